@@ -1,0 +1,132 @@
+/**
+ * The admin JSON API under `/api/admin`: request and response shapes shared by the server and the admin app.
+ *
+ * Auth: `POST /session` sets an HttpOnly, SameSite=Strict session cookie and returns a CSRF token; every
+ * state-changing request (POST, PUT, PATCH, DELETE) must send it back in the `x-torii-csrf` header.
+ * Without a session every route answers 401; a `viewer` gets 403 on every route that writes.
+ * Errors are `ApiError` (`./api-error.ts`); validation errors list `fields`.
+ *
+ * | method | path | body | answer |
+ * |---|---|---|---|
+ * | POST | /session | LoginRequest | SessionInfo (sets cookie) |
+ * | GET | /session | | SessionInfo |
+ * | DELETE | /session | | 204 |
+ * | GET | /sites | | { sites: Site[] } |
+ * | POST | /sites | SiteInput | 201 { site: Site } (draft starts from a minimal config) |
+ * | GET | /sites/:siteId | | SiteDetail |
+ * | PATCH | /sites/:siteId | Partial<SiteInput> | { site: Site } |
+ * | GET | /sites/:siteId/draft | | { draft: SiteConfig, updatedAt } |
+ * | PUT | /sites/:siteId/draft | SiteConfigInput | { draft: SiteConfig, updatedAt } (400 with fields) |
+ * | POST | /sites/:siteId/publish | { note?: string } | 201 { revision: RevisionSummary } |
+ * | GET | /sites/:siteId/revisions | | { revisions: RevisionSummary[] } (newest first) |
+ * | GET | /sites/:siteId/revisions/:number | | { revision: Revision } |
+ * | GET | /sites/:siteId/diff?from=N&to=M\|draft | | { changes: ConfigChange[] } |
+ * | POST | /sites/:siteId/revisions/:number/rollback | | 201 { revision: RevisionSummary } |
+ * | GET | /sites/:siteId/receipts?ReceiptQuery | | ReceiptPage |
+ * | GET | /sites/:siteId/receipts/:id | | ReceiptDetail |
+ * | GET | /sites/:siteId/export?format=csv\|ndjson&ReceiptQuery | | streamed file (attachment) |
+ * | GET | /sites/:siteId/stats?days=30 | | Stats |
+ * | POST | /sites/:siteId/erasure | { consentId } | { erased: number } |
+ * | GET | /sites/:siteId/disclosure?lang=ja | | { revision: number, html: string } |
+ * | GET | /users | | { users: User[] } (admin only) |
+ * | POST | /users | { email, password, role } | 201 { user: User } (admin only) |
+ */
+import type { ReceiptAction, ReceiptProof } from './receipt.ts'
+import type { RevisionSummary } from './revision.ts'
+import type { SiteConfig } from './site-config.ts'
+
+export const CSRF_HEADER = 'x-torii-csrf'
+export const ROLES = ['admin', 'viewer'] as const
+export type Role = (typeof ROLES)[number]
+
+export interface LoginRequest {
+  email: string
+  password: string
+}
+
+export interface User {
+  email: string
+  role: Role
+  createdAt: string
+}
+
+export interface SessionInfo {
+  user: User
+  csrfToken: string
+}
+
+export interface SiteInput {
+  /** URL-safe id used in `/s/:siteId/gate.js`; generated when left out. */
+  id?: string
+  name: string
+  /** Origins allowed to POST receipts, e.g. `https://www.example.co.jp`. */
+  origins: string[]
+  languages: string[]
+}
+
+export interface Site extends Required<SiteInput> {
+  createdAt: string
+  liveRevision: number | null
+}
+
+export interface SiteDetail {
+  site: Site
+  draft: SiteConfig
+  draftUpdatedAt: string
+  live: RevisionSummary | null
+  /** True when the draft differs from the live revision. */
+  unpublished: boolean
+  /** The snippet a site owner pastes first in `<head>`. */
+  snippet: string
+}
+
+export interface ConfigChange {
+  /** Dotted path, with purposes and vendors addressed by key: `vendors.google-adsense.hosts`. */
+  path: string
+  kind: 'added' | 'removed' | 'changed'
+  before?: unknown
+  after?: unknown
+}
+
+export interface ReceiptQuery {
+  cursor?: string
+  limit?: number
+  /** ISO dates, inclusive from, exclusive to. */
+  from?: string
+  to?: string
+  action?: ReceiptAction
+  /** Receipts where this purpose was granted (`purpose=analytics`) or denied (`purpose=!analytics`). */
+  purpose?: string
+  consentId?: string
+}
+
+export interface ReceiptSummary {
+  id: string
+  issuedAt: string
+  action: ReceiptAction
+  revision: number
+  consentId: string
+  language: string
+  purposes: Record<string, boolean>
+  vendors: Record<string, boolean>
+  gpc: boolean
+  erased: boolean
+}
+
+export interface ReceiptPage {
+  receipts: ReceiptSummary[]
+  nextCursor: string | null
+}
+
+export interface ReceiptDetail extends ReceiptProof {
+  /** The result of checking this receipt's hash and inclusion path against its signed batch now. */
+  verified: { ok: boolean; reason?: string }
+}
+
+export interface Stats {
+  days: number
+  /** One row per day (UTC), oldest first, zeros included. */
+  perDay: { date: string; counts: Record<ReceiptAction, number> }[]
+  /** Over the period, latest choice per consent id: how many granted each purpose. */
+  perPurpose: { key: string; granted: number; total: number; rate: number }[]
+}

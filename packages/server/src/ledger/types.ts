@@ -1,0 +1,46 @@
+import type { Receipt, ReceiptAction, ReceiptInput, ReceiptProof, ReceiptQuery } from '@torii/schema'
+
+/** What the HTTP layer hands the ledger for one receipt POST (after validation and enrichment). */
+export interface LedgerEntry extends ReceiptInput {
+  siteId: string
+  revisionHash: string
+  userAgent: string | null
+  ipTruncated: string | null
+}
+
+export interface LedgerPage {
+  receipts: Receipt[]
+  nextCursor: string | null
+}
+
+export interface VerifyProgress {
+  receipts: number
+  batches: number
+}
+
+export type VerifyResult =
+  | { ok: true; receipts: number; batches: number }
+  | { ok: false; receipts: number; batches: number; problem: string; receiptId?: string; batch?: number }
+
+/**
+ * The consent ledger: append-only receipts sealed in signed Merkle batches (RFC 6962 style).
+ * `append` resolves only after the receipt is durably committed (group commit).
+ */
+export interface Ledger {
+  append(entry: LedgerEntry): Promise<Receipt>
+  get(id: string): Promise<Receipt | null>
+  proof(id: string): Promise<ReceiptProof | null>
+  list(siteId: string, query: ReceiptQuery): Promise<LedgerPage>
+  /** Streams receipts as CSV or NDJSON in constant memory. */
+  export(siteId: string, format: 'csv' | 'ndjson', query: ReceiptQuery): ReadableStream<Uint8Array>
+  /** Erases the payload of every receipt of a consent id; hashes stay so the ledger still verifies. */
+  erase(siteId: string, consentId: string): Promise<number>
+  /** Seals every pending receipt now (also runs by itself every N receipts or T ms). */
+  seal(): Promise<void>
+  verify(onProgress?: (progress: VerifyProgress) => void): Promise<VerifyResult>
+  /** Ed25519 public key, base64 SPKI DER. */
+  readonly publicKey: string
+  close(): Promise<void>
+}
+
+export type { ReceiptAction }
