@@ -1,0 +1,71 @@
+import type { ReceiptAction } from '@torii/schema'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+/**
+ * The consent ledger. Receipts are append-only: rows are never deleted, and the only update is erasure
+ * (payload columns cleared, `erased_at` set) or sealing (`batch` set). Payload columns are nullable so
+ * erasure can clear them while `hash` keeps the receipt's place in its Merkle tree.
+ */
+export const receipts = sqliteTable(
+  'receipts',
+  {
+    /** Position in the ledger, allocated inside the write transaction: orders receipts across processes. */
+    seq: integer().primaryKey(),
+    /** Time-prefixed, 80 random bits, Crockford base32: sortable and unguessable. */
+    id: text().notNull(),
+    siteId: text().notNull(),
+    revision: integer().notNull(),
+    revisionHash: text().notNull(),
+    action: text().$type<ReceiptAction>().notNull(),
+    issuedAt: text().notNull(),
+    consentId: text(),
+    purposes: text(),
+    vendors: text(),
+    consentMode: text(),
+    gpc: integer({ mode: 'boolean' }),
+    language: text(),
+    pageUrl: text(),
+    clientTime: text(),
+    userAgent: text(),
+    ipTruncated: text(),
+    /** SHA-256 hex of the receipt's canonical JSON (everything but `hash` and `erasedAt`). */
+    hash: text().notNull(),
+    /** Batch that sealed this receipt; null until sealed. */
+    batch: integer(),
+    erasedAt: text(),
+  },
+  (table) => [
+    uniqueIndex('receipts_id_unique').on(table.id),
+    index('receipts_site_seq_idx').on(table.siteId, table.seq),
+    index('receipts_site_consent_idx').on(table.siteId, table.consentId),
+    index('receipts_site_issued_idx').on(table.siteId, table.issuedAt),
+  ]
+)
+
+/** Sealed batches: one signed Merkle tree head per batch, each chained to the previous root. */
+export const batches = sqliteTable('batches', {
+  seq: integer().primaryKey(),
+  size: integer().notNull(),
+  firstSeq: integer().notNull(),
+  lastSeq: integer().notNull(),
+  root: text().notNull(),
+  previousRoot: text().notNull(),
+  sealedAt: text().notNull(),
+  /** Ed25519 signature (base64) over the batch head (see `batchHeadBytes`). */
+  signature: text().notNull(),
+  keyId: text().notNull(),
+})
+
+/** Signing keys. The private key is stored only when the server generated it (no TORII_SIGNING_KEY). */
+export const ledgerKeys = sqliteTable('ledger_keys', {
+  /** First 16 hex digits of SHA-256 over the public key's SPKI DER. */
+  id: text().primaryKey(),
+  /** base64 SPKI DER */
+  publicKey: text().notNull(),
+  /** base64 PKCS8 DER, or null when the key comes from the environment. */
+  privateKey: text(),
+  createdAt: text().notNull(),
+})
+
+export type ReceiptRow = typeof receipts.$inferSelect
+export type BatchRow = typeof batches.$inferSelect
