@@ -1,0 +1,30 @@
+import type { Locator, Page } from 'playwright-core'
+
+/** The banner's buttons, by their `data-torii-action` (DESIGN.md, visitor contract). */
+export type BannerAction = 'accept-all' | 'reject-all' | 'customize' | 'save' | 'close'
+
+/** The banner's host element; its UI is in an open shadow root, which Playwright's CSS locators pierce. */
+export function bannerHost(page: Page): Locator {
+  return page.locator('torii-consent')
+}
+
+/** The banner's button for `action` (e.g. `bannerButton(page, 'reject-all').click()`). */
+export function bannerButton(page: Page, action: BannerAction): Locator {
+  return page.locator(`torii-consent [data-torii-action="${action}"]`).first()
+}
+
+/** Waits until the first-visit banner is shown (its Reject all button visible) and returns the host locator. */
+export async function waitForBanner(page: Page, options: { timeout?: number } = {}): Promise<Locator> {
+  await bannerButton(page, 'reject-all').waitFor({ state: 'visible', timeout: options.timeout ?? 10_000 })
+  return bannerHost(page)
+}
+
+/** Waits until the gate is ready (`torii.ready` resolved) and returns `torii.get()`: the stored choice or null. */
+export async function readChoice(page: Page): Promise<unknown> {
+  await page.waitForFunction(() => typeof (window as { torii?: { get?: unknown } }).torii?.get === 'function')
+  return page.evaluate(async () => {
+    const torii = (window as unknown as { torii: { ready: Promise<unknown>; get(): unknown } }).torii
+    await torii.ready
+    return torii.get()
+  })
+}

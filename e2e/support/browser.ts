@@ -1,0 +1,71 @@
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+
+/** The Debian Chromium the suite drives (override with TORII_CHROMIUM). */
+export const CHROMIUM_PATH = process.env.TORII_CHROMIUM ?? '/usr/bin/chromium'
+
+/** Launch flags: headless, no sandbox (root in CI), and no background traffic of Chromium's own. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** Launches headless Chromium from `CHROMIUM_PATH` with `CHROMIUM_ARGS`. */
+export async function launchBrowser(): Promise<Browser> {
+  try {
+    return await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+  } catch (error) {
+    throw new Error(
+      `Could not launch Chromium at ${CHROMIUM_PATH} (install it with: apt-get install -y chromium): ${String(error)}`
+    )
+  }
+}
+
+/** Default context options: a desktop viewport, Japanese first like the demo's visitors, no service workers. */
+export const CONTEXT_DEFAULTS: BrowserContextOptions = {
+  viewport: { width: 1280, height: 800 },
+  locale: 'ja-JP',
+  serviceWorkers: 'block',
+}
+
+export interface BrowserHandle {
+  /** The file's browser (throws before `beforeAll` ran). */
+  readonly browser: Browser
+  /** A fresh context for this test, closed after it. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>
+}
+
+/** Registers hooks: one browser for the test file, a fresh context per `newContext()` call, closed after each test. */
+export function useBrowser(): BrowserHandle {
+  let browser: Browser | undefined
+  const open: BrowserContext[] = []
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((context) => context.close().catch(() => {})))
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return {
+    get browser() {
+      if (!browser)
+        throw new Error('useBrowser(): the browser is launched in beforeAll; use it inside a test')
+      return browser
+    },
+    async newContext(options) {
+      if (!browser)
+        throw new Error('useBrowser(): the browser is launched in beforeAll; use it inside a test')
+      const context = await browser.newContext({ ...CONTEXT_DEFAULTS, ...options })
+      open.push(context)
+      return context
+    },
+  }
+}
