@@ -1,3 +1,4 @@
+export * from './admin-api.ts'
 export * from './api-error.ts'
 export * from './canonical-json.ts'
 export * from './consent-mode.ts'

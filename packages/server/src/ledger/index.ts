@@ -1,0 +1,166 @@
+import type { Client } from '@libsql/client'
+import type { ReceiptQuery } from '@torii/schema'
+import { withBusyRetry } from './busy.ts'
+import { ledgerExportStream, siteExportStream } from './export.ts'
+import { createGroupCommitter } from './group-commit.ts'
+import { databaseRecords } from './ledger-records.ts'
+import { receiptProof, receiptRowById, verifyOne } from './proof.ts'
+import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, MAX_PAGE_SIZE, whereOf } from './receipt-query.ts'
+import { RECEIPT_SELECT, receiptFromRow, rowFromSql } from './rows.ts'
+import { pendingCount, sealNext } from './sealer.ts'
+import { loadPublicKeys, loadSigningKey } from './signing-key.ts'
+import type { Ledger } from './types.ts'
+
+/** The ledger `createLedger` returns: every optional member of `Ledger` is there. */
+export type ToriiLedger = Required<Ledger>
+
+import { verifyRecords } from './verify.ts'
+import { createWriteLock } from './write-lock.ts'
+
+export const DEFAULT_BATCH_SIZE = 256
+export const DEFAULT_BATCH_INTERVAL_MS = 2000
+
+export interface LedgerOptions {
+  /** The drizzle database (kept for callers; the ledger writes through `client`). */
+  db?: unknown
+  /** The @libsql/client the database was opened with. */
+  client: Client
+  /** Ed25519 private key, base64 PKCS8 DER (TORII_SIGNING_KEY); generated and stored when absent. */
+  signingKey?: string
+  /** Seal after this many unsealed receipts (default 256). */
+  batchSize?: number
+  /** Seal whatever is pending this often, in ms (default 2000); 0 turns the timer off. */
+  batchIntervalMs?: number
+  now?: () => Date
+  /** Where the one-line "generated a signing key" warning and sealing errors go (default console.warn). */
+  warn?: (message: string) => void
+}
+
+/** Opens the consent ledger on a migrated database: loads (or generates) the signing key, starts sealing. */
+export async function createLedger(options: LedgerOptions): Promise<ToriiLedger> {
+  const { client } = options
+  const now = options.now ?? (() => new Date())
+  const warn = options.warn ?? ((message: string) => console.warn(message))
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE
+  const intervalMs = options.batchIntervalMs ?? DEFAULT_BATCH_INTERVAL_MS
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`batchSize must be ≥ 1, got ${batchSize}`)
+  const key = await loadSigningKey({ client, signingKey: options.signingKey, now, warn })
+  const lock = createWriteLock()
+  let unsealed = await pendingCount(client)
+  let sealing: Promise<void> | null = null
+  let closed = false
+
+  /** Seals batches until fewer than `min` receipts remain unsealed (min 1 = everything). */
+  function sealUntil(min: number): Promise<void> {
+    const run = async () => {
+      for (;;) {
+        const sealed = await lock.run(() => sealNext({ client, key, batchSize, now }))
+        unsealed = Math.max(0, unsealed - sealed)
+        if (sealed === 0 || (sealed < batchSize && min > 1)) break
+        if (min > 1 && unsealed < min) break
+      }
+    }
+    const next = (sealing ?? Promise.resolve()).then(run, run)
+    const tracked: Promise<void> = next.finally(() => {
+      if (sealing === tracked) sealing = null
+    })
+    sealing = tracked
+    return tracked
+  }
+
+  function sealInBackground(min: number): void {
+    if (sealing || closed) return
+    sealUntil(min).catch((error: unknown) =>
+      warn(`torii: sealing receipts failed: ${(error as Error).message}`)
+    )
+  }
+
+  const committer = createGroupCommitter({
+    client,
+    lock,
+    now,
+    onCommit(count) {
+      unsealed += count
+      if (unsealed >= batchSize) sealInBackground(batchSize)
+    },
+  })
+
+  const timer =
+    intervalMs > 0
+      ? setInterval(async () => {
+          if (sealing || closed) return
+          try {
+            if ((await pendingCount(client)) > 0) sealInBackground(1)
+          } catch (error) {
+            warn(`torii: reading the ledger failed: ${(error as Error).message}`)
+          }
+        }, intervalMs)
+      : null
+  timer?.unref()
+
+  return {
+    publicKey: key.publicKey,
+    keyId: key.id,
+    append: (entry) => {
+      if (closed) return Promise.reject(new Error('the ledger is closed'))
+      return committer.append(entry)
+    },
+    async get(id) {
+      const row = await receiptRowById(client, id)
+      return row ? receiptFromRow(row) : null
+    },
+    proof: (id) => receiptProof(client, id),
+    verifyReceipt: (id) => verifyOne(client, id),
+    async list(siteId, query: ReceiptQuery) {
+      const limit = Math.min(Math.max(query.limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE)
+      const { where, args } = whereOf(siteId, query)
+      const before = query.cursor ? decodeCursor(query.cursor) : null
+      const rows = (
+        await client.execute({
+          sql: `SELECT ${RECEIPT_SELECT} FROM receipts WHERE ${where}${before !== null ? ' AND seq < ?' : ''} ORDER BY seq DESC LIMIT ?`,
+          args: before !== null ? [...args, before, limit + 1] : [...args, limit + 1],
+        })
+      ).rows.map(rowFromSql)
+      const page = rows.slice(0, limit)
+      return {
+        receipts: page.map(receiptFromRow),
+        nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!.seq) : null,
+      }
+    },
+    export: (siteId, format, query) => siteExportStream(client, siteId, format, query),
+    exportLedger: () => ledgerExportStream(client, now),
+    async erase(siteId, consentId) {
+      const result = await lock.run(() =>
+        withBusyRetry(() =>
+          client.execute({
+            sql: `UPDATE receipts SET consent_id = NULL, purposes = NULL, vendors = NULL, consent_mode = NULL, gpc = NULL,
+              language = NULL, page_url = NULL, client_time = NULL, user_agent = NULL, ip_truncated = NULL, erased_at = ?
+              WHERE site_id = ? AND consent_id = ? AND erased_at IS NULL`,
+            args: [now().toISOString(), siteId, consentId],
+          })
+        )
+      )
+      return result.rowsAffected
+    },
+    async seal() {
+      await committer.drain()
+      await sealUntil(1)
+    },
+    async verify(onProgress) {
+      return verifyRecords(await loadPublicKeys(client), databaseRecords(client), onProgress)
+    },
+    get commits() {
+      return committer.commits
+    },
+    async close() {
+      if (closed) return
+      closed = true
+      if (timer) clearInterval(timer)
+      await committer.drain()
+      await sealing?.catch(() => undefined)
+    },
+  }
+}
+
+export type { Ledger, LedgerEntry, VerifyResult } from './types.ts'
