@@ -1,4 +1,5 @@
-import type { Role, SiteConfig } from '@torii/schema'
+import type { SiteConfig } from '@torii/schema'
+import type { Role } from '@torii/schema/admin-api'
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 /** Times are ISO 8601 UTC strings: sortable, readable in exports, the same on every libSQL host. */

@@ -1,0 +1,87 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { Db } from './db/client.ts'
+import type { Ledger } from './ledger/types.ts'
+import { createBannerReader, DEFAULT_ADMIN_DIST, DEFAULT_BANNER_DIST } from './lib/bundles.ts'
+import { ApiException, errorResponse } from './lib/errors.ts'
+import { type Logger, SILENT_LOGGER } from './lib/logger.ts'
+import { securityHeaders } from './middleware/security-headers.ts'
+import { createAdminAppRoutes } from './routes/public/admin-app.ts'
+import { createAssetRoutes } from './routes/public/assets.ts'
+import { createDemoRoutes } from './routes/public/demo.ts'
+import { createHealthRoutes } from './routes/public/healthz.ts'
+import { createProofRoutes } from './routes/public/proofs.ts'
+import { createReceiptRoutes } from './routes/public/receipts.ts'
+import { createSiteFileRoutes } from './routes/public/site-files.ts'
+import { createLiveCache, type LiveCache } from './sites/live-cache.ts'
+
+export interface AppDeps {
+  db: Db
+  ledger: Ledger
+  bannerDist?: string
+  adminDist?: string
+  /** Serve `/demo/`. */
+  demo?: boolean
+  /** Read the client IP from X-Forwarded-For (behind a trusted proxy only). */
+  trustProxy?: boolean
+  /** The server's public base URL, for links it hands out (proof URLs, snippets). */
+  publicUrl?: string
+  logger?: Logger
+  /** Receipt POSTs per truncated IP per minute. */
+  receiptRateLimit?: number
+  /** Login attempts per truncated IP per 15 minutes. */
+  loginRateLimit?: number
+}
+
+export interface ToriiApp extends Hono {
+  /** The rendered gate/config cache; admin publishes invalidate it. */
+  liveCache: LiveCache
+}
+
+const DEFAULT_RECEIPT_RATE_LIMIT = 600
+
+/** Composes every route of the server around its dependencies (no listening: see `startServer`). */
+export function createApp(deps: AppDeps): ToriiApp {
+  const logger = deps.logger ?? SILENT_LOGGER
+  const bannerDist = deps.bannerDist ?? DEFAULT_BANNER_DIST
+  const adminDist = deps.adminDist ?? DEFAULT_ADMIN_DIST
+  const liveCache = createLiveCache({ db: deps.db, readBanner: createBannerReader(bannerDist) })
+  const app = new Hono() as ToriiApp
+  app.liveCache = liveCache
+
+  app.use(securityHeaders())
+
+  app.route('/', createHealthRoutes(deps.db))
+  app.route('/', createSiteFileRoutes({ cache: liveCache }))
+  app.route(
+    '/',
+    createReceiptRoutes({
+      db: deps.db,
+      ledger: deps.ledger,
+      trustProxy: deps.trustProxy ?? false,
+      rateLimitPerMinute: deps.receiptRateLimit ?? DEFAULT_RECEIPT_RATE_LIMIT,
+      publicUrl: deps.publicUrl,
+    })
+  )
+  app.route('/', createProofRoutes(deps.ledger))
+  app.route('/', createAssetRoutes({ bannerDist, adminDist }))
+  app.route('/', createAdminAppRoutes({ adminDist }))
+  if (deps.demo) app.route('/', createDemoRoutes())
+
+  app.get('/', (c) => c.redirect(deps.demo ? '/demo/' : '/admin/'))
+
+  app.notFound((c) =>
+    errorResponse(404, 'not_found', `No route for ${c.req.method} ${c.req.path.slice(0, 200)}`)
+  )
+  app.onError((error, c) => {
+    if (error instanceof ApiException) return error.getResponse()
+    if (error instanceof HTTPException) {
+      const status = error.status
+      const message = error.message || (status === 413 ? 'The request body is too large' : 'Bad request')
+      return errorResponse(status as 400, status === 413 ? 'body_too_large' : 'bad_request', message)
+    }
+    logger.error(`${c.req.method} ${c.req.path} failed`, error)
+    return errorResponse(500, 'internal', 'Internal server error; the server log has the details')
+  })
+  return app
+}

@@ -1,0 +1,41 @@
+import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto'
+
+/** scrypt parameters (OWASP: N=2^17, r=8, p=1); stored with each hash so they can be raised later. */
+const PARAMS = { N: 2 ** 17, r: 8, p: 1 }
+const KEY_LENGTH = 32
+const MAX_MEM = 256 * 1024 * 1024
+
+function derive(password: string, salt: Buffer, options: ScryptOptions, length: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(password.normalize('NFKC'), salt, length, { ...options, maxmem: MAX_MEM }, (error, key) =>
+      error ? reject(error) : resolve(key)
+    )
+  })
+}
+
+/** Hashes a password as `scrypt$N$r$p$salt$key` (base64url). */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16)
+  const key = await derive(password, salt, PARAMS, KEY_LENGTH)
+  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join(
+    '$'
+  )
+}
+
+/** Checks a password against a stored hash in constant time; false for any malformed hash. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, key] = stored.split('$')
+  if (scheme !== 'scrypt' || !salt || !key) return false
+  const expected = Buffer.from(key, 'base64url')
+  try {
+    const actual = await derive(
+      password,
+      Buffer.from(salt, 'base64url'),
+      { N: +n!, r: +r!, p: +p! },
+      expected.length
+    )
+    return timingSafeEqual(actual, expected)
+  } catch {
+    return false
+  }
+}

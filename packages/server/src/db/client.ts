@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type Client, createClient } from '@libsql/client'
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql'
+import { migrate } from 'drizzle-orm/libsql/migrator'
+import * as schema from './schema.ts'
+
+export const DEFAULT_DB_URL = 'file:./data/torii.db'
+const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url))
+/** How long a writer waits for another process's lock before giving up (several servers, one file). */
+const BUSY_TIMEOUT_MS = 5000
+
+export type Db = LibSQLDatabase<typeof schema>
+
+export interface Database {
+  db: Db
+  client: Client
+  url: string
+  close(): void
+}
+
+export interface CreateDbOptions {
+  url?: string
+  authToken?: string
+}
+
+/** Thrown when the database cannot be opened or migrated; the message is one line naming the path. */
+export class DbOpenError extends Error {
+  override name = 'DbOpenError'
+}
+
+/** The file path of a `file:` URL, or null for remote databases. */
+export function filePathOf(url: string): string | null {
+  if (!url.startsWith('file:')) return null
+  if (url.startsWith('file://')) return fileURLToPath(url.split('?')[0]!)
+  return resolve(url.slice('file:'.length).split('?')[0]!)
+}
+
+function reason(error: unknown): string {
+  const err = error as { code?: string; message?: string; cause?: { message?: string } }
+  const text = err.cause?.message ?? err.message ?? String(error)
+  return (err.code && !text.includes(err.code) ? `${err.code}: ${text}` : text).split('\n')[0]!
+}
+
+/** Opens (creating its folder for `file:` URLs) and migrates the database. */
+export async function createDb(options: CreateDbOptions = {}): Promise<Database> {
+  const url = options.url ?? DEFAULT_DB_URL
+  const path = filePathOf(url)
+  const where = path ?? url
+  if (path) {
+    try {
+      mkdirSync(dirname(path), { recursive: true })
+    } catch (error) {
+      throw new DbOpenError(`cannot create the folder for the database ${where}: ${reason(error)}`)
+    }
+  }
+  let client: Client
+  try {
+    client = createClient({ url, authToken: options.authToken, timeout: BUSY_TIMEOUT_MS })
+  } catch (error) {
+    throw new DbOpenError(`cannot open the database ${where}: ${reason(error)}`)
+  }
+  const db = drizzle(client, { schema, casing: 'snake_case' })
+  try {
+    if (path) await client.execute('PRAGMA journal_mode=WAL')
+    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
+  } catch (error) {
+    client.close()
+    throw new DbOpenError(`cannot open the database ${where}: ${reason(error)}`)
+  }
+  return { db, client, url, close: () => client.close() }
+}

@@ -1,0 +1,56 @@
+import { siteConfigSchema } from '@torii/schema'
+import { DEMO_SITE_CONFIG, DEMO_SITE_ID } from '@torii/schema/demo-config'
+import { count } from 'drizzle-orm'
+import { countUsers, createUser } from '../auth/users.ts'
+import type { Db } from '../db/client.ts'
+import { sites } from '../db/site-tables.ts'
+import { publishRevision } from '../sites/revisions.ts'
+import { createSite, getSite, updateSite } from '../sites/sites.ts'
+
+export const DEMO_ADMIN = { email: 'admin@example.com', password: 'torii-demo' } as const
+
+export interface DemoSeedResult {
+  /** True when this call created the demo site (a new database). */
+  created: boolean
+  /** True when this call created the demo admin. */
+  adminCreated: boolean
+}
+
+/** `TORII_DEMO=auto`: demo mode when the database is new, or already holds the demo site. */
+export async function shouldRunDemo(db: Db, mode: boolean | 'auto'): Promise<boolean> {
+  if (mode !== 'auto') return mode
+  const [row] = await db.select({ n: count() }).from(sites)
+  if (!row?.n) return true
+  return (await getSite(db, DEMO_SITE_ID)) !== null
+}
+
+/**
+ * Seeds the demo: site `xtra` with revision 1 published, the demo admin (only when there is no user at all),
+ * and the server's own origins allowed to send receipts. Safe to run on every start.
+ */
+export async function seedDemo(db: Db, origins: string[]): Promise<DemoSeedResult> {
+  let created = false
+  const site = await getSite(db, DEMO_SITE_ID)
+  if (!site) {
+    const config = siteConfigSchema.parse(DEMO_SITE_CONFIG)
+    const input = { id: DEMO_SITE_ID, name: 'Xtra Corporation (demo)', origins, languages: config.languages }
+    if (await createSite(db, input, config, null)) {
+      await publishRevision(db, DEMO_SITE_ID, config, null, 'Demo seed')
+      created = true
+    }
+  } else {
+    const missing = origins.filter((origin) => !site.origins.includes(origin))
+    if (missing.length) await updateSite(db, DEMO_SITE_ID, { origins: [...site.origins, ...missing] })
+  }
+  const adminCreated =
+    (await countUsers(db)) === 0 &&
+    (await createUser(db, DEMO_ADMIN.email, DEMO_ADMIN.password, 'admin')) !== null
+  return { created, adminCreated }
+}
+
+/** The origins a local server is reached at: 127.0.0.1 and localhost (and the host it listens on). */
+export function localOrigins(host: string, port: number): string[] {
+  const hosts = new Set(['127.0.0.1', 'localhost'])
+  if (host !== '0.0.0.0' && host !== '::') hosts.add(host.includes(':') ? `[${host}]` : host)
+  return [...hosts].map((name) => `http://${name}:${port}`)
+}

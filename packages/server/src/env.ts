@@ -1,0 +1,62 @@
+import { z } from 'zod'
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
+const DB_URL_PATTERN = /^(file|libsql|https?|wss?):/
+
+/** Every environment variable the server reads, with what each accepts. */
+const envSchema = z.object({
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, 'accepted: a port number from 0 to 65535')
+    .transform(Number)
+    .refine((port) => port <= 65535, 'accepted: a port number from 0 to 65535')
+    .default(8787),
+  HOST: z.string().min(1, 'accepted: a host name or IP address to listen on').default('127.0.0.1'),
+  TORII_DB_URL: z
+    .string()
+    .regex(DB_URL_PATTERN, 'accepted: file:PATH, libsql://HOST, http(s)://HOST or ws(s)://HOST')
+    .default('file:./data/torii.db'),
+  TORII_DB_AUTH_TOKEN: z.string().optional(),
+  TORII_DEMO: z.enum(['auto', 'on', 'off'], 'accepted: auto, on, off').default('auto'),
+  TORII_SIGNING_KEY: z.string().min(1).optional(),
+  TORII_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'accepted: an http(s) URL such as https://consent.example.com' })
+    .optional(),
+  TORII_TRUST_PROXY: z.enum(['0', '1'], 'accepted: 0, 1').default('0'),
+  TORII_LOG_LEVEL: z.enum(LOG_LEVELS, `accepted: ${LOG_LEVELS.join(', ')}`).default('info'),
+  TORII_SEAL_BATCH_SIZE: z
+    .string()
+    .regex(/^[1-9]\d{0,6}$/, 'accepted: a whole number of receipts from 1 to 9999999')
+    .transform(Number)
+    .optional(),
+  TORII_SEAL_INTERVAL_MS: z
+    .string()
+    .regex(/^[1-9]\d{0,7}$/, 'accepted: a whole number of milliseconds from 1 to 99999999')
+    .transform(Number)
+    .optional(),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+/** Thrown for environment values the server cannot use; `message` is one line per bad variable. */
+export class EnvError extends Error {
+  override name = 'EnvError'
+}
+
+/** Parses the environment; empty strings count as unset. Throws `EnvError` naming each bad variable. */
+export function parseEnv(env: Record<string, string | undefined> = process.env): Env {
+  const input: Record<string, string> = {}
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key]
+    if (value !== undefined && value !== '') input[key] = value
+  }
+  const result = envSchema.safeParse(input)
+  if (result.success) return result.data
+  const lines = result.error.issues.map((issue) => {
+    const key = String(issue.path[0])
+    return `${key}=${JSON.stringify(input[key])} is not valid; ${issue.message}`
+  })
+  throw new EnvError(lines.join('\n'))
+}

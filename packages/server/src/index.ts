@@ -1,0 +1,142 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { createApp, type ToriiApp } from './app.ts'
+import { createDb, DEFAULT_DB_URL } from './db/client.ts'
+import { type DemoSeedResult, localOrigins, seedDemo, shouldRunDemo } from './demo/seed.ts'
+import type { LogLevel } from './env.ts'
+import { createLedger } from './ledger/index.ts'
+import type { Ledger } from './ledger/types.ts'
+import { createLogger } from './lib/logger.ts'
+
+export { type AppDeps, createApp, type ToriiApp } from './app.ts'
+export { createDb, DbOpenError } from './db/client.ts'
+export { DEMO_ADMIN } from './demo/seed.ts'
+
+export interface StartServerOptions {
+  /** Default `file:./data/torii.db`. */
+  dbUrl?: string
+  dbAuthToken?: string
+  /** 0 picks a free port. Default 8787. */
+  port?: number
+  /** Default 127.0.0.1. */
+  host?: string
+  /** `auto` (default): demo mode when the database is new or already holds the demo site. */
+  demo?: boolean | 'auto'
+  bannerDist?: string
+  adminDist?: string
+  sealBatchSize?: number
+  sealIntervalMs?: number
+  /** Ed25519 private key for the ledger (PEM or base64 PKCS#8); generated and stored when unset. */
+  signingKey?: string
+  publicUrl?: string
+  trustProxy?: boolean
+  /** Receipt POSTs per truncated IP per minute (default 600). */
+  receiptRateLimit?: number
+  /** No log output (tests). */
+  quiet?: boolean
+  logLevel?: LogLevel
+}
+
+export interface RunningServer {
+  /** `http://127.0.0.1:PORT` */
+  url: string
+  port: number
+  app: ToriiApp
+  ledger: Ledger
+  /** Whether `/demo/` is served, and what seeding did. */
+  demo: false | DemoSeedResult
+  close(): Promise<void>
+}
+
+export const DEFAULT_PORT = 8787
+export const DEFAULT_HOST = '127.0.0.1'
+
+function hostForUrl(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1'
+  if (host === '::') return '[::1]'
+  return host.includes(':') ? `[${host}]` : host
+}
+
+/** Opens the database (migrating it), the ledger, seeds the demo when asked, and listens. */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const logger = createLogger(options.quiet ? 'silent' : (options.logLevel ?? 'info'))
+  const host = options.host ?? DEFAULT_HOST
+  const database = await createDb({ url: options.dbUrl ?? DEFAULT_DB_URL, authToken: options.dbAuthToken })
+  let ledger: Ledger | null = null
+  try {
+    ledger = await createLedger({
+      db: database.db,
+      client: database.client,
+      signingKey: options.signingKey,
+      batchSize: options.sealBatchSize,
+      batchIntervalMs: options.sealIntervalMs,
+      warn: (message) => logger.warn(message),
+    })
+    const demo = await shouldRunDemo(database.db, options.demo ?? 'auto')
+    const app = createApp({
+      db: database.db,
+      ledger,
+      bannerDist: options.bannerDist,
+      adminDist: options.adminDist,
+      demo,
+      trustProxy: options.trustProxy,
+      publicUrl: options.publicUrl,
+      receiptRateLimit: options.receiptRateLimit,
+      logger,
+    })
+    const server = await listen(app, host, options.port ?? DEFAULT_PORT)
+    const port = (server.address() as AddressInfo).port
+    const url = `http://${hostForUrl(host)}:${port}`
+    let seeded: false | DemoSeedResult = false
+    if (demo) {
+      const origins = localOrigins(host, port)
+      if (options.publicUrl) origins.push(new URL(options.publicUrl).origin)
+      seeded = await seedDemo(database.db, origins)
+      app.liveCache.invalidate()
+    }
+    const openLedger = ledger
+    let closing: Promise<void> | null = null
+    return {
+      url,
+      port,
+      app,
+      ledger,
+      demo: seeded,
+      close() {
+        closing ??= (async () => {
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve())
+            server.closeAllConnections?.()
+          })
+          await openLedger.close()
+          database.close()
+        })()
+        return closing
+      },
+    }
+  } catch (error) {
+    await ledger?.close().catch(() => {})
+    database.close()
+    throw error
+  }
+}
+
+type NodeServer = ReturnType<typeof serve> & { closeAllConnections?: () => void }
+
+function listen(app: ToriiApp, hostname: string, port: number): Promise<NodeServer> {
+  return new Promise((resolve, reject) => {
+    const server: NodeServer = serve({ fetch: app.fetch, hostname, port }, () => {
+      server.off('error', reject)
+      resolve(server)
+    })
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const reason = error.code === 'EADDRINUSE' ? 'the port is in use' : error.message
+      reject(new ListenError(`cannot listen on ${hostname}:${port}: ${reason}`))
+    })
+  })
+}
+
+/** Thrown when the server cannot listen; the message is one line. */
+export class ListenError extends Error {
+  override name = 'ListenError'
+}

@@ -1,0 +1,59 @@
+import { isIPv4, isIPv6 } from 'node:net'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import type { Context } from 'hono'
+
+/** Expands an IPv6 address to its eight hextets (numbers), or null when it is not one. */
+function ipv6Hextets(address: string): number[] | null {
+  if (!isIPv6(address)) return null
+  let text = address.split('%')[0]!
+  // A trailing dotted IPv4 part (`::ffff:1.2.3.4`) becomes two hextets.
+  const v4 = text.match(/(\d+\.\d+\.\d+\.\d+)$/)
+  if (v4) {
+    const [a, b, c, d] = v4[1]!.split('.').map(Number) as [number, number, number, number]
+    text = `${text.slice(0, -v4[1]!.length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`
+  }
+  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined]
+  const left = head ? head.split(':') : []
+  const right = tail ? tail.split(':') : []
+  const zeros = tail === undefined ? [] : new Array(8 - left.length - right.length).fill('0')
+  return [...left, ...zeros, ...right].map((part) => Number.parseInt(part, 16))
+}
+
+/**
+ * Truncates an IP address before it is stored: IPv4 to its /24, IPv6 to its /48 (REC-10), in CIDR
+ * notation. IPv4-mapped IPv6 addresses count as IPv4. Anything else gives null: never store what we cannot cut.
+ */
+export function truncateIp(address: string | null | undefined): string | null {
+  if (!address) return null
+  const text = address.trim()
+  if (isIPv4(text)) return `${text.split('.').slice(0, 3).join('.')}.0/24`
+  const hextets = ipv6Hextets(text)
+  if (!hextets) return null
+  const mapped = hextets.slice(0, 5).every((h) => h === 0) && hextets[5] === 0xffff
+  if (mapped) {
+    const [hi, lo] = [hextets[6]!, hextets[7]!]
+    return `${hi >> 8}.${hi & 0xff}.${lo >> 8}.0/24`
+  }
+  return `${hextets
+    .slice(0, 3)
+    .map((h) => h.toString(16))
+    .join(':')}::/48`
+}
+
+/**
+ * The client's address: the socket's, or, behind a trusted proxy (`TORII_TRUST_PROXY=1`), the last
+ * `X-Forwarded-For` entry (the one our proxy appended; earlier ones are client-supplied).
+ */
+export function clientIp(c: Context, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')
+    const last = forwarded?.split(',').at(-1)?.trim()
+    if (last && (isIPv4(last) || isIPv6(last))) return last
+  }
+  try {
+    return getConnInfo(c).remote.address ?? null
+  } catch {
+    // `app.request()` in tests and non-Node runtimes have no socket.
+    return null
+  }
+}

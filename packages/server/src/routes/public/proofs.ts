@@ -1,0 +1,25 @@
+import { Hono } from 'hono'
+import type { Ledger } from '../../ledger/types.ts'
+import { notFound } from '../../lib/errors.ts'
+
+const RECEIPT_ID = /^[A-Za-z0-9_-]{1,64}$/
+
+/** `GET /receipts/:id` (the receipt as proof) and `GET /.well-known/torii-ledger-key`. */
+export function createProofRoutes(ledger: Ledger) {
+  const app = new Hono()
+  app.get('/receipts/:id', async (c) => {
+    const id = c.req.param('id')
+    const proof = RECEIPT_ID.test(id) ? await ledger.proof(id) : null
+    if (!proof) throw notFound(`Receipt "${id.slice(0, 80)}"`)
+    c.header('Access-Control-Allow-Origin', '*')
+    // Sealing adds the inclusion proof later: never cache a proof for long.
+    c.header('Cache-Control', proof.inclusion ? 'public, max-age=300' : 'no-cache')
+    return c.json(proof)
+  })
+  app.get('/.well-known/torii-ledger-key', (c) => {
+    c.header('Access-Control-Allow-Origin', '*')
+    c.header('Cache-Control', 'public, max-age=3600')
+    return c.json({ algorithm: 'Ed25519', format: 'spki-der-base64', publicKey: ledger.publicKey })
+  })
+  return app
+}

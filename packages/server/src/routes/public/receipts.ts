@@ -1,0 +1,122 @@
+import { MAX_RECEIPT_BYTES, type ReceiptAck, receiptInputSchema } from '@torii/schema'
+import { siteIdSchema } from '@torii/schema/site-input'
+import { type Context, Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { cors } from 'hono/cors'
+import type { Db } from '../../db/client.ts'
+import type { Ledger } from '../../ledger/types.ts'
+import { ApiException, errorResponse, notFound, readJson, validationError } from '../../lib/errors.ts'
+import { clientIp, truncateIp } from '../../lib/ip.ts'
+import { rateLimit } from '../../middleware/rate-limit.ts'
+import { getRevision } from '../../sites/revisions.ts'
+import { getSite } from '../../sites/sites.ts'
+
+export interface ReceiptRoutesOptions {
+  db: Db
+  ledger: Ledger
+  trustProxy: boolean
+  /** Receipts per truncated IP per minute. */
+  rateLimitPerMinute: number
+  /** Base for `proofUrl`; the request's own origin when unset. */
+  publicUrl?: string
+}
+
+const MAX_USER_AGENT = 512
+
+/** The page URL without query string and fragment: they can carry personal data. */
+function stripUrl(pageUrl: string): string {
+  const url = new URL(pageUrl)
+  return `${url.origin}${url.pathname}`
+}
+
+/** Sites' allowed origins, read per request so edits apply at once; cached briefly for preflights. */
+function createOriginCheck(db: Db) {
+  const cache = new Map<string, { origins: string[]; expires: number }>()
+  return async (siteId: string): Promise<string[]> => {
+    const hit = cache.get(siteId)
+    if (hit && hit.expires > Date.now()) return hit.origins
+    const origins = siteIdSchema.safeParse(siteId).success ? ((await getSite(db, siteId))?.origins ?? []) : []
+    if (cache.size > 10_000) cache.clear()
+    cache.set(siteId, { origins, expires: Date.now() + 2_000 })
+    return origins
+  }
+}
+
+/** `POST /s/:siteId/receipts`: validates, enriches and appends a visitor's choice; 201 once committed. */
+export function createReceiptRoutes(options: ReceiptRoutesOptions) {
+  const { db, ledger, trustProxy, publicUrl } = options
+  const allowedOrigins = createOriginCheck(db)
+  const app = new Hono()
+  const path = '/s/:siteId/receipts'
+
+  app.use(
+    path,
+    cors({
+      origin: async (origin, c: Context) =>
+        (await allowedOrigins(c.req.param('siteId') ?? '')).includes(origin) ? origin : null,
+      allowMethods: ['POST', 'OPTIONS'],
+      allowHeaders: ['Content-Type'],
+      maxAge: 600,
+    })
+  )
+  app.use(
+    path,
+    rateLimit({
+      limit: options.rateLimitPerMinute,
+      windowMs: 60_000,
+      key: (c) => truncateIp(clientIp(c, trustProxy)) ?? 'unknown',
+    })
+  )
+  app.use(
+    path,
+    bodyLimit({
+      maxSize: MAX_RECEIPT_BYTES,
+      onError: () =>
+        errorResponse(413, 'body_too_large', `The receipt is larger than ${MAX_RECEIPT_BYTES} bytes`),
+    })
+  )
+
+  app.post(path, async (c) => {
+    const siteId = c.req.param('siteId')
+    const origin = c.req.header('origin')
+    const site = siteIdSchema.safeParse(siteId).success ? await getSite(db, siteId) : null
+    if (!site) throw notFound(`Site "${siteId.slice(0, 80)}"`)
+    // Browsers always send Origin on a cross-origin POST; refusing others stops forged receipts from pages.
+    if (origin && !site.origins.includes(origin)) {
+      throw new ApiException(
+        403,
+        'origin_not_allowed',
+        `Origin ${origin.slice(0, 200)} may not send receipts for site "${siteId}"`
+      )
+    }
+    const parsed = receiptInputSchema.safeParse(await readJson(c))
+    if (!parsed.success) throw validationError(parsed.error, 'receipt')
+    const input = parsed.data
+    const revision = await getRevision(db, siteId, input.revision)
+    if (!revision) {
+      throw new ApiException(422, 'unknown_revision', `Site "${siteId}" has no revision ${input.revision}`, [
+        { path: 'revision', message: `revision ${input.revision} was never published` },
+      ])
+    }
+    const receipt = await ledger.append({
+      ...input,
+      pageUrl: stripUrl(input.pageUrl),
+      siteId,
+      revisionHash: revision.hash,
+      userAgent: c.req.header('user-agent')?.slice(0, MAX_USER_AGENT) || null,
+      ipTruncated: truncateIp(clientIp(c, trustProxy)),
+    })
+    const base = publicUrl ?? new URL(c.req.url).origin
+    const ack: ReceiptAck = {
+      id: receipt.id,
+      revision: receipt.revision,
+      revisionHash: receipt.revisionHash,
+      issuedAt: receipt.issuedAt,
+      hash: receipt.hash,
+      proofUrl: `${base.replace(/\/$/, '')}/receipts/${receipt.id}`,
+    }
+    return c.json(ack, 201)
+  })
+
+  return app
+}

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto'
+import { canonicalJson, type Revision, type RevisionSummary, type SiteConfig } from '@torii/schema'
+import { and, desc, eq } from 'drizzle-orm'
+import type { Db } from '../db/client.ts'
+import { revisions, sites } from '../db/site-tables.ts'
+
+type RevisionRow = typeof revisions.$inferSelect
+
+/** SHA-256 (hex) of the config's canonical JSON: what receipts point at. */
+export function revisionHash(config: SiteConfig): string {
+  return createHash('sha256').update(canonicalJson(config)).digest('hex')
+}
+
+function toRevision(row: RevisionRow): Revision {
+  return {
+    siteId: row.siteId,
+    number: row.number,
+    hash: row.hash,
+    publishedAt: row.publishedAt,
+    config: row.config,
+  }
+}
+
+function toSummary(row: Omit<RevisionRow, 'config'>): RevisionSummary {
+  return {
+    siteId: row.siteId,
+    number: row.number,
+    hash: row.hash,
+    publishedAt: row.publishedAt,
+    publishedBy: row.publishedBy ?? null,
+  }
+}
+
+export async function getRevision(db: Db, siteId: string, number: number): Promise<Revision | null> {
+  const [row] = await db
+    .select()
+    .from(revisions)
+    .where(and(eq(revisions.siteId, siteId), eq(revisions.number, number)))
+    .limit(1)
+  return row ? toRevision(row) : null
+}
+
+/** The site's live (last published) revision, or null when nothing is published or the site is unknown. */
+export async function getLiveRevision(db: Db, siteId: string): Promise<Revision | null> {
+  const [row] = await db
+    .select({ revision: revisions })
+    .from(sites)
+    .innerJoin(revisions, and(eq(revisions.siteId, sites.id), eq(revisions.number, sites.liveRevision)))
+    .where(eq(sites.id, siteId))
+    .limit(1)
+  return row ? toRevision(row.revision) : null
+}
+
+export async function listRevisions(db: Db, siteId: string): Promise<RevisionSummary[]> {
+  const rows = await db
+    .select({
+      siteId: revisions.siteId,
+      number: revisions.number,
+      hash: revisions.hash,
+      publishedAt: revisions.publishedAt,
+      publishedBy: revisions.publishedBy,
+      note: revisions.note,
+    })
+    .from(revisions)
+    .where(eq(revisions.siteId, siteId))
+    .orderBy(desc(revisions.number))
+  return rows.map(toSummary)
+}
+
+export function summarize(revision: Revision, publishedBy: string | null): RevisionSummary {
+  const { config: _config, ...rest } = revision
+  return { ...rest, publishedBy }
+}
+
+/** Publishes `config` as the site's next revision and makes it live, in one write transaction. */
+export async function publishRevision(
+  db: Db,
+  siteId: string,
+  config: SiteConfig,
+  by: string | null,
+  note: string | null = null
+): Promise<RevisionSummary> {
+  const hash = revisionHash(config)
+  const publishedAt = new Date().toISOString()
+  return db.transaction(async (tx) => {
+    const [last] = await tx
+      .select({ number: revisions.number })
+      .from(revisions)
+      .where(eq(revisions.siteId, siteId))
+      .orderBy(desc(revisions.number))
+      .limit(1)
+    const number = (last?.number ?? 0) + 1
+    await tx.insert(revisions).values({ siteId, number, hash, config, publishedAt, publishedBy: by, note })
+    await tx.update(sites).set({ liveRevision: number }).where(eq(sites.id, siteId))
+    return { siteId, number, hash, publishedAt, publishedBy: by }
+  })
+}

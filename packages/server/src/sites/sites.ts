@@ -1,0 +1,58 @@
+import type { SiteConfig } from '@torii/schema'
+import type { Site, SiteInput } from '@torii/schema/admin-api'
+import { asc, eq } from 'drizzle-orm'
+import type { Db } from '../db/client.ts'
+import { drafts, sites } from '../db/site-tables.ts'
+
+type SiteRow = typeof sites.$inferSelect
+
+function toSite(row: SiteRow): Site {
+  return {
+    id: row.id,
+    name: row.name,
+    origins: row.origins,
+    languages: row.languages,
+    createdAt: row.createdAt,
+    liveRevision: row.liveRevision ?? null,
+  }
+}
+
+export async function getSite(db: Db, id: string): Promise<Site | null> {
+  const [row] = await db.select().from(sites).where(eq(sites.id, id)).limit(1)
+  return row ? toSite(row) : null
+}
+
+export async function listSites(db: Db): Promise<Site[]> {
+  const rows = await db.select().from(sites).orderBy(asc(sites.createdAt), asc(sites.id))
+  return rows.map(toSite)
+}
+
+/** Creates a site with its first draft, in one transaction. Returns null when the id is taken. */
+export async function createSite(
+  db: Db,
+  input: Required<SiteInput>,
+  draft: SiteConfig,
+  by: string | null
+): Promise<Site | null> {
+  const now = new Date().toISOString()
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.id, input.id)).limit(1)
+    if (existing) return null
+    const [row] = await tx
+      .insert(sites)
+      .values({ ...input, createdAt: now })
+      .returning()
+    await tx.insert(drafts).values({ siteId: input.id, config: draft, updatedAt: now, updatedBy: by })
+    return toSite(row!)
+  })
+}
+
+export async function updateSite(
+  db: Db,
+  id: string,
+  patch: Partial<Omit<SiteInput, 'id'>>
+): Promise<Site | null> {
+  if (Object.keys(patch).length === 0) return getSite(db, id)
+  const [row] = await db.update(sites).set(patch).where(eq(sites.id, id)).returning()
+  return row ? toSite(row) : null
+}
