@@ -1,5 +1,6 @@
 import type { InValue } from '@libsql/client'
-import type { ReceiptQuery } from '@torii/schema'
+import { RECEIPT_ACTIONS, type ReceiptQuery } from '@torii/schema'
+import { z } from 'zod'
 
 export const DEFAULT_PAGE_SIZE = 50
 export const MAX_PAGE_SIZE = 500
@@ -57,3 +58,33 @@ export function whereOf(siteId: string, query: ReceiptQuery): { where: string; a
   }
   return { where: clauses.join(' AND '), args }
 }
+
+const isoDate = z.iso
+  .datetime({ offset: true })
+  .or(z.iso.date())
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a valid date')
+
+/** A `ReceiptQuery` from query-string values (admin routes and the CLI share it). */
+export const receiptQuerySchema = z.strictObject({
+  cursor: z
+    .string()
+    .refine((value) => decodeCursor(value) !== null, 'must be a nextCursor returned by the previous page')
+    .optional(),
+  limit: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1)
+    .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)
+    .optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  action: z.enum(RECEIPT_ACTIONS, `must be one of ${RECEIPT_ACTIONS.join(', ')}`).optional(),
+  purpose: z
+    .string()
+    .regex(/^!?[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be a purpose key (granted) or ! and a key (denied)')
+    .optional(),
+  consentId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 URL-safe characters')
+    .optional(),
+}) satisfies z.ZodType<ReceiptQuery, unknown>

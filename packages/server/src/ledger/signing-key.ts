@@ -63,9 +63,13 @@ export class SigningKeyError extends Error {
 function fromPkcs8(base64: string): SigningKey {
   let privateKey: KeyObject
   try {
-    privateKey = createPrivateKey({ key: Buffer.from(base64, 'base64'), format: 'der', type: 'pkcs8' })
+    privateKey = base64.includes('-----BEGIN')
+      ? createPrivateKey(base64)
+      : createPrivateKey({ key: Buffer.from(base64.trim(), 'base64'), format: 'der', type: 'pkcs8' })
   } catch (error) {
-    throw new SigningKeyError(`TORII_SIGNING_KEY is not a base64 PKCS8 DER key: ${(error as Error).message}`)
+    throw new SigningKeyError(
+      `TORII_SIGNING_KEY is not an Ed25519 private key (PEM, or base64 PKCS8 DER): ${(error as Error).message}`
+    )
   }
   if (privateKey.asymmetricKeyType !== 'ed25519') {
     throw new SigningKeyError(`TORII_SIGNING_KEY must be an Ed25519 key, not ${privateKey.asymmetricKeyType}`)

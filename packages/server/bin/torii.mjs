@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The `torii` command: runs src/cli/main.ts through tsx (the server ships TypeScript sources).
+import { register } from 'tsx/esm/api'
+
+register()
+const { runCli } = await import('../src/cli/main.ts')
+process.exitCode = await runCli(process.argv.slice(2))

@@ -1,0 +1,56 @@
+import { createInterface } from 'node:readline'
+import { ROLES, type Role } from '@torii/schema'
+import { z } from 'zod'
+import { createUser } from '../auth/users.ts'
+import type { CliIo } from './io.ts'
+import { openDatabase } from './open-db.ts'
+import { parse, UsageError } from './usage.ts'
+
+const MIN_PASSWORD_LENGTH = 8
+
+async function readPassword(io: CliIo): Promise<string> {
+  if (io.stdin.isTTY) io.err('Password (input is read from stdin): ')
+  const lines = createInterface({ input: io.stdin, terminal: false })
+  for await (const line of lines) {
+    lines.close()
+    return line
+  }
+  return ''
+}
+
+/** `torii admin create --email E [--role admin|viewer] [--password P]`. */
+export async function adminCommand(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args
+  if (sub !== 'create')
+    throw new UsageError(`admin: unknown subcommand ${JSON.stringify(sub ?? '')} (expected create)`)
+  const values = parse(rest, {
+    db: { type: 'string' },
+    email: { type: 'string' },
+    role: { type: 'string' },
+    password: { type: 'string' },
+  })
+  if (!values.email) throw new UsageError('--email is required')
+  if (!z.email().safeParse(values.email).success)
+    throw new UsageError(`--email ${JSON.stringify(values.email)} is not an email address`)
+  const role = (values.role ?? 'admin') as Role
+  if (!ROLES.includes(role))
+    throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got ${JSON.stringify(values.role)}`)
+  const password = values.password ?? (await readPassword(io))
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new UsageError(
+      `--password must be at least ${MIN_PASSWORD_LENGTH} characters (from --password or stdin)`
+    )
+  }
+  const database = await openDatabase(values.db, false)
+  try {
+    const user = await createUser(database.db, values.email, password, role)
+    if (!user) {
+      io.err(`admin create: a user ${values.email} already exists`)
+      return 1
+    }
+    io.out(`created ${user.role} ${user.email}`)
+    return 0
+  } finally {
+    database.close()
+  }
+}

@@ -1,0 +1,65 @@
+import { createWriteStream } from 'node:fs'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import { ledgerExportStream, siteExportStream } from '../ledger/export.ts'
+import { receiptQuerySchema } from '../ledger/receipt-query.ts'
+import { type CliIo, userPath } from './io.ts'
+import { openDatabase } from './open-db.ts'
+import { parse, UsageError } from './usage.ts'
+
+const FLAG_OF: Record<string, string> = { consentId: '--consent-id' }
+
+/** `torii export`: a site's receipts as CSV/NDJSON, or `--ledger` for the verifiable whole-ledger NDJSON. */
+export async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const values = parse(args, {
+    db: { type: 'string' },
+    site: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    ledger: { type: 'boolean' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    action: { type: 'string' },
+    purpose: { type: 'string' },
+    'consent-id': { type: 'string' },
+  })
+  const format = values.format ?? (values.ledger ? 'ndjson' : undefined)
+  if (format !== 'csv' && format !== 'ndjson') {
+    throw new UsageError(
+      `--format must be csv or ndjson${format ? `, got ${JSON.stringify(format)}` : ' (missing)'}`
+    )
+  }
+  if (values.ledger && (values.site || format !== 'ndjson')) {
+    throw new UsageError('--ledger exports the whole ledger as NDJSON: leave out --site and --format csv')
+  }
+  if (!values.ledger && !values.site)
+    throw new UsageError('--site ID is required (or --ledger for the whole ledger)')
+  const parsed = receiptQuerySchema.safeParse({
+    from: values.from,
+    to: values.to,
+    action: values.action,
+    purpose: values.purpose,
+    consentId: values['consent-id'],
+  })
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const key = String(issue.path[0])
+    throw new UsageError(`${FLAG_OF[key] ?? `--${key}`} ${issue.message}`)
+  }
+  const database = await openDatabase(values.db, true)
+  try {
+    const stream = values.ledger
+      ? ledgerExportStream(database.client, () => new Date())
+      : siteExportStream(database.client, values.site!, format, parsed.data)
+    const out = values.out ? userPath(values.out) : null
+    const target = out ? createWriteStream(out) : io.stdout
+    await pipeline(Readable.fromWeb(stream as WebReadableStream<Uint8Array>), target, {
+      end: Boolean(values.out),
+    })
+    if (out) io.err(`export: wrote ${out}`)
+    return 0
+  } finally {
+    database.close()
+  }
+}

@@ -1,0 +1,39 @@
+// `pnpm torii <command>`: verify the ledger, export receipts, create the first admin.
+import { adminCommand } from './admin-command.ts'
+import { exportCommand } from './export-command.ts'
+import { type CliIo, processIo } from './io.ts'
+import { USAGE, UsageError } from './usage.ts'
+import { verifyCommand } from './verify-command.ts'
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  verify: verifyCommand,
+  export: exportCommand,
+  admin: adminCommand,
+}
+
+/** Runs one CLI invocation and returns its exit code (0 ok, 1 failure, 2 bad arguments). */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [command, ...args] = argv
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.out(USAGE)
+    return command ? 0 : 2
+  }
+  const run = COMMANDS[command]
+  try {
+    if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)}`)
+    return await run(args, io)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`torii ${command}: ${error.message}\n\n${USAGE}`)
+      return 2
+    }
+    io.err(`torii ${command}: ${(error as Error).message ?? String(error)}`)
+    return 1
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/cli/main.ts')) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code
+  })
+}

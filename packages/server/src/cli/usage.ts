@@ -1,0 +1,33 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util'
+
+export const USAGE = `Usage: pnpm torii <command> [options]
+
+Commands:
+  verify [--db URL | --file export.ndjson]
+      Check every receipt hash, batch root, chain link and signature. Exits 1 naming the first bad
+      receipt or batch.
+  export --site ID --format csv|ndjson [--out FILE] [--from DATE] [--to DATE] [--action ACTION]
+         [--purpose KEY|!KEY] [--consent-id ID] [--db URL]
+      Stream one site's receipts (to stdout without --out).
+  export --ledger [--out FILE] [--db URL]
+      Stream the whole ledger (receipts, batches, keys) as NDJSON: the file verify --file checks.
+  admin create --email EMAIL [--role admin|viewer] [--password PASSWORD] [--db URL]
+      Create an admin user (password read from stdin when --password is left out).
+
+The database is --db, else TORII_DB_URL, else file:./data/torii.db.
+Exit codes: 0 ok, 1 verification failed or runtime error, 2 bad arguments.`
+
+/** Bad command line: printed with the usage, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+/** `parseArgs` with errors turned into `UsageError`s that name the argument. */
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values
+  } catch (error) {
+    const message = (error as Error).message.replace(/\. To specify a positional.*$/s, '')
+    throw new UsageError(message)
+  }
+}

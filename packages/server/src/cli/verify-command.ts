@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs'
+import { databaseRecords, readLedgerFile } from '../ledger/ledger-records.ts'
+import { loadPublicKeys } from '../ledger/signing-key.ts'
+import type { VerifyProgress, VerifyResult } from '../ledger/types.ts'
+import { verifyRecords } from '../ledger/verify.ts'
+import { type CliIo, userPath } from './io.ts'
+import { openDatabase } from './open-db.ts'
+import { parse, UsageError } from './usage.ts'
+
+/** `torii verify [--db URL | --file export.ndjson]`: exit 0 when the ledger verifies, 1 naming the first problem. */
+export async function verifyCommand(args: string[], io: CliIo): Promise<number> {
+  const values = parse(args, { db: { type: 'string' }, file: { type: 'string' } })
+  if (values.db && values.file) throw new UsageError('--db and --file cannot be used together')
+  const progress = (p: VerifyProgress) =>
+    io.err(`verify: ${p.receipts} receipts, ${p.batches} batches checked`)
+  let result: VerifyResult
+  let source: string
+  if (values.file) {
+    const file = userPath(values.file)
+    if (!existsSync(file)) throw new UsageError(`--file: no file at ${file}`)
+    const { header, records } = await readLedgerFile(file)
+    const keys = new Map(header.keys.map((k) => [k.id, k.publicKey]))
+    source = values.file
+    result = await verifyRecords(keys, records, progress)
+  } else {
+    const database = await openDatabase(values.db, true)
+    source = database.url
+    try {
+      result = await verifyRecords(
+        await loadPublicKeys(database.client),
+        databaseRecords(database.client),
+        progress
+      )
+    } finally {
+      database.close()
+    }
+  }
+  if (result.ok) {
+    io.out(`OK: ${source}: ${result.receipts} receipts in ${result.batches} batches verified`)
+    return 0
+  }
+  io.out(`FAILED: ${source}: ${result.problem}`)
+  io.out(`(${result.receipts} receipts and ${result.batches} batches verified before the problem)`)
+  return 1
+}
