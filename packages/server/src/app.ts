@@ -1,14 +1,17 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Db } from './db/client.ts'
 import type { Ledger } from './ledger/types.ts'
 import { createBannerReader, DEFAULT_ADMIN_DIST, DEFAULT_BANNER_DIST } from './lib/bundles.ts'
 import { ApiException, errorResponse } from './lib/errors.ts'
 import { type Logger, SILENT_LOGGER } from './lib/logger.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
+import { ADMIN_API_BASE, createAdminApi } from './routes/admin/index.ts'
 import { createAdminAppRoutes } from './routes/public/admin-app.ts'
 import { createAssetRoutes } from './routes/public/assets.ts'
 import { createDemoRoutes } from './routes/public/demo.ts'
+import { createPublicDisclosureRoutes } from './routes/public/disclosure.ts'
 import { createHealthRoutes } from './routes/public/healthz.ts'
 import { createProofRoutes } from './routes/public/proofs.ts'
 import { createReceiptRoutes } from './routes/public/receipts.ts'
@@ -39,6 +42,18 @@ export interface ToriiApp extends Hono {
 }
 
 const DEFAULT_RECEIPT_RATE_LIMIT = 600
+const DEFAULT_LOGIN_RATE_LIMIT = 20
+/** Codes for HTTP errors thrown by Hono's own middleware (ours throw ApiException with their own). */
+const HTTP_ERROR_CODES: Partial<Record<number, string>> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'body_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+}
 
 /** Composes every route of the server around its dependencies (no listening: see `startServer`). */
 export function createApp(deps: AppDeps): ToriiApp {
@@ -63,8 +78,20 @@ export function createApp(deps: AppDeps): ToriiApp {
       publicUrl: deps.publicUrl,
     })
   )
+  app.route('/', createPublicDisclosureRoutes(liveCache))
   app.route('/', createProofRoutes(deps.ledger))
   app.route('/', createAssetRoutes({ bannerDist, adminDist }))
+  app.route(
+    ADMIN_API_BASE,
+    createAdminApi({
+      db: deps.db,
+      ledger: deps.ledger,
+      cache: liveCache,
+      trustProxy: deps.trustProxy ?? false,
+      loginRateLimit: deps.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT,
+      publicUrl: deps.publicUrl,
+    })
+  )
   app.route('/', createAdminAppRoutes({ adminDist }))
   if (deps.demo) app.route('/', createDemoRoutes())
 
@@ -75,10 +102,10 @@ export function createApp(deps: AppDeps): ToriiApp {
   )
   app.onError((error, c) => {
     if (error instanceof ApiException) return error.getResponse()
-    if (error instanceof HTTPException) {
-      const status = error.status
-      const message = error.message || (status === 413 ? 'The request body is too large' : 'Bad request')
-      return errorResponse(status as 400, status === 413 ? 'body_too_large' : 'bad_request', message)
+    if (error instanceof HTTPException && error.status < 500) {
+      const status = error.status as ContentfulStatusCode
+      const code = HTTP_ERROR_CODES[status] ?? 'bad_request'
+      return errorResponse(status, code, error.message || code.replace(/_/g, ' '))
     }
     logger.error(`${c.req.method} ${c.req.path} failed`, error)
     return errorResponse(500, 'internal', 'Internal server error; the server log has the details')

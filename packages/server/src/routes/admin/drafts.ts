@@ -1,0 +1,29 @@
+import { siteConfigSchema } from '@torii/schema'
+import { Hono } from 'hono'
+import type { Db } from '../../db/client.ts'
+import { notFound, readJson, validationError } from '../../lib/errors.ts'
+import { getDraft, saveDraft } from '../../sites/drafts.ts'
+import { getSite } from '../../sites/sites.ts'
+
+/** `GET|PUT /sites/:siteId/draft`: the editable config, validated field by field. */
+export function createDraftRoutes(db: Db) {
+  const app = new Hono()
+
+  app.get('/sites/:siteId/draft', async (c) => {
+    const siteId = c.req.param('siteId')
+    const draft = await getDraft(db, siteId)
+    if (!draft) throw notFound(`Site "${siteId}"`)
+    return c.json({ draft: draft.config, updatedAt: draft.updatedAt })
+  })
+
+  app.put('/sites/:siteId/draft', async (c) => {
+    const siteId = c.req.param('siteId')
+    if (!(await getSite(db, siteId))) throw notFound(`Site "${siteId}"`)
+    const parsed = siteConfigSchema.safeParse(await readJson(c))
+    if (!parsed.success) throw validationError(parsed.error, 'config')
+    const draft = await saveDraft(db, siteId, parsed.data, c.get('session').user.email)
+    return c.json({ draft: draft.config, updatedAt: draft.updatedAt })
+  })
+
+  return app
+}

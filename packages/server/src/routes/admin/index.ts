@@ -1,0 +1,60 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { Db } from '../../db/client.ts'
+import type { Ledger } from '../../ledger/types.ts'
+import { errorResponse } from '../../lib/errors.ts'
+import { adminAuth } from '../../middleware/admin-auth.ts'
+import { originCheck } from '../../middleware/origin-check.ts'
+import type { LiveCache } from '../../sites/live-cache.ts'
+import { createDisclosureRoutes } from './disclosure.ts'
+import { createDraftRoutes } from './drafts.ts'
+import { createRevisionRoutes } from './revisions.ts'
+import { createSessionRoutes } from './session.ts'
+import { createSiteRoutes } from './sites.ts'
+import { createUserRoutes } from './users.ts'
+
+export const ADMIN_API_BASE = '/api/admin'
+/** Drafts are the largest bodies: a config with many vendors and languages stays well under this. */
+const MAX_ADMIN_BODY = 1024 * 1024
+
+export interface AdminApiOptions {
+  db: Db
+  ledger: Ledger
+  cache: LiveCache
+  trustProxy: boolean
+  loginRateLimit: number
+  publicUrl?: string
+}
+
+/** Everything under `/api/admin`, behind one auth/CSRF/role gate (see `adminAuth`). */
+export function createAdminApi(options: AdminApiOptions) {
+  const { db, cache } = options
+  const api = new Hono()
+  api.use(async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+  })
+  // Hono's origin check: a cross-site form post is refused before anything else runs.
+  api.use(originCheck())
+  api.use(
+    bodyLimit({
+      maxSize: MAX_ADMIN_BODY,
+      onError: () =>
+        errorResponse(413, 'body_too_large', `The request body is larger than ${MAX_ADMIN_BODY} bytes`),
+    })
+  )
+  api.use(
+    adminAuth({ db, basePath: ADMIN_API_BASE, public: ['POST /session'], anyRole: ['DELETE /session'] })
+  )
+
+  api.route(
+    '/',
+    createSessionRoutes({ db, trustProxy: options.trustProxy, loginRateLimit: options.loginRateLimit })
+  )
+  api.route('/', createUserRoutes(db))
+  api.route('/', createSiteRoutes({ db, publicUrl: options.publicUrl }))
+  api.route('/', createDraftRoutes(db))
+  api.route('/', createRevisionRoutes({ db, cache }))
+  api.route('/', createDisclosureRoutes(db))
+  return api
+}
