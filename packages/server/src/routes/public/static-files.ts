@@ -23,12 +23,11 @@ export const staticFolder = (options: StaticOptions): MiddlewareHandler => {
       handler = serveStatic({
         root,
         rewriteRequestPath: stripPrefix ? (path) => path.slice(stripPrefix.length) || '/' : undefined,
-        onFound: (_path, ctx) => {
-          ctx.header('Cache-Control', cacheControl)
-        },
       })
     }
-    return handler(c, next)
+    const res = await handler(c, next)
+    if (res instanceof Response && res.ok) res.headers.set('Cache-Control', cacheControl)
+    return res
   }
 }
 

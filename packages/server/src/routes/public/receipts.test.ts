@@ -1,0 +1,200 @@
+import { createClient } from '@libsql/client'
+import { MAX_RECEIPT_BYTES, type ReceiptAck } from '@torii/schema'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createTestApp, fromAddress, receiptBody, TEST_ORIGIN, type TestApp } from '../../testing/test-app.ts'
+
+let test: TestApp
+beforeEach(async () => {
+  test = await createTestApp()
+})
+afterEach(async () => {
+  await test.close()
+})
+
+type ErrorBody = { error: { code: string; message: string; fields?: { path: string; message: string }[] } }
+
+function post(body: unknown, headers: Record<string, string> = {}, env?: object) {
+  return test.app.request(
+    '/s/xtra/receipts',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=UTF-8', origin: TEST_ORIGIN, ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    },
+    env
+  )
+}
+
+async function storedCount(): Promise<number> {
+  const row = (await test.database.client.execute('select count(*) as n from receipts')).rows[0]
+  return Number(row?.n)
+}
+
+describe('POST /s/:siteId/receipts', () => {
+  it('accepts JSON sent as text/plain from an allowed origin: 201 with the ack, CORS for that origin', async () => {
+    const res = await post(receiptBody(), { 'user-agent': 'Mozilla/5.0 (Test)' }, fromAddress('203.0.113.77'))
+    expect(res.status).toBe(201)
+    expect(res.headers.get('access-control-allow-origin')).toBe(TEST_ORIGIN)
+    const ack = (await res.json()) as ReceiptAck
+    expect(ack.revision).toBe(1)
+    expect(ack.revisionHash).toMatch(/^[0-9a-f]{64}$/)
+    expect(ack.proofUrl).toBe(`http://localhost/receipts/${ack.id}`)
+    const stored = await test.ledger.get(ack.id)
+    expect(stored?.ipTruncated).toBe('203.0.113.0/24')
+    expect(stored?.userAgent).toBe('Mozilla/5.0 (Test)')
+    expect(stored?.pageUrl).toBe(`${TEST_ORIGIN}/news/`)
+    expect(stored?.revisionHash).toBe(ack.revisionHash)
+    expect(stored?.issuedAt).toBe(ack.issuedAt)
+  })
+
+  it('answers 201 only once the receipt is committed: another connection reads it right away', async () => {
+    const ack = (await (await post(receiptBody())).json()) as ReceiptAck
+    const other = createClient({ url: `file:${test.dbPath}` })
+    try {
+      const rows = (await other.execute({ sql: 'select id from receipts where id = ?', args: [ack.id] })).rows
+      expect(rows).toHaveLength(1)
+    } finally {
+      other.close()
+    }
+  })
+
+  it('accepts application/json too and stores IPv6 cut to /48', async () => {
+    const res = await post(
+      receiptBody(),
+      { 'content-type': 'application/json' },
+      fromAddress('2001:db8:abcd:12::7')
+    )
+    expect(res.status).toBe(201)
+    const ack = (await res.json()) as ReceiptAck
+    expect((await test.ledger.get(ack.id))?.ipTruncated).toBe('2001:db8:abcd::/48')
+  })
+
+  it('reads X-Forwarded-For only behind a trusted proxy', async () => {
+    const headers = { 'x-forwarded-for': '198.51.100.9, 192.0.2.44' }
+    const untrusted = (await (
+      await post(receiptBody(), headers, fromAddress('10.0.0.1'))
+    ).json()) as ReceiptAck
+    expect((await test.ledger.get(untrusted.id))?.ipTruncated).toBe('10.0.0.0/24')
+    const proxied = await createTestApp({ trustProxy: true })
+    try {
+      const res = await proxied.app.request(
+        '/s/xtra/receipts',
+        { method: 'POST', headers: { origin: TEST_ORIGIN, ...headers }, body: JSON.stringify(receiptBody()) },
+        fromAddress('10.0.0.1')
+      )
+      const ack = (await res.json()) as ReceiptAck
+      expect((await proxied.ledger.get(ack.id))?.ipTruncated).toBe('192.0.2.0/24')
+    } finally {
+      await proxied.close()
+    }
+  })
+
+  it('refuses an origin the site does not allow: 403, no CORS header, nothing stored', async () => {
+    const res = await post(receiptBody(), { origin: 'https://evil.example' })
+    expect(res.status).toBe(403)
+    expect(res.headers.get('access-control-allow-origin')).toBeNull()
+    expect(((await res.json()) as ErrorBody).error.code).toBe('origin_not_allowed')
+    expect(await storedCount()).toBe(0)
+  })
+
+  it('answers a CORS preflight for allowed origins only', async () => {
+    const preflight = (origin: string) =>
+      test.app.request('/s/xtra/receipts', {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      })
+    const allowed = await preflight(TEST_ORIGIN)
+    expect(allowed.status).toBe(204)
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(TEST_ORIGIN)
+    expect(allowed.headers.get('access-control-allow-methods')).toContain('POST')
+    const denied = await preflight('https://evil.example')
+    expect(denied.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  it('names every invalid field with a 400', async () => {
+    const res = await post(receiptBody({ consentId: 'short', action: 'maybe', gpc: 'yes', extra: 1 }))
+    expect(res.status).toBe(400)
+    const { error } = (await res.json()) as ErrorBody
+    expect(error.code).toBe('invalid_input')
+    const paths = error.fields?.map((field) => field.path)
+    expect(paths).toEqual(expect.arrayContaining(['consentId', 'action', 'gpc', '(root)']))
+    expect(await storedCount()).toBe(0)
+  })
+
+  it('answers 400 for a body that is not JSON, and 413 JSON above 16 KB', async () => {
+    const notJson = await post('{"consentId":')
+    expect(notJson.status).toBe(400)
+    expect(((await notJson.json()) as ErrorBody).error.code).toBe('invalid_json')
+    const big = await post(receiptBody({ pageUrl: `${TEST_ORIGIN}/${'a'.repeat(MAX_RECEIPT_BYTES)}` }))
+    expect(big.status).toBe(413)
+    expect(((await big.json()) as ErrorBody).error.code).toBe('body_too_large')
+    expect(await storedCount()).toBe(0)
+  })
+
+  it('answers 404 for an unknown site and 422 naming an unknown revision', async () => {
+    const unknownSite = await test.app.request('/s/nope/receipts', {
+      method: 'POST',
+      body: JSON.stringify(receiptBody()),
+    })
+    expect(unknownSite.status).toBe(404)
+    const unknownRevision = await post(receiptBody({ revision: 7 }))
+    expect(unknownRevision.status).toBe(422)
+    const { error } = (await unknownRevision.json()) as ErrorBody
+    expect(error.code).toBe('unknown_revision')
+    expect(error.message).toContain('7')
+    expect(error.fields?.[0]?.path).toBe('revision')
+    expect(await storedCount()).toBe(0)
+  })
+
+  it('rate-limits per truncated IP with 429 JSON and Retry-After', async () => {
+    const limited = await createTestApp({ receiptRateLimit: 3 })
+    try {
+      const send = (ip: string) =>
+        limited.app.request(
+          '/s/xtra/receipts',
+          { method: 'POST', headers: { origin: TEST_ORIGIN }, body: JSON.stringify(receiptBody()) },
+          fromAddress(ip)
+        )
+      // .1 .. .3 share one /24: the fourth in that /24 is refused, another /24 is not.
+      for (const ip of ['198.51.100.1', '198.51.100.2', '198.51.100.3'])
+        expect((await send(ip)).status).toBe(201)
+      const refused = await send('198.51.100.4')
+      expect(refused.status).toBe(429)
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect(((await refused.json()) as ErrorBody).error.code).toBe('rate_limited')
+      expect((await send('198.51.101.1')).status).toBe(201)
+    } finally {
+      await limited.close()
+    }
+  })
+})
+
+describe('GET /receipts/:id and the ledger key', () => {
+  it('returns the proof without IP or user agent, and 404 JSON for unknown ids', async () => {
+    const ack = (await (await post(receiptBody(), {}, fromAddress('203.0.113.5'))).json()) as ReceiptAck
+    await test.ledger.seal()
+    const res = await test.app.request(new URL(ack.proofUrl).pathname)
+    expect(res.status).toBe(200)
+    const text = await res.text()
+    expect(text).not.toContain('203.0.113')
+    const proof = JSON.parse(text) as {
+      receipt: Record<string, unknown>
+      inclusion: { publicKey: string } | null
+    }
+    expect(proof.receipt.id).toBe(ack.id)
+    expect(proof.receipt).not.toHaveProperty('ipTruncated')
+    expect(proof.receipt).not.toHaveProperty('userAgent')
+    expect(proof.inclusion?.publicKey).toBe(test.ledger.publicKey)
+    const missing = await test.app.request('/receipts/01ZZZZZZZZZZZZZZZZZZZZZZZZ')
+    expect(missing.status).toBe(404)
+    expect((await test.app.request('/receipts/%3Cscript%3E')).status).toBe(404)
+    const key = (await (await test.app.request('/.well-known/torii-ledger-key')).json()) as {
+      publicKey: string
+    }
+    expect(key.publicKey).toBe(test.ledger.publicKey)
+  })
+})

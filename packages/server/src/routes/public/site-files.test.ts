@@ -1,0 +1,173 @@
+import { GATE_CONFIG_PLACEHOLDER, type GateConfig, type Revision } from '@torii/schema'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createTestApp, signIn, type TestApp, UI_CHUNK } from '../../testing/test-app.ts'
+
+let test: TestApp
+beforeEach(async () => {
+  test = await createTestApp()
+})
+afterEach(async () => {
+  await test.close()
+})
+
+function gateConfigOf(source: string): GateConfig {
+  const match = source.match(/var config=(.*);window\.__gate=config/)
+  if (!match) throw new Error(`no config in gate: ${source.slice(0, 200)}`)
+  return JSON.parse(match[1]!) as GateConfig
+}
+
+describe('GET /s/:siteId/gate.js', () => {
+  it('inlines the live revision as GateConfig in place of the placeholder', async () => {
+    const res = await test.app.request('/s/xtra/gate.js')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^text\/javascript/)
+    const source = await res.text()
+    expect(source).not.toContain(GATE_CONFIG_PLACEHOLDER)
+    const config = gateConfigOf(source)
+    expect(config.siteId).toBe('xtra')
+    expect(config.revision).toBe(1)
+    expect(config.ui).toBe(`/${UI_CHUNK}`)
+    expect(config.vendors.map((vendor) => vendor.key)).toEqual(['google-analytics', 'google-adsense'])
+    expect(config.purposes.find((purpose) => purpose.key === 'advertising')?.gpcDenies).toBe(true)
+  })
+
+  it('sends a strong ETag, short caching with stale-while-revalidate, and 304 on If-None-Match', async () => {
+    const first = await test.app.request('/s/xtra/gate.js')
+    const etag = first.headers.get('etag')
+    expect(etag).toMatch(/^"[^"]+"$/)
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=600')
+    expect(first.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
+    const again = await test.app.request('/s/xtra/gate.js', { headers: { 'if-none-match': etag! } })
+    expect(again.status).toBe(304)
+    expect(await again.text()).toBe('')
+    expect(again.headers.get('etag')).toBe(etag)
+    const other = await test.app.request('/s/xtra/gate.js', { headers: { 'if-none-match': '"nope"' } })
+    expect(other.status).toBe(200)
+  })
+
+  it('serves gzip with its own strong ETag when asked', async () => {
+    const plain = await test.app.request('/s/xtra/gate.js')
+    const gz = await test.app.request('/s/xtra/gate.js', { headers: { 'accept-encoding': 'gzip, br' } })
+    expect(gz.headers.get('content-encoding')).toBe('gzip')
+    expect(gz.headers.get('vary')).toMatch(/Accept-Encoding/)
+    expect(gz.headers.get('etag')).not.toBe(plain.headers.get('etag'))
+    expect(gz.headers.get('etag')).toMatch(/^"[^"]+"$/)
+    const bytes = new Uint8Array(await gz.arrayBuffer())
+    const { gunzipSync } = await import('node:zlib')
+    expect(gunzipSync(bytes).toString()).toBe(await plain.text())
+  })
+
+  it('answers 404 JSON for an unknown or malformed site id', async () => {
+    for (const id of ['nope', 'UPPER', '..%2f..%2fetc', 'a'.repeat(200)]) {
+      const res = await test.app.request(`/s/${id}/gate.js`)
+      expect(res.status, id).toBe(404)
+      const body = (await res.json()) as { error: { code: string; message: string } }
+      expect(body.error.code).toBe('not_found')
+    }
+  })
+
+  it('answers 503 JSON naming `pnpm build` when the banner is not built', async () => {
+    const bare = await createTestApp({ noBanner: true })
+    try {
+      const res = await bare.app.request('/s/xtra/gate.js')
+      expect(res.status).toBe(503)
+      const body = (await res.json()) as { error: { code: string; message: string } }
+      expect(body.error.code).toBe('banner_not_built')
+      expect(body.error.message).toContain('pnpm build')
+    } finally {
+      await bare.close()
+    }
+  })
+
+  it('serves the new revision right after a publish (cache invalidated)', async () => {
+    const before = await test.app.request('/s/xtra/gate.js')
+    const etag = before.headers.get('etag')!
+    expect(gateConfigOf(await before.text()).revision).toBe(1)
+    const admin = await signIn(test, 'admin')
+    const draft = (await (
+      await test.app.request('/api/admin/sites/xtra/draft', { headers: admin.headers() })
+    ).json()) as {
+      draft: Revision['config']
+    }
+    draft.draft.options.waitForUpdateMs = 800
+    const put = await test.app.request('/api/admin/sites/xtra/draft', {
+      method: 'PUT',
+      headers: admin.headers(),
+      body: JSON.stringify(draft.draft),
+    })
+    expect(put.status).toBe(200)
+    const published = await test.app.request('/api/admin/sites/xtra/publish', {
+      method: 'POST',
+      headers: admin.headers(),
+    })
+    expect(published.status).toBe(201)
+    const after = await test.app.request('/s/xtra/gate.js', { headers: { 'if-none-match': etag } })
+    expect(after.status).toBe(200)
+    const config = gateConfigOf(await after.text())
+    expect(config.revision).toBe(2)
+    expect(config.options.waitForUpdateMs).toBe(800)
+    const json = (await (await test.app.request('/s/xtra/config.json')).json()) as Revision
+    expect(json.number).toBe(2)
+  })
+})
+
+describe('GET /s/:siteId/config.json', () => {
+  it('is the live revision, with ETag, 304 and CORS for any page', async () => {
+    const res = await test.app.request('/s/xtra/config.json')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('access-control-allow-origin')).toBe('*')
+    const revision = (await res.json()) as Revision
+    expect(revision.siteId).toBe('xtra')
+    expect(revision.number).toBe(1)
+    expect(revision.hash).toMatch(/^[0-9a-f]{64}$/)
+    expect(revision.config.purposes.map((purpose) => purpose.key)).toEqual([
+      'necessary',
+      'analytics',
+      'advertising',
+    ])
+    const again = await test.app.request('/s/xtra/config.json', {
+      headers: { 'if-none-match': res.headers.get('etag')! },
+    })
+    expect(again.status).toBe(304)
+    expect((await test.app.request('/s/nope/config.json')).status).toBe(404)
+  })
+})
+
+describe('GET /assets/*', () => {
+  it('serves the banner UI chunk as immutable, loadable cross-origin; 404 JSON otherwise', async () => {
+    const res = await test.app.request(`/${UI_CHUNK}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(res.headers.get('access-control-allow-origin')).toBe('*')
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
+    expect(await res.text()).toContain('export function mount')
+    const missing = await test.app.request('/assets/nope.js')
+    expect(missing.status).toBe(404)
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not_found')
+    const traversal = await test.app.request('/assets/..%2f..%2fmanifest.json')
+    expect(traversal.status).toBe(404)
+  })
+})
+
+describe('GET /healthz', () => {
+  it('reports the database reachable', async () => {
+    const res = await test.app.request('/healthz')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ ok: true, database: 'ok' })
+  })
+
+  it('answers 503 when the database is closed', async () => {
+    test.database.client.close()
+    const res = await test.app.request('/healthz')
+    expect(res.status).toBe(503)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('database_unreachable')
+  })
+})
+
+describe('unknown routes', () => {
+  it('answer 404 JSON', async () => {
+    const res = await test.app.request('/nope')
+    expect(res.status).toBe(404)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found')
+  })
+})

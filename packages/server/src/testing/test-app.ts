@@ -1,0 +1,138 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { CSRF_HEADER, GATE_CONFIG_PLACEHOLDER, type Role } from '@torii/schema'
+import { type AppDeps, createApp, type ToriiApp } from '../app.ts'
+import { createUser, findUser } from '../auth/users.ts'
+import { createDb, type Database } from '../db/client.ts'
+import { DEMO_ADMIN, seedDemo } from '../demo/seed.ts'
+import { createLedger } from '../ledger/index.ts'
+import type { Ledger } from '../ledger/types.ts'
+
+export const TEST_ORIGIN = 'https://www.example.co.jp'
+export const UI_CHUNK = 'assets/ui-t3st1234.js'
+
+/** A banner `dist/` like the real build's: gate.js with the placeholder, the UI chunk, manifest.json. */
+export function writeFakeBanner(dir: string): string {
+  const dist = join(dir, 'banner-dist')
+  mkdirSync(join(dist, 'assets'), { recursive: true })
+  writeFileSync(
+    join(dist, 'gate.js'),
+    `(function(){var config=${GATE_CONFIG_PLACEHOLDER};window.__gate=config})();\n`
+  )
+  writeFileSync(join(dist, UI_CHUNK), 'export function mount(){return "ui"}\n')
+  writeFileSync(join(dist, 'manifest.json'), JSON.stringify({ gate: 'gate.js', ui: UI_CHUNK }))
+  return dist
+}
+
+export interface TestApp {
+  app: ToriiApp
+  database: Database
+  ledger: Ledger
+  dir: string
+  dbPath: string
+  close(): Promise<void>
+}
+
+export interface TestAppOptions extends Partial<Omit<AppDeps, 'db' | 'ledger'>> {
+  /** Seed the demo site (revision 1) with `TEST_ORIGIN` allowed (default true). */
+  seed?: boolean
+  /** Build no banner dist (to test the 503). */
+  noBanner?: boolean
+}
+
+/** The real app on a fresh migrated libSQL file in its own temp folder. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'torii-server-'))
+  const dbPath = join(dir, 'torii.db')
+  const database = await createDb({ url: `file:${dbPath}` })
+  const ledger = await createLedger({ client: database.client, batchIntervalMs: 0, warn: () => {} })
+  if (options.seed !== false) await seedDemoSite(database)
+  const { seed: _seed, noBanner, ...deps } = options
+  const app = createApp({
+    db: database.db,
+    ledger,
+    bannerDist: noBanner ? join(dir, 'missing') : writeFakeBanner(dir),
+    adminDist: join(dir, 'admin-dist'),
+    ...deps,
+  })
+  return {
+    app,
+    database,
+    ledger,
+    dir,
+    dbPath,
+    async close() {
+      await ledger.close()
+      database.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function seedDemoSite(database: Database): Promise<void> {
+  // The demo admin is created by seedDemo only on an empty users table; tests add their own users.
+  await seedDemo(database.db, [TEST_ORIGIN])
+}
+
+export interface Session {
+  cookie: string
+  csrf: string
+  /** Request headers for a JSON call as this user (cookie, CSRF token, same origin). */
+  headers(extra?: Record<string, string>): Record<string, string>
+}
+
+/** Creates a user with `role` and signs in through the API. */
+export async function signIn(test: TestApp, role: Role, email = `${role}@example.com`): Promise<Session> {
+  const password = email === DEMO_ADMIN.email ? DEMO_ADMIN.password : `${role}-password-123`
+  if (!(await findUser(test.database.db, email))) await createUser(test.database.db, email, password, role)
+  const res = await test.app.request('/api/admin/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`)
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!
+  const { csrfToken } = (await res.json()) as { csrfToken: string }
+  return {
+    cookie,
+    csrf: csrfToken,
+    headers: (extra = {}) => ({
+      cookie,
+      [CSRF_HEADER]: csrfToken,
+      'content-type': 'application/json',
+      origin: 'http://localhost',
+      ...extra,
+    }),
+  }
+}
+
+/** A valid receipt body for the demo site's revision 1. */
+export function receiptBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    consentId: 'c0nsent-id-0123456789',
+    revision: 1,
+    action: 'custom',
+    purposes: { necessary: true, analytics: true, advertising: false },
+    vendors: { 'google-analytics': true, 'google-adsense': false },
+    consentMode: { analytics_storage: 'granted', ad_storage: 'denied' },
+    gpc: false,
+    language: 'ja',
+    pageUrl: `${TEST_ORIGIN}/news/?utm_source=x#top`,
+    clientTime: '2026-11-25T15:00:00.000+09:00',
+    ...overrides,
+  }
+}
+
+/** Env bindings that make `getConnInfo` see a socket address under `app.request()`. */
+export function fromAddress(remoteAddress: string) {
+  return {
+    incoming: {
+      socket: {
+        remoteAddress,
+        remotePort: 50000,
+        remoteFamily: remoteAddress.includes(':') ? 'IPv6' : 'IPv4',
+      },
+    },
+  }
+}
