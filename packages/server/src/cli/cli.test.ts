@@ -1,0 +1,165 @@
+import { spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { PassThrough, Readable } from 'node:stream'
+import { fileURLToPath } from 'node:url'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { verifyPassword } from '../auth/password.ts'
+import { findUser } from '../auth/users.ts'
+import { createLedger } from '../ledger/index.ts'
+import { createTestDb, sampleEntry } from '../ledger/testing.ts'
+import type { CliIo } from './io.ts'
+import { runCli } from './main.ts'
+
+type TestDb = Awaited<ReturnType<typeof createTestDb>>
+let db: TestDb
+let url: string
+
+function captureIo(stdinText = '') {
+  const out: string[] = []
+  const err: string[] = []
+  const stdout = new PassThrough()
+  const chunks: Buffer[] = []
+  stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const io: CliIo = {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    stdout,
+    stdin: Readable.from([stdinText]),
+  }
+  return { io, out, err, stdoutText: () => Buffer.concat(chunks).toString() }
+}
+
+beforeEach(async () => {
+  db = await createTestDb()
+  url = `file:${db.path}`
+  const ledger = await createLedger({ client: db.client, batchSize: 5, batchIntervalMs: 0, warn: () => {} })
+  for (let i = 0; i < 12; i++)
+    await ledger.append(sampleEntry({ action: i % 2 ? 'accept-all' : 'reject-all' }))
+  await ledger.seal()
+  await ledger.close()
+})
+
+afterEach(() => db.cleanup())
+
+describe('torii CLI', () => {
+  it('verify --db passes on an intact ledger and prints the counts', async () => {
+    const { io, out } = captureIo()
+    expect(await runCli(['verify', '--db', url], io)).toBe(0)
+    expect(out.join('\n')).toMatch(/OK: .*12 receipts in 3 batches verified/)
+  })
+
+  it('verify --db exits 1 naming the changed receipt', async () => {
+    const id = (await db.client.execute('SELECT id FROM receipts WHERE seq = 7')).rows[0]!.id as string
+    await db.client.execute({
+      sql: `UPDATE receipts SET action = 'accept-all' WHERE id = ? AND action = 'reject-all'`,
+      args: [id],
+    })
+    await db.client.execute({ sql: `UPDATE receipts SET language = 'fr' WHERE id = ?`, args: [id] })
+    const { io, out } = captureIo()
+    expect(await runCli(['verify', '--db', url], io)).toBe(1)
+    expect(out[0]).toContain(`FAILED`)
+    expect(out[0]).toContain(id)
+  })
+
+  it('exports the whole ledger as NDJSON that verify --file accepts, and rejects once edited', async () => {
+    const file = join(db.dir, 'ledger.ndjson')
+    expect(await runCli(['export', '--ledger', '--db', url, '--out', file], captureIo().io)).toBe(0)
+    const lines = readFileSync(file, 'utf8').trim().split('\n')
+    expect(JSON.parse(lines[0]!).type).toBe('ledger')
+    expect(lines.filter((line) => line.includes('"type":"batch"'))).toHaveLength(3)
+    const ok = captureIo()
+    expect(await runCli(['verify', '--file', file], ok.io)).toBe(0)
+    expect(ok.out[0]).toMatch(/12 receipts in 3 batches verified/)
+    // Edit the root of batch 2 in the file.
+    const edited = lines.map((line) => {
+      const record = JSON.parse(line)
+      if (record.type === 'batch' && record.seq === 2) record.root = 'e'.repeat(64)
+      return JSON.stringify(record)
+    })
+    writeFileSync(file, `${edited.join('\n')}\n`)
+    const bad = captureIo()
+    expect(await runCli(['verify', '--file', file], bad.io)).toBe(1)
+    expect(bad.out[0]).toMatch(/FAILED: .*batch 2/)
+  })
+
+  it('exports a site as CSV to stdout with filters', async () => {
+    const cap = captureIo()
+    expect(
+      await runCli(
+        ['export', '--site', 'xtra', '--format', 'csv', '--action', 'accept-all', '--db', url],
+        cap.io
+      )
+    ).toBe(0)
+    const rows = cap.stdoutText().trim().split('\r\n')
+    expect(rows).toHaveLength(7)
+    expect(rows.slice(1).every((row) => row.includes(',accept-all,'))).toBe(true)
+  })
+
+  it('exits 2 with a message naming the bad argument and the usage', async () => {
+    const cases: [string[], RegExp][] = [
+      [['frobnicate'], /unknown command "frobnicate"/],
+      [['verify', '--bogus'], /--bogus/],
+      [['verify', '--db', url, '--file', 'x'], /--db and --file/],
+      [['verify', '--file', '/nonexistent/file.ndjson'], /--file: no file/],
+      [['verify', '--db', 'file:/nonexistent/x.db'], /--db: no database/],
+      [['export', '--site', 'xtra', '--format', 'xml', '--db', url], /--format must be csv or ndjson/],
+      [['export', '--format', 'csv', '--db', url], /--site ID is required/],
+      [
+        ['export', '--site', 'xtra', '--format', 'csv', '--action', 'maybe', '--db', url],
+        /--action must be one of/,
+      ],
+      [['export', '--site', 'xtra', '--format', 'csv', '--consent-id', 'a b', '--db', url], /--consent-id/],
+      [['admin', 'create', '--role', 'admin', '--db', url], /--email is required/],
+      [
+        ['admin', 'create', '--email', 'x@example.com', '--role', 'owner', '--db', url],
+        /--role must be one of admin, viewer/,
+      ],
+      [
+        ['admin', 'create', '--email', 'x@example.com', '--password', 'short', '--db', url],
+        /--password must be at least 8/,
+      ],
+      [['admin', 'delete'], /unknown subcommand "delete"/],
+    ]
+    for (const [argv, message] of cases) {
+      const cap = captureIo()
+      expect(await runCli(argv, cap.io), argv.join(' ')).toBe(2)
+      expect(cap.err.join('\n'), argv.join(' ')).toMatch(message)
+      expect(cap.err.join('\n')).toContain('Usage: pnpm torii')
+    }
+  })
+
+  it('admin create stores a user with the server password format, reading the password from stdin', async () => {
+    const cap = captureIo('a-long-password\n')
+    expect(
+      await runCli(
+        ['admin', 'create', '--email', 'Owner@Example.com', '--role', 'viewer', '--db', url],
+        cap.io
+      )
+    ).toBe(0)
+    expect(cap.out[0]).toBe('created viewer owner@example.com')
+    const user = await findUser(db.db, 'owner@example.com')
+    expect(user?.role).toBe('viewer')
+    expect(await verifyPassword('a-long-password', user!.passwordHash)).toBe(true)
+    const again = captureIo()
+    expect(
+      await runCli(
+        ['admin', 'create', '--email', 'owner@example.com', '--password', 'another-one', '--db', url],
+        again.io
+      )
+    ).toBe(1)
+    expect(again.err[0]).toMatch(/already exists/)
+  })
+})
+
+describe('bin/torii.mjs', () => {
+  const bin = fileURLToPath(new URL('../../bin/torii.mjs', import.meta.url))
+  it('runs the CLI as a process with its exit codes', () => {
+    const ok = spawnSync(process.execPath, [bin, 'verify', '--db', url], { encoding: 'utf8' })
+    expect(ok.status, ok.stderr).toBe(0)
+    expect(ok.stdout).toMatch(/12 receipts in 3 batches verified/)
+    const bad = spawnSync(process.execPath, [bin, 'export', '--site', 'xtra'], { encoding: 'utf8' })
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toMatch(/--format must be csv or ndjson/)
+  }, 30_000)
+})

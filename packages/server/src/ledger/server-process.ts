@@ -1,0 +1,64 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+const SERVER_DIR = fileURLToPath(new URL('../..', import.meta.url))
+
+export interface ServerProcess {
+  url: string
+  child: ChildProcess
+  /** Everything the process wrote, for failure messages. */
+  output(): string
+  /** Resolves once the process has exited. */
+  exited: Promise<number | null>
+}
+
+/**
+ * Starts the real server (`src/main.ts` through tsx's loader) on a random port and waits for the URL it
+ * prints. Node itself is the child (`node --import tsx`, not the tsx CLI, which forks again), so a kill -9
+ * really kills the server.
+ */
+export function spawnServer(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: SERVER_DIR,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', TORII_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in ${timeoutMs} ms:\n${output}`)),
+      timeoutMs
+    )
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /Torii is running at (http:\/\/\S+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve({ url: match[1]!, child, output: () => output, exited })
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    exited.then((code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited with ${code} before starting:\n${output}`))
+    })
+  })
+}
+
+/** A valid receipt body for the demo site's revision 1. */
+export function receiptBody(n: number): string {
+  return JSON.stringify({
+    consentId: `crash-${String(n).padStart(12, '0')}`,
+    revision: 1,
+    action: n % 3 === 0 ? 'reject-all' : 'accept-all',
+    purposes: { analytics: n % 3 !== 0, ads: n % 3 !== 0 },
+    vendors: {},
+    consentMode: { analytics_storage: n % 3 === 0 ? 'denied' : 'granted' },
+    gpc: false,
+    language: 'ja',
+    pageUrl: 'https://www.example.co.jp/page?x=1',
+    clientTime: new Date().toISOString(),
+  })
+}
