@@ -1,3 +1,4 @@
+import type { Client } from '@libsql/client'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Db } from '../../db/client.ts'
@@ -8,6 +9,7 @@ import { originCheck } from '../../middleware/origin-check.ts'
 import type { LiveCache } from '../../sites/live-cache.ts'
 import { createDisclosureRoutes } from './disclosure.ts'
 import { createDraftRoutes } from './drafts.ts'
+import { createAdminReceiptRoutes } from './receipts.ts'
 import { createRevisionRoutes } from './revisions.ts'
 import { createSessionRoutes } from './session.ts'
 import { createSiteRoutes } from './sites.ts'
@@ -19,6 +21,7 @@ const MAX_ADMIN_BODY = 1024 * 1024
 
 export interface AdminApiOptions {
   db: Db
+  client?: Client
   ledger: Ledger
   cache: LiveCache
   trustProxy: boolean
@@ -56,5 +59,7 @@ export function createAdminApi(options: AdminApiOptions) {
   api.route('/', createDraftRoutes(db))
   api.route('/', createRevisionRoutes({ db, cache }))
   api.route('/', createDisclosureRoutes(db))
+  // Receipts, export, erasure and stats: the ledger engineer's routes, behind the same gate.
+  api.route('/', createAdminReceiptRoutes({ db, ledger: options.ledger, client: options.client }))
   return api
 }
