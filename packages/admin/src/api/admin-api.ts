@@ -1,0 +1,78 @@
+import type { Revision, RevisionSummary, SiteConfig, SiteConfigInput } from '@torii/schema'
+import type {
+  ConfigChange,
+  LoginRequest,
+  ReceiptDetail,
+  ReceiptPage,
+  ReceiptQuery,
+  SessionInfo,
+  Site,
+  SiteDetail,
+  SiteInput,
+  Stats,
+} from '@torii/schema/admin-api'
+import { type ApiClient, type QueryParams, withQuery } from './client.ts'
+
+const site = (siteId: string) => `/sites/${encodeURIComponent(siteId)}`
+
+/** Typed calls for every route in `@torii/schema/admin-api`. */
+export function createAdminApi(client: ApiClient) {
+  const { request } = client
+  return {
+    async login(body: LoginRequest) {
+      const info = await request<SessionInfo>('POST', '/session', body)
+      client.setCsrfToken(info.csrfToken)
+      return info
+    },
+    async session() {
+      const info = await request<SessionInfo>('GET', '/session')
+      client.setCsrfToken(info.csrfToken)
+      return info
+    },
+    async logout() {
+      await request<null>('DELETE', '/session')
+      client.setCsrfToken(null)
+    },
+    listSites: () => request<{ sites: Site[] }>('GET', '/sites'),
+    createSite: (body: SiteInput) => request<{ site: Site }>('POST', '/sites', body),
+    getSite: (siteId: string) => request<SiteDetail>('GET', site(siteId)),
+    updateSite: (siteId: string, body: Partial<SiteInput>) =>
+      request<{ site: Site }>('PATCH', site(siteId), body),
+    getDraft: (siteId: string) =>
+      request<{ draft: SiteConfig; updatedAt: string }>('GET', `${site(siteId)}/draft`),
+    saveDraft: (siteId: string, draft: SiteConfigInput) =>
+      request<{ draft: SiteConfig; updatedAt: string }>('PUT', `${site(siteId)}/draft`, draft),
+    publish: (siteId: string, note?: string) =>
+      request<{ revision: RevisionSummary }>('POST', `${site(siteId)}/publish`, note ? { note } : {}),
+    listRevisions: (siteId: string) =>
+      request<{ revisions: RevisionSummary[] }>('GET', `${site(siteId)}/revisions`),
+    getRevision: (siteId: string, number: number) =>
+      request<{ revision: Revision }>('GET', `${site(siteId)}/revisions/${number}`),
+    diff: (siteId: string, from: number | 'live', to: number | 'draft') =>
+      request<{ changes: ConfigChange[] }>('GET', `${site(siteId)}/diff?from=${from}&to=${to}`),
+    rollback: (siteId: string, number: number) =>
+      request<{ revision: RevisionSummary }>('POST', `${site(siteId)}/revisions/${number}/rollback`),
+    listReceipts: (siteId: string, query: ReceiptQuery) =>
+      request<ReceiptPage>('GET', withQuery(`${site(siteId)}/receipts`, query as QueryParams)),
+    getReceipt: (siteId: string, id: string) =>
+      request<ReceiptDetail>('GET', `${site(siteId)}/receipts/${encodeURIComponent(id)}`),
+    /** A link the browser downloads with the session cookie. */
+    exportUrl: (siteId: string, format: 'csv' | 'ndjson', query: ReceiptQuery) =>
+      client.url(`${site(siteId)}/export`, {
+        ...(query as QueryParams),
+        format,
+        cursor: undefined,
+        limit: undefined,
+      }),
+    stats: (siteId: string, days = 30) => request<Stats>('GET', `${site(siteId)}/stats?days=${days}`),
+    erase: (siteId: string, consentId: string) =>
+      request<{ erased: number }>('POST', `${site(siteId)}/erasure`, { consentId }),
+    disclosure: (siteId: string, lang: string) =>
+      request<{ revision: number; html: string }>(
+        'GET',
+        `${site(siteId)}/disclosure?lang=${encodeURIComponent(lang)}`
+      ),
+  }
+}
+
+export type AdminApi = ReturnType<typeof createAdminApi>

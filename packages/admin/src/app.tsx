@@ -1,0 +1,68 @@
+import { useEffect } from 'preact/hooks'
+import { LocationProvider, useLocation } from 'preact-iso'
+import { ErrorBoundary } from './components/error-boundary/index.tsx'
+import { Layout } from './components/layout/index.tsx'
+import { PageState } from './components/page-state/index.tsx'
+import { t } from './i18n/index.ts'
+import { ADMIN_BASE, staysInSite } from './lib/paths.ts'
+import { installUnsavedGuard } from './lib/unsaved-guard.ts'
+import { draftGuard } from './models/draft-guard.ts'
+import { session } from './models/session.ts'
+import { Routes } from './routes.tsx'
+
+const LOGIN = `${ADMIN_BASE}/login`
+
+function Shell() {
+  const { path, url, route } = useLocation()
+  const status = session.status.value
+
+  useEffect(() => {
+    session.check().catch(() => undefined)
+    return installUnsavedGuard({
+      isDirty: () => draftGuard()?.isDirty() ?? false,
+      leaves: (href) => {
+        const siteId = draftGuard()?.siteId()
+        return !siteId || !staysInSite(href, siteId)
+      },
+      confirmLeave: () => confirm(t('draft.confirmLeave')),
+      onLeave: () => draftGuard()?.discard(),
+    })
+  }, [])
+
+  useEffect(() => {
+    if (status === 'anonymous' && path !== LOGIN) route(`${LOGIN}?next=${encodeURIComponent(url)}`, true)
+  }, [status, path])
+
+  async function logout() {
+    const guard = draftGuard()
+    if (guard?.isDirty() && !confirm(t('draft.confirmLeave'))) return
+    guard?.discard()
+    await session.logout().catch(() => undefined)
+  }
+
+  if (status === 'unknown' || (status === 'anonymous' && path !== LOGIN)) {
+    return (
+      <main id="main">
+        <PageState />
+      </main>
+    )
+  }
+  return (
+    <Layout onLogout={logout}>
+      <ErrorBoundary>
+        <Routes />
+      </ErrorBoundary>
+    </Layout>
+  )
+}
+
+/** ErrorBoundary > LocationProvider > the shell (header, routes). */
+export function App() {
+  return (
+    <ErrorBoundary>
+      <LocationProvider scope={ADMIN_BASE}>
+        <Shell />
+      </LocationProvider>
+    </ErrorBoundary>
+  )
+}

@@ -1,0 +1,47 @@
+import type { ComponentChildren } from 'preact'
+import { setUiLanguage, t, UI_LANGUAGES, type UiLanguage, uiLanguage } from '../../i18n/index.ts'
+import { ADMIN_BASE } from '../../lib/paths.ts'
+import { session } from '../../models/session.ts'
+
+/** The page frame: skip link, header with language switch and logout, then the main landmark. */
+export function Layout({ children, onLogout }: { children: ComponentChildren; onLogout: () => void }) {
+  const user = session.user.value
+  return (
+    <>
+      <a class="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header class="top">
+        <a class="brand" href={`${ADMIN_BASE}/`}>
+          <span aria-hidden="true">⛩</span> {t('app.name')}
+        </a>
+        <div class="top-tools">
+          <label class="lang-switch">
+            <span>{t('app.language')}</span>
+            <select
+              value={uiLanguage.value}
+              onChange={(event) => setUiLanguage(event.currentTarget.value as UiLanguage)}
+            >
+              {UI_LANGUAGES.map((language) => (
+                <option key={language.code} value={language.code} lang={language.code}>
+                  {language.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {user && (
+            <>
+              <span class="who">{t('app.loggedInAs', { email: user.email, role: user.role })}</span>
+              <button type="button" onClick={onLogout}>
+                {t('app.logout')}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,37 @@
+import { useLocation } from 'preact-iso'
+import { t } from '../../i18n/index.ts'
+import { type SiteSection, sitePath } from '../../lib/paths.ts'
+
+const SECTIONS: SiteSection[] = [
+  'settings',
+  'purposes',
+  'vendors',
+  'look',
+  'publish',
+  'receipts',
+  'insights',
+  'disclosure',
+]
+
+/** The site's sections; the current one is marked for assistive technology. */
+export function SiteNav({ siteId, siteName }: { siteId: string; siteName: string }) {
+  const { path } = useLocation()
+  return (
+    <nav class="site-nav" aria-label={t('app.siteNav')}>
+      <p class="site-name">{siteName}</p>
+      <ul>
+        {SECTIONS.map((section) => {
+          const href = sitePath(siteId, section)
+          const current = path === href || path.startsWith(`${href}/`)
+          return (
+            <li key={section}>
+              <a href={href} aria-current={current ? 'page' : undefined}>
+                {t(`nav.${section}`)}
+              </a>
+            </li>
+          )
+        })}
+      </ul>
+    </nav>
+  )
+}

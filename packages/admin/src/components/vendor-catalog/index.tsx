@@ -1,0 +1,64 @@
+import { useSignal } from '@preact/signals'
+import type { SiteConfig } from '@torii/schema'
+import { type CatalogVendor, VENDOR_CATALOG } from '@torii/schema/vendor-catalog'
+import { useId } from 'preact/hooks'
+import { t } from '../../i18n/index.ts'
+import { suggestPurpose } from '../../lib/draft-ops.ts'
+
+export interface VendorCatalogProps {
+  config: SiteConfig
+  onAdd: (preset: CatalogVendor, purposeKey: string) => void
+  catalog?: CatalogVendor[]
+  disabled?: boolean
+}
+
+function CatalogItem({
+  preset,
+  config,
+  onAdd,
+  disabled,
+}: Omit<VendorCatalogProps, 'catalog'> & { preset: CatalogVendor }) {
+  const id = useId()
+  const chosen = useSignal<string | null>(null)
+  const purposeKey = chosen.value ?? suggestPurpose(config, preset)
+  const added = config.vendors.some((vendor) => vendor.key === preset.key)
+  return (
+    <li class="catalog-item" data-preset={preset.key}>
+      <h3>{preset.name}</h3>
+      <p class="hint">{preset.hosts.join(', ')}</p>
+      {added ? (
+        <p class="badge">{t('vendors.alreadyAdded', { name: preset.name })}</p>
+      ) : (
+        <div class="catalog-add">
+          <label for={id}>{t('vendors.addTo', { name: preset.name })}</label>
+          <select
+            id={id}
+            value={purposeKey}
+            disabled={disabled}
+            onChange={(event) => (chosen.value = event.currentTarget.value)}
+          >
+            {config.purposes.map((purpose) => (
+              <option key={purpose.key} value={purpose.key}>
+                {purpose.name[config.defaultLanguage] || purpose.key}
+              </option>
+            ))}
+          </select>
+          <button type="button" disabled={disabled || !purposeKey} onClick={() => onAdd(preset, purposeKey)}>
+            {t('vendors.addPreset', { name: preset.name })}
+          </button>
+        </div>
+      )}
+    </li>
+  )
+}
+
+/** The vendor presets, each addable to a purpose of the site with one click. */
+export function VendorCatalog({ config, onAdd, catalog = VENDOR_CATALOG, disabled }: VendorCatalogProps) {
+  return (
+    <ul class="catalog">
+      {catalog.map((preset) => (
+        <CatalogItem key={preset.key} preset={preset} config={config} onAdd={onAdd} disabled={disabled} />
+      ))}
+    </ul>
+  )
+}

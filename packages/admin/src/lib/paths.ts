@@ -1,0 +1,23 @@
+/** Where the server mounts the admin app. */
+export const ADMIN_BASE = '/admin'
+
+export type SiteSection =
+  | 'settings'
+  | 'purposes'
+  | 'vendors'
+  | 'look'
+  | 'publish'
+  | 'receipts'
+  | 'insights'
+  | 'disclosure'
+
+/** The admin URL of a site's section. */
+export function sitePath(siteId: string, section: SiteSection = 'settings'): string {
+  return `${ADMIN_BASE}/sites/${encodeURIComponent(siteId)}/${section}`
+}
+
+/** Whether an in-app URL stays within the site being edited (where the working draft lives). */
+export function staysInSite(href: string, siteId: string): boolean {
+  const path = href.split(/[?#]/)[0] ?? ''
+  return path.startsWith(`${ADMIN_BASE}/sites/${encodeURIComponent(siteId)}/`)
+}

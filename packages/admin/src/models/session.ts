@@ -1,0 +1,48 @@
+import { computed, createModel, signal } from '@preact/signals'
+import type { User } from '@torii/schema/admin-api'
+import { ApiRequestError, api, onUnauthorized } from '../api/index.ts'
+
+export type SessionStatus = 'unknown' | 'anonymous' | 'authenticated'
+
+/** Who is logged in; `check()` once at start, then 401 answers log the admin out. */
+export const SessionModel = createModel(() => {
+  const user = signal<User | null>(null, { name: 'session.user' })
+  const status = signal<SessionStatus>('unknown', { name: 'session.status' })
+  const canWrite = computed(() => user.value?.role === 'admin')
+
+  onUnauthorized(() => {
+    user.value = null
+    status.value = 'anonymous'
+  })
+
+  async function check() {
+    try {
+      const info = await api.session()
+      user.value = info.user
+      status.value = 'authenticated'
+    } catch (error) {
+      user.value = null
+      status.value = 'anonymous'
+      if (!(error instanceof ApiRequestError) || error.status !== 401) throw error
+    }
+  }
+
+  async function login(email: string, password: string) {
+    const info = await api.login({ email, password })
+    user.value = info.user
+    status.value = 'authenticated'
+  }
+
+  async function logout() {
+    try {
+      await api.logout()
+    } finally {
+      user.value = null
+      status.value = 'anonymous'
+    }
+  }
+
+  return { user, status, canWrite, check, login, logout }
+})
+
+export const session = new SessionModel()

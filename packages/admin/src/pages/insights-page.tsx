@@ -1,0 +1,118 @@
+import { useSignal } from '@preact/signals'
+import { RECEIPT_ACTIONS } from '@torii/schema'
+import type { Stats } from '@torii/schema/admin-api'
+import { useEffect } from 'preact/hooks'
+import { api } from '../api/index.ts'
+import { ChoicesPerDayChart, PurposeRateChart } from '../components/charts/index.tsx'
+import { PageState } from '../components/page-state/index.tsx'
+import { ScrollRegion } from '../components/scroll-region/index.tsx'
+import { SiteFrame } from '../components/site-frame/index.tsx'
+import { t } from '../i18n/index.ts'
+import { siteModel } from '../models/site.ts'
+
+const DAYS = 30
+
+function StatsView({ stats }: { stats: Stats }) {
+  const draft = siteModel.draft.value
+  const name = (key: string) =>
+    draft?.purposes.find((purpose) => purpose.key === key)?.name[draft.defaultLanguage] || key
+  const total = stats.perDay.reduce(
+    (sum, day) => sum + RECEIPT_ACTIONS.reduce((daySum, action) => daySum + (day.counts[action] ?? 0), 0),
+    0
+  )
+  return (
+    <>
+      <section class="card" aria-labelledby="per-day">
+        <h2 id="per-day">{t('insights.perDay')}</h2>
+        {total === 0 ? (
+          <p>{t('insights.empty')}</p>
+        ) : (
+          <ChoicesPerDayChart perDay={stats.perDay} label={t('insights.perDay')} />
+        )}
+        <details>
+          <summary>{t('insights.table')}</summary>
+          <ScrollRegion label={t('insights.perDay')}>
+            <table>
+              <caption class="visually-hidden">{t('insights.perDay')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('insights.date')}</th>
+                  {RECEIPT_ACTIONS.map((action) => (
+                    <th scope="col" key={action}>
+                      {t(`action.${action}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {stats.perDay.map((day) => (
+                  <tr key={day.date}>
+                    <th scope="row">{day.date}</th>
+                    {RECEIPT_ACTIONS.map((action) => (
+                      <td key={action}>{day.counts[action] ?? 0}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        </details>
+      </section>
+      <section class="card" aria-labelledby="per-purpose">
+        <h2 id="per-purpose">{t('insights.perPurpose')}</h2>
+        <p class="hint">{t('insights.perPurposeHint')}</p>
+        {stats.perPurpose.length === 0 ? (
+          <p>{t('insights.empty')}</p>
+        ) : (
+          <PurposeRateChart perPurpose={stats.perPurpose} label={t('insights.perPurpose')} name={name} />
+        )}
+        <ScrollRegion label={t('insights.perPurpose')}>
+          <table>
+            <caption class="visually-hidden">{t('insights.perPurpose')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('receipts.purpose')}</th>
+                <th scope="col">{t('insights.granted')}</th>
+                <th scope="col">{t('insights.total')}</th>
+                <th scope="col">{t('insights.rate')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {stats.perPurpose.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{name(row.key)}</th>
+                  <td>{row.granted}</td>
+                  <td>{row.total}</td>
+                  <td>{`${Math.round(row.rate * 1000) / 10}%`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      </section>
+    </>
+  )
+}
+
+/** Choices per day by action and consent rate per purpose over 30 days. */
+export default function InsightsPage({ siteId }: { siteId: string }) {
+  const stats = useSignal<Stats | null>(null)
+  const error = useSignal<Error | null>(null)
+  async function load() {
+    error.value = null
+    try {
+      stats.value = await api.stats(siteId, DAYS)
+    } catch (cause) {
+      error.value = cause as Error
+    }
+  }
+  useEffect(() => {
+    load()
+  }, [siteId])
+  return (
+    <SiteFrame siteId={siteId} section="insights">
+      <p>{t('insights.period', { days: DAYS })}</p>
+      {stats.value ? <StatsView stats={stats.value} /> : <PageState error={error.value} onRetry={load} />}
+    </SiteFrame>
+  )
+}

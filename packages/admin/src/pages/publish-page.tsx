@@ -1,0 +1,167 @@
+import { useSignal } from '@preact/signals'
+import type { RevisionSummary } from '@torii/schema'
+import type { ConfigChange } from '@torii/schema/admin-api'
+import { useEffect } from 'preact/hooks'
+import { api } from '../api/index.ts'
+import { ChangeList } from '../components/change-list/index.tsx'
+import { ConfirmDialog } from '../components/confirm-dialog/index.tsx'
+import { TextField } from '../components/field/index.tsx'
+import { PageState } from '../components/page-state/index.tsx'
+import { ScrollRegion } from '../components/scroll-region/index.tsx'
+import { SiteFrame } from '../components/site-frame/index.tsx'
+import { formatTime, t } from '../i18n/index.ts'
+import { session } from '../models/session.ts'
+import { siteModel } from '../models/site.ts'
+
+function PublishPanel({ siteId }: { siteId: string }) {
+  const changes = useSignal<ConfigChange[] | null>(null)
+  const revisions = useSignal<RevisionSummary[] | null>(null)
+  const error = useSignal<Error | null>(null)
+  const note = useSignal('')
+  const message = useSignal('')
+  const busy = useSignal(false)
+  const rollbackTo = useSignal<number | null>(null)
+  const detail = siteModel.detail.value!
+  const live = detail.live
+  const canWrite = session.canWrite.value
+  const dirty = siteModel.dirty.value
+
+  async function load() {
+    error.value = null
+    try {
+      const [diff, history] = await Promise.all([
+        live ? api.diff(siteId, 'live', 'draft') : Promise.resolve({ changes: [] }),
+        api.listRevisions(siteId),
+      ])
+      changes.value = diff.changes
+      revisions.value = history.revisions
+    } catch (cause) {
+      error.value = cause as Error
+    }
+  }
+  useEffect(() => {
+    load()
+  }, [siteId, live?.number, siteModel.detail.value?.draftUpdatedAt])
+
+  async function publish(event: Event) {
+    event.preventDefault()
+    busy.value = true
+    message.value = ''
+    try {
+      const { revision } = await api.publish(siteId, note.value.trim() || undefined)
+      note.value = ''
+      await siteModel.refresh()
+      message.value = t('publish.done', { number: revision.number })
+    } catch (cause) {
+      message.value = t('app.error', { message: (cause as Error).message })
+    } finally {
+      busy.value = false
+    }
+  }
+
+  async function rollback() {
+    const number = rollbackTo.value
+    rollbackTo.value = null
+    if (number === null) return
+    try {
+      const { revision } = await api.rollback(siteId, number)
+      await siteModel.load(siteId, true)
+      message.value = t('publish.rolledBack', { number, newNumber: revision.number })
+    } catch (cause) {
+      message.value = t('app.error', { message: (cause as Error).message })
+    }
+  }
+
+  if (error.value || !changes.value || !revisions.value)
+    return <PageState error={error.value} onRetry={load} />
+  const nothingToPublish = live !== null && changes.value.length === 0
+  return (
+    <>
+      <p role="status" class="status-message">
+        {message.value}
+      </p>
+      <section aria-labelledby="diff-title" class="card">
+        <h2 id="diff-title">{t('publish.diff')}</h2>
+        {!live ? (
+          <p>{t('publish.noLive')}</p>
+        ) : changes.value.length === 0 ? (
+          <p>{t('publish.noChanges')}</p>
+        ) : (
+          <ChangeList changes={changes.value} caption={t('publish.diff')} />
+        )}
+        {canWrite && (
+          <form onSubmit={publish} noValidate>
+            {dirty && <p class="notice warning">{t('publish.saveFirst')}</p>}
+            <TextField
+              label={t('publish.note')}
+              value={note.value}
+              onValue={(value) => (note.value = value)}
+            />
+            <button type="submit" class="primary" disabled={busy.value || dirty || nothingToPublish}>
+              {t('publish.submit')}
+            </button>
+          </form>
+        )}
+      </section>
+      <section aria-labelledby="history-title" class="card">
+        <h2 id="history-title">{t('publish.history')}</h2>
+        <ScrollRegion label={t('publish.history')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('publish.revision')}</th>
+                <th scope="col">{t('publish.publishedAt')}</th>
+                <th scope="col">{t('publish.publishedBy')}</th>
+                <th scope="col">{t('publish.hash')}</th>
+                {canWrite && <td />}
+              </tr>
+            </thead>
+            <tbody>
+              {revisions.value.map((revision) => (
+                <tr key={revision.number}>
+                  <th scope="row">
+                    {revision.number}
+                    {revision.number === live?.number && <span class="badge">{t('publish.live')}</span>}
+                  </th>
+                  <td>{formatTime(revision.publishedAt)}</td>
+                  <td>{revision.publishedBy ?? '—'}</td>
+                  <td>
+                    <code title={revision.hash}>{revision.hash.slice(0, 12)}</code>
+                  </td>
+                  {canWrite && (
+                    <td>
+                      {revision.number !== live?.number && (
+                        <button type="button" onClick={() => (rollbackTo.value = revision.number)}>
+                          {t('publish.rollback', { number: revision.number })}
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      </section>
+      <ConfirmDialog
+        open={rollbackTo.value !== null}
+        title={t('publish.rollback', { number: rollbackTo.value ?? '' })}
+        confirmLabel={t('publish.rollback', { number: rollbackTo.value ?? '' })}
+        cancelLabel={t('receipts.cancel')}
+        onConfirm={rollback}
+        onCancel={() => (rollbackTo.value = null)}
+      >
+        <p>{t('publish.rollbackConfirm', { number: rollbackTo.value ?? '' })}</p>
+      </ConfirmDialog>
+    </>
+  )
+}
+
+/** Diff against the live revision, publish, and the history with rollback. */
+export default function PublishPage({ siteId }: { siteId: string }) {
+  return (
+    <SiteFrame siteId={siteId} section="publish" editsDraft>
+      <PublishPanel siteId={siteId} />
+    </SiteFrame>
+  )
+}

@@ -1,0 +1,44 @@
+import { lazy, Route, Router } from 'preact-iso'
+import { ADMIN_BASE } from './lib/paths.ts'
+
+const SitesPage = lazy(() => import('./pages/sites-page.tsx'))
+const LoginPage = lazy(() => import('./pages/login-page.tsx'))
+const SettingsPage = lazy(() => import('./pages/settings-page.tsx'))
+const PurposesPage = lazy(() => import('./pages/purposes-page.tsx'))
+const VendorsPage = lazy(() => import('./pages/vendors-page.tsx'))
+const LookPage = lazy(() => import('./pages/look-page.tsx'))
+const PublishPage = lazy(() => import('./pages/publish-page.tsx'))
+const ReceiptsPage = lazy(() => import('./pages/receipts-page.tsx'))
+const ReceiptPage = lazy(() => import('./pages/receipt-page.tsx'))
+const InsightsPage = lazy(() => import('./pages/insights-page.tsx'))
+const DisclosurePage = lazy(() => import('./pages/disclosure-page.tsx'))
+const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'))
+
+const SITE = `${ADMIN_BASE}/sites/:siteId`
+
+function focusMain() {
+  // Announce the new page: move focus to the main landmark once it has rendered.
+  requestAnimationFrame(() => document.getElementById('main')?.focus({ preventScroll: false }))
+}
+
+/** Every admin page, loaded lazily. */
+export function Routes() {
+  return (
+    <Router onRouteChange={focusMain}>
+      <Route path={`${ADMIN_BASE}/`} component={SitesPage} />
+      <Route path={ADMIN_BASE} component={SitesPage} />
+      <Route path={`${ADMIN_BASE}/login`} component={LoginPage} />
+      <Route path={SITE} component={SettingsPage} />
+      <Route path={`${SITE}/settings`} component={SettingsPage} />
+      <Route path={`${SITE}/purposes`} component={PurposesPage} />
+      <Route path={`${SITE}/vendors`} component={VendorsPage} />
+      <Route path={`${SITE}/look`} component={LookPage} />
+      <Route path={`${SITE}/publish`} component={PublishPage} />
+      <Route path={`${SITE}/receipts`} component={ReceiptsPage} />
+      <Route path={`${SITE}/receipts/:receiptId`} component={ReceiptPage} />
+      <Route path={`${SITE}/insights`} component={InsightsPage} />
+      <Route path={`${SITE}/disclosure`} component={DisclosurePage} />
+      <Route default component={NotFoundPage} />
+    </Router>
+  )
+}
