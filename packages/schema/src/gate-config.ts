@@ -16,7 +16,8 @@ export interface GateConfig {
   languages: string[]
   defaultLanguage: string
   purposes: { key: string; required: boolean; consentTypes: ConsentType[]; gpcDenies: boolean }[]
-  vendors: { key: string; purposes: string[]; hosts: string[]; cookies: string[] }[]
+  /** `name` labels the "allow" button of a blocked iframe's placeholder (optional: added later). */
+  vendors: { key: string; name?: string; purposes: string[]; hosts: string[]; cookies: string[] }[]
   options: SiteOptions & { floatingButton: boolean }
   /** The UI chunk, relative to the gate's own URL (`/assets/ui-HASH.js`). */
   ui: string
@@ -37,8 +38,9 @@ export function toGateConfig(revision: Revision, uiPath: string): GateConfig {
       consentTypes,
       gpcDenies,
     })),
-    vendors: config.vendors.map(({ key, purposes, hosts, cookies }) => ({
+    vendors: config.vendors.map(({ key, name, purposes, hosts, cookies }) => ({
       key,
+      name,
       purposes,
       hosts,
       cookies: cookies.map((cookie) => cookie.name),

@@ -1,0 +1,21 @@
+import type { GateConfig } from './types.ts'
+import { warn } from './warn.ts'
+
+/** Fills what a partial or damaged config lacks, naming the missing fields once: the gate never throws. */
+export function normalizeConfig(raw: unknown): GateConfig {
+  const cfg = { ...(raw as GateConfig) }
+  const missing = ['siteId', 'revision', 'purposes', 'vendors', 'options', 'ui'].filter(
+    (f) => cfg[f as keyof GateConfig] == null
+  )
+  if (missing.length) warn('config is missing ' + missing)
+  cfg.languages ||= ['en']
+  cfg.defaultLanguage ||= cfg.languages[0]
+  for (const p of (cfg.purposes ||= [])) p.consentTypes ||= []
+  for (const v of (cfg.vendors ||= [])) {
+    v.purposes ||= []
+    v.hosts ||= []
+    v.cookies ||= []
+  }
+  cfg.options = Object.assign({ consentDays: 395, refusalDays: 183, waitForUpdateMs: 500 }, cfg.options)
+  return cfg
+}

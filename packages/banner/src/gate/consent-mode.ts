@@ -1,0 +1,37 @@
+import type { GateConfig } from './types.ts'
+
+type Gtag = (...args: unknown[]) => void
+
+/** Every managed type (the four Google requires, plus any a purpose maps): granted when a granted purpose maps it. */
+export function consentState(cfg: GateConfig, granted: Record<string, boolean>): Record<string, string> {
+  const state: Record<string, string> = {}
+  for (const t of ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage'])
+    state[t] = 'denied'
+  for (const p of cfg.purposes)
+    for (const t of p.consentTypes)
+      if (state[t] != 'granted') state[t] = granted[p.key] ? 'granted' : 'denied'
+  return state
+}
+
+/** `window.gtag`, created like Google's snippet when the page has none (it must push `arguments`). */
+export function gtag(): Gtag {
+  const w = window as unknown as { dataLayer: unknown[]; gtag?: Gtag }
+  const dl = (w.dataLayer = w.dataLayer || [])
+  return (w.gtag ||= function () {
+    // biome-ignore lint/complexity/noArguments: gtag.js reads Arguments objects, not arrays
+    dl.push(arguments)
+  })
+}
+
+/** GCM-01/12/13/14: the defaults (only required purposes granted) and the privacy `set`s, before any tag. */
+export function pushDefaults(cfg: GateConfig, required: Record<string, boolean>): void {
+  const g = gtag()
+  const o = cfg.options
+  g('consent', 'default', { ...consentState(cfg, required), wait_for_update: o.waitForUpdateMs })
+  if (o.adsDataRedaction !== false) g('set', 'ads_data_redaction', true)
+  if (o.urlPassthrough) g('set', 'url_passthrough', true)
+}
+
+/** GCM-05/06: an update that always carries every managed type. */
+export const pushUpdate = (cfg: GateConfig, granted: Record<string, boolean>): void =>
+  gtag()('consent', 'update', consentState(cfg, granted))

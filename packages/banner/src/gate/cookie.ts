@@ -1,0 +1,68 @@
+import type { Choice } from './types.ts'
+import { warn } from './warn.ts'
+
+/** The cookie's name (format: docs/cookie-format.md). */
+export const COOKIE_NAME = 'torii'
+/** `1~<consent id>~<revision>~<decided at, unix seconds>~<purposes>~<vendors>`; lists of keys joined by `.`, `!key` denied. */
+const LIST = '((?:!?[a-z][a-z0-9-]*(?:\\.!?[a-z][a-z0-9-]*)*)?)'
+const FORMAT = new RegExp(`^1~([\\w-]{16,64})~(\\d{1,9})~(\\d{1,12})~${LIST}~${LIST}$`)
+
+const list = (map: Record<string, boolean>) =>
+  Object.keys(map)
+    .map((k) => (map[k] ? k : '!' + k))
+    .join('.')
+
+function parseList(text: string): Record<string, boolean> {
+  const map: Record<string, boolean> = {}
+  for (const item of text.split('.')) if (item) map[item.replace('!', '')] = item[0] != '!'
+  return map
+}
+
+export const serializeChoice = (c: Choice): string =>
+  ['1', c.id, c.rev, Math.floor(c.at / 1000), list(c.p), list(c.v)].join('~')
+
+/** Parses a cookie value; anything malformed or foreign is no choice (named once in a warning). */
+export function parseChoice(value: string): Choice | null {
+  const m = FORMAT.exec(value)
+  if (m) return { id: m[1], rev: +m[2], at: +m[3] * 1000, p: parseList(m[4]), v: parseList(m[5]) }
+  warn('ignored a malformed or foreign "torii" cookie')
+  return null
+}
+
+/** The newest valid choice among the `torii` cookies this page sees (host and domain copies). */
+export function readChoice(): Choice | null {
+  let best: Choice | null = null
+  for (const part of document.cookie.split('; ')) {
+    const [name, value] = part.split('=')
+    const choice = name == COOKIE_NAME && parseChoice(value)
+    if (choice && !(best && best.at > choice.at)) best = choice
+  }
+  return best
+}
+
+function setCookie(name: string, value: string, maxAge: number, domain?: string) {
+  document.cookie = `${name}=${value};Path=/;Max-Age=${maxAge};SameSite=Lax${location.protocol == 'https:' ? ';Secure' : ''}${domain ? ';Domain=' + domain : ''}`
+}
+
+/** Writes the choice for `days`; with a cookie domain, also drops a host-only copy left from before. */
+export function writeChoice(choice: Choice, days: number, domain?: string): void {
+  if (domain) setCookie(COOKIE_NAME, '', 0)
+  setCookie(COOKIE_NAME, serializeChoice(choice), Math.round(days * 86400), domain)
+}
+
+/** The current host and each parent domain (`a.b.c` → `a.b.c`, `b.c`, `c`), plus the cookie domain. */
+export function domainsOf(host: string, extra?: string): string[] {
+  const labels = host.split('.')
+  return labels.map((_, i) => labels.slice(i).join('.')).concat(extra || [])
+}
+
+/** Deletes first-party cookies whose names match (`_ga_*` is a prefix) on this host and parent domains. */
+export function deleteCookies(patterns: string[], domain?: string): void {
+  for (const part of document.cookie.split('; ')) {
+    const name = part.split('=')[0]
+    if (name && patterns.some((p) => (p.endsWith('*') ? name.startsWith(p.slice(0, -1)) : name == p))) {
+      setCookie(name, '', 0)
+      for (const d of domainsOf(location.hostname, domain)) setCookie(name, '', 0, d)
+    }
+  }
+}

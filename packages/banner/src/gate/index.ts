@@ -1,0 +1,219 @@
+/**
+ * The gate: the synchronous script first in `<head>`. It sets Consent Mode defaults, holds every tag
+ * that needs consent, applies a stored choice at once, and loads the UI chunk only when a decision is
+ * needed (which also writes the cookie and records the receipt).
+ */
+import { normalizeConfig } from './config.ts'
+import { pushDefaults, pushUpdate } from './consent-mode.ts'
+import { readChoice } from './cookie.ts'
+import { attr, doc, isFrame, isScript, onBody } from './dom.ts'
+import { installGuards } from './guards.ts'
+import { HELD, hold } from './hold.ts'
+import { floatingButton, shadowRoot } from './host.ts'
+import { vendorOfUrl } from './hosts.ts'
+import { pickLanguage } from './language.ts'
+import { createReviver } from './revive.ts'
+import { effective, isExpired, undecided } from './rules.ts'
+import type { ChoiceView, UiContext, UiModule, View } from './types.ts'
+import { warn } from './warn.ts'
+
+declare const __TORII_CONFIG__: unknown
+
+type Fn = (...args: never[]) => unknown
+type Listener = (view: ChoiceView | null) => void
+const INERT = 'script[type="text/plain"],iframe[data-src]'
+const noop = () => {}
+
+/** Wraps an entry point so nothing it does can throw into the host page. */
+const safe =
+  <F extends Fn>(fn: F) =>
+  (...args: Parameters<F>) => {
+    try {
+      return fn(...args) as ReturnType<F>
+    } catch (e) {
+      warn('error: ' + e)
+    }
+  }
+
+function boot() {
+  const w = window as unknown as { torii?: unknown[] & { v?: 1 } }
+  const queued = w.torii
+  if (queued?.v) return // loaded twice: the first gate is in charge
+
+  const script = doc.currentScript as HTMLScriptElement | null
+  const base = script?.src || location.href
+  const nonce = script?.nonce || ''
+  let raw: unknown
+  try {
+    raw = __TORII_CONFIG__
+  } catch {}
+  const cfg = normalizeConfig(raw)
+  const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl == true
+  const lang = pickLanguage(cfg.languages, cfg.defaultLanguage)
+  let choice = readChoice()
+  if (choice && isExpired(cfg, choice, Date.now())) choice = null
+  let state = effective(cfg, choice, gpc)
+  const ranKeys: Record<string, 1> = {}
+  const listeners: Listener[] = []
+
+  // GCM-01: defaults before anything else; GCM-05: the stored choice as early as possible, before any tag.
+  pushDefaults(cfg, effective(cfg, null, gpc).p)
+  if (choice) pushUpdate(cfg, state.p)
+
+  const keysOf = (el: Element) => (attr(el, 'data-purpose') || '').split(/[\s,]+/).filter(Boolean)
+  const vendorOf = (el: Element) => attr(el, 'data-vendor')
+  /** A tag runs when every purpose it names is granted and its vendor, if named, is granted. */
+  const allowed = (el: Element) => {
+    let ok = true
+    for (const key of keysOf(el)) {
+      if (!(key in state.p)) warn('unknown purpose "' + key + '" in data-purpose')
+      ok &&= state.p[key]
+    }
+    const vendor = vendorOf(el)
+    if (vendor && !(vendor in state.v)) warn('unknown vendor "' + vendor + '" in data-vendor')
+    return ok && (!vendor || state.v[vendor])
+  }
+  const revive = createReviver(nonce, (el) => {
+    for (const key of keysOf(el).concat(vendorOf(el) || [])) ranKeys[key] = 1
+  })
+  const checkUrl = (el: Element, url: string) => {
+    const vendor = vendorOfUrl(cfg, url)
+    if (vendor) return state.v[vendor] ? !(ranKeys[vendor] = 1) : hold(el, vendor, url)
+  }
+  const consider = (el: Element) => {
+    const src = attr(el, 'src')
+    if (src && (isScript(el) || isFrame(el)) && !el.hasAttribute(HELD)) checkUrl(el, src)
+    if (!el.matches(INERT) || !(keysOf(el).length || vendorOf(el))) return
+    if (allowed(el)) {
+      const stand = el.previousElementSibling
+      if (stand?.className == 'torii-placeholder') {
+        stand.remove()
+        ;(el as HTMLElement).hidden = false
+      }
+      revive(el)
+    } else if (isFrame(el)) {
+      const key = vendorOf(el)
+      const keys = key ? [key] : keysOf(el)
+      const name = cfg.vendors.find((v) => v.key == key)?.name || keys.join(', ')
+      withUi((m) => m.placeholder(el, lang, name, () => (api.accept as Fn)(keys as never)))
+    }
+  }
+  const scan = () => doc.querySelectorAll(INERT).forEach(consider)
+
+  installGuards(checkUrl)
+  // The net: parser-inserted tags, and anything that slipped past the guards.
+  new MutationObserver(
+    safe((records: MutationRecord[]) => {
+      for (const r of records) {
+        if (r.attributeName) consider(r.target as Element)
+        for (const node of r.addedNodes) {
+          if (node instanceof Element) {
+            consider(node)
+            node.querySelectorAll('script,iframe').forEach(consider)
+          }
+        }
+      }
+    })
+  ).observe(doc.documentElement, { childList: true, subtree: true, attributeFilter: ['src'] })
+
+  // The UI chunk: loaded only to ask, to show preferences, or to make a decision.
+  let ui: Promise<UiModule> | undefined
+  let config: Promise<unknown> | undefined
+  const loadUi = () =>
+    (ui ||= import(/* @vite-ignore */ new URL(cfg.ui, base).href).catch((e) => {
+      ui = undefined
+      warn('could not load the consent UI: ' + e)
+      throw e
+    }))
+  const withUi = (fn: (m: UiModule) => unknown) => loadUi().then(fn).catch(noop)
+
+  const view = (): ChoiceView | null =>
+    choice && {
+      purposes: { ...state.p },
+      vendors: { ...state.v },
+      revision: choice.rev,
+      consentId: choice.id,
+      decidedAt: new Date(choice.at).toISOString(),
+    }
+  const fab = () =>
+    onBody(() => floatingButton(lang, !!choice && cfg.options.floatingButton != false, showPrefs))
+
+  const ctx: UiContext = {
+    cfg,
+    base,
+    lang,
+    gpc,
+    get root() {
+      return shadowRoot()
+    },
+    choice: () => choice,
+    apply(next) {
+      const before = state
+      choice = next
+      state = effective(cfg, choice, gpc)
+      pushUpdate(cfg, state.p)
+      scan()
+      const detail = view()
+      for (const fn of listeners) safe(fn)(detail)
+      dispatchEvent(new CustomEvent('torii:change', { detail }))
+      fab()
+      const gone = (m: Record<string, boolean>, now: Record<string, boolean>) =>
+        Object.keys(m).some((k) => m[k] && !now[k] && ranKeys[k])
+      return { before, ran: gone(before.p, state.p) || gone(before.v, state.v) }
+    },
+    config: () => (config ||= fetch(new URL('config.json', base)).then((r) => r.json())),
+    closed: fab,
+  }
+
+  const open = safe((next: View, invoker?: Element | null) => {
+    ctx.config().catch(noop)
+    loadUi().catch(noop)
+    onBody(() => {
+      floatingButton(lang, false, showPrefs)
+      withUi((m) => m.open(ctx, next, invoker))
+    })
+  })
+  const showPrefs = (invoker?: Element | null) => open('prefs', invoker)
+  const byKeys = (grant: boolean) => (keys: string | string[]) =>
+    withUi((m) => m.decideKeys(ctx, keys == 'all' ? keys : ([] as string[]).concat(keys), grant))
+
+  const api: Record<string, unknown> = {
+    v: 1,
+    get: view,
+    accept: byKeys(true),
+    reject: byKeys(false),
+    show: showPrefs,
+    on: (type: string, fn: Listener) => {
+      if (type == 'change') listeners.push(fn)
+      return () => listeners.splice(listeners.indexOf(fn) >>> 0, 1)
+    },
+    push: (item: unknown) => {
+      if (typeof item == 'function') item(api)
+      else (api[(item as string[])[0]] as Fn)(...((item as never[]).slice(1) as never[]))
+    },
+  }
+  for (const k in api) if (typeof api[k] == 'function') api[k] = safe(api[k] as Fn)
+  api.ready = Promise.resolve().then(view)
+  w.torii = api as never
+
+  doc.addEventListener('click', (e) => {
+    const t = (e.target as Element).closest?.('[data-torii-open]')
+    if (t) {
+      e.preventDefault()
+      showPrefs(t)
+    }
+  })
+  scan()
+  doc.addEventListener('DOMContentLoaded', scan)
+
+  const need = undecided(cfg, choice, gpc)
+  if (need.ask) open('banner')
+  else if (need.gpc) withUi((m) => m.decideKeys(ctx, null, false))
+  else fab()
+  try {
+    if (localStorage['torii:outbox']) withUi((m) => m.flush())
+  } catch {}
+  if (Array.isArray(queued)) queued.forEach(api.push as (item: unknown) => void)
+}
+
+safe(boot)()

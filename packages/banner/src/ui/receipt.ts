@@ -1,0 +1,72 @@
+import type { ReceiptAck, ReceiptAction, ReceiptInput } from '@torii/schema/receipt'
+import type { Choice, UiContext } from '../gate/types.ts'
+import { ackHistory, addHistory, enqueue, type OutboxEntry, saveChoice, takeOutbox } from './store.ts'
+
+/** Give up on a receipt after this many failed page views (e.g. a server that never allows our origin). */
+const MAX_TRIES = 20
+
+/** The receipt for a decision (REC-04: who, what was shown, what was chosen, which signals were sent). */
+export function buildReceipt(
+  ctx: Pick<UiContext, 'cfg' | 'lang' | 'gpc'>,
+  choice: Choice,
+  action: ReceiptAction,
+  consentMode: Record<string, string>
+): ReceiptInput {
+  return {
+    consentId: choice.id,
+    revision: choice.rev,
+    action,
+    purposes: choice.p,
+    vendors: choice.v,
+    consentMode: consentMode as ReceiptInput['consentMode'],
+    gpc: ctx.gpc,
+    language: ctx.lang,
+    pageUrl: location.origin + location.pathname,
+    clientTime: new Date(choice.at).toISOString(),
+  }
+}
+
+/** POSTs one receipt: JSON as text/plain (no preflight), keepalive (survives a reload). */
+async function post(entry: OutboxEntry): Promise<ReceiptAck | 'retry' | 'drop'> {
+  try {
+    const res = await fetch(entry.url, {
+      method: 'POST',
+      body: JSON.stringify(entry.input),
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+      keepalive: true,
+    })
+    if (res.status == 201) return (await res.json()) as ReceiptAck
+    if (res.status >= 400 && res.status < 500 && res.status != 408 && res.status != 429) {
+      console.warn('[torii] the server refused a receipt: ' + res.status + ' ' + (await res.text()))
+      return 'drop'
+    }
+  } catch {}
+  return 'retry'
+}
+
+async function send(entry: OutboxEntry): Promise<void> {
+  const result = await post(entry)
+  if (result == 'retry') {
+    if (entry.tries + 1 < MAX_TRIES) await enqueue({ ...entry, tries: entry.tries + 1 })
+    else console.warn('[torii] gave up sending a receipt after ' + MAX_TRIES + ' tries')
+  } else if (result != 'drop') await ackHistory(entry.input, result)
+}
+
+/** Mirrors the choice, keeps the receipt in the history, and sends it (queued when the server is away). */
+export async function record(
+  ctx: UiContext,
+  choice: Choice,
+  action: ReceiptAction,
+  consentMode: Record<string, string>
+): Promise<void> {
+  const input = buildReceipt(ctx, choice, action, consentMode)
+  try {
+    await Promise.all([saveChoice(choice), addHistory({ input, ack: null })])
+  } catch {}
+  await send({ url: new URL('receipts', ctx.base).href, input, tries: 0 })
+}
+
+/** Sends receipts queued on earlier page views, each once. */
+export async function flush(): Promise<void> {
+  for (const entry of await takeOutbox()) await send(entry)
+}

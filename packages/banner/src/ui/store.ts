@@ -1,0 +1,69 @@
+import type { ReceiptAck, ReceiptInput } from '@torii/schema/receipt'
+import { createStore, get, set, type UseStore, update } from 'idb-keyval'
+import type { Choice } from '../gate/types.ts'
+
+/** A receipt waiting to be sent: where to, what, and how often it failed. */
+export interface OutboxEntry {
+  url: string
+  input: ReceiptInput
+  tries: number
+}
+
+/** One decision as the browser remembers it, with the server's acknowledgement once it came. */
+export interface HistoryEntry {
+  input: ReceiptInput
+  ack: ReceiptAck | null
+}
+
+/** Flags a pending outbox for the gate, which cannot read IndexedDB cheaply on every page view. */
+export const OUTBOX_FLAG = 'torii:outbox'
+const HISTORY_MAX = 50
+let db: UseStore | undefined
+
+// Its own database, so a site's own idb-keyval store is never touched.
+const store = () => (db ||= createStore('torii', 'kv'))
+
+export const saveChoice = (choice: Choice) => set('choice', choice, store())
+export const loadChoice = () => get<Choice>('choice', store())
+export const loadHistory = async () => (await get<HistoryEntry[]>('history', store())) || []
+
+export const addHistory = (entry: HistoryEntry) =>
+  update<HistoryEntry[]>('history', (list = []) => [...list, entry].slice(-HISTORY_MAX), store())
+
+/** Records an acknowledgement on the history entry of the same receipt. */
+export const ackHistory = (input: ReceiptInput, ack: ReceiptAck) =>
+  update<HistoryEntry[]>(
+    'history',
+    (list = []) =>
+      list.map((e) =>
+        e.input.clientTime == input.clientTime && e.input.consentId == input.consentId ? { ...e, ack } : e
+      ),
+    store()
+  )
+
+function flag(on: boolean) {
+  try {
+    if (on) localStorage.setItem(OUTBOX_FLAG, '1')
+    else localStorage.removeItem(OUTBOX_FLAG)
+  } catch {}
+}
+
+export async function enqueue(entry: OutboxEntry): Promise<void> {
+  await update<OutboxEntry[]>('outbox', (list = []) => [...list, entry], store())
+  flag(true)
+}
+
+/** Takes every queued receipt out in one transaction, so two tabs never send the same one. */
+export async function takeOutbox(): Promise<OutboxEntry[]> {
+  let taken: OutboxEntry[] = []
+  await update<OutboxEntry[]>(
+    'outbox',
+    (list = []) => {
+      taken = list
+      return []
+    },
+    store()
+  )
+  flag(false)
+  return taken
+}

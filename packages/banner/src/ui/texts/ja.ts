@@ -1,0 +1,23 @@
+import type { Texts } from './en.ts'
+
+/** 日本語の既定文言。サイトの文言（config の `texts.ja`）が項目ごとに優先される。 */
+export const JA: Texts = {
+  title: 'プライバシーに関する選択',
+  description:
+    '当サイトは、以下の目的でCookie等を使用し、他社に情報を送信します。許可する範囲をお選びください。選択はいつでも変更できます。',
+  acceptAll: 'すべて許可',
+  rejectAll: 'すべて拒否',
+  customize: '設定を選ぶ',
+  save: '選択を保存',
+  close: '閉じる',
+  preferencesTitle: 'プライバシー設定',
+  preferencesDescription: '目的ごと、送信先の会社ごとに許可できます。オンにするまではすべてオフです。',
+  privacyPolicy: 'プライバシーポリシー',
+  vendorList: '情報の送信先',
+  alwaysOn: '常にオン',
+  vendors: '送信先',
+  cookies: 'Cookie',
+  privacyOf: 'プライバシーポリシー：',
+  saved: '選択を保存しました。',
+  gpc: 'オフ：ブラウザーから、データの販売・共有を拒否する信号（Global Privacy Control）が送られています。',
+}
