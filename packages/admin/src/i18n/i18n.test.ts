@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { EN } from './en.ts'
+import { detectLanguage, setUiLanguage, t } from './index.ts'
+import { JA } from './ja.ts'
+
+describe('detectLanguage', () => {
+  it('should prefer the stored choice, then the browser, then Japanese', () => {
+    expect(detectLanguage('en', ['ja-JP'])).toBe('en')
+    expect(detectLanguage(null, ['fr-FR', 'en-US', 'ja'])).toBe('en')
+    expect(detectLanguage(null, ['ja-JP'])).toBe('ja')
+    expect(detectLanguage('de', ['fr'])).toBe('ja')
+  })
+})
+
+describe('t', () => {
+  it('should switch language and fill placeholders', () => {
+    setUiLanguage('ja')
+    expect(t('publish.done', { number: 3 })).toBe('リビジョン 3 を公開しました。')
+    setUiLanguage('en')
+    expect(t('publish.done', { number: 3 })).toBe('Published revision 3.')
+  })
+
+  it('should have every English key in Japanese, with the same placeholders', () => {
+    for (const key of Object.keys(EN) as (keyof typeof EN)[]) {
+      const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+      expect(JA[key], key).toBeTruthy()
+      expect(placeholders(JA[key]), key).toEqual(placeholders(EN[key]))
+    }
+  })
+})

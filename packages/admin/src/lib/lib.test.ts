@@ -1,0 +1,99 @@
+import { describe, expect, it, vi } from 'vitest'
+import { configWithoutAdSense } from '../../test/fixtures.ts'
+import { checkDisclosure } from './draft-checks.ts'
+import { staysInSite } from './paths.ts'
+import { toReceiptQuery } from './receipt-filters.ts'
+import { installUnsavedGuard } from './unsaved-guard.ts'
+
+describe('toReceiptQuery', () => {
+  it('should make dates UTC with an exclusive end and drop empty filters', () => {
+    expect(
+      toReceiptQuery({
+        from: '2026-11-01',
+        to: '2026-11-30',
+        action: 'accept-all',
+        purpose: '!analytics',
+        consentId: ' ',
+      })
+    ).toEqual({
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-12-01T00:00:00.000Z',
+      action: 'accept-all',
+      purpose: '!analytics',
+      consentId: undefined,
+    })
+    expect(toReceiptQuery({ from: '', to: 'nonsense', action: 'bogus', purpose: '', consentId: '' })).toEqual(
+      {
+        from: undefined,
+        to: undefined,
+        action: undefined,
+        purpose: undefined,
+        consentId: undefined,
+      }
+    )
+  })
+})
+
+describe('checkDisclosure', () => {
+  it('should require recipient, information sent and use in every site language', () => {
+    const config = configWithoutAdSense()
+    expect(checkDisclosure(config)).toEqual({})
+    config.vendors[0]!.use = { ja: '解析' }
+    config.vendors[0]!.cookies[0]!.retention = { en: '2 years' }
+    expect(checkDisclosure(config)).toEqual({
+      'vendors.0.use.en': 'is required',
+      'vendors.0.cookies.0.retention.ja': 'is required',
+    })
+  })
+})
+
+describe('installUnsavedGuard', () => {
+  function clickLink(href: string) {
+    const link = document.createElement('a')
+    link.href = href
+    document.body.append(link)
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 })
+    link.dispatchEvent(event)
+    link.remove()
+    return event
+  }
+
+  it('should ask before a link leaves the site with unsaved changes, and block when refused', () => {
+    let dirty = true
+    const confirmLeave = vi.fn(() => false)
+    const onLeave = vi.fn()
+    const uninstall = installUnsavedGuard({
+      isDirty: () => dirty,
+      leaves: (href) => !staysInSite(href, 'xtra'),
+      confirmLeave,
+      onLeave,
+    })
+    try {
+      expect(clickLink('/admin/sites/xtra/vendors').defaultPrevented).toBe(false)
+      expect(confirmLeave).not.toHaveBeenCalled()
+      expect(clickLink('/admin/').defaultPrevented).toBe(true)
+      expect(confirmLeave).toHaveBeenCalledTimes(1)
+      confirmLeave.mockReturnValue(true)
+      expect(clickLink('/admin/').defaultPrevented).toBe(false)
+      expect(onLeave).toHaveBeenCalledTimes(1)
+      dirty = false
+      clickLink('/admin/')
+      expect(confirmLeave).toHaveBeenCalledTimes(2)
+    } finally {
+      uninstall()
+    }
+  })
+
+  it('should stop the tab from closing silently while dirty', () => {
+    const uninstall = installUnsavedGuard({
+      isDirty: () => true,
+      leaves: () => true,
+      confirmLeave: () => true,
+      onLeave: () => undefined,
+    })
+    const event = new Event('beforeunload', { cancelable: true })
+    dispatchEvent(event)
+    uninstall()
+    expect(event.defaultPrevented).toBe(true)
+  })
+})

@@ -1,0 +1,13 @@
+import { type SiteConfig, siteConfigSchema } from '@torii/schema'
+import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
+
+/** The demo site's config with defaults applied: what the server's draft route returns. */
+export function demoConfig(): SiteConfig {
+  return siteConfigSchema.parse(structuredClone(DEMO_SITE_CONFIG))
+}
+
+/** The demo config without AdSense, as a site that has not added it yet. */
+export function configWithoutAdSense(): SiteConfig {
+  const config = demoConfig()
+  return { ...config, vendors: config.vendors.filter((vendor) => vendor.key !== 'google-adsense') }
+}
