@@ -6,7 +6,12 @@ import { EnvError, parseEnv } from './env.ts'
 import { ListenError, startServer } from './index.ts'
 
 function fail(message: string): never {
-  process.stderr.write(`torii: ${message}\n`)
+  process.stderr.write(
+    `${message
+      .split('\n')
+      .map((line) => `torii: ${line}`)
+      .join('\n')}\n`
+  )
   process.exit(1)
 }
 

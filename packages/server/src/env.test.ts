@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { EnvError, parseEnv } from './env.ts'
+
+describe('parseEnv', () => {
+  it('applies defaults, treating empty strings as unset', () => {
+    expect(parseEnv({ PORT: '', TORII_DEMO: '' })).toMatchObject({
+      PORT: 8787,
+      HOST: '127.0.0.1',
+      TORII_DB_URL: 'file:./data/torii.db',
+      TORII_DEMO: 'auto',
+      TORII_TRUST_PROXY: '0',
+      TORII_LOG_LEVEL: 'info',
+    })
+  })
+
+  it('reads valid values', () => {
+    const env = parseEnv({
+      PORT: '0',
+      TORII_DB_URL: 'libsql://torii.example.turso.io',
+      TORII_DEMO: 'off',
+      TORII_PUBLIC_URL: 'https://consent.example.com',
+      TORII_SEAL_BATCH_SIZE: '100',
+    })
+    expect(env).toMatchObject({ PORT: 0, TORII_DEMO: 'off', TORII_SEAL_BATCH_SIZE: 100 })
+  })
+
+  it('names each bad variable with what it accepts, one line each', () => {
+    try {
+      parseEnv({ PORT: '1e3', TORII_TRUST_PROXY: 'yes', TORII_PUBLIC_URL: 'consent.example.com' })
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError)
+      const lines = (error as Error).message.split('\n')
+      expect(lines).toHaveLength(3)
+      expect(lines[0]).toBe('PORT="1e3" is not valid; accepted: a port number from 0 to 65535')
+      expect(lines[1]).toContain('TORII_PUBLIC_URL="consent.example.com"')
+      expect(lines[2]).toBe('TORII_TRUST_PROXY="yes" is not valid; accepted: 0, 1')
+    }
+  })
+})

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ReceiptAck, Revision } from '@torii/schema'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { type RunningServer, startServer } from './index.ts'
+import { receiptBody, writeFakeBanner } from './testing/test-app.ts'
+
+let dir: string
+let servers: RunningServer[]
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'torii-start-'))
+  servers = []
+})
+afterEach(async () => {
+  await Promise.all(servers.map((server) => server.close()))
+  rmSync(dir, { recursive: true, force: true })
+})
+
+async function start(options: Parameters<typeof startServer>[0] = {}): Promise<RunningServer> {
+  const server = await startServer({
+    port: 0,
+    dbUrl: `file:${join(dir, 'data', 'torii.db')}`,
+    bannerDist: writeFakeBanner(dir),
+    quiet: true,
+    ...options,
+  })
+  servers.push(server)
+  return server
+}
+
+describe('startServer', () => {
+  it('listens on 127.0.0.1 on a free port, creates the database folder, and seeds the demo on a new database', async () => {
+    const server = await start()
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect(server.demo).toEqual({ created: true, adminCreated: true })
+    const health = await fetch(`${server.url}/healthz`)
+    expect(health.status).toBe(200)
+    const config = (await (await fetch(`${server.url}/s/xtra/config.json`)).json()) as Revision
+    expect(config.number).toBe(1)
+    const gate = await fetch(`${server.url}/s/xtra/gate.js`, { headers: { 'accept-encoding': 'gzip' } })
+    expect(gate.status).toBe(200)
+    expect(await gate.text()).toContain('"siteId":"xtra"')
+  })
+
+  it('allows its own origins (127.0.0.1 and localhost) to send receipts in demo mode', async () => {
+    const server = await start()
+    const port = new URL(server.url).port
+    for (const origin of [`http://127.0.0.1:${port}`, `http://localhost:${port}`]) {
+      const res = await fetch(`${server.url}/s/xtra/receipts`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', origin },
+        body: JSON.stringify(receiptBody({ pageUrl: `${origin}/demo/` })),
+      })
+      expect(res.status, origin).toBe(201)
+      expect(res.headers.get('access-control-allow-origin')).toBe(origin)
+      const ack = (await res.json()) as ReceiptAck
+      expect(ack.proofUrl.startsWith(`${server.url}/receipts/`)).toBe(true)
+    }
+  })
+
+  it('keeps the data on restart: no second seed, same revision, the new port allowed too', async () => {
+    const first = await start()
+    await first.close()
+    const second = await start()
+    expect(second.demo).toEqual({ created: false, adminCreated: false })
+    const config = (await (await fetch(`${second.url}/s/xtra/config.json`)).json()) as Revision
+    expect(config.number).toBe(1)
+    const origin = `http://localhost:${new URL(second.url).port}`
+    const res = await fetch(`${second.url}/s/xtra/receipts`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin },
+      body: JSON.stringify(receiptBody({ pageUrl: `${origin}/demo/` })),
+    })
+    expect(res.status).toBe(201)
+  })
+
+  it('serves no demo when asked not to', async () => {
+    const server = await start({ demo: false })
+    expect(server.demo).toBe(false)
+    expect((await fetch(`${server.url}/s/xtra/gate.js`)).status).toBe(404)
+    expect((await fetch(`${server.url}/demo/`)).status).toBe(404)
+  })
+
+  it('close() stops listening and can be called twice', async () => {
+    const server = await start({ demo: false })
+    await Promise.all([server.close(), server.close()])
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow()
+  })
+})
