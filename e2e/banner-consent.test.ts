@@ -33,12 +33,12 @@ async function visit(path = '/demo/') {
 const commands = (page: Page) =>
   page.evaluate(() =>
     ((window as unknown as { dataLayer: ArrayLike<unknown>[] }).dataLayer || [])
-      .filter((e) => typeof e?.length == 'number')
+      .filter((e) => typeof e?.length === 'number')
       .map((e) => JSON.parse(JSON.stringify(Array.from(e))) as unknown[])
   )
 
 const consentCalls = async (page: Page, kind: 'default' | 'update') =>
-  (await commands(page)).filter((c) => c[0] == 'consent' && c[1] == kind)
+  (await commands(page)).filter((c) => c[0] === 'consent' && c[1] === kind)
 
 test('before any choice: zero Google requests, and consent default (four types denied) precedes every gtag command', async () => {
   const { page, google } = await visit()
@@ -50,7 +50,7 @@ test('before any choice: zero Google requests, and consent default (four types d
   expect(all[0].slice(0, 2)).toEqual(['consent', 'default'])
   for (const type of FOUR) expect((all[0][2] as Record<string, string>)[type]).toBe('denied')
   expect((all[0][2] as Record<string, unknown>).wait_for_update).toBe(500)
-  expect(all.filter((c) => c[0] == 'config' || c[0] == 'event')).toEqual([])
+  expect(all.filter((c) => c[0] === 'config' || c[0] === 'event')).toEqual([])
   expect(await readChoice(page)).toBeNull()
 })
 
@@ -77,11 +77,11 @@ test('Accept all: GA then AdSense requested; the update granting all four types 
   const ga = google.requests.findIndex((r) => GA.test(r.url))
   const ads = google.requests.findIndex((r) => ADSENSE.test(r.url))
   expect(ga).toBeLessThan(ads)
-  await expect.poll(async () => (await commands(page)).some((c) => c[0] == 'config')).toBe(true)
+  await expect.poll(async () => (await commands(page)).some((c) => c[0] === 'config')).toBe(true)
   const all = await commands(page)
-  const update = all.findIndex((c) => c[0] == 'consent' && c[1] == 'update')
+  const update = all.findIndex((c) => c[0] === 'consent' && c[1] === 'update')
   for (const type of FOUR) expect((all[update][2] as Record<string, string>)[type]).toBe('granted')
-  expect(update).toBeLessThan(all.findIndex((c) => c[0] == 'config'))
+  expect(update).toBeLessThan(all.findIndex((c) => c[0] === 'config'))
 
   // A returning visitor: the update comes straight after the default, before the tags, and no banner.
   google.clear()
