@@ -1,0 +1,69 @@
+// Auto-blocking in real Chromium: tags page code adds at run time (createElement, innerHTML, setAttribute,
+// document.write) are held until their vendor is granted, then run; iframes get an "allow" placeholder.
+import { readFileSync } from 'node:fs'
+import { expect, onTestFinished, test } from 'vitest'
+import {
+  bannerButton,
+  collectPageErrors,
+  readChoice,
+  recordGoogleRequests,
+  startTestServer,
+  useBrowser,
+  waitForBanner,
+} from './support/index.ts'
+
+const browser = useBrowser()
+const INJECT = readFileSync(new URL('./fixtures/banner-inject.html', import.meta.url), 'utf8')
+
+async function visitFixture() {
+  const server = await startTestServer()
+  onTestFinished(() => server.close())
+  const context = await browser.newContext()
+  const google = await recordGoogleRequests(context)
+  const url = server.at('/fixtures/banner-inject.html')
+  await context.route(url, (route) => route.fulfill({ contentType: 'text/html', body: INJECT }))
+  const page = await context.newPage()
+  const errors = collectPageErrors(page)
+  onTestFinished(() => expect(errors).toEqual([]))
+  await page.goto(url)
+  await page.waitForFunction(() => (window as unknown as { injected?: { done?: boolean } }).injected?.done)
+  return { server, context, google, page }
+}
+
+test('tags added by page code are held until consent, then loaded with their handlers intact', async () => {
+  const { page, google } = await visitFixture()
+  await waitForBanner(page)
+  await page.waitForLoadState('networkidle')
+  expect(google.count()).toBe(0)
+  // Held in the declarative inert form, in place.
+  expect(await page.getAttribute('script[src*="G-INJECTED"]', 'type')).toBe('text/plain')
+  expect(await page.getAttribute('script[src*="adsbygoogle"]', 'type')).toBe('text/plain')
+  expect(await page.getAttribute('#via-html', 'src')).toBeNull()
+  expect(await page.getAttribute('#via-attribute', 'data-src')).toBe(
+    'https://region1.google-analytics.com/frame'
+  )
+
+  await bannerButton(page, 'accept-all').click()
+  await page.waitForFunction(() => (window as unknown as { injected: { loaded: boolean } }).injected.loaded)
+  await expect.poll(() => google.count(/adsbygoogle\.js/)).toBe(1)
+  expect(google.count(/G-INJECTED/)).toBe(1)
+  await expect.poll(() => google.count('googleads.g.doubleclick.net/pagead/frame')).toBe(1)
+  await expect.poll(() => google.count('region1.google-analytics.com/frame')).toBe(1)
+})
+
+test('a blocked iframe shows a placeholder whose button allows its vendor, and only that vendor', async () => {
+  const { page, google } = await visitFixture()
+  const allow = page.getByRole('button', { name: 'Allow Google Analytics 4' }).first()
+  await allow.waitFor()
+  expect(google.count()).toBe(0)
+  await allow.click()
+  await expect.poll(() => google.count('www.google-analytics.com/embed/report')).toBe(1)
+  expect(await page.getAttribute('#declared', 'src')).toBe('https://www.google-analytics.com/embed/report')
+  expect(await page.locator('.torii-placeholder').count()).toBeGreaterThan(0) // the AdSense frame stays held
+  expect(await readChoice(page)).toMatchObject({
+    purposes: { analytics: true, advertising: false },
+    vendors: { 'google-analytics': true, 'google-adsense': false },
+  })
+  await page.waitForLoadState('networkidle')
+  expect(google.count(/adsbygoogle|doubleclick/)).toBe(0)
+})
