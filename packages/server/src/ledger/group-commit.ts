@@ -1,10 +1,10 @@
-import type { Client, InValue } from '@libsql/client'
+import type { InValue } from '@libsql/client'
 import { canonicalJson, type Receipt } from '@torii/schema'
-import { withBusyRetry } from './busy.ts'
 import { receiptHash } from './receipt-hash.ts'
 import { newReceiptId } from './receipt-id.ts'
 import type { LedgerEntry } from './types.ts'
 import type { WriteLock } from './write-lock.ts'
+import type { Writer } from './writer.ts'
 
 /** Largest group written in one transaction: 17 bound values per row stays under SQLite's variable limit. */
 export const MAX_GROUP = 1000
@@ -20,7 +20,7 @@ interface Pending {
 }
 
 export interface GroupCommitOptions {
-  client: Client
+  writer: Writer
   lock: WriteLock
   now: () => Date
   /** Called after each committed group with its size (drives sealing). */
@@ -42,7 +42,7 @@ export interface GroupCommitter {
  * and stays ordered across processes sharing the file.
  */
 export function createGroupCommitter(options: GroupCommitOptions): GroupCommitter {
-  const { client, now } = options
+  const { writer, now } = options
   let queue: Pending[] = []
   let writing: Promise<void> | null = null
   let commits = 0
@@ -88,8 +88,8 @@ export function createGroupCommitter(options: GroupCommitOptions): GroupCommitte
     }
     const sql = `INSERT INTO receipts (${INSERT_COLUMNS}) VALUES ${Array(group.length).fill(ROW_PLACEHOLDERS).join(', ')}`
     try {
-      // batch(..., 'write') = BEGIN IMMEDIATE; INSERT; COMMIT on one connection.
-      await options.lock.run(() => withBusyRetry(() => client.batch([{ sql, args }], 'write')))
+      // BEGIN IMMEDIATE; INSERT; COMMIT on one connection (see writer.ts).
+      await options.lock.run(() => writer.write([{ sql, args }]))
     } catch (error) {
       for (const item of group) item.reject(error)
       return

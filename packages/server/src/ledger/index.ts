@@ -16,6 +16,7 @@ export type ToriiLedger = Required<Ledger>
 
 import { verifyRecords } from './verify.ts'
 import { createWriteLock } from './write-lock.ts'
+import { createClientWriter, createWorkerWriter, localFileOf } from './writer.ts'
 
 export const DEFAULT_BATCH_SIZE = 256
 export const DEFAULT_BATCH_INTERVAL_MS = 2000
@@ -32,6 +33,8 @@ export interface LedgerOptions {
   /** Seal whatever is pending this often, in ms (default 2000); 0 turns the timer off. */
   batchIntervalMs?: number
   now?: () => Date
+  /** Write receipts from a worker thread for local files (default true), keeping fsyncs off the event loop. */
+  writerThread?: boolean
   /** Where the one-line "generated a signing key" warning and sealing errors go (default console.warn). */
   warn?: (message: string) => void
 }
@@ -76,8 +79,11 @@ export async function createLedger(options: LedgerOptions): Promise<ToriiLedger>
     )
   }
 
+  const clientWriter = createClientWriter(client)
+  const file = options.writerThread === false ? null : await localFileOf(client)
+  const writer = file ? await createWorkerWriter(file, clientWriter) : clientWriter
   const committer = createGroupCommitter({
-    client,
+    writer,
     lock,
     now,
     onCommit(count) {
@@ -159,6 +165,7 @@ export async function createLedger(options: LedgerOptions): Promise<ToriiLedger>
       if (timer) clearInterval(timer)
       await committer.drain()
       await sealing?.catch(() => undefined)
+      await writer.close()
     },
   }
 }

@@ -1,0 +1,210 @@
+// `pnpm bench:server`: throughput, latency and memory figures against the real server on 127.0.0.1.
+// Each server runs in its own child process (Node + tsx loader, same setup for Torii and the bare route);
+// autocannon runs here. Prints figures, targets and PASS/MISS.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
+import { createDb } from '../src/db/client.ts'
+import { seedReceipts } from './seed.ts'
+
+const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url))
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10)
+const CONNECTIONS = 64
+const EXPORT_ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000)
+
+interface Child {
+  url: string
+  child: ChildProcess
+  stop(): Promise<void>
+}
+
+function startChild(script: string, env: Record<string, string>): Promise<Child> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: SERVER_DIR,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      const { url } = JSON.parse(line) as { url: string }
+      resolve({
+        url,
+        child,
+        stop: async () => {
+          child.kill('SIGTERM')
+          await exited
+        },
+      })
+    })
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before listening`)))
+  })
+}
+
+function runJson(script: string, env: Record<string, string>): Promise<Record<string, number>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: SERVER_DIR,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout!.on('data', (chunk) => {
+      out += chunk
+    })
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`${script} exited ${code}`))
+    )
+  })
+}
+
+/** Resident and peak resident memory of a process, in MB (Linux /proc). */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN)
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 }
+}
+
+interface Figures {
+  rps: number
+  p50: number
+  p99: number
+  errors: number
+  non2xx: number
+  total: number
+}
+
+async function load(options: autocannon.Options): Promise<Figures> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...options })
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    total: result.requests.total,
+  }
+}
+
+const RECEIPT = JSON.stringify({
+  consentId: 'bench-visitor-0000000001',
+  revision: 1,
+  action: 'custom',
+  purposes: { analytics: true, ads: false },
+  vendors: { 'google-analytics': true },
+  consentMode: { analytics_storage: 'granted', ad_storage: 'denied' },
+  gpc: false,
+  language: 'ja',
+  pageUrl: 'https://www.example.co.jp/news?ref=bench',
+  clientTime: '2026-11-25T06:00:00.000+09:00',
+})
+
+const rows: { what: string; figure: string; target: string; pass: boolean | null }[] = []
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits })
+const post = {
+  method: 'POST' as const,
+  body: RECEIPT,
+  headers: { 'content-type': 'text/plain;charset=UTF-8' },
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'torii-bench-'))
+try {
+  console.log(`bench: ${CONNECTIONS} connections, ${DURATION_S} s per run, Node ${process.version}`)
+
+  const bare = await startChild('bench/serve-bare.ts', {})
+  await load({ url: `${bare.url}/s/xtra/receipts`, ...post, duration: 2 })
+  const bareFig = await load({ url: `${bare.url}/s/xtra/receipts`, ...post })
+  await bare.stop()
+  console.log(`bare Hono POST: ${fmt(bareFig.rps)} req/s, p50 ${bareFig.p50} ms, p99 ${bareFig.p99} ms`)
+
+  const torii = await startChild('bench/serve-torii.ts', { BENCH_DB_URL: `file:${join(dir, 'torii.db')}` })
+  await load({ url: `${torii.url}/s/xtra/receipts`, ...post, duration: 2 })
+  const rec = await load({ url: `${torii.url}/s/xtra/receipts`, ...post })
+  const afterReceipts = memoryOf(torii.child.pid!)
+  console.log(
+    `receipts POST: ${fmt(rec.rps)} req/s, p50 ${rec.p50} ms, p99 ${rec.p99} ms, errors ${rec.errors}, non-2xx ${rec.non2xx}`
+  )
+
+  const gateUrl = `${torii.url}/s/xtra/gate.js`
+  const etag = (await fetch(gateUrl)).headers.get('etag') ?? ''
+  const gate = await load({ url: gateUrl, duration: Math.min(DURATION_S, 5) })
+  const gate304 = await load({
+    url: gateUrl,
+    headers: { 'if-none-match': etag },
+    duration: Math.min(DURATION_S, 5),
+  })
+  const afterGate = memoryOf(torii.child.pid!)
+  await torii.stop()
+
+  rows.push({
+    what: 'receipts POST req/s (64 conn) vs bare Hono',
+    figure: `${fmt(rec.rps)} vs ${fmt(bareFig.rps)} (${fmt((100 * rec.rps) / bareFig.rps, 1)}%)`,
+    target: '≥ 50% of bare',
+    pass: rec.rps >= 0.5 * bareFig.rps,
+  })
+  rows.push({
+    what: 'receipts POST latency p50 / p99',
+    figure: `${rec.p50} / ${rec.p99} ms`,
+    target: 'p99 ≤ 50 ms',
+    pass: rec.p99 <= 50,
+  })
+  rows.push({
+    what: 'receipts POST errors (errors+timeouts / non-2xx)',
+    figure: `${rec.errors} / ${rec.non2xx} of ${fmt(rec.total)}`,
+    target: '0',
+    pass: rec.errors === 0 && rec.non2xx === 0,
+  })
+  rows.push({
+    what: 'bare Hono POST latency p50 / p99',
+    figure: `${bareFig.p50} / ${bareFig.p99} ms`,
+    target: '-',
+    pass: null,
+  })
+  rows.push({
+    what: 'gate.js GET req/s: 200 / 304 (If-None-Match)',
+    figure: `${fmt(gate.rps)} / ${fmt(gate304.rps)} (p99 ${gate.p99} / ${gate304.p99} ms)`,
+    target: 'no errors',
+    pass: gate.errors + gate.non2xx === 0 && gate304.errors === 0,
+  })
+  rows.push({
+    what: 'server RSS after receipts / after gate (peak)',
+    figure: `${fmt(afterReceipts.rss)} / ${fmt(afterGate.rss)} MB (peak ${fmt(afterGate.peak)} MB)`,
+    target: '-',
+    pass: null,
+  })
+
+  const exportDb = `file:${join(dir, 'export.db')}`
+  const database = await createDb({ url: exportDb })
+  let started = performance.now()
+  await seedReceipts(database.client, EXPORT_ROWS)
+  database.close()
+  console.log(`seeded ${fmt(EXPORT_ROWS)} receipts in ${fmt((performance.now() - started) / 1000, 1)} s`)
+  for (const format of ['ndjson', 'csv'] as const) {
+    started = performance.now()
+    const result = await runJson('bench/export-child.ts', { BENCH_DB_URL: exportDb, BENCH_FORMAT: format })
+    const peakMb = result.maxRssKb! / 1024
+    rows.push({
+      what: `export ${fmt(EXPORT_ROWS)} receipts ${format} (streamed)`,
+      figure: `${fmt(result.bytes! / 1e6)} MB in ${fmt(result.seconds!, 1)} s, peak RSS ${fmt(peakMb)} MB`,
+      target: 'peak RSS ≤ 150 MB',
+      pass: peakMb <= 150,
+    })
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
+
+const width = Math.max(...rows.map((r) => r.what.length))
+const figWidth = Math.max(...rows.map((r) => r.figure.length))
+console.log('')
+for (const row of rows) {
+  const verdict = row.pass === null ? '' : row.pass ? 'PASS' : 'MISS'
+  console.log(
+    `${row.what.padEnd(width)}  ${row.figure.padEnd(figWidth)}  ${row.target.padEnd(18)}  ${verdict}`
+  )
+}
+process.exitCode = rows.some((r) => r.pass === false) ? 1 : 0

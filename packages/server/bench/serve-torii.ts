@@ -1,0 +1,12 @@
+// Child process for the benchmark: the real Torii server on a fresh database, demo site seeded.
+import { startServer } from '../src/index.ts'
+
+const server = await startServer({
+  dbUrl: process.env.BENCH_DB_URL,
+  port: 0,
+  demo: true,
+  quiet: true,
+  receiptRateLimit: 1_000_000_000,
+})
+process.stdout.write(`${JSON.stringify({ url: server.url })}\n`)
+process.on('SIGTERM', () => server.close().then(() => process.exit(0)))

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createTestDb } from './testing.ts'
+import { createClientWriter, createWorkerWriter, localFileOf } from './writer.ts'
+
+let cleanup = () => {}
+afterEach(() => cleanup())
+
+describe('ledger writer thread', () => {
+  it('writes a local file from a worker thread, visible to the main connection', async () => {
+    const db = await createTestDb()
+    cleanup = db.cleanup
+    const file = await localFileOf(db.client)
+    expect(file).toBe(db.path)
+    const fallback = createClientWriter(db.client)
+    const writer = await createWorkerWriter(file!, fallback)
+    expect(writer).not.toBe(fallback)
+    await writer.write([
+      {
+        sql: 'INSERT INTO ledger_keys (id, public_key, created_at) VALUES (?, ?, ?)',
+        args: ['k1', 'pk', 'now'],
+      },
+    ])
+    expect((await db.client.execute('SELECT id FROM ledger_keys')).rows.map((r) => r.id)).toEqual(['k1'])
+    // A failing statement rejects with the database's message and the writer keeps working.
+    await expect(
+      writer.write([
+        {
+          sql: 'INSERT INTO ledger_keys (id, public_key, created_at) VALUES (?, ?, ?)',
+          args: ['k1', 'pk', 'now'],
+        },
+      ])
+    ).rejects.toThrow(/UNIQUE/)
+    await writer.write([
+      {
+        sql: 'INSERT INTO ledger_keys (id, public_key, created_at) VALUES (?, ?, ?)',
+        args: ['k2', 'pk', 'now'],
+      },
+    ])
+    expect(Number((await db.client.execute('SELECT count(*) AS n FROM ledger_keys')).rows[0]!.n)).toBe(2)
+    await writer.close()
+  })
+})

@@ -1,0 +1,85 @@
+import { Worker } from 'node:worker_threads'
+import type { Client, InStatement } from '@libsql/client'
+import { BUSY_RETRY_MS, withBusyRetry } from './busy.ts'
+
+/** Writes a list of statements in one `BEGIN IMMEDIATE` transaction. */
+export interface Writer {
+  write(statements: InStatement[]): Promise<void>
+  close(): Promise<void>
+}
+
+const BUSY_TIMEOUT_MS = 5000
+
+/** Writes on the caller's client (remote databases, where the driver is asynchronous anyway). */
+export function createClientWriter(client: Client): Writer {
+  return {
+    async write(statements) {
+      await withBusyRetry(() => client.batch(statements, 'write'))
+    },
+    async close() {},
+  }
+}
+
+/** The main database file of a local client, or null for remote ones. */
+export async function localFileOf(client: Client): Promise<string | null> {
+  if (client.protocol !== 'file') return null
+  const row = (await client.execute(`SELECT file FROM pragma_database_list WHERE name = 'main'`)).rows[0]
+  const file = row?.file as string | undefined
+  return file ? file : null
+}
+
+/**
+ * Writes through a worker thread with its own connection to the same file, so fsyncs never block the
+ * event loop. Falls back to `fallback` if the worker cannot start.
+ */
+export async function createWorkerWriter(file: string, fallback: Writer): Promise<Writer> {
+  const worker = new Worker(new URL('./writer-worker.mjs', import.meta.url), {
+    workerData: { url: `file:${file}`, busyTimeoutMs: BUSY_TIMEOUT_MS, retryMs: BUSY_RETRY_MS },
+  })
+  const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>()
+  let nextId = 1
+  let failed: Error | null = null
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.once('message', () => resolve())
+    worker.once('error', reject)
+    worker.once('exit', (code) => reject(new Error(`ledger writer exited with ${code}`)))
+  })
+  try {
+    await ready
+  } catch {
+    await worker.terminate().catch(() => undefined)
+    return fallback
+  }
+  worker.unref()
+  worker.on('message', (message: { id: number; ok: boolean; message?: string; code?: string }) => {
+    const entry = pending.get(message.id)
+    if (!entry) return
+    pending.delete(message.id)
+    if (pending.size === 0) worker.unref()
+    if (message.ok) entry.resolve()
+    else entry.reject(Object.assign(new Error(message.message), { code: message.code }))
+  })
+  const failAll = (error: Error) => {
+    failed = error
+    for (const entry of pending.values()) entry.reject(error)
+    pending.clear()
+  }
+  worker.on('error', failAll)
+  worker.on('exit', (code) => failAll(new Error(`ledger writer exited with ${code}`)))
+  return {
+    write(statements) {
+      if (failed) return fallback.write(statements)
+      return new Promise<void>((resolve, reject) => {
+        const id = nextId++
+        pending.set(id, { resolve, reject })
+        // Keep the process alive while a write is in flight.
+        worker.ref()
+        worker.postMessage({ id, statements })
+      })
+    },
+    async close() {
+      worker.removeAllListeners('exit')
+      await worker.terminate()
+    },
+  }
+}
