@@ -1,0 +1,143 @@
+// The banner on hostile ground: a strict CSP, the server away, the gate loaded twice, bad cookies, queued calls.
+import { readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startServer } from '@torii/server'
+import type { BrowserContext } from 'playwright-core'
+import { expect, onTestFinished, test } from 'vitest'
+import {
+  bannerButton,
+  collectPageErrors,
+  readChoice,
+  recordGoogleRequests,
+  startTestServer,
+  useBrowser,
+  waitForBanner,
+} from './support/index.ts'
+
+const browser = useBrowser()
+const CSP_PAGE = readFileSync(new URL('./fixtures/banner-csp.html', import.meta.url), 'utf8')
+const GA = /googletagmanager\.com\/gtag\/js/
+
+/** Serves `html` at `url` in this context, with extra response headers. */
+const serve = (context: BrowserContext, url: string, html: string, headers: Record<string, string> = {}) =>
+  context.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html, headers }))
+
+test('a strict-CSP page works: nonce on revived tags, no inline styles, no violation, a throwing tag contained', async () => {
+  const server = await startTestServer()
+  onTestFinished(() => server.close())
+  const context = await browser.newContext()
+  const google = await recordGoogleRequests(context)
+  const url = server.at('/fixtures/banner-csp.html')
+  const nonce = 'r4nd0mN0nce'
+  await serve(context, url, CSP_PAGE.replaceAll('NONCE', nonce), {
+    'content-security-policy': `default-src 'self'; script-src 'nonce-${nonce}' 'strict-dynamic'; style-src 'self'; img-src 'self' https:; connect-src 'self' https:; frame-src https:; object-src 'none'; base-uri 'none'`,
+  })
+  const page = await context.newPage()
+  const violations: string[] = []
+  page.on('console', (m) => {
+    if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text())
+  })
+  const warnings: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text())
+  })
+  const errors = collectPageErrors(page)
+  await page.goto(url)
+  await waitForBanner(page)
+  await bannerButton(page, 'accept-all').click()
+  await page.waitForFunction(() => (window as unknown as { configRan?: boolean }).configRan)
+  expect(google.count(GA)).toBe(1)
+  expect(await page.evaluate(() => (window as unknown as { changes?: number }).changes)).toBe(1)
+  expect(
+    await page.evaluate(() => (window as unknown as { unknownRan?: boolean }).unknownRan)
+  ).toBeUndefined()
+  // The preferences open from [data-torii-open] under the same CSP.
+  await page.getByRole('link', { name: 'Cookie settings' }).click()
+  await page.getByRole('dialog').waitFor()
+  expect(violations).toEqual([])
+  expect(errors).toEqual([])
+  expect(warnings.filter((w) => w.startsWith('[torii]'))).toEqual([
+    '[torii] unknown purpose "nonexistent" in data-purpose',
+    '[torii] a revived tag threw: Uncaught Error: a broken tag',
+  ])
+})
+
+test('server down: the choice still applies, and the receipt arrives once the server is back', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'torii-banner-'))
+  onTestFinished(() => rm(dir, { recursive: true, force: true }))
+  const dbUrl = `file:${join(dir, 'torii.db')}`
+  const options = { host: '127.0.0.1', dbUrl, demo: true, quiet: true }
+  const first = await startServer({ ...options, port: 0 })
+  const at = (path: string) => new URL(path, first.url).href
+  const context = await browser.newContext()
+  const google = await recordGoogleRequests(context)
+  const page = await context.newPage()
+  const errors = collectPageErrors(page, { ignore: [/ERR_CONNECTION_REFUSED/] })
+  onTestFinished(() => expect(errors).toEqual([]))
+  await page.goto(at('/demo/'))
+  await waitForBanner(page)
+  await first.close()
+
+  await bannerButton(page, 'accept-all').click()
+  await expect.poll(() => google.count(GA)).toBe(1)
+  expect(await readChoice(page)).toMatchObject({ purposes: { analytics: true } })
+  await page.waitForFunction(() => localStorage.getItem('torii:outbox') === '1')
+
+  const second = await startServer({ ...options, port: Number(new URL(first.url).port) })
+  onTestFinished(() => second.close())
+  const stored = async () => (await second.ledger.list('xtra', { limit: 10 })).receipts
+  expect(await stored()).toEqual([])
+  await page.goto(at('/demo/recruit.html'))
+  await expect.poll(async () => (await stored()).length).toBe(1)
+  expect((await stored())[0]).toMatchObject({
+    action: 'accept-all',
+    purposes: { analytics: true, advertising: true },
+  })
+  await page.waitForFunction(() => localStorage.getItem('torii:outbox') === null)
+  // Once only: later page views send nothing more.
+  await page.goto(at('/demo/privacy.html'), { waitUntil: 'networkidle' })
+  expect((await stored()).length).toBe(1)
+})
+
+test('loaded twice, a foreign cookie, calls queued before the gate: all harmless', async () => {
+  const server = await startTestServer()
+  onTestFinished(() => server.close())
+  const context = await browser.newContext()
+  await recordGoogleRequests(context)
+  await context.addCookies([{ name: 'torii', value: 'not-ours%7Cv9', url: server.url }])
+  const url = server.at('/fixtures/banner-twice.html')
+  await serve(
+    context,
+    url,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Twice</title>
+    <script>window.torii = window.torii || []; window.torii.push((api) => (window.queued = typeof api.get))</script>
+    <script src="/s/xtra/gate.js"></script><script src="/s/xtra/gate.js"></script></head>
+    <body><main><h1>Twice</h1></main></body></html>`
+  )
+  const page = await context.newPage()
+  const errors = collectPageErrors(page)
+  const warnings: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text())
+  })
+  await page.goto(url)
+  await waitForBanner(page)
+  expect(await page.evaluate(() => (window as unknown as { queued?: string }).queued)).toBe('function')
+  expect(await page.locator('torii-consent').count()).toBe(1)
+  expect(await page.locator('torii-consent section').count()).toBe(1)
+  expect(await readChoice(page)).toBeNull()
+  expect(warnings).toEqual(['[torii] ignored a malformed or foreign "torii" cookie'])
+  // consent default pushed once, not twice
+  const defaults = await page.evaluate(
+    () =>
+      (window as unknown as { dataLayer: ArrayLike<unknown>[] }).dataLayer.filter(
+        (e) => e[0] === 'consent' && e[1] === 'default'
+      ).length
+  )
+  expect(defaults).toBe(1)
+  await bannerButton(page, 'reject-all').click()
+  expect(await readChoice(page)).toMatchObject({ purposes: { analytics: false } })
+  expect(errors).toEqual([])
+})
