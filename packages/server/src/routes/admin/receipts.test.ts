@@ -140,6 +140,12 @@ describe('admin receipts routes', () => {
       .split('\n')
       .map((line) => JSON.parse(line))
     expect(rows.map((r) => r.action)).toEqual(['custom', 'reject-all'])
+    // Each line is exactly the stored receipt, erased ones included.
+    expect(rows[0]).toEqual(await ledger.get(rows[0].id))
+    await ledger.erase('xtra', rows[1].consentId)
+    const after = (await (await get('/sites/xtra/export?format=ndjson')).text()).trim().split('\n')
+    expect(JSON.parse(after[1]!)).toEqual(await ledger.get(rows[1].id))
+    expect(JSON.parse(after[1]!).erasedAt).not.toBeNull()
   })
 
   it('erases a consent id and keeps the ledger verifiable', async () => {
