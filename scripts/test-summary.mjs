@@ -6,7 +6,7 @@
 // Usage: node scripts/test-summary.mjs <log file>...
 import { readFileSync } from 'node:fs'
 
-const ANSI = /\u001b\[[0-9;]*m/g
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g')
 const COUNT = /(\d+) (passed|failed|skipped|todo)/g
 
 /** Parses vitest output into per-run totals. */
