@@ -56,11 +56,15 @@ export function domainsOf(host: string, extra?: string): string[] {
   return labels.map((_, i) => labels.slice(i).join('.')).concat(extra || [])
 }
 
-/** Deletes first-party cookies whose names match (`_ga_*` is a prefix) on this host and parent domains. */
+/** A vendor's cookie names match exactly, or by prefix when they end in `*` (`_ga_*`). */
+export const cookieMatches = (patterns: string[], name: string): boolean =>
+  patterns.some((p) => (p.endsWith('*') ? name.startsWith(p.slice(0, -1)) : name == p))
+
+/** Deletes first-party cookies whose names match on this host and its parent domains (UI-10). */
 export function deleteCookies(patterns: string[], domain?: string): void {
   for (const part of document.cookie.split('; ')) {
     const name = part.split('=')[0]
-    if (name && patterns.some((p) => (p.endsWith('*') ? name.startsWith(p.slice(0, -1)) : name == p))) {
+    if (name && cookieMatches(patterns, name)) {
       setCookie(name, '', 0)
       for (const d of domainsOf(location.hostname, domain)) setCookie(name, '', 0, d)
     }

@@ -45,12 +45,23 @@ export function installGuards(check: UrlCheck): void {
   guardSetter(HTMLScriptElement.prototype, 'type', (el, v, native) =>
     el.hasAttribute(HELD) ? ((el as HTMLElement).dataset.type = v) : native.call(el, v)
   )
+  // setAttribute('src'|'type') goes through the guarded setters; `inner` stops a DOM whose native setters
+  // call setAttribute themselves (polyfills, happy-dom) from looping.
   const setAttribute = ElementProto.setAttribute
+  let inner = 0
   ElementProto.setAttribute = function (this: Element, name: string, v: string) {
     const n = String(name).toLowerCase()
     const script = this instanceof HTMLScriptElement
-    if ((n == 'src' && (script || this instanceof HTMLIFrameElement)) || (n == 'type' && script)) {
-      ;(this as unknown as Record<string, string>)[n] = v
+    if (
+      !inner &&
+      ((n == 'src' && (script || this instanceof HTMLIFrameElement)) || (n == 'type' && script))
+    ) {
+      inner = 1
+      try {
+        ;(this as unknown as Record<string, string>)[n] = v
+      } finally {
+        inner = 0
+      }
     } else setAttribute.call(this, name, v)
   }
 

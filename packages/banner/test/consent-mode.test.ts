@@ -1,0 +1,63 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { consentState, pushDefaults, pushUpdate } from '../src/gate/consent-mode.ts'
+import { demoConfig } from './fixtures.ts'
+
+type W = { dataLayer?: ArrayLike<unknown>[]; gtag?: unknown }
+
+describe('Consent Mode', () => {
+  beforeEach(() => {
+    delete (window as W).dataLayer
+    delete (window as W).gtag
+  })
+
+  it('should map granted purposes to every managed type', () => {
+    const cfg = demoConfig()
+    expect(consentState(cfg, { necessary: true, analytics: true, advertising: false })).toEqual({
+      ad_storage: 'denied',
+      ad_user_data: 'denied',
+      ad_personalization: 'denied',
+      analytics_storage: 'granted',
+      security_storage: 'granted',
+    })
+    expect(consentState(cfg, {})).toMatchObject({ ad_storage: 'denied', analytics_storage: 'denied' })
+  })
+
+  it('should grant a type mapped by two purposes when either is granted', () => {
+    const cfg = demoConfig()
+    cfg.purposes[1].consentTypes = ['analytics_storage', 'ad_storage']
+    expect(consentState(cfg, { analytics: true, advertising: false }).ad_storage).toBe('granted')
+    expect(consentState(cfg, { analytics: false, advertising: true }).ad_storage).toBe('granted')
+  })
+
+  it('should create dataLayer and gtag, push Arguments, default then set', () => {
+    const cfg = demoConfig()
+    pushDefaults(cfg, { necessary: true })
+    pushUpdate(cfg, { necessary: true, analytics: true })
+    const dl = (window as W).dataLayer!
+    expect(Object.prototype.toString.call(dl[0])).toBe('[object Arguments]')
+    expect(dl.map((e) => [e[0], e[1]])).toEqual([
+      ['consent', 'default'],
+      ['set', 'ads_data_redaction'],
+      ['consent', 'update'],
+    ])
+    expect(dl[0][2]).toMatchObject({
+      ad_storage: 'denied',
+      analytics_storage: 'denied',
+      wait_for_update: 500,
+    })
+    expect(dl[2][2]).toMatchObject({ analytics_storage: 'granted', ad_storage: 'denied' })
+  })
+
+  it('should keep a page-defined gtag and honour url_passthrough', () => {
+    const seen: unknown[] = []
+    ;(window as W).gtag = (...args: unknown[]) => seen.push(args)
+    const cfg = demoConfig()
+    cfg.options.urlPassthrough = true
+    cfg.options.adsDataRedaction = false
+    pushDefaults(cfg, {})
+    expect(seen.map((a) => (a as unknown[]).slice(0, 2))).toEqual([
+      ['consent', 'default'],
+      ['set', 'url_passthrough'],
+    ])
+  })
+})

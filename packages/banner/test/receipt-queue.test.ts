@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { Choice, UiContext } from '../src/gate/types.ts'
+import { buildReceipt, flush, record } from '../src/ui/receipt.ts'
+import { loadChoice, loadHistory, OUTBOX_FLAG } from '../src/ui/store.ts'
+import { demoConfig } from './fixtures.ts'
+
+const choice: Choice = {
+  id: '0123456789abcdef0123456789abcdef',
+  rev: 3,
+  at: Date.parse('2026-11-25T07:00:00Z'),
+  p: { necessary: true, analytics: true, advertising: false },
+  v: { 'google-analytics': true, 'google-adsense': false },
+}
+const ctx = {
+  cfg: demoConfig(),
+  base: 'https://consent.example/s/xtra/gate.js',
+  lang: 'ja',
+  gpc: true,
+} as UiContext
+const STATE = { analytics_storage: 'granted', ad_storage: 'denied' }
+const ack = { id: 'r1', revision: 3, revisionHash: 'h', issuedAt: 'now', hash: 'x', proofUrl: '/receipts/r1' }
+
+/** A fetch that answers each call with the next of `answers` (an Error rejects), recording the calls. */
+function fakeFetch(...answers: (Response | Error)[]) {
+  const calls: { url: string; body: unknown; init: RequestInit }[] = []
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+    calls.push({ url: String(url), body: JSON.parse(String(init.body)), init })
+    const next = answers.shift() ?? new Error('no more answers')
+    if (next instanceof Error) throw next
+    return next
+  })
+  return calls
+}
+
+describe('receipts', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('should describe the decision with the signals sent', () => {
+    expect(buildReceipt(ctx, choice, 'custom', STATE)).toMatchObject({
+      consentId: choice.id,
+      revision: 3,
+      action: 'custom',
+      purposes: choice.p,
+      vendors: choice.v,
+      consentMode: STATE,
+      gpc: true,
+      language: 'ja',
+      clientTime: '2026-11-25T07:00:00.000Z',
+    })
+  })
+
+  it('should POST as text/plain with keepalive, and keep the choice and the ack in IndexedDB', async () => {
+    const calls = fakeFetch(new Response(JSON.stringify(ack), { status: 201 }))
+    await record(ctx, choice, 'accept-all', STATE)
+    expect(calls).toHaveLength(1)
+    expect(calls[0].url).toBe('https://consent.example/s/xtra/receipts')
+    expect(calls[0].init).toMatchObject({ method: 'POST', keepalive: true })
+    expect((calls[0].init.headers as Record<string, string>)['content-type']).toMatch(/^text\/plain/)
+    expect(await loadChoice()).toEqual(choice)
+    expect((await loadHistory()).at(-1)).toMatchObject({ input: { action: 'accept-all' }, ack })
+    expect(localStorage.getItem(OUTBOX_FLAG)).toBeNull()
+  })
+
+  it('should queue a receipt the server did not take, and send it once on a later page view', async () => {
+    fakeFetch(new TypeError('Failed to fetch'))
+    await record(ctx, choice, 'reject-all', STATE)
+    expect(localStorage.getItem(OUTBOX_FLAG)).toBe('1')
+
+    const later = fakeFetch(new Response(JSON.stringify(ack), { status: 201 }))
+    await flush()
+    expect(later).toHaveLength(1)
+    expect(later[0].body).toMatchObject({ action: 'reject-all', consentId: choice.id })
+    expect(localStorage.getItem(OUTBOX_FLAG)).toBeNull()
+
+    const again = fakeFetch()
+    await flush()
+    expect(again).toHaveLength(0)
+  })
+
+  it('should keep queueing on 5xx and drop (with a warning) what the server refuses as bad', async () => {
+    fakeFetch(new Response('busy', { status: 503 }))
+    await record(ctx, choice, 'custom', STATE)
+    expect(localStorage.getItem(OUTBOX_FLAG)).toBe('1')
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const calls = fakeFetch(new Response('{"error":{"code":"bad_request"}}', { status: 400 }))
+    await flush()
+    expect(calls).toHaveLength(1)
+    expect(warn).toHaveBeenCalledOnce()
+    expect(localStorage.getItem(OUTBOX_FLAG)).toBeNull()
+  })
+})

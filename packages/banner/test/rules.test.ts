@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import { effective, isExpired, lifetimeDays, settle, undecided, withKeys } from '../src/gate/rules.ts'
+import type { Choice } from '../src/gate/types.ts'
+import { demoConfig } from './fixtures.ts'
+
+const DAY = 86_400_000
+const decided = (p: Record<string, boolean>, v: Record<string, boolean>, at = Date.now()): Choice => ({
+  id: 'x'.repeat(16),
+  rev: 3,
+  at,
+  p,
+  v,
+})
+const all = decided(
+  { necessary: true, analytics: true, advertising: true },
+  { 'google-analytics': true, 'google-adsense': true }
+)
+const none = decided(
+  { necessary: true, analytics: false, advertising: false },
+  { 'google-analytics': false, 'google-adsense': false }
+)
+
+describe('rules', () => {
+  it('should keep consent for consentDays and refusal for refusalDays', () => {
+    const cfg = demoConfig()
+    expect(lifetimeDays(cfg, all)).toBe(395)
+    expect(lifetimeDays(cfg, none)).toBe(183)
+    const now = Date.now()
+    expect(isExpired(cfg, { ...all, at: now - 394 * DAY }, now)).toBe(false)
+    expect(isExpired(cfg, { ...all, at: now - 396 * DAY }, now)).toBe(true)
+    expect(isExpired(cfg, { ...none, at: now - 182 * DAY }, now)).toBe(false)
+    expect(isExpired(cfg, { ...none, at: now - 184 * DAY }, now)).toBe(true)
+  })
+
+  it('should ask when there is no choice, and not when everything is decided', () => {
+    const cfg = demoConfig()
+    expect(undecided(cfg, null, false).ask).toBe(true)
+    expect(undecided(cfg, all, false).ask).toBe(false)
+    expect(undecided(cfg, none, false).ask).toBe(false)
+  })
+
+  it('should ask again when a revision adds a purpose or a vendor', () => {
+    const cfg = demoConfig()
+    cfg.purposes.push({ key: 'functional', required: false, consentTypes: [], gpcDenies: false })
+    expect(undecided(cfg, all, false).ask).toBe(true)
+    const cfg2 = demoConfig()
+    cfg2.vendors.push({ key: 'hotjar', purposes: ['analytics'], hosts: [], cookies: [] })
+    expect(undecided(cfg2, none, false).ask).toBe(true)
+  })
+
+  it('should not ask again when a revision only removes a purpose or a vendor', () => {
+    const cfg = demoConfig()
+    cfg.vendors = cfg.vendors.filter((v) => v.key != 'google-adsense')
+    cfg.purposes = cfg.purposes.filter((p) => p.key != 'advertising')
+    expect(undecided(cfg, all, false).ask).toBe(false)
+  })
+
+  it('should not ask about a required purpose added later', () => {
+    const cfg = demoConfig()
+    cfg.purposes.push({ key: 'security', required: true, consentTypes: [], gpcDenies: false })
+    expect(undecided(cfg, all, false).ask).toBe(false)
+  })
+
+  it('should deny GPC purposes without asking, and say when GPC alone decides', () => {
+    const cfg = demoConfig()
+    const onlyAnalyticsDecided = decided({ analytics: true }, { 'google-analytics': true })
+    expect(undecided(cfg, onlyAnalyticsDecided, true)).toEqual({ ask: false, gpc: true })
+    expect(undecided(cfg, onlyAnalyticsDecided, false).ask).toBe(true)
+    expect(effective(cfg, all, true)).toEqual({
+      p: { necessary: true, analytics: true, advertising: false },
+      v: { 'google-analytics': true, 'google-adsense': false },
+    })
+    expect(
+      settle(cfg, true, { analytics: true, advertising: true }, { 'google-adsense': true }).p.advertising
+    ).toBe(false)
+  })
+
+  it('should grant a vendor only with every purpose it acts for', () => {
+    const cfg = demoConfig()
+    const state = effective(cfg, decided({ analytics: false }, { 'google-analytics': true }), false)
+    expect(state.v['google-analytics']).toBe(false)
+    expect(state.p.necessary).toBe(true)
+  })
+
+  it('should settle every purpose and vendor, required granted, undecided denied', () => {
+    const cfg = demoConfig()
+    expect(settle(cfg, false, { necessary: false }, {})).toEqual({
+      p: { necessary: true, analytics: false, advertising: false },
+      v: { 'google-analytics': false, 'google-adsense': false },
+    })
+  })
+
+  it('should apply accept/reject by purpose, by vendor and all', () => {
+    const cfg = demoConfig()
+    expect(withKeys(cfg, null, ['analytics'], true)).toEqual({
+      p: { analytics: true },
+      v: { 'google-analytics': true },
+    })
+    expect(withKeys(cfg, null, ['google-adsense'], true)).toEqual({
+      p: { advertising: true },
+      v: { 'google-adsense': true },
+    })
+    expect(withKeys(cfg, all, ['advertising'], false).p).toMatchObject({
+      analytics: true,
+      advertising: false,
+    })
+    expect(withKeys(cfg, null, 'all', true).v).toEqual({ 'google-analytics': true, 'google-adsense': true })
+  })
+})
