@@ -48,7 +48,7 @@ export function createAdminApi(client: ApiClient) {
       request<{ revisions: RevisionSummary[] }>('GET', `${site(siteId)}/revisions`),
     getRevision: (siteId: string, number: number) =>
       request<{ revision: Revision }>('GET', `${site(siteId)}/revisions/${number}`),
-    diff: (siteId: string, from: number | 'live', to: number | 'draft') =>
+    diff: (siteId: string, from: number, to: number | 'draft') =>
       request<{ changes: ConfigChange[] }>('GET', `${site(siteId)}/diff?from=${from}&to=${to}`),
     rollback: (siteId: string, number: number) =>
       request<{ revision: RevisionSummary }>('POST', `${site(siteId)}/revisions/${number}/rollback`),

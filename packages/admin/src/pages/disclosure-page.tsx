@@ -1,6 +1,4 @@
 import { useSignal } from '@preact/signals'
-import type { Revision } from '@torii/schema'
-import { renderDisclosureHtml } from '@torii/schema/disclosure'
 import { useEffect } from 'preact/hooks'
 import { api } from '../api/index.ts'
 import { CopyButton } from '../components/copy-button/index.tsx'
@@ -10,12 +8,31 @@ import { SiteFrame } from '../components/site-frame/index.tsx'
 import { t } from '../i18n/index.ts'
 import { siteModel } from '../models/site.ts'
 
-function Notice({ siteId, revision }: { siteId: string; revision: Revision }) {
-  const languages = revision.config.languages
-  const language = useSignal(languages.includes('ja') ? 'ja' : revision.config.defaultLanguage)
-  const html = renderDisclosureHtml(revision.config, language.value, {
-    revision: { number: revision.number, publishedAt: revision.publishedAt },
-  })
+interface Disclosure {
+  revision: number
+  html: string
+  language: string
+}
+
+function Notice({ siteId, languages }: { siteId: string; languages: string[] }) {
+  const language = useSignal(languages.includes('ja') ? 'ja' : (languages[0] ?? 'en'))
+  const disclosure = useSignal<Disclosure | null>(null)
+  const error = useSignal<Error | null>(null)
+  const liveNumber = siteModel.detail.value?.live?.number
+  async function load() {
+    error.value = null
+    const lang = language.value
+    try {
+      const { revision, html } = await api.disclosure(siteId, lang)
+      if (language.value === lang) disclosure.value = { revision, html, language: lang }
+    } catch (cause) {
+      error.value = cause as Error
+    }
+  }
+  useEffect(() => {
+    load()
+  }, [siteId, language.value, liveNumber])
+  const current = disclosure.value?.language === language.value ? disclosure.value : null
   const publicUrl = `/s/${encodeURIComponent(siteId)}/disclosure?lang=${encodeURIComponent(language.value)}`
   return (
     <>
@@ -26,8 +43,8 @@ function Notice({ siteId, revision }: { siteId: string; revision: Revision }) {
           options={languages.map((code) => ({ value: code, label: code }))}
           onValue={(value) => (language.value = value)}
         />
-        <p>{t('disclosure.revision', { number: revision.number })}</p>
-        <CopyButton text={() => html} label={t('disclosure.copy')} />
+        {current && <p>{t('disclosure.revision', { number: current.revision })}</p>}
+        {current && <CopyButton text={() => current.html} label={t('disclosure.copy')} />}
         <p>
           {t('disclosure.publicPage')}:{' '}
           <a href={publicUrl} target="_blank" rel="noopener">
@@ -36,32 +53,23 @@ function Notice({ siteId, revision }: { siteId: string; revision: Revision }) {
           </a>
         </p>
       </div>
-      {/* Our own renderer escapes every value the admin typed; see renderDisclosureHtml. */}
-      <div
-        class="card disclosure-preview"
-        data-testid="disclosure"
-        dangerouslySetInnerHTML={{ __html: html }}
-      />
+      {current ? (
+        // The server renders it with @torii/schema's renderDisclosureHtml, which escapes every value typed in.
+        <div
+          class="card disclosure-preview"
+          data-testid="disclosure"
+          lang={current.language}
+          dangerouslySetInnerHTML={{ __html: current.html }}
+        />
+      ) : (
+        <PageState error={error.value} onRetry={load} />
+      )}
     </>
   )
 }
 
-/** The external transmission notice and cookie table generated from the live revision. */
+/** The external transmission notice and cookie table of the live revision, as the public page shows it. */
 export default function DisclosurePage({ siteId }: { siteId: string }) {
-  const revision = useSignal<Revision | null>(null)
-  const error = useSignal<Error | null>(null)
-  const liveNumber = siteModel.siteId.value === siteId ? siteModel.detail.value?.live?.number : undefined
-  async function load(number: number) {
-    error.value = null
-    try {
-      revision.value = (await api.getRevision(siteId, number)).revision
-    } catch (cause) {
-      error.value = cause as Error
-    }
-  }
-  useEffect(() => {
-    if (liveNumber) load(liveNumber)
-  }, [siteId, liveNumber])
   const detail = siteModel.siteId.value === siteId ? siteModel.detail.value : null
   return (
     <SiteFrame siteId={siteId} section="disclosure">
@@ -69,10 +77,8 @@ export default function DisclosurePage({ siteId }: { siteId: string }) {
       <p class="hint">{t('disclosure.scope')}</p>
       {detail && !detail.live ? (
         <p class="notice">{t('disclosure.noLive')}</p>
-      ) : revision.value && revision.value.number === liveNumber ? (
-        <Notice siteId={siteId} revision={revision.value} />
       ) : (
-        <PageState error={error.value} onRetry={() => liveNumber && load(liveNumber)} />
+        detail && <Notice siteId={siteId} languages={detail.site.languages} />
       )}
     </SiteFrame>
   )

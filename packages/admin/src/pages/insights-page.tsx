@@ -8,6 +8,7 @@ import { PageState } from '../components/page-state/index.tsx'
 import { ScrollRegion } from '../components/scroll-region/index.tsx'
 import { SiteFrame } from '../components/site-frame/index.tsx'
 import { t } from '../i18n/index.ts'
+import { localText } from '../lib/local-text.ts'
 import { siteModel } from '../models/site.ts'
 
 const DAYS = 30
@@ -15,7 +16,7 @@ const DAYS = 30
 function StatsView({ stats }: { stats: Stats }) {
   const draft = siteModel.draft.value
   const name = (key: string) =>
-    draft?.purposes.find((purpose) => purpose.key === key)?.name[draft.defaultLanguage] || key
+    localText(draft?.purposes.find((purpose) => purpose.key === key)?.name, draft?.defaultLanguage ?? '', key)
   const total = stats.perDay.reduce(
     (sum, day) => sum + RECEIPT_ACTIONS.reduce((daySum, action) => daySum + (day.counts[action] ?? 0), 0),
     0

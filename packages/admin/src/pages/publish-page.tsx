@@ -30,7 +30,7 @@ function PublishPanel({ siteId }: { siteId: string }) {
     error.value = null
     try {
       const [diff, history] = await Promise.all([
-        live ? api.diff(siteId, 'live', 'draft') : Promise.resolve({ changes: [] }),
+        live ? api.diff(siteId, live.number, 'draft') : Promise.resolve({ changes: [] }),
         api.listRevisions(siteId),
       ])
       changes.value = diff.changes

@@ -8,6 +8,7 @@ import { PageState } from '../components/page-state/index.tsx'
 import { ScrollRegion } from '../components/scroll-region/index.tsx'
 import { SiteFrame } from '../components/site-frame/index.tsx'
 import { formatTime, t } from '../i18n/index.ts'
+import { localText } from '../lib/local-text.ts'
 import { sitePath } from '../lib/paths.ts'
 import { EMPTY_FILTERS, type ReceiptFilters, toReceiptQuery } from '../lib/receipt-filters.ts'
 import { receiptsModel } from '../models/receipts.ts'
@@ -55,7 +56,7 @@ function Filters({ siteId }: { siteId: string }) {
         options={[
           { value: '', label: t('receipts.anyPurpose') },
           ...purposes.flatMap((purpose) => {
-            const name = purpose.name[siteModel.draft.value!.defaultLanguage] || purpose.key
+            const name = localText(purpose.name, siteModel.draft.value!.defaultLanguage, purpose.key)
             return [
               { value: purpose.key, label: t('receipts.granted', { purpose: name }) },
               { value: `!${purpose.key}`, label: t('receipts.denied', { purpose: name }) },

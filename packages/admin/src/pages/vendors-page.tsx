@@ -5,6 +5,7 @@ import { VendorCatalog } from '../components/vendor-catalog/index.tsx'
 import { VendorList } from '../components/vendor-list/index.tsx'
 import { t } from '../i18n/index.ts'
 import { addPresetVendor, newVendor } from '../lib/draft-ops.ts'
+import { localText } from '../lib/local-text.ts'
 import { session } from '../models/session.ts'
 import { siteModel } from '../models/site.ts'
 
@@ -20,7 +21,7 @@ export default function VendorsPage({ siteId }: { siteId: string }) {
     const purpose = draft?.purposes.find((item) => item.key === purposeKey)
     message.value = t('vendors.added', {
       name: preset.name,
-      purpose: purpose?.name[draft!.defaultLanguage] || purposeKey,
+      purpose: localText(purpose?.name, draft!.defaultLanguage, purposeKey),
     })
   }
 

@@ -4,6 +4,7 @@ import { type CatalogVendor, VENDOR_CATALOG } from '@torii/schema/vendor-catalog
 import { useId } from 'preact/hooks'
 import { t } from '../../i18n/index.ts'
 import { suggestPurpose } from '../../lib/draft-ops.ts'
+import { localText } from '../../lib/local-text.ts'
 
 export interface VendorCatalogProps {
   config: SiteConfig
@@ -39,7 +40,7 @@ function CatalogItem({
           >
             {config.purposes.map((purpose) => (
               <option key={purpose.key} value={purpose.key}>
-                {purpose.name[config.defaultLanguage] || purpose.key}
+                {localText(purpose.name, config.defaultLanguage, purpose.key)}
               </option>
             ))}
           </select>

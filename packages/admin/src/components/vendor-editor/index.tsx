@@ -3,6 +3,7 @@ import type { FieldErrors } from '../../api/index.ts'
 import { t } from '../../i18n/index.ts'
 import { emptyLocalized } from '../../lib/draft-ops.ts'
 import { errorsUnder } from '../../lib/field-errors.ts'
+import { localText } from '../../lib/local-text.ts'
 import { CheckboxField, FieldGroup, TextField } from '../field/index.tsx'
 import { HostsField } from '../hosts-field/index.tsx'
 import { LocalizedFields } from '../localized-fields/index.tsx'
@@ -49,7 +50,7 @@ export function VendorEditor({ vendor, languages, purposes, errors, onChange, re
         {purposes.map((purpose) => (
           <CheckboxField
             key={purpose.key}
-            label={purpose.name[languages[0] ?? ''] || purpose.key}
+            label={localText(purpose.name, languages[0] ?? '', purpose.key)}
             checked={vendor.purposes.includes(purpose.key)}
             disabled={readOnly}
             error={errors[`purposes.${vendor.purposes.indexOf(purpose.key)}`]}

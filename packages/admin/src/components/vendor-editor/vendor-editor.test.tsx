@@ -46,9 +46,9 @@ describe('VendorEditor', () => {
 
   it('should assign the vendor to purposes with checkboxes', () => {
     render(<Harness initial={ga()} />)
-    fireEvent.click(screen.getByRole('checkbox', { name: '広告' }))
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Advertising' }))
     expect(latest.purposes).toEqual(['analytics', 'advertising'])
-    fireEvent.click(screen.getByRole('checkbox', { name: 'アクセス解析' }))
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Analytics' }))
     expect(latest.purposes).toEqual(['advertising'])
   })
 

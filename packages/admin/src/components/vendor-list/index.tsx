@@ -3,6 +3,7 @@ import type { SiteConfig, Vendor } from '@torii/schema'
 import type { FieldErrors } from '../../api/index.ts'
 import { t } from '../../i18n/index.ts'
 import { errorsUnder } from '../../lib/field-errors.ts'
+import { localText } from '../../lib/local-text.ts'
 import { VendorEditor } from '../vendor-editor/index.tsx'
 
 export interface VendorListProps {
@@ -21,7 +22,7 @@ export function VendorList({ config, errors, onChange, readOnly, openIndex }: Ve
   const update = (index: number, vendor: Vendor) =>
     onChange({ ...config, vendors: config.vendors.map((item, i) => (i === index ? vendor : item)) })
   const purposeName = (key: string) =>
-    config.purposes.find((purpose) => purpose.key === key)?.name[config.defaultLanguage] || key
+    localText(config.purposes.find((purpose) => purpose.key === key)?.name, config.defaultLanguage, key)
   if (config.vendors.length === 0) return <p>{t('vendors.none')}</p>
   return (
     <ul class="cards vendor-list">
