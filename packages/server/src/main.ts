@@ -1,9 +1,6 @@
 // `pnpm start`: reads the environment, starts the server, prints where everything is.
 import { DEMO_SITE_ID } from '@torii/schema/demo-config'
-import { DbOpenError } from './db/client.ts'
-import { DEMO_ADMIN } from './demo/seed.ts'
 import { EnvError, parseEnv } from './env.ts'
-import { ListenError, startServer } from './index.ts'
 
 function fail(message: string): never {
   process.stderr.write(
@@ -23,6 +20,8 @@ async function main() {
     if (error instanceof EnvError) fail(error.message)
     throw error
   }
+  // Loaded after the environment is checked, so a bad value is reported at once.
+  const { DbOpenError, DEMO_ADMIN, ListenError, startServer } = await import('./index.ts')
   const server = await startServer({
     port: env.PORT,
     host: env.HOST,
