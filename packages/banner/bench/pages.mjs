@@ -1,0 +1,62 @@
+// The three pages (vanilla-cookieconsent set up as its docs show: the script and run() at the end of body) the bench compares: Torii, vanilla-cookieconsent 3.1.0, and no CMP at all. Each loads GA
+// (gtag.js, answered locally by the bench) behind its CMP's blocking, the way a site owner would write it.
+
+const GTAG = 'https://www.googletagmanager.com/gtag/js?id=G-BENCH'
+const BODY = `<body><main><h1>Bench page</h1>${'<p>Some text on the page, as a site would have. </p>'.repeat(40)}</main></body>`
+const GA_CONFIG = `window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());gtag('config','G-BENCH')`
+
+export const TORII = `<!doctype html><html lang="en"><head><script src="/s/xtra/gate.js"></script>
+<meta charset="utf-8"><title>Torii</title>
+<script type="text/plain" data-purpose="analytics" data-vendor="google-analytics" src="${GTAG}" async></script>
+<script type="text/plain" data-purpose="analytics" data-vendor="google-analytics">${GA_CONFIG}</script>
+</head>${BODY}</html>`
+
+export const COOKIECONSENT = `<!doctype html><html lang="en"><head>
+<meta charset="utf-8"><title>vanilla-cookieconsent</title>
+<link rel="stylesheet" href="/cc/cookieconsent.css">
+<script type="text/plain" data-category="analytics" src="${GTAG}" async></script>
+<script type="text/plain" data-category="analytics">${GA_CONFIG}</script>
+</head>${BODY.replace(
+  '</body>',
+  `<script src="/cc/cookieconsent.umd.js"></script>
+<script>
+CookieConsent.run({
+  hideFromBots: false, // the bench browser is automated (navigator.webdriver)
+  categories: { necessary: { enabled: true, readOnly: true }, analytics: {}, advertising: {} },
+  language: { default: 'en', translations: { en: {
+    consentModal: { title: 'About cookies on this site', description: 'We use cookies to improve the site and show ads.',
+      acceptAllBtn: 'Accept all', acceptNecessaryBtn: 'Reject all', showPreferencesBtn: 'Customize' },
+    preferencesModal: { title: 'Privacy preferences', acceptAllBtn: 'Accept all', acceptNecessaryBtn: 'Reject all',
+      savePreferencesBtn: 'Save', sections: [
+        { title: 'Strictly necessary', linkedCategory: 'necessary' },
+        { title: 'Analytics', linkedCategory: 'analytics' },
+        { title: 'Advertising', linkedCategory: 'advertising' } ] } } } }
+})
+</script>
+</body>`
+)}</html>`
+
+export const NO_CMP = `<!doctype html><html lang="en"><head>
+<meta charset="utf-8"><title>No CMP</title>
+<script src="${GTAG}" async></script>
+<script>${GA_CONFIG}</script>
+</head>${BODY}</html>`
+
+/** In every page: when the banner first shows (rAF-polled, same for both CMPs), long tasks, the GA request. */
+export const PROBE = `(() => {
+  const m = (window.__bench = { visible: null, longTasks: 0, longest: 0 })
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) { m.longTasks++; m.longest = Math.max(m.longest, e.duration) } })
+      .observe({ type: 'longtask', buffered: true })
+  } catch {}
+  const shown = () => {
+    const torii = document.querySelector('torii-consent')?.shadowRoot?.querySelector('section')
+    const cc = document.querySelector('#cc-main .cm')
+    const el = torii || cc
+    if (!el) return false
+    const r = el.getBoundingClientRect()
+    return r.height > 0 && getComputedStyle(el).visibility != 'hidden' && getComputedStyle(el).opacity != '0'
+  }
+  const tick = () => { if (shown()) m.visible = performance.now(); else requestAnimationFrame(tick) }
+  requestAnimationFrame(tick)
+})()`
