@@ -1,5 +1,4 @@
 import { MAX_RECEIPT_BYTES, type ReceiptAck, receiptInputSchema } from '@torii/schema'
-import { siteIdSchema } from '@torii/schema/site-input'
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
@@ -8,8 +7,7 @@ import type { Ledger } from '../../ledger/types.ts'
 import { ApiException, errorResponse, notFound, readJson, validationError } from '../../lib/errors.ts'
 import { clientIp, truncateIp } from '../../lib/ip.ts'
 import { rateLimit } from '../../middleware/rate-limit.ts'
-import { getRevision } from '../../sites/revisions.ts'
-import { getSite } from '../../sites/sites.ts'
+import { createReceiptTargets } from '../../sites/receipt-targets.ts'
 
 export interface ReceiptRoutesOptions {
   db: Db
@@ -29,23 +27,10 @@ function stripUrl(pageUrl: string): string {
   return `${url.origin}${url.pathname}`
 }
 
-/** Sites' allowed origins, read per request so edits apply at once; cached briefly for preflights. */
-function createOriginCheck(db: Db) {
-  const cache = new Map<string, { origins: string[]; expires: number }>()
-  return async (siteId: string): Promise<string[]> => {
-    const hit = cache.get(siteId)
-    if (hit && hit.expires > Date.now()) return hit.origins
-    const origins = siteIdSchema.safeParse(siteId).success ? ((await getSite(db, siteId))?.origins ?? []) : []
-    if (cache.size > 10_000) cache.clear()
-    cache.set(siteId, { origins, expires: Date.now() + 2_000 })
-    return origins
-  }
-}
-
 /** `POST /s/:siteId/receipts`: validates, enriches and appends a visitor's choice; 201 once committed. */
 export function createReceiptRoutes(options: ReceiptRoutesOptions) {
   const { db, ledger, trustProxy, publicUrl } = options
-  const allowedOrigins = createOriginCheck(db)
+  const targets = createReceiptTargets({ db })
   const app = new Hono()
   const path = '/s/:siteId/receipts'
 
@@ -53,7 +38,7 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions) {
     path,
     cors({
       origin: async (origin, c: Context) =>
-        (await allowedOrigins(c.req.param('siteId') ?? '')).includes(origin) ? origin : null,
+        (await targets.site(c.req.param('siteId') ?? ''))?.origins.includes(origin) ? origin : null,
       allowMethods: ['POST', 'OPTIONS'],
       allowHeaders: ['Content-Type'],
       maxAge: 600,
@@ -79,7 +64,7 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions) {
   app.post(path, async (c) => {
     const siteId = c.req.param('siteId')
     const origin = c.req.header('origin')
-    const site = siteIdSchema.safeParse(siteId).success ? await getSite(db, siteId) : null
+    const site = await targets.site(siteId)
     if (!site) throw notFound(`Site "${siteId.slice(0, 80)}"`)
     // Browsers always send Origin on a cross-origin POST; refusing others stops forged receipts from pages.
     if (origin && !site.origins.includes(origin)) {
@@ -92,8 +77,8 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions) {
     const parsed = receiptInputSchema.safeParse(await readJson(c))
     if (!parsed.success) throw validationError(parsed.error, 'receipt')
     const input = parsed.data
-    const revision = await getRevision(db, siteId, input.revision)
-    if (!revision) {
+    const revisionHash = await targets.revisionHash(siteId, input.revision)
+    if (!revisionHash) {
       throw new ApiException(422, 'unknown_revision', `Site "${siteId}" has no revision ${input.revision}`, [
         { path: 'revision', message: `revision ${input.revision} was never published` },
       ])
@@ -102,7 +87,7 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions) {
       ...input,
       pageUrl: stripUrl(input.pageUrl),
       siteId,
-      revisionHash: revision.hash,
+      revisionHash,
       userAgent: c.req.header('user-agent')?.slice(0, MAX_USER_AGENT) || null,
       ipTruncated: truncateIp(clientIp(c, trustProxy)),
     })
