@@ -12,7 +12,7 @@ const common = {
   root,
   configFile: false,
   logLevel: 'warn',
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
 }
 
 rmSync(dist, { recursive: true, force: true })
@@ -22,7 +22,8 @@ await build({
   build: {
     outDir: dist,
     emptyOutDir: false,
-    target: 'es2020',
+    target: 'es2022',
+    cssTarget: ['chrome111', 'firefox115', 'safari16.4'],
     minify: true,
     lib: {
       entry: join(root, 'src/gate/index.ts'),
@@ -38,7 +39,8 @@ const ui = await build({
   build: {
     outDir: dist,
     emptyOutDir: false,
-    target: 'es2020',
+    target: 'es2022',
+    cssTarget: ['chrome111', 'firefox115', 'safari16.4'],
     minify: true,
     cssCodeSplit: false,
     modulePreload: false,

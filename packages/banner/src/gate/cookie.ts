@@ -5,7 +5,7 @@ import { warn } from './warn.ts'
 export const COOKIE_NAME = 'torii'
 /** `1~<consent id>~<revision>~<decided at, unix seconds>~<purposes>~<vendors>`; lists of keys joined by `.`, `!key` denied. */
 const LIST = '((?:!?[a-z][a-z0-9-]*(?:\\.!?[a-z][a-z0-9-]*)*)?)'
-const FORMAT = new RegExp(`^1~([\\w-]{16,64})~(\\d{1,9})~(\\d{1,12})~${LIST}~${LIST}$`)
+const FORMAT = /* @__PURE__ */ new RegExp(`^1~([\\w-]{16,64})~(\\d{1,9})~(\\d{1,12})~${LIST}~${LIST}$`)
 
 const list = (map: Record<string, boolean>) =>
   Object.keys(map)
