@@ -23,7 +23,7 @@ function StatsView({ stats }: { stats: Stats }) {
   )
   return (
     <>
-      <section class="card" aria-labelledby="per-day">
+      <section class="card">
         <h2 id="per-day">{t('insights.perDay')}</h2>
         {total === 0 ? (
           <p>{t('insights.empty')}</p>
@@ -59,7 +59,7 @@ function StatsView({ stats }: { stats: Stats }) {
           </ScrollRegion>
         </details>
       </section>
-      <section class="card" aria-labelledby="per-purpose">
+      <section class="card">
         <h2 id="per-purpose">{t('insights.perPurpose')}</h2>
         <p class="hint">{t('insights.perPurposeHint')}</p>
         {stats.perPurpose.length === 0 ? (

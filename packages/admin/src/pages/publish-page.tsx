@@ -80,7 +80,7 @@ function PublishPanel({ siteId }: { siteId: string }) {
       <p role="status" class="status-message">
         {message.value}
       </p>
-      <section aria-labelledby="diff-title" class="card">
+      <section class="card">
         <h2 id="diff-title">{t('publish.diff')}</h2>
         {!live ? (
           <p>{t('publish.noLive')}</p>
@@ -103,7 +103,7 @@ function PublishPanel({ siteId }: { siteId: string }) {
           </form>
         )}
       </section>
-      <section aria-labelledby="history-title" class="card">
+      <section class="card">
         <h2 id="history-title">{t('publish.history')}</h2>
         <ScrollRegion label={t('publish.history')}>
           <table>

@@ -103,7 +103,7 @@ function ReceiptTable({ siteId }: { siteId: string }) {
   if (!page.value) return <PageState error={error.value} onRetry={() => receiptsModel.reload()} />
   const receipts = page.value.receipts
   return (
-    <section aria-labelledby="receipts-results" aria-busy={loading.value}>
+    <section aria-busy={loading.value}>
       <h2 id="receipts-results" class="visually-hidden">
         {t('receipts.title')}
       </h2>

@@ -35,7 +35,7 @@ export function VendorList({ config, errors, onChange, readOnly, openIndex }: Ve
         return (
           <li key={index} class={hasErrors ? 'card has-error' : 'card'} data-vendor={vendor.key}>
             <div class="vendor-row">
-              <h3>{name}</h3>
+              <h2 class="vendor-name">{name}</h2>
               <p class="vendor-purposes">{vendor.purposes.map(purposeName).join(', ')}</p>
               <div class="actions">
                 <button

@@ -1,0 +1,184 @@
+// Every admin page in real Chromium: zero axe-core violations in Japanese and English, no sideways scroll at 360 px,
+// and a keyboard-only path through the vendor catalog.
+import type { BrowserContextOptions, Page } from 'playwright-core'
+import { beforeAll, expect, test } from 'vitest'
+import {
+  bannerButton,
+  collectPageErrors,
+  formatViolations,
+  readChoice,
+  runAxe,
+  useBrowser,
+  useTestServer,
+  waitForBanner,
+} from './support/index.ts'
+
+const server = useTestServer({ sealIntervalMs: 200, sealBatchSize: 1 })
+const browser = useBrowser()
+
+const LANGUAGES = {
+  en: {
+    locale: 'en-GB',
+    login: ['Email', 'Password', 'Log in'],
+    headings: {
+      '/admin/': 'Sites',
+      '/admin/sites/xtra/settings': 'Settings',
+      '/admin/sites/xtra/purposes': 'Purposes',
+      '/admin/sites/xtra/vendors': 'Vendors',
+      '/admin/sites/xtra/look': 'Texts and look',
+      '/admin/sites/xtra/publish': 'Publish',
+      '/admin/sites/xtra/receipts': 'Receipts',
+      RECEIPT: 'Receipts',
+      '/admin/sites/xtra/insights': 'Insights',
+      '/admin/sites/xtra/disclosure': 'Disclosure',
+      '/admin/nowhere': 'Page not found',
+    },
+  },
+  ja: {
+    locale: 'ja-JP',
+    login: ['メールアドレス', 'パスワード', 'ログイン'],
+    headings: {
+      '/admin/': 'サイト',
+      '/admin/sites/xtra/settings': '設定',
+      '/admin/sites/xtra/purposes': '利用目的',
+      '/admin/sites/xtra/vendors': '送信先（ベンダー）',
+      '/admin/sites/xtra/look': '文言とデザイン',
+      '/admin/sites/xtra/publish': '公開',
+      '/admin/sites/xtra/receipts': '同意記録',
+      RECEIPT: '同意記録',
+      '/admin/sites/xtra/insights': '分析',
+      '/admin/sites/xtra/disclosure': '外部送信の公表',
+      '/admin/nowhere': 'ページが見つかりません',
+    },
+  },
+} as const
+
+const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } }
+const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }
+
+let receiptPath = ''
+
+beforeAll(async () => {
+  // One receipt to show on the receipt page: a visitor accepts on the demo site.
+  const context = await browser.browser.newContext()
+  try {
+    const page = await context.newPage()
+    await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort())
+    await page.goto(server().at('/demo/'))
+    await waitForBanner(page)
+    await bannerButton(page, 'accept-all').click()
+    await bannerButton(page, 'accept-all').waitFor({ state: 'hidden' })
+    expect(await readChoice(page)).toMatchObject({ purposes: { analytics: true } })
+  } finally {
+    await context.close()
+  }
+})
+
+async function logIn(page: Page, labels: readonly string[]) {
+  await page.goto(server().at('/admin/'))
+  await page.waitForURL(/\/admin\/login/)
+  await page.getByLabel(labels[0]!, { exact: true }).fill('admin@example.com')
+  await page.getByLabel(labels[1]!, { exact: true }).fill('torii-demo')
+  await page.getByRole('button', { name: labels[2], exact: true }).click()
+  await page.waitForURL((url) => !url.pathname.includes('/login'))
+}
+
+/** Waits until the page shows its heading and nothing is loading any more. */
+async function settle(page: Page, heading: string) {
+  await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor()
+  await expect.poll(() => page.locator('.loading').count(), { timeout: 10_000 }).toBe(0)
+  if (page.url().endsWith('/look')) {
+    await page.locator('[data-testid="banner-preview"] [data-torii-action="accept-all"]').first().waitFor()
+  }
+}
+
+async function checkPage(page: Page, path: string, heading: string, phone: boolean) {
+  await page.goto(server().at(path))
+  await settle(page, heading)
+  const violations = await runAxe(page)
+  expect(violations, `${path}\n${formatViolations(violations)}`).toEqual([])
+  if (phone) {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow, `${path} scrolls sideways at 360 px`).toBeLessThanOrEqual(0)
+  }
+}
+
+for (const [language, spec] of Object.entries(LANGUAGES)) {
+  for (const [size, viewport] of [
+    ['desktop', DESKTOP],
+    ['360 px', PHONE],
+  ] as const) {
+    test(`every admin page passes axe-core in ${language} (${size})`, async () => {
+      const context = await browser.newContext({ locale: spec.locale, ...viewport })
+      const page = await context.newPage()
+      const errors = collectPageErrors(page, { ignore: [/status of 40[14] /] })
+      const phone = viewport === PHONE
+
+      await page.goto(server().at('/admin/'))
+      await page.getByRole('heading', { level: 1, name: spec.login[2], exact: true }).waitFor()
+      const loginViolations = await runAxe(page)
+      expect(loginViolations, `login\n${formatViolations(loginViolations)}`).toEqual([])
+
+      await logIn(page, spec.login)
+      for (const [path, heading] of Object.entries(spec.headings)) {
+        if (path === 'RECEIPT') {
+          if (!receiptPath) {
+            await page.goto(server().at('/admin/sites/xtra/receipts'))
+            await page.locator('table.receipts tbody tr a').first().waitFor()
+            receiptPath = new URL(
+              (await page.locator('table.receipts tbody tr a').first().getAttribute('href'))!,
+              server().url
+            ).pathname
+          }
+          await checkPage(page, receiptPath, heading, phone)
+          await page.locator('[data-verified="true"]').waitFor({ timeout: 20_000 })
+          const violations = await runAxe(page)
+          expect(violations, formatViolations(violations)).toEqual([])
+          continue
+        }
+        await checkPage(page, path, heading, phone)
+      }
+      expect(errors).toEqual([])
+    })
+  }
+}
+
+test('the vendor catalog works by keyboard alone', async () => {
+  const context = await browser.newContext({ locale: 'en-GB', ...DESKTOP })
+  const page = await context.newPage()
+  await logIn(page, LANGUAGES.en.login)
+  await page.goto(server().at('/admin/sites/xtra/vendors'))
+  await settle(page, 'Vendors')
+
+  // The skip link comes first and takes focus to the content.
+  await page.keyboard.press('Tab')
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
+  await page.keyboard.press('Enter')
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('main')
+
+  // Tab to "Add Meta Pixel" and press Enter.
+  const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '')
+  let steps = 0
+  while ((await focused()) !== 'Add Meta Pixel' && steps < 300) {
+    await page.keyboard.press('Tab')
+    steps++
+  }
+  expect(await focused()).toBe('Add Meta Pixel')
+  await page.keyboard.press('Enter')
+  await page.getByRole('status').filter({ hasText: 'Meta Pixel added to Advertising' }).waitFor()
+  expect(await page.locator('[data-vendor="meta-pixel"]').count()).toBe(1)
+
+  // Focus is visible: the focused control draws an outline.
+  await page.keyboard.press('Shift+Tab')
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)
+  expect(outline).not.toBe('none')
+
+  // Save with the keyboard: Tab backwards to "Save draft".
+  steps = 0
+  while ((await focused()) !== 'Save draft' && steps < 400) {
+    await page.keyboard.press('Shift+Tab')
+    steps++
+  }
+  await page.keyboard.press('Enter')
+  await page.getByRole('status').filter({ hasText: 'Draft saved.' }).waitFor()
+})
