@@ -7,7 +7,7 @@ import { databaseRecords } from './ledger-records.ts'
 import { receiptProof, receiptRowById, verifyOne } from './proof.ts'
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, MAX_PAGE_SIZE, whereOf } from './receipt-query.ts'
 import { RECEIPT_SELECT, receiptFromRow, rowFromSql } from './rows.ts'
-import { pendingCount, sealNext } from './sealer.ts'
+import { pendingCount, SEAL_RACE_LOST, sealNext } from './sealer.ts'
 import { loadPublicKeys, loadSigningKey } from './signing-key.ts'
 import type { Ledger } from './types.ts'
 
@@ -16,7 +16,13 @@ export type ToriiLedger = Required<Ledger>
 
 import { verifyRecords } from './verify.ts'
 import { createWriteLock } from './write-lock.ts'
-import { createClientWriter, createWorkerWriter, localFileOf } from './writer.ts'
+import {
+  createClientWriter,
+  createWorkerWriter,
+  DURABILITIES,
+  type Durability,
+  localFileOf,
+} from './writer.ts'
 
 export const DEFAULT_BATCH_SIZE = 256
 export const DEFAULT_BATCH_INTERVAL_MS = 2000
@@ -33,10 +39,25 @@ export interface LedgerOptions {
   /** Seal whatever is pending this often, in ms (default 2000); 0 turns the timer off. */
   batchIntervalMs?: number
   now?: () => Date
+  /**
+   * `full` (default) fsyncs every group commit; `normal` relies on WAL + synchronous=NORMAL (safe from a
+   * killed process, not from power loss). Default: TORII_LEDGER_SYNC if set, else `full`.
+   */
+  durability?: Durability
   /** Write receipts from a worker thread for local files (default true), keeping fsyncs off the event loop. */
   writerThread?: boolean
   /** Where the one-line "generated a signing key" warning and sealing errors go (default console.warn). */
   warn?: (message: string) => void
+}
+
+function durabilityFromEnv(value: string | undefined): Durability {
+  if (value === undefined || value === '') return 'full'
+  if (!(DURABILITIES as readonly string[]).includes(value)) {
+    throw new RangeError(
+      `TORII_LEDGER_SYNC=${JSON.stringify(value)} is not valid; accepted: ${DURABILITIES.join(', ')}`
+    )
+  }
+  return value as Durability
 }
 
 /** Opens the consent ledger on a migrated database: loads (or generates) the signing key, starts sealing. */
@@ -48,8 +69,12 @@ export async function createLedger(options: LedgerOptions): Promise<ToriiLedger>
   const intervalMs = options.batchIntervalMs ?? DEFAULT_BATCH_INTERVAL_MS
   if (!Number.isInteger(batchSize) || batchSize < 1)
     throw new RangeError(`batchSize must be ≥ 1, got ${batchSize}`)
+  const durability = options.durability ?? durabilityFromEnv(process.env.TORII_LEDGER_SYNC)
   const key = await loadSigningKey({ client, signingKey: options.signingKey, now, warn })
   const lock = createWriteLock()
+  const clientWriter = createClientWriter(client)
+  const file = options.writerThread === false ? null : await localFileOf(client)
+  const writer = file ? await createWorkerWriter(file, clientWriter, durability) : clientWriter
   let unsealed = await pendingCount(client)
   let sealing: Promise<void> | null = null
   let closed = false
@@ -57,8 +82,13 @@ export async function createLedger(options: LedgerOptions): Promise<ToriiLedger>
   /** Seals batches until fewer than `min` receipts remain unsealed (min 1 = everything). */
   function sealUntil(min: number): Promise<void> {
     const run = async () => {
-      for (;;) {
-        const sealed = await lock.run(() => sealNext({ client, key, batchSize, now }))
+      for (let races = 0; ; ) {
+        const sealed = await lock.run(() => sealNext({ client, writer, key, batchSize, now }))
+        if (sealed === SEAL_RACE_LOST) {
+          // Another process sealed this batch first; a few retries always suffice.
+          if (++races > 100) throw new Error('sealing kept losing to other processes')
+          continue
+        }
         unsealed = Math.max(0, unsealed - sealed)
         if (sealed === 0 || (sealed < batchSize && min > 1)) break
         if (min > 1 && unsealed < min) break
@@ -79,9 +109,6 @@ export async function createLedger(options: LedgerOptions): Promise<ToriiLedger>
     )
   }
 
-  const clientWriter = createClientWriter(client)
-  const file = options.writerThread === false ? null : await localFileOf(client)
-  const writer = file ? await createWorkerWriter(file, clientWriter) : clientWriter
   const committer = createGroupCommitter({
     writer,
     lock,

@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { createClient } from '@libsql/client'
 
-const { url, busyTimeoutMs, retryMs } = workerData
+const { url, busyTimeoutMs, retryMs, synchronous } = workerData
 const client = createClient({ url, timeout: busyTimeoutMs, concurrency: 1 })
 
 function isBusy(error) {
@@ -27,13 +27,14 @@ async function write(statements) {
   }
 }
 
-// Durability: FULL syncs the WAL on every commit, so an acknowledged receipt survives power loss too.
-await client.execute('PRAGMA synchronous=FULL')
+// Durability: FULL syncs the WAL on every commit, so an acknowledged receipt survives power loss too;
+// NORMAL (WAL) survives a killed process but not an OS crash (see LedgerOptions.durability).
+await client.execute(`PRAGMA synchronous=${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`)
 
 parentPort.on('message', async ({ id, statements }) => {
   try {
-    await write(statements)
-    parentPort.postMessage({ id, ok: true })
+    const results = await write(statements)
+    parentPort.postMessage({ id, ok: true, rowsAffected: results.map((result) => result.rowsAffected) })
   } catch (error) {
     parentPort.postMessage({ id, ok: false, message: error?.message ?? String(error), code: error?.code })
   }

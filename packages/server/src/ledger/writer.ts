@@ -2,19 +2,28 @@ import { Worker } from 'node:worker_threads'
 import type { Client, InStatement } from '@libsql/client'
 import { BUSY_RETRY_MS, withBusyRetry } from './busy.ts'
 
-/** Writes a list of statements in one `BEGIN IMMEDIATE` transaction. */
+/** Writes a list of statements in one `BEGIN IMMEDIATE` transaction; resolves with each one's rowsAffected. */
 export interface Writer {
-  write(statements: InStatement[]): Promise<void>
+  write(statements: InStatement[]): Promise<number[]>
   close(): Promise<void>
 }
 
 const BUSY_TIMEOUT_MS = 5000
 
+/**
+ * `full` (default): every commit is fsynced before a receipt is acknowledged; survives power loss.
+ * `normal`: SQLite WAL with synchronous=NORMAL; survives a killed process (kill -9) but the last commits
+ * may roll back after an OS crash or power loss. Much faster on disks with slow fsync.
+ */
+export type Durability = 'full' | 'normal'
+export const DURABILITIES: readonly Durability[] = ['full', 'normal']
+
 /** Writes on the caller's client (remote databases, where the driver is asynchronous anyway). */
 export function createClientWriter(client: Client): Writer {
   return {
     async write(statements) {
-      await withBusyRetry(() => client.batch(statements, 'write'))
+      const results = await withBusyRetry(() => client.batch(statements, 'write'))
+      return results.map((result) => result.rowsAffected)
     },
     async close() {},
   }
@@ -32,11 +41,20 @@ export async function localFileOf(client: Client): Promise<string | null> {
  * Writes through a worker thread with its own connection to the same file, so fsyncs never block the
  * event loop. Falls back to `fallback` if the worker cannot start.
  */
-export async function createWorkerWriter(file: string, fallback: Writer): Promise<Writer> {
+export async function createWorkerWriter(
+  file: string,
+  fallback: Writer,
+  durability: Durability = 'full'
+): Promise<Writer> {
   const worker = new Worker(new URL('./writer-worker.mjs', import.meta.url), {
-    workerData: { url: `file:${file}`, busyTimeoutMs: BUSY_TIMEOUT_MS, retryMs: BUSY_RETRY_MS },
+    workerData: {
+      url: `file:${file}`,
+      busyTimeoutMs: BUSY_TIMEOUT_MS,
+      retryMs: BUSY_RETRY_MS,
+      synchronous: durability,
+    },
   })
-  const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>()
+  const pending = new Map<number, { resolve: (rows: number[]) => void; reject: (error: Error) => void }>()
   let nextId = 1
   let failed: Error | null = null
   const ready = new Promise<void>((resolve, reject) => {
@@ -51,14 +69,17 @@ export async function createWorkerWriter(file: string, fallback: Writer): Promis
     return fallback
   }
   worker.unref()
-  worker.on('message', (message: { id: number; ok: boolean; message?: string; code?: string }) => {
-    const entry = pending.get(message.id)
-    if (!entry) return
-    pending.delete(message.id)
-    if (pending.size === 0) worker.unref()
-    if (message.ok) entry.resolve()
-    else entry.reject(Object.assign(new Error(message.message), { code: message.code }))
-  })
+  worker.on(
+    'message',
+    (message: { id: number; ok: boolean; rowsAffected?: number[]; message?: string; code?: string }) => {
+      const entry = pending.get(message.id)
+      if (!entry) return
+      pending.delete(message.id)
+      if (pending.size === 0) worker.unref()
+      if (message.ok) entry.resolve(message.rowsAffected ?? [])
+      else entry.reject(Object.assign(new Error(message.message), { code: message.code }))
+    }
+  )
   const failAll = (error: Error) => {
     failed = error
     for (const entry of pending.values()) entry.reject(error)
@@ -69,7 +90,7 @@ export async function createWorkerWriter(file: string, fallback: Writer): Promis
   return {
     write(statements) {
       if (failed) return fallback.write(statements)
-      return new Promise<void>((resolve, reject) => {
+      return new Promise<number[]>((resolve, reject) => {
         const id = nextId++
         pending.set(id, { resolve, reject })
         // Keep the process alive while a write is in flight.
