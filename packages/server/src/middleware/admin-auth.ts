@@ -7,6 +7,7 @@ import type { Db } from '../db/client.ts'
 import { errorResponse } from '../lib/errors.ts'
 
 export const SESSION_COOKIE = 'torii_session'
+export const ADMIN_API_BASE = '/api/admin'
 
 declare module 'hono' {
   interface ContextVariableMap {

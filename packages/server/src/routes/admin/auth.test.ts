@@ -150,6 +150,7 @@ describe('sessions', () => {
     expect(cookie).toMatch(/HttpOnly/)
     expect(cookie).toMatch(/SameSite=Strict/)
     expect(cookie).not.toMatch(/Secure/)
+    expect(cookie).toMatch(/Path=\/api\/admin(;|$)/)
     const token = cookie.split(';')[0]!
     const { csrfToken } = (await login.json()) as { csrfToken: string }
     const me = await test.app.request('/api/admin/session', { headers: { cookie: token } })

@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import type { Db } from '../../db/client.ts'
 import { notFound, readJson, validationError } from '../../lib/errors.ts'
 import { getDraft, saveDraft } from '../../sites/drafts.ts'
-import { getSite } from '../../sites/sites.ts'
+import { getSite, updateSite } from '../../sites/sites.ts'
 
 /** `GET|PUT /sites/:siteId/draft`: the editable config, validated field by field. */
 export function createDraftRoutes(db: Db) {
@@ -22,6 +22,8 @@ export function createDraftRoutes(db: Db) {
     const parsed = siteConfigSchema.safeParse(await readJson(c))
     if (!parsed.success) throw validationError(parsed.error, 'config')
     const draft = await saveDraft(db, siteId, parsed.data, c.get('session').user.email)
+    // The site's languages follow its config, so the site list shows what the banner will speak.
+    await updateSite(db, siteId, { languages: parsed.data.languages })
     return c.json({ draft: draft.config, updatedAt: draft.updatedAt })
   })
 

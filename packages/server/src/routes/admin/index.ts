@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit'
 import type { Db } from '../../db/client.ts'
 import type { Ledger } from '../../ledger/types.ts'
 import { errorResponse } from '../../lib/errors.ts'
-import { adminAuth } from '../../middleware/admin-auth.ts'
+import { ADMIN_API_BASE, adminAuth } from '../../middleware/admin-auth.ts'
 import { originCheck } from '../../middleware/origin-check.ts'
 import type { LiveCache } from '../../sites/live-cache.ts'
 import { createDisclosureRoutes } from './disclosure.ts'
@@ -15,7 +15,8 @@ import { createSessionRoutes } from './session.ts'
 import { createSiteRoutes } from './sites.ts'
 import { createUserRoutes } from './users.ts'
 
-export const ADMIN_API_BASE = '/api/admin'
+export { ADMIN_API_BASE }
+
 /** Drafts are the largest bodies: a config with many vendors and languages stays well under this. */
 const MAX_ADMIN_BODY = 1024 * 1024
 

@@ -8,7 +8,7 @@ import { findUser } from '../../auth/users.ts'
 import type { Db } from '../../db/client.ts'
 import { ApiException, readJson, validationError } from '../../lib/errors.ts'
 import { clientIp, truncateIp } from '../../lib/ip.ts'
-import { SESSION_COOKIE } from '../../middleware/admin-auth.ts'
+import { ADMIN_API_BASE, SESSION_COOKIE } from '../../middleware/admin-auth.ts'
 import { rateLimit } from '../../middleware/rate-limit.ts'
 
 const loginSchema = z.strictObject({
@@ -52,7 +52,8 @@ export function createSessionRoutes({ db, trustProxy, loginRateLimit }: SessionR
         httpOnly: true,
         sameSite: 'Strict',
         secure,
-        path: '/',
+        // Only the API needs it: never sent with gate, asset or demo requests.
+        path: ADMIN_API_BASE,
         expires: new Date(session.expiresAt),
       })
       const info: SessionInfo = {
@@ -70,7 +71,7 @@ export function createSessionRoutes({ db, trustProxy, loginRateLimit }: SessionR
 
   app.delete('/session', async (c) => {
     await deleteSession(db, c.get('sessionToken'))
-    deleteCookie(c, SESSION_COOKIE, { path: '/' })
+    deleteCookie(c, SESSION_COOKIE, { path: ADMIN_API_BASE })
     return c.body(null, 204)
   })
 
