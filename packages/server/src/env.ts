@@ -26,6 +26,11 @@ const envSchema = z.object({
     .optional(),
   TORII_TRUST_PROXY: z.enum(['0', '1'], 'accepted: 0, 1').default('0'),
   TORII_LOG_LEVEL: z.enum(LOG_LEVELS, `accepted: ${LOG_LEVELS.join(', ')}`).default('info'),
+  TORII_RECEIPT_RATE_LIMIT: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/, 'accepted: a whole number of receipts per minute per truncated IP, at least 1')
+    .transform(Number)
+    .default(600),
   TORII_SEAL_BATCH_SIZE: z
     .string()
     .regex(/^[1-9]\d{0,6}$/, 'accepted: a whole number of receipts from 1 to 9999999')

@@ -31,6 +31,7 @@ async function main() {
     signingKey: env.TORII_SIGNING_KEY,
     publicUrl: env.TORII_PUBLIC_URL,
     trustProxy: env.TORII_TRUST_PROXY === '1',
+    receiptRateLimit: env.TORII_RECEIPT_RATE_LIMIT,
     sealBatchSize: env.TORII_SEAL_BATCH_SIZE,
     sealIntervalMs: env.TORII_SEAL_INTERVAL_MS,
     logLevel: env.TORII_LOG_LEVEL,
