@@ -1,12 +1,15 @@
 import { batch, createModel, signal } from '@preact/signals'
 import type { ReceiptPage, ReceiptQuery } from '@torii/schema/admin-api'
 import { api } from '../api/index.ts'
+import { EMPTY_FILTERS, type ReceiptFilters } from '../lib/receipt-filters.ts'
 
 export const PAGE_SIZE = 50
 
 /** The receipts search: the query, the page shown, and the cursors to go back to the first page. */
 export const ReceiptsModel = createModel(() => {
   const siteId = signal<string | null>(null, { name: 'receipts.siteId' })
+  /** The search form as typed, kept while the admin opens a receipt and comes back. */
+  const filters = signal<ReceiptFilters>(EMPTY_FILTERS, { name: 'receipts.filters' })
   const query = signal<ReceiptQuery>({}, { name: 'receipts.query' })
   const page = signal<ReceiptPage | null>(null, { name: 'receipts.page' })
   const pageNumber = signal(1, { name: 'receipts.pageNumber' })
@@ -31,6 +34,7 @@ export const ReceiptsModel = createModel(() => {
 
   async function search(id: string, nextQuery: ReceiptQuery) {
     batch(() => {
+      if (siteId.value !== id) filters.value = EMPTY_FILTERS
       siteId.value = id
       query.value = nextQuery
       cursor.value = undefined
@@ -57,7 +61,7 @@ export const ReceiptsModel = createModel(() => {
     await fetchPage()
   }
 
-  return { siteId, query, page, pageNumber, loading, error, search, next, first, reload: fetchPage }
+  return { siteId, filters, query, page, pageNumber, loading, error, search, next, first, reload: fetchPage }
 })
 
 export const receiptsModel = new ReceiptsModel()

@@ -16,7 +16,7 @@ import { session } from '../models/session.ts'
 import { siteModel } from '../models/site.ts'
 
 function Filters({ siteId }: { siteId: string }) {
-  const filters = useSignal<ReceiptFilters>(EMPTY_FILTERS)
+  const { filters } = receiptsModel
   const purposes = siteModel.draft.value?.purposes ?? []
   const set = (patch: Partial<ReceiptFilters>) => (filters.value = { ...filters.value, ...patch })
   const query = toReceiptQuery(filters.value)
