@@ -1,124 +1,23 @@
 // `pnpm bench:server`: throughput, latency and memory figures against the real server on 127.0.0.1.
 // Each server runs in its own child process (Node + tsx loader, same setup for Torii and the bare route);
 // autocannon runs here. Prints figures, targets and PASS/MISS.
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
-import { createClient } from '@libsql/client'
-import autocannon from 'autocannon'
 import { createDb } from '../src/db/client.ts'
 import { seedReceipts } from './seed.ts'
+import {
+  CONNECTIONS,
+  commitLatency,
+  DURATION_S,
+  load,
+  memoryOf,
+  RECEIPT,
+  runJson,
+  startChild,
+} from './support.ts'
 
-const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url))
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 10)
-const CONNECTIONS = 64
 const EXPORT_ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000)
-
-interface Child {
-  url: string
-  child: ChildProcess
-  stop(): Promise<void>
-}
-
-function startChild(script: string, env: Record<string, string>): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: SERVER_DIR,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', (line) => {
-      const { url } = JSON.parse(line) as { url: string }
-      resolve({
-        url,
-        child,
-        stop: async () => {
-          child.kill('SIGTERM')
-          await exited
-        },
-      })
-    })
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before listening`)))
-  })
-}
-
-function runJson(script: string, env: Record<string, string>): Promise<Record<string, number>> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
-      cwd: SERVER_DIR,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let out = ''
-    child.stdout!.on('data', (chunk) => {
-      out += chunk
-    })
-    child.once('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`${script} exited ${code}`))
-    )
-  })
-}
-
-/** Resident and peak resident memory of a process, in MB (Linux /proc). */
-function memoryOf(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN)
-  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 }
-}
-
-interface Figures {
-  rps: number
-  p50: number
-  p99: number
-  errors: number
-  non2xx: number
-  total: number
-}
-
-async function load(options: autocannon.Options): Promise<Figures> {
-  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...options })
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    total: result.requests.total,
-  }
-}
-
-const RECEIPT = JSON.stringify({
-  consentId: 'bench-visitor-0000000001',
-  revision: 1,
-  action: 'custom',
-  purposes: { analytics: true, ads: false },
-  vendors: { 'google-analytics': true },
-  consentMode: { analytics_storage: 'granted', ad_storage: 'denied' },
-  gpc: false,
-  language: 'ja',
-  pageUrl: 'https://www.example.co.jp/news?ref=bench',
-  clientTime: '2026-11-25T06:00:00.000+09:00',
-})
-
-/** Median time of one SQLite commit with synchronous=FULL on this disk: the floor of a durable ack. */
-async function commitLatency(path: string): Promise<number> {
-  const client = createClient({ url: `file:${path}` })
-  await client.execute('PRAGMA journal_mode=WAL')
-  await client.execute('PRAGMA synchronous=FULL')
-  await client.execute('CREATE TABLE t (x)')
-  const times: number[] = []
-  for (let i = 0; i < 30; i++) {
-    const t = performance.now()
-    await client.batch([{ sql: 'INSERT INTO t VALUES (?)', args: [i] }], 'write')
-    times.push(performance.now() - t)
-  }
-  client.close()
-  return times.sort((a, b) => a - b)[15]!
-}
 
 const rows: { what: string; figure: string; target: string; pass: boolean | null }[] = []
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits })
@@ -237,6 +136,31 @@ try {
       pass: peakMb <= 150,
     })
   }
+  // The same export through the real server's admin route: a fresh server on the seeded database.
+  const server = await startChild('bench/serve-torii.ts', { BENCH_DB_URL: exportDb })
+  const idle = memoryOf(server.child.pid!)
+  const login = await fetch(`${server.url}/api/admin/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@example.com', password: 'torii-demo' }),
+  })
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!
+  // Reset the peak (VmHWM) so start-up and the login's scrypt (32 MB) do not count as the export's.
+  writeFileSync(`/proc/${server.child.pid}/clear_refs`, '5')
+  const before = memoryOf(server.child.pid!)
+  started = performance.now()
+  const res = await fetch(`${server.url}/api/admin/sites/xtra/export?format=csv`, { headers: { cookie } })
+  let bytes = 0
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length
+  const seconds = (performance.now() - started) / 1000
+  const { peak } = memoryOf(server.child.pid!)
+  await server.stop()
+  rows.push({
+    what: `export ${fmt(EXPORT_ROWS)} csv via GET /api/admin/…/export (${res.status})`,
+    figure: `${fmt(bytes / 1e6)} MB in ${fmt(seconds, 1)} s; server RSS ${fmt(idle.rss)} MB at start, ${fmt(before.rss)} before, peak ${fmt(peak)} MB during`,
+    target: 'status 200 (RSS: info)',
+    pass: res.status === 200,
+  })
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

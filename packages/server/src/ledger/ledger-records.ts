@@ -107,7 +107,7 @@ export async function readLedgerFile(
   } catch {
     header = undefined
   }
-  if (!header || header.type !== 'ledger' || !Array.isArray(header.keys)) {
+  if (header?.type !== 'ledger' || !Array.isArray(header.keys)) {
     lines.close()
     throw new LedgerFileError(
       `${path} is not a ledger export: its first line must be the {"type":"ledger",...} header written by \`torii export --format ndjson --ledger\``

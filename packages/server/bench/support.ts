@@ -1,0 +1,114 @@
+// Helpers of the server benchmark: child servers, memory readings, autocannon runs, disk commit latency.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import { createClient } from '@libsql/client'
+import autocannon from 'autocannon'
+
+const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url))
+export const DURATION_S = Number(process.env.BENCH_DURATION ?? 10)
+export const CONNECTIONS = 64
+
+export interface Child {
+  url: string
+  child: ChildProcess
+  stop(): Promise<void>
+}
+
+export function startChild(script: string, env: Record<string, string>): Promise<Child> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: SERVER_DIR,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      const { url } = JSON.parse(line) as { url: string }
+      resolve({
+        url,
+        child,
+        stop: async () => {
+          child.kill('SIGTERM')
+          await exited
+        },
+      })
+    })
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before listening`)))
+  })
+}
+
+export function runJson(script: string, env: Record<string, string>): Promise<Record<string, number>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: SERVER_DIR,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout!.on('data', (chunk) => {
+      out += chunk
+    })
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`${script} exited ${code}`))
+    )
+  })
+}
+
+/** Resident and peak resident memory of a process, in MB (Linux /proc). */
+export function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN)
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 }
+}
+
+export interface Figures {
+  rps: number
+  p50: number
+  p99: number
+  errors: number
+  non2xx: number
+  total: number
+}
+
+export async function load(options: autocannon.Options): Promise<Figures> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...options })
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    total: result.requests.total,
+  }
+}
+
+export const RECEIPT = JSON.stringify({
+  consentId: 'bench-visitor-0000000001',
+  revision: 1,
+  action: 'custom',
+  purposes: { analytics: true, ads: false },
+  vendors: { 'google-analytics': true },
+  consentMode: { analytics_storage: 'granted', ad_storage: 'denied' },
+  gpc: false,
+  language: 'ja',
+  pageUrl: 'https://www.example.co.jp/news?ref=bench',
+  clientTime: '2026-11-25T06:00:00.000+09:00',
+})
+
+/** Median time of one SQLite commit with synchronous=FULL on this disk: the floor of a durable ack. */
+export async function commitLatency(path: string): Promise<number> {
+  const client = createClient({ url: `file:${path}` })
+  await client.execute('PRAGMA journal_mode=WAL')
+  await client.execute('PRAGMA synchronous=FULL')
+  await client.execute('CREATE TABLE t (x)')
+  const times: number[] = []
+  for (let i = 0; i < 30; i++) {
+    const t = performance.now()
+    await client.batch([{ sql: 'INSERT INTO t VALUES (?)', args: [i] }], 'write')
+    times.push(performance.now() - t)
+  }
+  client.close()
+  return times.sort((a, b) => a - b)[15]!
+}
