@@ -41,6 +41,7 @@ const files = {
   '/s/xtra/config.json': [JSON.stringify(revision), 'application/json'],
   '/cc/cookieconsent.umd.js': [ccJs, 'text/javascript'],
   '/cc/cookieconsent.css': [ccCss, 'text/css'],
+  '/gtag/js': ['/* gtag stub */', 'text/javascript'],
 }
 const server = createServer((req, res) => {
   const path = req.url.split('?')[0]
@@ -64,9 +65,6 @@ const browser = await chromium.launch({
 
 async function newPage() {
   const context = await browser.newContext()
-  await context.route(/googletagmanager\.com|google-analytics\.com/, (route) =>
-    route.fulfill({ contentType: 'text/javascript', body: '/* gtag stub */' })
-  )
   await context.addInitScript(PROBE)
   return { context, page: await context.newPage() }
 }

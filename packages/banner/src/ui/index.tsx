@@ -100,7 +100,7 @@ export async function open(ctx: UiContext, view: View, from?: Element | null): P
         props!.status = textsFor(config, ctx.lang).saved
         show(null)
         focusInvoker()
-        decide(ctx, decision)
+        decide(ctx, decision).catch(() => {})
         setTimeout(() => {
           props!.status = ''
           draw()
