@@ -12,7 +12,6 @@ const common = {
   root,
   configFile: false,
   logLevel: 'warn',
-  oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
 }
 
 rmSync(dist, { recursive: true, force: true })
@@ -36,6 +35,11 @@ await build({
 
 const ui = await build({
   ...common,
+  // Classic h() (no jsx-runtime module in the chunk), injected so the sources need no h import.
+  oxc: {
+    jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' },
+    jsxInject: "import { h } from 'preact'",
+  },
   build: {
     outDir: dist,
     emptyOutDir: false,

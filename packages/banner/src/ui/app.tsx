@@ -1,5 +1,4 @@
 import type { SiteConfig } from '@torii/schema/site-config'
-import { h } from 'preact'
 import type { Choice, Decision, View } from '../gate/types.ts'
 import { Banner } from './banner.tsx'
 import { Preferences } from './preferences.tsx'

@@ -1,5 +1,4 @@
 import type { SiteConfig } from '@torii/schema/site-config'
-import { h } from 'preact'
 import type { Decision } from '../gate/types.ts'
 import { local } from './local.ts'
 import type { Texts } from './texts/index.ts'

@@ -4,7 +4,7 @@
  */
 import type { Revision } from '@torii/schema/revision'
 import type { SiteConfig } from '@torii/schema/site-config'
-import { h, render } from 'preact'
+import { render } from 'preact'
 import { undecided } from '../gate/rules.ts'
 import type { GateConfig, UiContext, View } from '../gate/types.ts'
 import { App, type AppProps } from './app.tsx'

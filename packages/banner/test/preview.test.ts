@@ -1,0 +1,26 @@
+import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
+import { siteConfigSchema } from '@torii/schema/site-config'
+import { describe, expect, it } from 'vitest'
+import { mountPreview } from '../src/preview.ts'
+
+describe('mountPreview', () => {
+  it('should mount the real first layer and preferences for a draft, and unmount cleanly', async () => {
+    const host = document.createElement('div')
+    document.body.append(host)
+    const config = siteConfigSchema.parse(DEMO_SITE_CONFIG)
+    const unmount = mountPreview(host, config, 'en')
+    const root = host.shadowRoot!
+    const action = (a: string) => root.querySelector<HTMLButtonElement>(`[data-torii-action="${a}"]`)
+    expect(root.querySelector('h2')!.textContent).toBe('About cookies on this site')
+    expect(action('accept-all')!.textContent).toBe('Accept all')
+    expect(action('reject-all')).not.toBeNull()
+    action('customize')!.click()
+    await new Promise((r) => setTimeout(r))
+    expect(root.querySelector('[role="dialog"]')).not.toBeNull()
+    expect(root.querySelectorAll('input[role="switch"]').length).toBe(5) // 3 purposes + 2 vendors
+    expect(root.querySelector('.root')!.getAttribute('lang')).toBe('en')
+    expect(document.cookie).not.toContain('torii=')
+    unmount()
+    expect(root.querySelector('section')).toBeNull()
+  })
+})
