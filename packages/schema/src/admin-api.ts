@@ -78,6 +78,11 @@ export interface SiteDetail {
   unpublished: boolean
   /** The snippet a site owner pastes first in `<head>`. */
   snippet: string
+  /**
+   * The public external transmission notice of the live revision (`GET /s/:siteId/disclosure?lang=`), for a
+   * footer link; add `?lang=en` for English. Absent until something is published.
+   */
+  disclosureUrl?: string
 }
 
 export interface ConfigChange {

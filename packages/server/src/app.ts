@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Db } from './db/client.ts'
@@ -65,6 +66,8 @@ export function createApp(deps: AppDeps): ToriiApp {
   app.liveCache = liveCache
 
   app.use(securityHeaders())
+  // Everything not already compressed (gate and config come gzipped from their cache): JSON, assets, pages.
+  app.use(compress())
 
   app.route('/', createHealthRoutes(deps.db))
   app.route('/', createSiteFileRoutes({ cache: liveCache }))

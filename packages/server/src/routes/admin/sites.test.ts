@@ -42,6 +42,9 @@ describe('sites', () => {
     expect(detail.body.unpublished).toBe(true)
     expect(detail.body.draft.purposes[0]?.key).toBe('necessary')
     expect(detail.body.snippet).toBe('<script src="http://localhost/s/corp-site/gate.js"></script>')
+    expect(detail.body.disclosureUrl).toBeUndefined()
+    const demo = await call<SiteDetail>('GET', '/sites/xtra')
+    expect(demo.body.disclosureUrl).toBe('http://localhost/s/xtra/disclosure?lang=ja')
     const list = await call<{ sites: { id: string }[] }>('GET', '/sites')
     expect(list.body.sites.map((site) => site.id)).toEqual(['xtra', 'corp-site'])
     const patched = await call<{ site: { name: string; origins: string[] } }>('PATCH', '/sites/corp-site', {

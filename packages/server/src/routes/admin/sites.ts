@@ -69,13 +69,17 @@ export function createSiteRoutes({ db, publicUrl }: SiteRoutesOptions) {
     if (!site || !draft) throw notFound(`Site "${siteId}"`)
     const live: RevisionSummary | null =
       revisions.find((revision) => revision.number === site.liveRevision) ?? null
+    const base = (publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '')
     const detail: SiteDetail = {
       site,
       draft: draft.config,
       draftUpdatedAt: draft.updatedAt,
       live,
       unpublished: !live || live.hash !== revisionHash(draft.config),
-      snippet: gateSnippet(publicUrl ?? new URL(c.req.url).origin, site.id),
+      snippet: gateSnippet(base, site.id),
+      ...(live
+        ? { disclosureUrl: `${base}/s/${site.id}/disclosure?lang=${draft.config.defaultLanguage}` }
+        : {}),
     }
     return c.json(detail)
   })

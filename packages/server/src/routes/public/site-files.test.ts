@@ -171,3 +171,15 @@ describe('unknown routes', () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found')
   })
 })
+
+describe('compression', () => {
+  it('compresses other responses (assets, JSON) with Hono compress when the client accepts it', async () => {
+    const page = await test.app.request('/s/xtra/disclosure?lang=ja', {
+      headers: { 'accept-encoding': 'gzip' },
+    })
+    expect(page.headers.get('content-encoding')).toBe('gzip')
+    const plain = await test.app.request('/s/xtra/disclosure?lang=ja')
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(await plain.text()).toContain('外部送信')
+  })
+})
