@@ -83,6 +83,31 @@ describe('torii CLI', () => {
     expect(bad.out[0]).toMatch(/FAILED: .*batch 2/)
   })
 
+  it('checks the receipt hashes of a site NDJSON export, and names an edited receipt', async () => {
+    const file = join(db.dir, 'site.ndjson')
+    expect(
+      await runCli(
+        ['export', '--site', 'xtra', '--format', 'ndjson', '--db', url, '--out', file],
+        captureIo().io
+      )
+    ).toBe(0)
+    const ok = captureIo()
+    expect(await runCli(['verify', '--file', file], ok.io)).toBe(0)
+    expect(ok.out[0]).toMatch(/12 receipt hashes verified/)
+    const lines = readFileSync(file, 'utf8').trim().split('\n')
+    const edited = JSON.parse(lines[4]!)
+    edited.purposes = { analytics: true, ads: true }
+    lines[4] = JSON.stringify(edited)
+    writeFileSync(file, `${lines.join('\n')}\n`)
+    const bad = captureIo()
+    expect(await runCli(['verify', '--file', file], bad.io)).toBe(1)
+    expect(bad.out[0]).toContain(`receipt ${edited.id} does not match its hash`)
+    writeFileSync(file, 'hello\n')
+    const junk = captureIo()
+    expect(await runCli(['verify', '--file', file], junk.io)).toBe(1)
+    expect(junk.err[0]).toMatch(/is not an NDJSON export/)
+  })
+
   it('exports a site as CSV to stdout with filters', async () => {
     const cap = captureIo()
     expect(

@@ -4,7 +4,8 @@ export const USAGE = `Usage: pnpm torii <command> [options]
 
 Commands:
   verify [--db URL | --file export.ndjson]
-      Check every receipt hash, batch root, chain link and signature. Exits 1 naming the first bad
+      Check every receipt hash, batch root, chain link and signature (of the database, or of a file from
+      export --ledger; a site NDJSON export gets its receipt hashes checked). Exits 1 naming the first bad
       receipt or batch.
   export --site ID --format csv|ndjson [--out FILE] [--from DATE] [--to DATE] [--action ACTION]
          [--purpose KEY|!KEY] [--consent-id ID] [--db URL]

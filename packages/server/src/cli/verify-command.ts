@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { databaseRecords, readLedgerFile } from '../ledger/ledger-records.ts'
 import { loadPublicKeys } from '../ledger/signing-key.ts'
 import type { VerifyProgress, VerifyResult } from '../ledger/types.ts'
-import { verifyRecords } from '../ledger/verify.ts'
+import { verifyReceiptList, verifyRecords } from '../ledger/verify.ts'
 import { type CliIo, userPath } from './io.ts'
 import { openDatabase } from './open-db.ts'
 import { parse, UsageError } from './usage.ts'
@@ -18,10 +18,21 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   if (values.file) {
     const file = userPath(values.file)
     if (!existsSync(file)) throw new UsageError(`--file: no file at ${file}`)
-    const { header, records } = await readLedgerFile(file)
-    const keys = new Map(header.keys.map((k) => [k.id, k.publicKey]))
+    const opened = await readLedgerFile(file)
     source = values.file
-    result = await verifyRecords(keys, records, progress)
+    if (opened.kind === 'receipts') {
+      result = await verifyReceiptList(opened.receipts, progress)
+      if (result.ok) {
+        io.out(`OK: ${source}: ${result.receipts} receipt hashes verified`)
+        io.out(
+          '(a site export has no batches: run `torii export --ledger` to check roots, chain and signatures)'
+        )
+        return 0
+      }
+    } else {
+      const keys = new Map(opened.header.keys.map((k) => [k.id, k.publicKey]))
+      result = await verifyRecords(keys, opened.records, progress)
+    }
   } else {
     const database = await openDatabase(values.db, true)
     source = database.url

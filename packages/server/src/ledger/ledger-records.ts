@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import type { Client } from '@libsql/client'
+import type { Receipt } from '@torii/schema'
 import { RECEIPT_SELECT, rowFromSql } from './rows.ts'
 import type { BatchRow, ReceiptRow } from './tables.ts'
 
@@ -92,10 +93,13 @@ export class LedgerFileError extends Error {
   override name = 'LedgerFileError'
 }
 
-/** Opens an NDJSON ledger export: the header (keys) and the records that follow it. */
-export async function readLedgerFile(
-  path: string
-): Promise<{ header: LedgerHeader; records: AsyncGenerator<LedgerRecord> }> {
+export type LedgerFile =
+  | { kind: 'ledger'; header: LedgerHeader; records: AsyncGenerator<LedgerRecord> }
+  /** A site export (`export --site X --format ndjson`): receipts only, so only their hashes can be checked. */
+  | { kind: 'receipts'; receipts: AsyncGenerator<Receipt> }
+
+/** Opens an NDJSON export: a whole-ledger export (header with keys, then records) or a site export. */
+export async function readLedgerFile(path: string): Promise<LedgerFile> {
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY })
   const iterator = lines[Symbol.asyncIterator]()
   const first = await iterator.next().catch((error: Error) => {
@@ -107,10 +111,14 @@ export async function readLedgerFile(
   } catch {
     header = undefined
   }
+  const firstReceipt = header as unknown as Receipt | undefined
+  if (typeof firstReceipt?.id === 'string' && typeof firstReceipt.hash === 'string') {
+    return { kind: 'receipts', receipts: receiptLines(path, firstReceipt, iterator) }
+  }
   if (header?.type !== 'ledger' || !Array.isArray(header.keys)) {
     lines.close()
     throw new LedgerFileError(
-      `${path} is not a ledger export: its first line must be the {"type":"ledger",...} header written by \`torii export --format ndjson --ledger\``
+      `${path} is not an NDJSON export: its first line must be the {"type":"ledger",...} header written by \`torii export --ledger\`, or a receipt from \`torii export --site ID --format ndjson\``
     )
   }
   async function* records(): AsyncGenerator<LedgerRecord> {
@@ -132,5 +140,23 @@ export async function readLedgerFile(
       yield record
     }
   }
-  return { header, records: records() }
+  return { kind: 'ledger', header, records: records() }
+}
+
+async function* receiptLines(
+  path: string,
+  first: Receipt,
+  iterator: AsyncIterator<string>
+): AsyncGenerator<Receipt> {
+  yield first
+  for (let lineNumber = 2; ; lineNumber++) {
+    const next = await iterator.next()
+    if (next.done) return
+    if (next.value.trim() === '') continue
+    try {
+      yield JSON.parse(next.value) as Receipt
+    } catch {
+      throw new LedgerFileError(`${path} line ${lineNumber}: not valid JSON`)
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import type { Receipt } from '@torii/schema'
 import type { LedgerRecord } from './ledger-records.ts'
 import { merkleRoot } from './merkle.ts'
 import { receiptHash } from './receipt-hash.ts'
@@ -171,4 +172,28 @@ export async function verifyRecords(
   }
   progress()
   return { ok: true, receipts, batches }
+}
+
+/** Checks the receipts of a site export on their own: each one's hash against its content (erased ones skipped). */
+export async function verifyReceiptList(
+  receipts: AsyncIterable<Receipt>,
+  onProgress?: (progress: VerifyProgress) => void
+): Promise<VerifyResult> {
+  let count = 0
+  for await (const receipt of receipts) {
+    if (receipt.erasedAt === null && receiptHash(receipt) !== receipt.hash) {
+      onProgress?.({ receipts: count, batches: 0 })
+      return {
+        ok: false,
+        receipts: count,
+        batches: 0,
+        problem: `receipt ${receipt.id} does not match its hash: its content was changed`,
+        receiptId: receipt.id,
+      }
+    }
+    count++
+    if (count % PROGRESS_EVERY === 0) onProgress?.({ receipts: count, batches: 0 })
+  }
+  onProgress?.({ receipts: count, batches: 0 })
+  return { ok: true, receipts: count, batches: 0 }
 }
