@@ -40,6 +40,9 @@ try {
   const fsyncMs = await commitLatency(join(dir, 'fsync.db'))
   console.log(`disk: one fsynced SQLite commit takes ${fmt(fsyncMs, 1)} ms (median of 30)`)
 
+  const alone = await runJson('bench/append-child.ts', { BENCH_DB_URL: `file:${join(dir, 'alone.db')}` })
+  console.log(`ledger alone: ${fmt(alone.perSecond!)} appends/s in ${fmt(alone.commits!)} commits`)
+
   // synchronous=NORMAL first, in its own server and database; then the default (FULL) server stays up.
   const normal = await startChild('bench/serve-torii.ts', {
     BENCH_DB_URL: `file:${join(dir, 'normal.db')}`,
@@ -94,6 +97,12 @@ try {
       pass: fig.errors === 0 && fig.non2xx === 0,
     })
   }
+  rows.push({
+    what: 'ledger.append alone (no HTTP), 64 appenders',
+    figure: `${fmt(alone.perSecond!)} /s, ${fmt(alone.commits!)} commits, p50 ${fmt(alone.p50!, 1)} / p99 ${fmt(alone.p99!, 1)} ms`,
+    target: '-',
+    pass: null,
+  })
   rows.push({
     what: 'disk: one fsynced commit (median)',
     figure: `${fmt(fsyncMs, 1)} ms`,
