@@ -1,13 +1,15 @@
 // Every admin page in real Chromium: zero axe-core violations in Japanese and English, no sideways scroll at 360 px,
 // and a keyboard-only path through the vendor catalog.
 import type { BrowserContextOptions, Page } from 'playwright-core'
-import { beforeAll, expect, test } from 'vitest'
+import { beforeAll, expect, onTestFinished, test } from 'vitest'
 import {
   bannerButton,
   collectPageErrors,
   formatViolations,
   readChoice,
   runAxe,
+  startTestServer,
+  type TestServer,
   useBrowser,
   useTestServer,
   waitForBanner,
@@ -74,8 +76,8 @@ beforeAll(async () => {
   }
 })
 
-async function logIn(page: Page, labels: readonly string[]) {
-  await page.goto(server().at('/admin/'))
+async function logIn(page: Page, labels: readonly string[], on: TestServer = server()) {
+  await page.goto(on.at('/admin/'))
   await page.waitForURL(/\/admin\/login/)
   await page.getByLabel(labels[0]!, { exact: true }).fill('admin@example.com')
   await page.getByLabel(labels[1]!, { exact: true }).fill('torii-demo')
@@ -143,11 +145,19 @@ for (const [language, spec] of Object.entries(LANGUAGES)) {
   }
 }
 
+/** A server of the test's own, for tests that change the draft. */
+async function ownServer(): Promise<TestServer> {
+  const own = await startTestServer()
+  onTestFinished(() => own.close())
+  return own
+}
+
 test('the vendor catalog works by keyboard alone', async () => {
+  const own = await ownServer()
   const context = await browser.newContext({ locale: 'en-GB', ...DESKTOP })
   const page = await context.newPage()
-  await logIn(page, LANGUAGES.en.login)
-  await page.goto(server().at('/admin/sites/xtra/vendors'))
+  await logIn(page, LANGUAGES.en.login, own)
+  await page.goto(own.at('/admin/sites/xtra/vendors'))
   await settle(page, 'Vendors')
 
   // The skip link comes first and takes focus to the content.
@@ -181,4 +191,37 @@ test('the vendor catalog works by keyboard alone', async () => {
   }
   await page.keyboard.press('Enter')
   await page.getByRole('status').filter({ hasText: 'Draft saved.' }).waitFor()
+})
+
+test('an invalid draft shows its errors at the fields and in a linked list, and is not saved', async () => {
+  const own = await ownServer()
+  const context = await browser.newContext({ locale: 'ja-JP', ...DESKTOP })
+  const page = await context.newPage()
+  await logIn(page, LANGUAGES.ja.login, own)
+  await page.goto(own.at('/admin/sites/xtra/vendors'))
+  await settle(page, '送信先（ベンダー）')
+  await page.getByRole('button', { name: 'ベンダーを手動で追加' }).click()
+  await page.getByLabel('名前', { exact: true }).last().fill('Example Widget')
+  await page.getByRole('button', { name: '下書きを保存' }).click()
+
+  const url = page.getByLabel('プライバシーポリシーのURL', { exact: true }).last()
+  await expect.poll(() => url.getAttribute('aria-invalid')).toBe('true')
+  const describedBy = (await url.getAttribute('aria-describedby'))!
+  const errorId = describedBy.split(' ').pop()!
+  expect(await page.evaluate((id) => document.getElementById(id)?.textContent, errorId)).toContain(
+    'URLを入力してください'
+  )
+  await page.locator('.problems').getByText('vendors.2.privacyPolicyUrl').waitFor()
+  await page.getByRole('status').filter({ hasText: '印の付いた項目を確認してください。' }).waitFor()
+  const violations = await runAxe(page)
+  expect(violations, formatViolations(violations)).toEqual([])
+
+  // Nothing reached the server: the stored draft still has two vendors.
+  const stored = await context.request.get(own.at('/api/admin/sites/xtra/draft'))
+  expect(((await stored.json()) as { draft: { vendors: unknown[] } }).draft.vendors).toHaveLength(2)
+
+  // Leaving the site with unsaved changes asks first; refusing keeps the admin here.
+  page.once('dialog', (dialog) => dialog.dismiss())
+  await page.getByRole('link', { name: /Torii/ }).click()
+  expect(new URL(page.url()).pathname).toBe('/admin/sites/xtra/vendors')
 })

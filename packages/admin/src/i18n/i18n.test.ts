@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EN } from './en.ts'
+import { errorText } from './error-text.ts'
 import { detectLanguage, setUiLanguage, t } from './index.ts'
 import { JA } from './ja.ts'
 
@@ -26,5 +27,17 @@ describe('t', () => {
       expect(JA[key], key).toBeTruthy()
       expect(placeholders(JA[key]), key).toEqual(placeholders(EN[key]))
     }
+  })
+})
+
+describe('errorText', () => {
+  it('should word schema messages in Japanese and leave unknown ones as they are', () => {
+    setUiLanguage('ja')
+    expect(errorText('must be an http(s) URL')).toBe('http:// または https:// で始まるURLを入力してください')
+    expect(errorText('duplicate purpose "ads"')).toBe('利用目的「ads」が重複しています')
+    expect(errorText('Site id taken')).toBe('Site id taken')
+    setUiLanguage('en')
+    expect(errorText('must be an http(s) URL')).toBe('must be an http(s) URL')
+    expect(errorText('Too small: expected string to have >=1 characters')).toBe('is required')
   })
 })

@@ -21,3 +21,12 @@ export function staysInSite(href: string, siteId: string): boolean {
   const path = href.split(/[?#]/)[0] ?? ''
   return path.startsWith(`${ADMIN_BASE}/sites/${encodeURIComponent(siteId)}/`)
 }
+
+/** The section where a draft field (dotted path) is edited. */
+export function sectionOf(path: string): SiteSection {
+  const head = path.split('.')[0]
+  if (head === 'purposes') return 'purposes'
+  if (head === 'vendors') return 'vendors'
+  if (head === 'texts' || head === 'look') return 'look'
+  return 'settings'
+}

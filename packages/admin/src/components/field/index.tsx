@@ -1,5 +1,6 @@
 import type { ComponentChildren, TargetedEvent } from 'preact'
 import { useId } from 'preact/hooks'
+import { errorText } from '../../i18n/error-text.ts'
 
 interface BaseProps {
   label: string
@@ -24,7 +25,7 @@ function Messages({ hint, error, id }: { hint?: string; error?: string; id: stri
       )}
       {error && (
         <p class="field-error" id={`${id}-error`}>
-          {error}
+          {errorText(error)}
         </p>
       )}
     </>
@@ -141,7 +142,7 @@ export function FieldGroup(props: {
     <fieldset class={props.class ?? 'group'}>
       <legend>{props.legend}</legend>
       {props.children}
-      {props.error && <p class="field-error">{props.error}</p>}
+      {props.error && <p class="field-error">{errorText(props.error)}</p>}
     </fieldset>
   )
 }

@@ -1,5 +1,6 @@
 import { CONSENT_TYPES, type Purpose, type SiteConfig } from '@torii/schema'
 import type { FieldErrors } from '../../api/index.ts'
+import { errorText } from '../../i18n/error-text.ts'
 import { t } from '../../i18n/index.ts'
 import { move, newPurpose, renamePurposeKey, vendorsUsing } from '../../lib/draft-ops.ts'
 import { errorsUnder } from '../../lib/field-errors.ts'
@@ -26,7 +27,7 @@ export function PurposeEditor({ config, errors, onChange, readOnly }: PurposeEdi
   }
   return (
     <div class="purpose-editor">
-      {errors.purposes && <p class="field-error">{errors.purposes}</p>}
+      {errors.purposes && <p class="field-error">{errorText(errors.purposes)}</p>}
       <ol class="cards">
         {config.purposes.map((purpose, index) => {
           const fieldErrors = errorsUnder(errors, `purposes.${index}`)

@@ -1,0 +1,37 @@
+import { uiLanguage } from './index.ts'
+
+/** Validation messages from the contract schemas and the server (English), with Japanese wording and clearer English. */
+const MESSAGES: [RegExp, string, string?][] = [
+  [/^is required$/, '入力してください'],
+  [/^Too small: expected string to have >=1 characters?$/, '入力してください', 'is required'],
+  [
+    /^must be lower-case letters, digits and dashes, starting with a letter$/,
+    '半角英小文字・数字・ハイフンで、英字から始めてください',
+  ],
+  [
+    /^must be a host name such as "www\.example\.com" or "\*\.example\.com"$/,
+    'ホスト名（例：www.example.com、*.example.com）を入力してください',
+  ],
+  [/^must be an http\(s\) URL$/, 'http:// または https:// で始まるURLを入力してください'],
+  [/^must be a colour like #1a2b3c$/, '#1a2b3c のような色を指定してください'],
+  [/^must be a language tag such as "ja" or "en-GB"$/, '「ja」や「en-GB」のような言語タグを入力してください'],
+  [/^must be a cookie name, optionally ending in \*$/, 'Cookie名を入力してください（末尾の * は前方一致）'],
+  [/^must be an origin such as (\S+) \(no path\)$/, '$1 のようなオリジン（パスなし）を入力してください'],
+  [/^must be one of the site languages$/, 'サイトの言語から選んでください'],
+  [/^at least one language$/, '言語を1つ以上指定してください'],
+  [/^at least one purpose$/, '利用目的を1つ以上作成してください'],
+  [/^a vendor needs at least one purpose$/, 'ベンダーには利用目的が1つ以上必要です'],
+  [/^duplicate purpose "(.+)"$/, '利用目的「$1」が重複しています'],
+  [/^duplicate vendor "(.+)"$/, 'ベンダー「$1」が重複しています'],
+  [/^unknown purpose "(.+)"$/, '利用目的「$1」はありません'],
+]
+
+/** A field error in the UI language; messages we do not know are shown as the server wrote them. */
+export function errorText(message: string): string {
+  for (const [pattern, ja, en] of MESSAGES) {
+    if (!pattern.test(message)) continue
+    if (uiLanguage.value === 'ja') return message.replace(pattern, ja)
+    return en ? message.replace(pattern, en) : message
+  }
+  return message
+}
