@@ -225,3 +225,34 @@ test('an invalid draft shows its errors at the fields and in a linked list, and 
   await page.getByRole('link', { name: /Torii/ }).click()
   expect(new URL(page.url()).pathname).toBe('/admin/sites/xtra/vendors')
 })
+
+test('an admin creates a site and copies its install snippet', async () => {
+  const own = await ownServer()
+  const context = await browser.newContext({
+    locale: 'en-GB',
+    ...DESKTOP,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  })
+  const page = await context.newPage()
+  await logIn(page, LANGUAGES.en.login, own)
+  await settle(page, 'Sites')
+  await page.getByLabel('Name', { exact: true }).fill('Example Shop')
+  await page.getByLabel('Site id (optional)').fill('Bad Id')
+  await page.getByLabel('Allowed origins').fill('https://shop.example.com\nnot-an-origin')
+  await page.getByRole('button', { name: 'Create a site' }).click()
+  await page.getByText('must be lower-case letters, digits and dashes, starting with a letter').waitFor()
+  await page.getByText(/must be an origin such as/).waitFor()
+
+  await page.getByLabel('Site id (optional)').fill('shop')
+  await page.getByLabel('Allowed origins').fill('https://shop.example.com')
+  await page.getByRole('button', { name: 'Create a site' }).click()
+  await page.waitForURL('**/admin/sites/shop/settings')
+  await settle(page, 'Settings')
+  const snippet = (await page.locator('pre.snippet').textContent()) ?? ''
+  expect(snippet).toContain('/s/shop/gate.js')
+  await page.getByRole('button', { name: 'Copy', exact: true }).click()
+  await page.getByRole('status').filter({ hasText: 'Copied.' }).waitFor()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet)
+  const violations = await runAxe(page)
+  expect(violations, formatViolations(violations)).toEqual([])
+})
