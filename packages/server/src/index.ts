@@ -11,6 +11,7 @@ import { createLogger } from './lib/logger.ts'
 export { type AppDeps, createApp, type ToriiApp } from './app.ts'
 export { createDb, DbOpenError } from './db/client.ts'
 export { DEMO_ADMIN } from './demo/seed.ts'
+export { SigningKeyError } from './ledger/signing-key.ts'
 
 export interface StartServerOptions {
   /** Default `file:./data/torii.db`. */
@@ -63,6 +64,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const host = options.host ?? DEFAULT_HOST
   const database = await createDb({ url: options.dbUrl ?? DEFAULT_DB_URL, authToken: options.dbAuthToken })
   let ledger: Ledger | null = null
+  let server: NodeServer | null = null
   try {
     ledger = await createLedger({
       db: database.db,
@@ -84,7 +86,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       receiptRateLimit: options.receiptRateLimit,
       logger,
     })
-    const server = await listen(app, host, options.port ?? DEFAULT_PORT)
+    server = await listen(app, host, options.port ?? DEFAULT_PORT)
+    const listening = server
     const port = (server.address() as AddressInfo).port
     const url = `http://${hostForUrl(host)}:${port}`
     let seeded: false | DemoSeedResult = false
@@ -104,10 +107,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       demo: seeded,
       close() {
         closing ??= (async () => {
-          await new Promise<void>((resolve) => {
-            server.close(() => resolve())
-            server.closeAllConnections?.()
-          })
+          await closeServer(listening)
           await openLedger.close()
           database.close()
         })()
@@ -115,10 +115,18 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       },
     }
   } catch (error) {
+    if (server) await closeServer(server)
     await ledger?.close().catch(() => {})
     database.close()
     throw error
   }
+}
+
+function closeServer(server: NodeServer): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve())
+    server.closeAllConnections?.()
+  })
 }
 
 type NodeServer = ReturnType<typeof serve> & { closeAllConnections?: () => void }

@@ -78,11 +78,14 @@ describe('pnpm start with bad input', { timeout: 90_000 }, () => {
 
   it('bad env values: exit 1, one line per variable listing what is accepted', async () => {
     // Every variable's rules are unit-tested in env.test.ts; these prove main.ts reports them and exits.
-    const [port, demo, two] = await Promise.all([
+    const [port, demo, two, key] = await Promise.all([
       run({ PORT: 'eighty' }),
       run({ TORII_DEMO: 'maybe' }),
       run({ PORT: '-1', TORII_LOG_LEVEL: 'loud' }),
+      run({ TORII_SIGNING_KEY: 'not-a-key', TORII_DB_URL: `file:${join(dir, 'key.db')}` }),
     ])
+    expect(key.code).toBe(1)
+    expectOneLine(key.stderr, 'TORII_SIGNING_KEY')
     expect(port.code).toBe(1)
     expectOneLine(port.stderr, 'PORT="eighty"', '0 to 65535')
     expect(demo.code).toBe(1)

@@ -21,7 +21,7 @@ async function main() {
     throw error
   }
   // Loaded after the environment is checked, so a bad value is reported at once.
-  const { DbOpenError, DEMO_ADMIN, ListenError, startServer } = await import('./index.ts')
+  const { DbOpenError, DEMO_ADMIN, ListenError, SigningKeyError, startServer } = await import('./index.ts')
   const server = await startServer({
     port: env.PORT,
     host: env.HOST,
@@ -36,7 +36,9 @@ async function main() {
     sealIntervalMs: env.TORII_SEAL_INTERVAL_MS,
     logLevel: env.TORII_LOG_LEVEL,
   }).catch((error: unknown) => {
-    if (error instanceof DbOpenError || error instanceof ListenError) fail(error.message)
+    if (error instanceof DbOpenError || error instanceof ListenError || error instanceof SigningKeyError) {
+      fail(error.message)
+    }
     throw error
   })
 
