@@ -210,4 +210,33 @@ describe('sessions', () => {
       await limited.close()
     }
   })
+
+  it('answers 401 once a session has expired', async () => {
+    const session = await signIn(test, 'viewer', 'expiring@example.com')
+    expect((await test.app.request('/api/admin/session', { headers: session.headers() })).status).toBe(200)
+    await test.database.client.execute({
+      sql: "update sessions set expires_at = '2000-01-01T00:00:00.000Z' where email = ?",
+      args: ['expiring@example.com'],
+    })
+    expect((await test.app.request('/api/admin/session', { headers: session.headers() })).status).toBe(401)
+  })
+})
+
+describe('admin request bodies', () => {
+  it('refuses a body over 1 MB with 413 JSON, and a non-JSON body with 400', async () => {
+    const big = await test.app.request('/api/admin/sites/xtra/draft', {
+      method: 'PUT',
+      headers: admin.headers(),
+      body: JSON.stringify({ padding: 'x'.repeat(1024 * 1024 + 1) }),
+    })
+    expect(big.status).toBe(413)
+    expect(((await big.json()) as ErrorBody).error.code).toBe('body_too_large')
+    const text = await test.app.request('/api/admin/sites', {
+      method: 'POST',
+      headers: admin.headers(),
+      body: 'name=x',
+    })
+    expect(text.status).toBe(400)
+    expect(((await text.json()) as ErrorBody).error.code).toBe('invalid_json')
+  })
 })
