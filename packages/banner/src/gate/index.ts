@@ -94,8 +94,7 @@ function boot() {
     } else if (isFrame(el)) {
       const key = vendorOf(el)
       const keys = key ? [key] : keysOf(el)
-      const name = cfg.vendors.find((v) => v.key == key)?.name || keys.join(', ')
-      withUi((m) => m.placeholder(el, lang, name, () => (api.accept as Fn)(keys as never)))
+      withUi((m) => m.placeholder(ctx, el, keys, () => (api.accept as Fn)(keys as never)))
     }
   }
   const scan = () => doc.querySelectorAll(INERT).forEach(consider)

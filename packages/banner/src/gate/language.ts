@@ -1,12 +1,8 @@
-/** The site language to show: `<html lang>`, then the browser's languages, then the site default. */
+/** The site language to show: `<html lang>`, then the browser's languages (exact tag, then primary), else the default. */
 export function pickLanguage(languages: string[], fallback: string): string {
-  const wanted = [document.documentElement.lang, ...(navigator.languages || [])]
-  for (const tag of wanted) {
-    if (!tag) continue
-    const lower = tag.toLowerCase()
-    const hit =
-      languages.find((l) => l.toLowerCase() == lower) ||
-      languages.find((l) => l.toLowerCase() == lower.split('-')[0])
+  for (const tag of [document.documentElement.lang, ...navigator.languages]) {
+    const t = tag.toLowerCase()
+    const hit = languages.find((l) => l.toLowerCase() == t) || languages.find((l) => l == t.split('-')[0])
     if (hit) return hit
   }
   return fallback

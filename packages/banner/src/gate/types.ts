@@ -65,8 +65,8 @@ export interface UiModule {
   /** `torii.accept` / `torii.reject`, and the GPC-only decision (`keys` null). */
   decideKeys(ctx: UiContext, keys: string[] | 'all' | null, grant: boolean): Promise<void>
   flush(): Promise<void>
-  /** Shows the "allow <vendor>" stand-in of a blocked iframe. */
-  placeholder(frame: HTMLIFrameElement, lang: string, name: string, allow: () => void): void
+  /** Shows the "allow <vendor>" stand-in of a blocked iframe (`keys`: its vendor, or its purposes). */
+  placeholder(ctx: UiContext, frame: HTMLIFrameElement, keys: string[], allow: () => void): void
 }
 
 export type { GateConfig }

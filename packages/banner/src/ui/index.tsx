@@ -22,32 +22,17 @@ let invoker: Element | null | undefined
 let ctxRef: UiContext | undefined
 
 /** Without config.json (server away), the UI still works from the gate's config and built-in texts. */
-function fallbackConfig(cfg: GateConfig): SiteConfig {
-  const named = (key: string) => ({ [cfg.defaultLanguage]: key })
-  return {
-    languages: cfg.languages,
-    defaultLanguage: cfg.defaultLanguage,
-    privacyPolicyUrl: {},
-    purposes: cfg.purposes.map((p) => ({ ...p, name: named(p.key), description: {} })),
-    vendors: cfg.vendors.map((v) => ({
-      ...v,
-      name: v.name || v.key,
-      cookies: [],
-      privacyPolicyUrl: '',
-      recipient: {},
-      dataSent: {},
-      use: {},
-    })),
+const fallbackConfig = (cfg: GateConfig) =>
+  ({
+    ...cfg,
     texts: {},
+    purposes: cfg.purposes.map((p) => ({ ...p, name: { [cfg.defaultLanguage]: p.key } })),
+    vendors: cfg.vendors.map((v) => ({ ...v, name: v.name || v.key, cookies: [] })),
     look: {
-      position: 'bottom',
       layout: 'bar',
-      floatingButton: true,
-      colors: { background: '#ffffff', text: '#1f2328', accent: '#b3261e', accentText: '#ffffff' },
+      colors: { background: '#fff', text: '#1f2328', accent: '#b3261e', accentText: '#fff' },
     },
-    options: cfg.options,
-  } as SiteConfig
-}
+  }) as unknown as SiteConfig
 
 const draw = () => render(<App {...props!} />, container!)
 

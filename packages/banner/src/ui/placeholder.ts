@@ -1,3 +1,5 @@
+import type { UiContext } from '../gate/types.ts'
+
 const shown = new WeakMap<Element, HTMLElement>()
 
 /**
@@ -6,12 +8,13 @@ const shown = new WeakMap<Element, HTMLElement>()
  * allows (no style attribute in markup).
  */
 export function showPlaceholder(
+  { cfg, lang }: UiContext,
   frame: HTMLIFrameElement,
-  lang: string,
-  name: string,
+  keys: string[],
   allow: () => void
 ): void {
   if (shown.has(frame) || !frame.parentNode || !frame.hasAttribute('data-src')) return
+  const name = cfg.vendors.find((v) => v.key == keys[0])?.name || keys.join(', ')
   const box = document.createElement('div')
   const button = box.appendChild(document.createElement('button'))
   box.className = 'torii-placeholder'

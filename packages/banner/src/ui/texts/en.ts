@@ -2,7 +2,7 @@
 export const EN = {
   title: 'Your privacy choices',
   description:
-    'We use cookies and similar technologies, and send information to other companies, for the purposes below. Choose what you allow; you can change it at any time.',
+    'We use cookies and send information to other companies for the purposes below. Choose what you allow; you can change it at any time.',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   customize: 'Customize',
@@ -18,7 +18,7 @@ export const EN = {
   cookies: 'Cookies',
   privacyOf: 'Privacy policy of',
   saved: 'Your choices have been saved.',
-  gpc: 'Off: your browser asks not to sell or share your data (Global Privacy Control).',
+  gpc: 'Off: your browser sent Global Privacy Control.',
 }
 
 export type Texts = typeof EN

@@ -19,5 +19,5 @@ export const JA: Texts = {
   cookies: 'Cookie',
   privacyOf: 'プライバシーポリシー：',
   saved: '選択を保存しました。',
-  gpc: 'オフ：ブラウザーから、データの販売・共有を拒否する信号（Global Privacy Control）が送られています。',
+  gpc: 'オフ：ブラウザーがGlobal Privacy Controlを送信しています。',
 }
