@@ -13,11 +13,18 @@ export interface ReceiptTargetsOptions {
 
 /**
  * What every receipt POST looks up (the site's origins, a revision's hash), cached per process: sites for
- * a moment so origin edits apply within seconds, revision hashes for good because revisions never change.
+ * a moment so origin edits apply within seconds, revisions for good because they never change.
  */
 export interface ReceiptTargets {
   site(siteId: string): Promise<Site | null>
-  revisionHash(siteId: string, number: number): Promise<string | null>
+  revision(siteId: string, number: number): Promise<RevisionFacts | null>
+}
+
+/** What a receipt is checked against: the revision's hash and the purposes and vendors it offered. */
+export interface RevisionFacts {
+  hash: string
+  purposes: Set<string>
+  vendors: Set<string>
 }
 
 export function createReceiptTargets({
@@ -26,7 +33,7 @@ export function createReceiptTargets({
   maxEntries = 10_000,
 }: ReceiptTargetsOptions): ReceiptTargets {
   const sites = new Map<string, { site: Site | null; expires: number }>()
-  const hashes = new Map<string, string>()
+  const revisions = new Map<string, RevisionFacts>()
   return {
     async site(siteId) {
       if (!siteIdSchema.safeParse(siteId).success) return null
@@ -37,15 +44,20 @@ export function createReceiptTargets({
       sites.set(siteId, { site, expires: Date.now() + siteTtlMs })
       return site
     },
-    async revisionHash(siteId, number) {
+    async revision(siteId, number) {
       const key = `${siteId}\n${number}`
-      const known = hashes.get(key)
+      const known = revisions.get(key)
       if (known) return known
       const revision = await getRevision(db, siteId, number)
       if (!revision) return null
-      if (hashes.size >= maxEntries) hashes.clear()
-      hashes.set(key, revision.hash)
-      return revision.hash
+      const facts: RevisionFacts = {
+        hash: revision.hash,
+        purposes: new Set(revision.config.purposes.map((purpose) => purpose.key)),
+        vendors: new Set(revision.config.vendors.map((vendor) => vendor.key)),
+      }
+      if (revisions.size >= maxEntries) revisions.clear()
+      revisions.set(key, facts)
+      return facts
     },
   }
 }
