@@ -1,8 +1,16 @@
 import { Hono } from 'hono'
 import type { Ledger } from '../../ledger/types.ts'
 import { notFound } from '../../lib/errors.ts'
+import { renderReceiptPage } from '../../lib/receipt-page.ts'
 
 const RECEIPT_ID = /^[A-Za-z0-9_-]{1,64}$/
+
+function prefersHtml(accept: string | undefined): boolean {
+  if (!accept) return false
+  const html = accept.indexOf('text/html')
+  const json = accept.indexOf('application/json')
+  return html !== -1 && (json === -1 || html < json)
+}
 
 /** `GET /receipts/:id` (the receipt as proof) and `GET /.well-known/torii-ledger-key`. */
 export function createProofRoutes(ledger: Ledger) {
@@ -14,6 +22,11 @@ export function createProofRoutes(ledger: Ledger) {
     c.header('Access-Control-Allow-Origin', '*')
     // Sealing adds the inclusion proof later: never cache a proof for long.
     c.header('Cache-Control', proof.inclusion ? 'public, max-age=300' : 'no-cache')
+    c.header('Vary', 'Accept')
+    // A person opening the proof URL in a browser gets a readable copy; programs get JSON.
+    if (c.req.query('format') !== 'json' && prefersHtml(c.req.header('accept'))) {
+      return c.html(renderReceiptPage(proof, `/receipts/${encodeURIComponent(id)}?format=json`))
+    }
     return c.json(proof)
   })
   app.get('/.well-known/torii-ledger-key', (c) => {

@@ -196,6 +196,22 @@ describe('GET /receipts/:id and the ledger key', () => {
     expect(proof.receipt).not.toHaveProperty('ipTruncated')
     expect(proof.receipt).not.toHaveProperty('userAgent')
     expect(proof.inclusion?.publicKey).toBe(test.ledger.publicKey)
+    const page = await test.app.request(new URL(ack.proofUrl).pathname, {
+      headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+    })
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    const html = await page.text()
+    expect(html).toContain('同意の記録')
+    expect(html).toContain(ack.id)
+    expect(html).toContain(ack.revisionHash)
+    expect(html).toMatch(/<th scope="row">analytics<\/th><td>同意<\/td>/)
+    expect(html).toMatch(/<th scope="row">advertising<\/th><td>拒否<\/td>/)
+    expect(html).not.toContain('203.0.113')
+    expect(html).toContain(`/receipts/${ack.id}?format=json`)
+    const asJson = await test.app.request(`/receipts/${ack.id}?format=json`, {
+      headers: { accept: 'text/html' },
+    })
+    expect(asJson.headers.get('content-type')).toMatch(/json/)
     const missing = await test.app.request('/receipts/01ZZZZZZZZZZZZZZZZZZZZZZZZ')
     expect(missing.status).toBe(404)
     expect((await test.app.request('/receipts/%3Cscript%3E')).status).toBe(404)

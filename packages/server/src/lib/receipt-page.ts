@@ -1,0 +1,94 @@
+import type { ReceiptProof } from '@torii/schema'
+import { escapeHtml } from '@torii/schema/disclosure'
+
+const LABELS = {
+  ja: {
+    title: '同意の記録（レシート）',
+    id: 'レシートID',
+    site: 'サイト',
+    issued: '記録日時（サーバー, UTC）',
+    client: '端末の時刻',
+    revision: '表示された設定',
+    action: '操作',
+    consentId: '同意ID',
+    language: '言語',
+    page: 'ページ',
+    gpc: 'Global Privacy Control',
+    purposes: '目的ごとの選択',
+    vendors: '事業者ごとの選択',
+    granted: '同意',
+    denied: '拒否',
+    sealed: (batch: number) => `署名済みバッチ ${batch} に含まれています（改ざん検知可能）。`,
+    pending: 'まもなく署名済みバッチに封印されます。',
+    erased: 'この記録の内容は本人の請求により消去されました（ハッシュは保持）。',
+    json: '機械可読な証明（JSON）',
+    yes: 'あり',
+    no: 'なし',
+  },
+  en: {
+    title: 'Consent receipt',
+    id: 'Receipt ID',
+    site: 'Site',
+    issued: 'Recorded (server, UTC)',
+    client: 'Device time',
+    revision: 'Config shown',
+    action: 'Action',
+    consentId: 'Consent ID',
+    language: 'Language',
+    page: 'Page',
+    gpc: 'Global Privacy Control',
+    purposes: 'Choice per purpose',
+    vendors: 'Choice per vendor',
+    granted: 'granted',
+    denied: 'denied',
+    sealed: (batch: number) => `Sealed in signed batch ${batch}: any change to it would be detected.`,
+    pending: 'Waiting to be sealed in the next signed batch.',
+    erased: 'The content of this receipt was erased on request; its hash remains.',
+    json: 'Machine-readable proof (JSON)',
+    yes: 'on',
+    no: 'off',
+  },
+}
+
+/** A visitor-readable copy of a receipt (REC-12, Kantara §4.7), from the same proof the JSON carries. */
+export function renderReceiptPage(proof: ReceiptProof, jsonUrl: string): string {
+  const { receipt, revision, inclusion } = proof
+  const lang = receipt.language?.startsWith('ja') ? 'ja' : 'en'
+  const l = LABELS[lang]
+  const row = (label: string, value: string) =>
+    `<tr><th scope="row">${escapeHtml(label)}</th><td>${value}</td></tr>`
+  const choices = (map: Record<string, boolean> | undefined) =>
+    Object.entries(map ?? {})
+      .map(([key, on]) => row(key, escapeHtml(on ? l.granted : l.denied)))
+      .join('\n')
+  const rows = [
+    row(l.id, `<code>${escapeHtml(receipt.id)}</code>`),
+    row(l.site, escapeHtml(receipt.siteId)),
+    row(l.issued, escapeHtml(receipt.issuedAt)),
+    receipt.clientTime ? row(l.client, escapeHtml(receipt.clientTime)) : '',
+    row(l.revision, `${revision.number} <code>${escapeHtml(revision.hash)}</code>`),
+    receipt.action ? row(l.action, escapeHtml(receipt.action)) : '',
+    receipt.consentId ? row(l.consentId, `<code>${escapeHtml(receipt.consentId)}</code>`) : '',
+    receipt.language ? row(l.language, escapeHtml(receipt.language)) : '',
+    receipt.pageUrl ? row(l.page, escapeHtml(receipt.pageUrl)) : '',
+    typeof receipt.gpc === 'boolean' ? row(l.gpc, escapeHtml(receipt.gpc ? l.yes : l.no)) : '',
+  ]
+  return [
+    '<!doctype html>',
+    `<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<title>${escapeHtml(l.title)}</title>`,
+    '<style>body{font:16px/1.6 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1f2328}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}th,td{border:1px solid #d0d7de;padding:.4rem .6rem;text-align:left;vertical-align:top}th{background:#f6f8fa;width:40%}code{word-break:break-all}</style>',
+    `</head><body><main><h1>${escapeHtml(l.title)}</h1>`,
+    receipt.erasedAt ? `<p><strong>${escapeHtml(l.erased)}</strong></p>` : '',
+    `<table><tbody>\n${rows.filter(Boolean).join('\n')}\n</tbody></table>`,
+    receipt.erasedAt
+      ? ''
+      : `<h2>${escapeHtml(l.purposes)}</h2><table><tbody>\n${choices(receipt.purposes)}\n</tbody></table>`,
+    receipt.erasedAt
+      ? ''
+      : `<h2>${escapeHtml(l.vendors)}</h2><table><tbody>\n${choices(receipt.vendors)}\n</tbody></table>`,
+    `<p>${escapeHtml(inclusion ? l.sealed(inclusion.batch) : l.pending)}</p>`,
+    `<p><a href="${escapeHtml(jsonUrl)}">${escapeHtml(l.json)}</a></p>`,
+    '</main></body></html>',
+  ].join('\n')
+}
