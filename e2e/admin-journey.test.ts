@@ -154,4 +154,4 @@ test('an admin adds Google AdSense from the catalog, publishes, and proves the v
   await admin.getByTestId('disclosure').locator('[data-vendor="google-adsense"]').waitFor()
   expect(await admin.getByText(`From revision ${revision}`).isVisible()).toBe(true)
   expect(adminErrors).toEqual([])
-})
+}, 180_000)

@@ -33,6 +33,7 @@ const LANGUAGES = {
       RECEIPT: 'Receipts',
       '/admin/sites/xtra/insights': 'Insights',
       '/admin/sites/xtra/disclosure': 'Disclosure',
+      '/admin/users': 'Users',
       '/admin/nowhere': 'Page not found',
     },
   },
@@ -50,6 +51,7 @@ const LANGUAGES = {
       RECEIPT: '同意記録',
       '/admin/sites/xtra/insights': '分析',
       '/admin/sites/xtra/disclosure': '外部送信の公表',
+      '/admin/users': 'ユーザー',
       '/admin/nowhere': 'ページが見つかりません',
     },
   },
@@ -141,7 +143,7 @@ for (const [language, spec] of Object.entries(LANGUAGES)) {
         await checkPage(page, path, heading, phone)
       }
       expect(errors).toEqual([])
-    })
+    }, 240_000)
   }
 }
 

@@ -5,11 +5,13 @@ import type {
   ReceiptDetail,
   ReceiptPage,
   ReceiptQuery,
+  Role,
   SessionInfo,
   Site,
   SiteDetail,
   SiteInput,
   Stats,
+  User,
 } from '@torii/schema/admin-api'
 import { type ApiClient, type QueryParams, withQuery } from './client.ts'
 
@@ -67,6 +69,9 @@ export function createAdminApi(client: ApiClient) {
     stats: (siteId: string, days = 30) => request<Stats>('GET', `${site(siteId)}/stats?days=${days}`),
     erase: (siteId: string, consentId: string) =>
       request<{ erased: number }>('POST', `${site(siteId)}/erasure`, { consentId }),
+    listUsers: () => request<{ users: User[] }>('GET', '/users'),
+    createUser: (body: { email: string; password: string; role: Role }) =>
+      request<{ user: User }>('POST', '/users', body),
     disclosure: (siteId: string, lang: string) =>
       request<{ revision: number; html: string }>(
         'GET',

@@ -21,6 +21,8 @@ const MESSAGES: [RegExp, string, string?][] = [
   [/^at least one language$/, '言語を1つ以上指定してください'],
   [/^at least one purpose$/, '利用目的を1つ以上作成してください'],
   [/^a vendor needs at least one purpose$/, 'ベンダーには利用目的が1つ以上必要です'],
+  [/^must be an email address$/, 'メールアドレスを入力してください'],
+  [/^at least 8 characters$/, '8文字以上にしてください'],
   [/^duplicate purpose "(.+)"$/, '利用目的「$1」が重複しています'],
   [/^duplicate vendor "(.+)"$/, 'ベンダー「$1」が重複しています'],
   [/^unknown purpose "(.+)"$/, '利用目的「$1」はありません'],

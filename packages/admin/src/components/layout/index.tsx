@@ -31,6 +31,11 @@ export function Layout({ children, onLogout }: { children: ComponentChildren; on
           </label>
           {user && (
             <>
+              {user.role === 'admin' && (
+                <a class="top-link" href={`${ADMIN_BASE}/users`}>
+                  {t('users.title')}
+                </a>
+              )}
               <span class="who">{t('app.loggedInAs', { email: user.email, role: user.role })}</span>
               <button type="button" onClick={onLogout}>
                 {t('app.logout')}
