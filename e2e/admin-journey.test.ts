@@ -41,7 +41,9 @@ async function publish(page: Page, siteId: string): Promise<number> {
     .getByRole('button', { name: 'Publish the draft' })
     .click({ timeout: 10_000 })
     .catch(async (error) => {
-      throw new Error(`${error}\n${await page.locator('main').innerText()}`)
+      // Say what the page shows instead (e.g. an API error) rather than only "timeout".
+      const shown = await page.locator('main').textContent()
+      throw new Error(`${error}\n${shown}`)
     })
   const done = page.getByText(/^Published revision (\d+)\.$/)
   await done.waitFor()
