@@ -60,6 +60,24 @@ function boot() {
   pushDefaults(cfg, effective(cfg, null, gpc).p)
   if (choice) pushUpdate(cfg, state.p)
 
+  // The UI chunk: loaded only to ask, to show preferences, or to make a decision.
+  let ui: Promise<UiModule> | undefined
+  let config: Promise<unknown> | undefined
+  const loadUi = () =>
+    (ui ||= import(/* @vite-ignore */ new URL(cfg.ui, base).href).catch((e) => {
+      ui = undefined
+      warn('could not load the consent UI: ' + e)
+      throw e
+    }))
+  const withUi = (fn: (m: UiModule) => unknown) => loadUi().then(fn).catch(noop)
+  const fetchConfig = () => (config ||= fetch(new URL('config.json', base)).then((r) => r.json()))
+  // A decision is needed: fetch the UI and the texts now, in parallel, while the gate still sets up.
+  const need = undecided(cfg, choice, gpc)
+  if (need.ask) {
+    fetchConfig().catch(noop)
+    loadUi().catch(noop)
+  }
+
   const keysOf = (el: Element) => (attr(el, 'data-purpose') || '').split(/[\s,]+/).filter(Boolean)
   const vendorOf = (el: Element) => attr(el, 'data-vendor')
   /** A tag runs when every purpose it names is granted and its vendor, if named, is granted. */
@@ -115,17 +133,6 @@ function boot() {
     })
   ).observe(doc.documentElement, { childList: true, subtree: true, attributeFilter: ['src'] })
 
-  // The UI chunk: loaded only to ask, to show preferences, or to make a decision.
-  let ui: Promise<UiModule> | undefined
-  let config: Promise<unknown> | undefined
-  const loadUi = () =>
-    (ui ||= import(/* @vite-ignore */ new URL(cfg.ui, base).href).catch((e) => {
-      ui = undefined
-      warn('could not load the consent UI: ' + e)
-      throw e
-    }))
-  const withUi = (fn: (m: UiModule) => unknown) => loadUi().then(fn).catch(noop)
-
   const view = (): ChoiceView | null =>
     choice && {
       purposes: { ...state.p },
@@ -160,7 +167,7 @@ function boot() {
         Object.keys(m).some((k) => m[k] && !now[k] && ranKeys[k])
       return { before, ran: gone(before.p, state.p) || gone(before.v, state.v) }
     },
-    config: () => (config ||= fetch(new URL('config.json', base)).then((r) => r.json())),
+    config: fetchConfig,
     closed: fab,
   }
 
@@ -205,7 +212,6 @@ function boot() {
   scan()
   doc.addEventListener('DOMContentLoaded', scan)
 
-  const need = undecided(cfg, choice, gpc)
   if (need.ask) open('banner')
   else if (need.gpc) withUi((m) => m.decideKeys(ctx, null, false))
   else fab()
