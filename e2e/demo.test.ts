@@ -9,7 +9,9 @@ import {
   recordGoogleRequests,
   runAxe,
   startTestServer,
+  type TestServer,
   useBrowser,
+  useTestServer,
   waitForBanner,
 } from './support/index.ts'
 
@@ -25,11 +27,16 @@ const PAGES = [
 ]
 
 const browser = useBrowser()
+// The page checks make no choice and write nothing, so they share one server.
+const readOnlyServer = useTestServer()
 
-/** A fresh server (own database), a fresh context that records Google requests, and a page collecting errors. */
-async function visit(path: string) {
-  const server = await startTestServer()
-  onTestFinished(() => server.close())
+/**
+ * A fresh context that records Google requests and a page collecting errors, on `shared` (tests that only
+ * read) or else on a fresh server with its own database.
+ */
+async function visit(path: string, shared?: TestServer) {
+  const server = shared ?? (await startTestServer())
+  if (!shared) onTestFinished(() => server.close())
   const context = await browser.newContext()
   const google = await recordGoogleRequests(context)
   const page = await context.newPage()
@@ -105,7 +112,7 @@ test.each(PAGES)(
 )
 
 test('every local link on the demo pages leads to a page that exists', async () => {
-  const { page, server } = await visit('/demo/')
+  const { page, server } = await visit('/demo/', readOnlyServer())
   const links = new Set<string>()
   for (const path of PAGES) {
     await page.goto(server.at(path))

@@ -8,7 +8,7 @@ export default defineConfig({
     exclude: ['**/node_modules/**'],
     environment: 'node',
     fileParallelism: false,
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
     // A browser test that flakes is a bug to fix, not to retry.
