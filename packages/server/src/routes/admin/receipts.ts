@@ -92,7 +92,10 @@ export function createAdminReceiptRoutes(options: ReceiptRoutesOptions) {
       headers: {
         'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
         'Content-Disposition': `attachment; filename="torii-receipts-${siteId}-${date}.${format === 'csv' ? 'csv' : 'ndjson'}"`,
-        'Cache-Control': 'no-store',
+        'Cache-Control': 'no-store, no-transform',
+        // Streamed uncompressed: the app-wide compress() buffered a slow client's export in memory (700 MB
+        // for 1M rows in the benchmark); a Content-Encoding makes it leave this response alone.
+        'Content-Encoding': 'identity',
       },
     })
   })
