@@ -1,5 +1,5 @@
-import { findCatalogVendor } from './vendor-catalog.ts'
 import type { SiteConfigInput } from './site-config.ts'
+import { findCatalogVendor } from './vendor-catalog.ts'
 
 /** The demo site's id: the seeded site modelled on Xtra Corporation. */
 export const DEMO_SITE_ID = 'xtra'

@@ -10,7 +10,10 @@ export const keySchema = z
 /** A host a vendor's scripts and iframes come from; `*.example.com` matches any subdomain. */
 export const hostSchema = z
   .string()
-  .regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a host name such as "www.example.com" or "*.example.com"')
+  .regex(
+    /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/,
+    'must be a host name such as "www.example.com" or "*.example.com"'
+  )
 
 const httpUrlSchema = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
 
@@ -28,7 +31,7 @@ export const purposeSchema = z.object({
 
 export const vendorCookieSchema = z.object({
   /** Cookie name; a trailing `*` matches a prefix (`_ga_*`). Deleted on withdrawal when first-party. */
-  name: z.string().regex(/^[A-Za-z0-9_.\-]+\*?$/, 'must be a cookie name, optionally ending in *'),
+  name: z.string().regex(/^[A-Za-z0-9_.-]+\*?$/, 'must be a cookie name, optionally ending in *'),
   /** How long it lives, in words per language ("2 years", "2年"). */
   retention: localizedSchema,
   description: localizedSchema.default({}),
@@ -120,12 +123,20 @@ export const siteConfigSchema = z
   })
   .superRefine((config, ctx) => {
     if (!config.languages.includes(config.defaultLanguage)) {
-      ctx.addIssue({ code: 'custom', path: ['defaultLanguage'], message: 'must be one of the site languages' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaultLanguage'],
+        message: 'must be one of the site languages',
+      })
     }
     const purposeKeys = new Set<string>()
     config.purposes.forEach((purpose, i) => {
       if (purposeKeys.has(purpose.key)) {
-        ctx.addIssue({ code: 'custom', path: ['purposes', i, 'key'], message: `duplicate purpose "${purpose.key}"` })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['purposes', i, 'key'],
+          message: `duplicate purpose "${purpose.key}"`,
+        })
       }
       purposeKeys.add(purpose.key)
       for (const language of config.languages) {
@@ -137,12 +148,20 @@ export const siteConfigSchema = z
     const vendorKeys = new Set<string>()
     config.vendors.forEach((vendor, i) => {
       if (vendorKeys.has(vendor.key)) {
-        ctx.addIssue({ code: 'custom', path: ['vendors', i, 'key'], message: `duplicate vendor "${vendor.key}"` })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['vendors', i, 'key'],
+          message: `duplicate vendor "${vendor.key}"`,
+        })
       }
       vendorKeys.add(vendor.key)
       vendor.purposes.forEach((key, j) => {
         if (!purposeKeys.has(key)) {
-          ctx.addIssue({ code: 'custom', path: ['vendors', i, 'purposes', j], message: `unknown purpose "${key}"` })
+          ctx.addIssue({
+            code: 'custom',
+            path: ['vendors', i, 'purposes', j],
+            message: `unknown purpose "${key}"`,
+          })
         }
       })
     })
