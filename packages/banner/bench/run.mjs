@@ -116,16 +116,19 @@ const median = (xs) => {
   return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN
 }
 
-const results = {}
-for (const path of ['/torii/', '/cc/', '/none/']) {
-  const first = []
-  const back = []
-  // Interleave nothing: each CMP gets its runs back to back, after one warm-up each.
-  if (path != '/none/') await firstVisit(path)
-  for (let i = 0; i < RUNS; i++) {
-    if (path != '/none/') first.push(await firstVisit(path))
-    back.push(await returning(path))
+// Interleaved (Torii, cookieconsent, no CMP, again…) so a busy machine slows each the same.
+const PATHS = ['/torii/', '/cc/', '/none/']
+const runs = Object.fromEntries(PATHS.map((p) => [p, { first: [], back: [] }]))
+for (const path of PATHS) if (path != '/none/') await firstVisit(path) // warm-up
+for (let i = 0; i < RUNS; i++) {
+  for (const path of PATHS) {
+    if (path != '/none/') runs[path].first.push(await firstVisit(path))
+    runs[path].back.push(await returning(path))
   }
+}
+const results = {}
+for (const path of PATHS) {
+  const { first, back } = runs[path]
   results[path] = {
     visible: median(first.map((m) => m.visible)),
     longTasks: first.reduce((n, m) => n + m.longTasks, 0) + back.reduce((n, m) => n + m.longTasks, 0),
@@ -145,7 +148,9 @@ const bytes = {
 }
 const names = { '/torii/': 'Torii', '/cc/': 'vanilla-cookieconsent 3.1.0', '/none/': 'no CMP' }
 const f = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—')
-console.log(`\nbanner bench: ${RUNS} runs each, median, Chromium headless, local server (gzip)\n`)
+console.log(
+  `\nbanner bench: ${RUNS} runs each (interleaved), median, Chromium headless, local server (gzip)\n`
+)
 console.log(
   'page'.padEnd(30) +
     'gzip B'.padStart(8) +
