@@ -20,9 +20,11 @@ export interface ReceiptTargets {
   revision(siteId: string, number: number): Promise<RevisionFacts | null>
 }
 
-/** What a receipt takes from its revision. */
+/** What a receipt is checked against: the revision's hash and the purposes and vendors it offered. */
 export interface RevisionFacts {
   hash: string
+  purposes: Set<string>
+  vendors: Set<string>
 }
 
 export function createReceiptTargets({
@@ -48,7 +50,11 @@ export function createReceiptTargets({
       if (known) return known
       const revision = await getRevision(db, siteId, number)
       if (!revision) return null
-      const facts: RevisionFacts = { hash: revision.hash }
+      const facts: RevisionFacts = {
+        hash: revision.hash,
+        purposes: new Set(revision.config.purposes.map((purpose) => purpose.key)),
+        vendors: new Set(revision.config.vendors.map((vendor) => vendor.key)),
+      }
       if (revisions.size >= maxEntries) revisions.clear()
       revisions.set(key, facts)
       return facts

@@ -135,7 +135,7 @@ describe('POST /s/:siteId/receipts', () => {
     expect(await storedCount()).toBe(0)
   })
 
-  it('answers 404 for an unknown site and 422 naming an unknown revision', async () => {
+  it('answers 404 for an unknown site, 422 naming an unknown revision or purposes and vendors it lacks', async () => {
     const unknownSite = await test.app.request('/s/nope/receipts', {
       method: 'POST',
       body: JSON.stringify(receiptBody()),
@@ -147,6 +147,13 @@ describe('POST /s/:siteId/receipts', () => {
     expect(error.code).toBe('unknown_revision')
     expect(error.message).toContain('7')
     expect(error.fields?.[0]?.path).toBe('revision')
+    const unknownKeys = await post(
+      receiptBody({ purposes: { analytics: true, marketing: true }, vendors: { youtube: false } })
+    )
+    expect(unknownKeys.status).toBe(422)
+    const keys = (await unknownKeys.json()) as ErrorBody
+    expect(keys.error.code).toBe('unknown_keys')
+    expect(keys.error.fields?.map((field) => field.path)).toEqual(['purposes.marketing', 'vendors.youtube'])
     expect(await storedCount()).toBe(0)
   })
 

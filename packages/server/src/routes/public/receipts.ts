@@ -83,6 +83,26 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions) {
         { path: 'revision', message: `revision ${input.revision} was never published` },
       ])
     }
+    // A receipt proves what was shown: it may only name the purposes and vendors that revision offered.
+    const unknown = [
+      ...Object.keys(input.purposes)
+        .filter((key) => !revision.purposes.has(key))
+        .map((key) => ({
+          path: `purposes.${key}`,
+          message: `is not a purpose of revision ${input.revision}`,
+        })),
+      ...Object.keys(input.vendors)
+        .filter((key) => !revision.vendors.has(key))
+        .map((key) => ({ path: `vendors.${key}`, message: `is not a vendor of revision ${input.revision}` })),
+    ]
+    if (unknown.length) {
+      throw new ApiException(
+        422,
+        'unknown_keys',
+        `Receipt names ${unknown[0]!.path}, which revision ${input.revision} does not have`,
+        unknown
+      )
+    }
     const receipt = await ledger.append({
       ...input,
       pageUrl: stripUrl(input.pageUrl),
