@@ -88,7 +88,7 @@ export const RECEIPT = JSON.stringify({
   consentId: 'bench-visitor-0000000001',
   revision: 1,
   action: 'custom',
-  purposes: { analytics: true, ads: false },
+  purposes: { analytics: true, advertising: false },
   vendors: { 'google-analytics': true },
   consentMode: { analytics_storage: 'granted', ad_storage: 'denied' },
   gpc: false,

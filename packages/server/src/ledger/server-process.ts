@@ -53,7 +53,7 @@ export function receiptBody(n: number): string {
     consentId: `crash-${String(n).padStart(12, '0')}`,
     revision: 1,
     action: n % 3 === 0 ? 'reject-all' : 'accept-all',
-    purposes: { analytics: n % 3 !== 0, ads: n % 3 !== 0 },
+    purposes: { analytics: n % 3 !== 0, advertising: n % 3 !== 0 },
     vendors: {},
     consentMode: { analytics_storage: n % 3 === 0 ? 'denied' : 'granted' },
     gpc: false,

@@ -31,7 +31,7 @@ export function sampleEntry(overrides: Partial<LedgerEntry> = {}): LedgerEntry {
     revisionHash: 'a'.repeat(64),
     consentId: `consent-${String(counter).padStart(12, '0')}`,
     action: 'custom',
-    purposes: { analytics: counter % 2 === 0, ads: false },
+    purposes: { analytics: counter % 2 === 0, advertising: false },
     vendors: { 'google-analytics': counter % 2 === 0 },
     consentMode: { analytics_storage: counter % 2 === 0 ? 'granted' : 'denied', ad_storage: 'denied' },
     gpc: false,
