@@ -1,13 +1,12 @@
 /**
- * The admin's live preview: the real UI in `host`'s shadow root, for a draft config, with no cookie and
- * no receipt. Returns an unmount function.
+ * The admin's live preview: the real UI (first layer and preferences) in `host`'s shadow root, for a
+ * draft config, with no cookie and no receipt. Returns an unmount function.
  */
 import type { SiteConfig } from '@torii/schema/site-config'
-import { h, render } from 'preact'
-import type { View } from './gate/types.ts'
-import { App } from './ui/app.tsx'
 import { sheetFor } from './ui/look.ts'
+import * as prefs from './ui/prefs.tsx'
 import { textsFor } from './ui/texts/index.ts'
+import { createView } from './ui/view.ts'
 
 /** `:host` contains the UI's fixed positioning, so it shows inside the preview box, not over the admin. */
 const CONTAIN =
@@ -19,39 +18,24 @@ export function mountPreview(host: HTMLElement, config: SiteConfig, language: st
   const contain = new CSSStyleSheet()
   contain.replaceSync(CONTAIN)
   root.adoptedStyleSheets = [contain, sheetFor(config.look)]
-  const el = document.createElement('div')
-  root.appendChild(el)
-  let view: View | null = 'banner'
-  let opened = 0
-  let status = ''
-  const draw = () =>
-    render(
-      h(App, {
-        config,
-        lang: language,
-        gpc: false,
-        choice: null,
-        ask: true,
-        view,
-        opened,
-        status,
-        decide() {
-          view = 'banner'
-          status = textsFor(config, language).saved
-          draw()
-        },
-        show(next) {
-          if (next == 'prefs' && view != 'prefs') opened++
-          view = next || 'banner'
-          status = ''
-          draw()
-        },
-      }),
-      el
-    )
-  draw()
+  const ui = createView({
+    config,
+    lang: language,
+    gpc: false,
+    choice: () => null,
+    ask: () => true,
+    // The admin bundles the preferences with the preview: no second fetch.
+    loadPrefs: () => Promise.resolve(prefs),
+    rest: 'banner',
+    decide() {
+      ui.show('banner')
+      ui.status(textsFor(config, language).saved)
+    },
+  })
+  root.appendChild(ui.el)
+  ui.show('banner')
   return () => {
-    render(null, el)
-    el.remove()
+    ui.close()
+    ui.el.remove()
   }
 }

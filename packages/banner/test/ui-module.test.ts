@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { UiModule } from '../src/gate/types.ts'
-import * as ui from '../src/ui/index.tsx'
+import * as ui from '../src/ui/index.ts'
 
 describe('the UI chunk', () => {
   it('should export what the gate calls (checked by tsc: the gate imports it untyped at run time)', () => {

@@ -1,25 +1,24 @@
 /**
  * The UI chunk, loaded by the gate only when a decision is needed, on `torii.show()`, or to record a
- * receipt. Preact in the open shadow root of `<torii-consent>`.
+ * receipt: the first layer in plain DOM in the open shadow root of `<torii-consent>`, the decision code
+ * (cookie, Consent Mode update, receipt, IndexedDB mirror). The preferences dialog (Preact) is a chunk
+ * of its own, fetched when the visitor opens it.
  */
 import type { Revision } from '@torii/schema/revision'
 import type { SiteConfig } from '@torii/schema/site-config'
-import { render } from 'preact'
 import { undecided } from '../gate/rules.ts'
 import type { GateConfig, UiContext, View } from '../gate/types.ts'
-import { App, type AppProps } from './app.tsx'
 import { decideKeys as byKeys, decide } from './decide.ts'
 import { sheetFor } from './look.ts'
 import { textsFor } from './texts/index.ts'
+import { createView } from './view.ts'
 
 export { showPlaceholder as placeholder } from './placeholder.ts'
 export { flush } from './receipt.ts'
 
 const STATUS_MS = 5000
-let container: HTMLElement | undefined
-let props: AppProps | undefined
-let invoker: Element | null | undefined
-let ctxRef: UiContext | undefined
+let view: Promise<ReturnType<typeof createView>> | undefined
+let shown: ReturnType<typeof createView> | undefined
 
 /** Without config.json (server away), the UI still works from the gate's config and built-in texts. */
 const fallbackConfig = (cfg: GateConfig) =>
@@ -34,31 +33,7 @@ const fallbackConfig = (cfg: GateConfig) =>
     },
   }) as unknown as SiteConfig
 
-const draw = () => render(<App {...props!} />, container!)
-
-function focusInvoker() {
-  if (invoker && (invoker as HTMLElement).isConnected) (invoker as HTMLElement).focus()
-}
-
-function show(view: View | null, from?: Element | null, vendors?: boolean) {
-  const ctx = ctxRef!
-  const was = props!.view
-  if (view == 'prefs' && was != 'prefs') {
-    invoker = from || (ctx.root.activeElement ?? document.activeElement)
-    props!.opened++
-  }
-  props!.view = view
-  props!.vendors = vendors
-  props!.choice = ctx.choice()
-  props!.ask = undecided(ctx.cfg, props!.choice, ctx.gpc).ask
-  draw()
-  if (was == 'prefs' && view != 'prefs') focusInvoker()
-  if (!view) ctx.closed()
-}
-
-/** Opens the first layer or the preferences; `invoker` gets focus back when the preferences close. */
-export async function open(ctx: UiContext, view: View, from?: Element | null): Promise<void> {
-  ctxRef = ctx
+async function createFor(ctx: UiContext) {
   let config: SiteConfig
   try {
     config = ((await ctx.config()) as Revision).config
@@ -66,34 +41,32 @@ export async function open(ctx: UiContext, view: View, from?: Element | null): P
   } catch {
     config = fallbackConfig(ctx.cfg)
   }
-  if (!container) {
-    const root = ctx.root
-    container = document.createElement('div')
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheetFor(config.look)]
-    root.appendChild(container)
-    props = {
-      config,
-      lang: ctx.lang,
-      gpc: ctx.gpc,
-      choice: null,
-      ask: true,
-      view: null,
-      opened: 0,
-      status: '',
-      show,
-      decide(decision) {
-        props!.status = textsFor(config, ctx.lang).saved
-        show(null)
-        focusInvoker()
-        decide(ctx, decision).catch(() => {})
-        setTimeout(() => {
-          props!.status = ''
-          draw()
-        }, STATUS_MS)
-      },
-    }
-  }
-  show(view, from)
+  const root = ctx.root
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheetFor(config.look)]
+  const ui = createView({
+    config,
+    lang: ctx.lang,
+    gpc: ctx.gpc,
+    choice: ctx.choice,
+    ask: () => undecided(ctx.cfg, ctx.choice(), ctx.gpc).ask,
+    loadPrefs: () => import('./prefs.tsx'),
+    closed: ctx.closed,
+    decide(decision) {
+      ui.status(textsFor(config, ctx.lang).saved)
+      ui.show(null)
+      ui.refocus()
+      decide(ctx, decision).catch(() => {})
+      setTimeout(() => ui.status(''), STATUS_MS)
+    },
+  })
+  root.appendChild(ui.el)
+  return (shown = ui)
+}
+
+/** Opens the first layer or the preferences; `invoker` gets focus back when the preferences close. */
+export async function open(ctx: UiContext, next: View, from?: Element | null): Promise<void> {
+  const ui = await (view ||= createFor(ctx))
+  ui.show(next, from)
 }
 
 /** `torii.accept` / `torii.reject` / GPC: decides, and closes the UI if it is open. */
@@ -104,8 +77,5 @@ export function decideKeys(ctx: UiContext, keys: string[] | 'all' | null, grant:
 
 /** Closes whatever is open. */
 export function close(): void {
-  if (props?.view) {
-    props.view = null
-    draw()
-  }
+  shown?.close()
 }

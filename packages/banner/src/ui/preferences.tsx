@@ -1,5 +1,5 @@
 import type { SiteConfig, Vendor } from '@torii/schema/site-config'
-import { Component } from 'preact'
+import { Component, h } from 'preact'
 import type { Choice, Decision } from '../gate/types.ts'
 import { trapTab } from './focus-trap.ts'
 import { local } from './local.ts'

@@ -1,0 +1,115 @@
+import type { SiteConfig } from '@torii/schema/site-config'
+import type { Choice, Decision, View } from '../gate/types.ts'
+import { tag } from './dom.ts'
+import { firstLayer } from './first-layer.ts'
+import { textsFor } from './texts/index.ts'
+
+/** The preferences chunk (Preact), loaded on first use. */
+export type PrefsModule = typeof import('./prefs.tsx')
+
+export interface ViewOptions {
+  config: SiteConfig
+  lang: string
+  gpc: boolean
+  /** The choice in force (the preferences start from it on each opening). */
+  choice(): Choice | null
+  /** A decision is still needed: the first layer stays under the preferences. */
+  ask(): boolean
+  decide(decision: Decision): void
+  loadPrefs(): Promise<PrefsModule>
+  /** What `show(null)` shows: nothing on a site, the first layer in the admin's preview. */
+  rest?: View
+  /** The UI closed without a decision. */
+  closed?(): void
+}
+
+/**
+ * The whole visitor UI (`lang` on the root, A11Y-08): the first layer in plain DOM, the preferences
+ * dialog mounted from its lazily loaded chunk, and a status region.
+ */
+export function createView(o: ViewOptions) {
+  const { config, lang } = o
+  const t = textsFor(config, lang)
+  const status = tag('div', { class: 'status', role: 'status' })
+  const el = tag('div', { class: 'root', lang }, status)
+  let view: View | null = null
+  let banner: HTMLElement | null = null
+  let prefs: HTMLElement | null = null
+  let prefsModule: PrefsModule | undefined
+  let invoker: Element | null | undefined
+
+  const all = (grant: boolean) => {
+    const p: Record<string, boolean> = {}
+    const v: Record<string, boolean> = {}
+    for (const x of config.purposes) p[x.key] = grant
+    for (const x of config.vendors) v[x.key] = grant
+    return { p, v }
+  }
+  const refocus = () => {
+    if (invoker && (invoker as HTMLElement).isConnected) (invoker as HTMLElement).focus()
+  }
+
+  /** Shows the first layer, the preferences (over the first layer while undecided) or nothing. */
+  function show(next: View | null, from?: Element | null, vendors?: boolean, quiet?: boolean) {
+    if (!quiet) next ||= o.rest || null
+    const was = view
+    view = next
+    const wantBanner = next == 'banner' || (next == 'prefs' && o.ask())
+    if (wantBanner && !banner) {
+      banner = firstLayer({
+        config,
+        lang,
+        t,
+        decide: (action) => o.decide({ ...all(action == 'accept-all'), action }),
+        customize: (invoker) => show('prefs', invoker, invoker.localName == 'a'),
+        prefetch: () => void o.loadPrefs().catch(() => {}),
+      })
+      el.insertBefore(banner, el.firstChild)
+    } else if (!wantBanner && banner) {
+      banner.remove()
+      banner = null
+    }
+    if (next == 'prefs' && was != 'prefs') {
+      invoker = from || ((el.getRootNode() as ShadowRoot).activeElement ?? document.activeElement)
+      const slot = (prefs = el.insertBefore(tag('div'), status))
+      const props = {
+        config,
+        lang,
+        t,
+        gpc: o.gpc,
+        choice: o.choice(),
+        vendors,
+        save: o.decide,
+        close: () => show(o.ask() ? 'banner' : null),
+      }
+      const mount = (m: PrefsModule) => {
+        prefsModule = m
+        if (prefs == slot) m.renderPrefs(slot, props)
+      }
+      if (prefsModule) mount(prefsModule)
+      else
+        o.loadPrefs().then(mount, (e) => {
+          console.warn('[torii] could not load the preferences: ' + e)
+          if (prefs == slot) show(o.ask() ? 'banner' : null)
+        })
+    } else if (next != 'prefs' && prefs) {
+      prefsModule?.unmountPrefs(prefs)
+      prefs.remove()
+      prefs = null
+      if (!quiet) refocus()
+    }
+    if (!next && !quiet) o.closed?.()
+  }
+
+  return {
+    /** The root element to append to the shadow root. */
+    el,
+    show,
+    /** Closes whatever is open, without giving focus back or telling the gate. */
+    close: () => show(null, null, false, true),
+    refocus,
+    status(text: string) {
+      status.textContent = text
+    },
+  }
+}
