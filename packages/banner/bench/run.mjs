@@ -26,7 +26,7 @@ const CHROMIUM_ARGS = [
 ]
 
 const manifest = JSON.parse(readFileSync(join(root, 'dist/manifest.json'), 'utf8'))
-const { gate, ui } = await servedGate()
+const { gate, ui, prefs } = await servedGate()
 const { revision } = await demoGateConfig('/' + manifest.ui)
 const ccJs = readFileSync(join(ccDist, 'cookieconsent.umd.js'))
 const ccCss = readFileSync(join(ccDist, 'cookieconsent.css'))
@@ -38,6 +38,8 @@ const files = {
   '/none/': [NO_CMP, 'text/html'],
   '/s/xtra/gate.js': [gate, 'text/javascript'],
   [`/${manifest.ui}`]: [ui, 'text/javascript'],
+  // Not fetched to show the banner (only when the preferences open); served like the server does.
+  [`/${manifest.prefs}`]: [prefs, 'text/javascript'],
   '/s/xtra/config.json': [JSON.stringify(revision), 'application/json'],
   '/cc/cookieconsent.umd.js': [ccJs, 'text/javascript'],
   '/cc/cookieconsent.css': [ccCss, 'text/css'],

@@ -53,11 +53,15 @@ const ui = await build({
     emptyOutDir: false,
     target: 'es2022',
     cssTarget: ['chrome111', 'firefox115', 'safari16.4'],
-    minify: true,
+    // The UI chunk counts towards the first visit: the same terser settings, without the top-level
+    // mangling that would rename its exports.
+    minify: 'terser',
+    terserOptions: { ...GATE_TERSER, toplevel: false, module: true },
     cssCodeSplit: false,
     modulePreload: false,
+    // Library mode: Vite then adds no preload helper (~500 B gzip) around the preferences' import().
+    lib: { entry: join(root, 'src/ui/index.ts'), formats: ['es'] },
     rollupOptions: {
-      input: join(root, 'src/ui/index.ts'),
       preserveEntrySignatures: 'exports-only',
       output: {
         format: 'es',

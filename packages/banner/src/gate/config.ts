@@ -1,7 +1,11 @@
+import { GATE_DEFAULTS } from '@torii/schema/gate-config'
 import type { GateConfig } from './types.ts'
 import { warn } from './warn.ts'
 
-/** Fills what a partial or damaged config lacks, naming the missing fields once: the gate never throws. */
+/**
+ * Fills what a partial or damaged config lacks, naming the missing fields once: the gate never throws.
+ * The server leaves out what equals the defaults (`toGateConfig`), so this is also where they come back.
+ */
 export function normalizeConfig(raw: unknown): GateConfig {
   const cfg = { ...(raw as GateConfig) }
   const missing = ['siteId', 'revision', 'purposes', 'vendors', 'options', 'ui'].filter(
@@ -16,6 +20,6 @@ export function normalizeConfig(raw: unknown): GateConfig {
     v.hosts ||= []
     v.cookies ||= []
   }
-  cfg.options = Object.assign({ consentDays: 395, refusalDays: 183, waitForUpdateMs: 500 }, cfg.options)
+  cfg.options = { ...GATE_DEFAULTS, ...cfg.options }
   return cfg
 }

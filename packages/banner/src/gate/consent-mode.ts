@@ -28,7 +28,7 @@ export function pushDefaults(cfg: GateConfig, required: Record<string, boolean>)
   const g = gtag()
   const o = cfg.options
   g('consent', 'default', { ...consentState(cfg, required), wait_for_update: o.waitForUpdateMs })
-  if (o.adsDataRedaction !== false) g('set', 'ads_data_redaction', true)
+  if (o.adsDataRedaction) g('set', 'ads_data_redaction', true)
   if (o.urlPassthrough) g('set', 'url_passthrough', true)
 }
 

@@ -1,7 +1,8 @@
 /**
  * The gate: the synchronous script first in `<head>`. It sets Consent Mode defaults, holds every tag
  * that needs consent, applies a stored choice at once, and loads the UI chunk only when a decision is
- * needed (which also writes the cookie and records the receipt).
+ * needed (which also writes the cookie and records the receipt). Written for bytes: every page view
+ * downloads it (see scripts/build.mjs for the minifier settings).
  */
 import { normalizeConfig } from './config.ts'
 import { pushDefaults, pushUpdate } from './consent-mode.ts'
@@ -20,7 +21,6 @@ import { warn } from './warn.ts'
 declare const __TORII_CONFIG__: unknown
 
 type Fn = (...args: never[]) => unknown
-type Listener = (view: ChoiceView | null) => void
 const INERT = 'script[type="text/plain"],iframe[data-src]'
 const noop = () => {}
 
@@ -42,7 +42,6 @@ function boot() {
 
   const script = doc.currentScript as HTMLScriptElement | null
   const base = script?.src || location.href
-  const nonce = script?.nonce || ''
   let raw: unknown
   try {
     raw = __TORII_CONFIG__
@@ -53,8 +52,7 @@ function boot() {
   let choice = readChoice()
   if (choice && isExpired(cfg, choice, Date.now())) choice = null
   let state = effective(cfg, choice, gpc)
-  const ranKeys: Record<string, 1> = {}
-  const listeners: Listener[] = []
+  const ran: Record<string, 1> = {}
 
   // GCM-01: defaults before anything else; GCM-05: the stored choice as early as possible, before any tag.
   pushDefaults(cfg, effective(cfg, null, gpc).p)
@@ -63,46 +61,45 @@ function boot() {
   // The UI chunk: loaded only to ask, to show preferences, or to make a decision.
   let ui: Promise<UiModule> | undefined
   let config: Promise<unknown> | undefined
-  const loadUi = () =>
+  const withUi = (fn: (m: UiModule) => unknown) =>
     (ui ||= import(/* @vite-ignore */ new URL(cfg.ui, base).href).catch((e) => {
       ui = undefined
       warn('could not load the consent UI: ' + e)
       throw e
     }))
-  const withUi = (fn: (m: UiModule) => unknown) => loadUi().then(fn).catch(noop)
+      .then(fn)
+      .catch(noop)
   const fetchConfig = () => (config ||= fetch(new URL('config.json', base)).then((r) => r.json()))
   // A decision is needed: fetch the UI and the texts now, in parallel, while the gate still sets up.
   const need = undecided(cfg, choice, gpc)
   if (need.ask) {
     fetchConfig().catch(noop)
-    loadUi().catch(noop)
+    withUi(noop)
   }
 
   const keysOf = (el: Element) => (attr(el, 'data-purpose') || '').split(/[\s,]+/).filter(Boolean)
   const vendorOf = (el: Element) => attr(el, 'data-vendor')
-  /** A tag runs when every purpose it names is granted and its vendor, if named, is granted. */
-  const allowed = (el: Element) => {
-    let ok = true
-    for (const key of keysOf(el)) {
-      if (!(key in state.p)) warn('unknown purpose "' + key + '" in data-purpose')
-      ok &&= state.p[key]
-    }
-    const vendor = vendorOf(el)
-    if (vendor && !(vendor in state.v)) warn('unknown vendor "' + vendor + '" in data-vendor')
-    return ok && (!vendor || state.v[vendor])
-  }
-  const revive = createReviver(nonce, (el) => {
-    for (const key of keysOf(el).concat(vendorOf(el) || [])) ranKeys[key] = 1
+  const revive = createReviver(script?.nonce || '', (el) => {
+    for (const key of keysOf(el).concat(vendorOf(el) || [])) ran[key] = 1
   })
   const checkUrl = (el: Element, url: string) => {
     const vendor = vendorOfUrl(cfg, url)
-    if (vendor) return state.v[vendor] ? !(ranKeys[vendor] = 1) : hold(el, vendor, url)
+    if (vendor) return state.v[vendor] ? !(ran[vendor] = 1) : hold(el, vendor, url)
   }
   const consider = (el: Element) => {
     const src = attr(el, 'src')
     if (src && (isScript(el) || isFrame(el)) && !el.hasAttribute(HELD)) checkUrl(el, src)
-    if (!el.matches(INERT) || !(keysOf(el).length || vendorOf(el))) return
-    if (allowed(el)) {
+    const keys = keysOf(el)
+    const vendor = vendorOf(el)
+    if (!el.matches(INERT) || !(keys.length || vendor)) return
+    // A tag runs when every purpose it names is granted and its vendor, if named, is granted.
+    let ok = true
+    for (const key of keys) {
+      if (!(key in state.p)) warn('unknown purpose "' + key + '" in data-purpose')
+      ok &&= state.p[key]
+    }
+    if (vendor && !(vendor in state.v)) warn('unknown vendor "' + vendor + '" in data-vendor')
+    if (ok && (!vendor || state.v[vendor])) {
       const stand = el.previousElementSibling
       if (stand?.className == 'torii-placeholder') {
         stand.remove()
@@ -110,9 +107,8 @@ function boot() {
       }
       revive(el)
     } else if (isFrame(el)) {
-      const key = vendorOf(el)
-      const keys = key ? [key] : keysOf(el)
-      withUi((m) => m.placeholder(ctx, el, keys, () => (api.accept as Fn)(keys as never)))
+      const allow = vendor ? [vendor] : keys
+      withUi((m) => m.placeholder(ctx, el, allow, () => (api.accept as Fn)(allow as never)))
     }
   }
   const scan = () => doc.querySelectorAll(INERT).forEach(consider)
@@ -123,12 +119,11 @@ function boot() {
     safe((records: MutationRecord[]) => {
       for (const r of records) {
         if (r.attributeName) consider(r.target as Element)
-        for (const node of r.addedNodes) {
+        for (const node of r.addedNodes)
           if (node instanceof Element) {
             consider(node)
             node.querySelectorAll('script,iframe').forEach(consider)
           }
-        }
       }
     })
   ).observe(doc.documentElement, { childList: true, subtree: true, attributeFilter: ['src'] })
@@ -141,14 +136,14 @@ function boot() {
       consentId: choice.id,
       decidedAt: new Date(choice.at).toISOString(),
     }
-  const fab = () =>
-    onBody(() => floatingButton(lang, !!choice && cfg.options.floatingButton != false, showPrefs))
+  const fab = () => onBody(() => floatingButton(lang, !!choice && cfg.options.floatingButton, showPrefs))
 
   const ctx: UiContext = {
     cfg,
     base,
     lang,
     gpc,
+    ran,
     get root() {
       return shadowRoot()
     },
@@ -159,21 +154,17 @@ function boot() {
       state = effective(cfg, choice, gpc)
       pushUpdate(cfg, state.p)
       scan()
-      const detail = view()
-      for (const fn of listeners) safe(fn)(detail)
-      dispatchEvent(new CustomEvent('torii:change', { detail }))
+      dispatchEvent(new CustomEvent('torii:change', { detail: view() }))
       fab()
-      const gone = (m: Record<string, boolean>, now: Record<string, boolean>) =>
-        Object.keys(m).some((k) => m[k] && !now[k] && ranKeys[k])
-      return { before, ran: gone(before.p, state.p) || gone(before.v, state.v) }
+      return before
     },
     config: fetchConfig,
     closed: fab,
   }
 
   const open = safe((next: View, invoker?: Element | null) => {
-    ctx.config().catch(noop)
-    loadUi().catch(noop)
+    fetchConfig().catch(noop)
+    withUi(noop)
     onBody(() => {
       floatingButton(lang, false, showPrefs)
       withUi((m) => m.open(ctx, next, invoker))
@@ -189,14 +180,16 @@ function boot() {
     accept: byKeys(true),
     reject: byKeys(false),
     show: showPrefs,
-    on: (type: string, fn: Listener) => {
-      if (type == 'change') listeners.push(fn)
-      return () => listeners.splice(listeners.indexOf(fn) >>> 0, 1)
+    // Listeners are `torii:<type>` events on window, each call guarded so a throwing listener is only logged.
+    on: (type: string, fn: Fn) => {
+      const listener = (e: Event) => safe(fn)((e as CustomEvent).detail as never)
+      addEventListener('torii:' + type, listener)
+      return () => removeEventListener('torii:' + type, listener)
     },
-    push: (item: unknown) => {
-      if (typeof item == 'function') item(api)
-      else (api[(item as string[])[0]] as Fn)(...((item as never[]).slice(1) as never[]))
-    },
+    push: (item: unknown) =>
+      typeof item == 'function'
+        ? item(api)
+        : (api[(item as string[])[0]] as Fn)(...((item as never[]).slice(1) as never[])),
   }
   for (const k in api) if (typeof api[k] == 'function') api[k] = safe(api[k] as Fn)
   api.ready = Promise.resolve().then(view)

@@ -49,9 +49,10 @@ export interface UiContext {
   /** The open shadow root of `<torii-consent>`. */
   root: ShadowRoot
   choice(): Choice | null
-  /** Puts a new choice in force (Consent Mode update, revival, events); returns the state before and
-   *  whether a tag that is now revoked already ran (then the page must reload). */
-  apply(choice: Choice): { before: State; ran: boolean }
+  /** Purpose and vendor keys whose tags already ran on this page (revoking one needs a reload). */
+  ran: Record<string, 1>
+  /** Puts a new choice in force (Consent Mode update, revival, `torii:change`); returns the state before. */
+  apply(choice: Choice): State
   /** The site's current revision (`config.json`, with texts), fetched once. */
   config(): Promise<unknown>
   /** The UI closed without a decision. */

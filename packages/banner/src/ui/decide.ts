@@ -22,8 +22,11 @@ export async function decide(ctx: UiContext, { p, v, action }: Decision): Promis
   const settled = settle(cfg, gpc, p, v)
   const choice: Choice = { id: previous?.id || newId(), rev: cfg.revision, at: Date.now(), ...settled }
   writeChoice(choice, lifetimeDays(cfg, choice), cfg.options.cookieDomain)
-  const { before, ran } = ctx.apply(choice)
+  const before = ctx.apply(choice)
   const after = effective(cfg, choice, gpc)
+  // A revoked tag that already ran cannot be stopped: the page reloads once the receipt is recorded.
+  const gone = (m: Map, now: Map) => Object.keys(m).some((k) => m[k] && !now[k] && ctx.ran[k])
+  const ran = gone(before.p, after.p) || gone(before.v, after.v)
   const names = cfg.vendors.filter((x) => before.v[x.key] && !after.v[x.key]).flatMap((x) => x.cookies)
   if (names.length) deleteCookies(names, cfg.options.cookieDomain)
   const withdrawn = previous && action != 'gpc' && (lost(before.p, after.p) || lost(before.v, after.v))
