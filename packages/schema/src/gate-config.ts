@@ -70,7 +70,7 @@ export function toGateConfig(revision: Revision, uiPath: string): PackedGateConf
     revision: revision.number,
     hash: revision.hash,
     languages: config.languages,
-    ...(config.defaultLanguage != config.languages[0] && { defaultLanguage: config.defaultLanguage }),
+    ...(config.defaultLanguage !== config.languages[0] && { defaultLanguage: config.defaultLanguage }),
     purposes: config.purposes.map(({ key, required, consentTypes, gpcDenies }) => ({
       key,
       ...packed({ required, consentTypes, gpcDenies }),

@@ -1,4 +1,5 @@
 import type { SiteConfig, Vendor } from '@torii/schema/site-config'
+// biome-ignore lint/correctness/noUnusedImports: h is the classic JSX factory (scripts/build.mjs, vitest.config.ts)
 import { Component, h } from 'preact'
 import type { Choice, Decision } from '../gate/types.ts'
 import { trapTab } from './focus-trap.ts'

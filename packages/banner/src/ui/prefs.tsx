@@ -2,6 +2,7 @@
  * The preferences chunk: the Preact dialog, loaded only when a visitor opens the preferences
  * (Customize, `torii.show()`, `[data-torii-open]`), with its own stylesheet.
  */
+// biome-ignore lint/correctness/noUnusedImports: h is the classic JSX factory (scripts/build.mjs, vitest.config.ts)
 import { h, render } from 'preact'
 import { Preferences, type PreferencesProps } from './preferences.tsx'
 import css from './prefs.css?inline'
