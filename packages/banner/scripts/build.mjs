@@ -54,9 +54,9 @@ const ui = await build({
     target: 'es2022',
     cssTarget: ['chrome111', 'firefox115', 'safari16.4'],
     // The UI chunk counts towards the first visit: the same terser settings, without the top-level
-    // mangling that would rename its exports.
+    // mangling that would rename its exports, and no property mangling (Preact's own `__x` fields).
     minify: 'terser',
-    terserOptions: { ...GATE_TERSER, toplevel: false, module: true },
+    terserOptions: { ...GATE_TERSER, toplevel: false, module: true, mangle: true, compress: { passes: 3 } },
     cssCodeSplit: false,
     modulePreload: false,
     // Library mode: Vite then adds no preload helper (~500 B gzip) around the preferences' import().

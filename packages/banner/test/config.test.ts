@@ -1,0 +1,45 @@
+import { DEMO_SITE_CONFIG, DEMO_SITE_ID } from '@torii/schema/demo-config'
+import { toGateConfig } from '@torii/schema/gate-config'
+import { siteConfigSchema } from '@torii/schema/site-config'
+import { describe, expect, it, vi } from 'vitest'
+import { normalizeConfig } from '../src/gate/config.ts'
+
+const revision = (overrides: object = {}) => ({
+  siteId: DEMO_SITE_ID,
+  number: 1,
+  hash: 'f'.repeat(64),
+  publishedAt: new Date(0).toISOString(),
+  config: siteConfigSchema.parse({ ...DEMO_SITE_CONFIG, ...overrides }),
+})
+
+describe('the inlined config', () => {
+  it('should leave out defaults on the server and get them back in the gate', () => {
+    const packed = toGateConfig(revision(), '/assets/ui-x.js')
+    const json = JSON.stringify(packed)
+    expect(json).not.toContain('"gpcDenies":false')
+    expect(json).not.toContain('"required":false')
+    expect(json).not.toContain('consentDays')
+    expect(packed.defaultLanguage).toBeUndefined() // the first language
+    const cfg = normalizeConfig(JSON.parse(json))
+    expect(cfg.defaultLanguage).toBe('ja')
+    expect(cfg.options).toMatchObject({ consentDays: 395, refusalDays: 183, waitForUpdateMs: 500 })
+    expect(cfg.options).toMatchObject({ adsDataRedaction: true, urlPassthrough: false, floatingButton: true })
+    expect(cfg.purposes.find((p) => p.key == 'advertising')).toMatchObject({ gpcDenies: true })
+    expect(cfg.purposes.find((p) => p.key == 'analytics')?.required).toBeFalsy()
+    expect(cfg.vendors[0]).toMatchObject({ key: 'google-analytics', cookies: ['_ga', '_ga_*'] })
+  })
+
+  it('should keep options that differ from the defaults', () => {
+    const options = { consentDays: 180, adsDataRedaction: false, urlPassthrough: true }
+    const cfg = normalizeConfig(JSON.parse(JSON.stringify(toGateConfig(revision({ options }), '/ui.js'))))
+    expect(cfg.options).toMatchObject(options)
+  })
+
+  it('should fill a config missing fields and name them once', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const cfg = normalizeConfig({ siteId: 'x' })
+    expect(cfg.purposes).toEqual([])
+    expect(cfg.languages).toEqual(['en'])
+    expect(warn).toHaveBeenCalledWith('[torii] config is missing revision,purposes,vendors,options,ui')
+  })
+})
