@@ -135,6 +135,30 @@ describe('POST /s/:siteId/receipts', () => {
     expect(await storedCount()).toBe(0)
   })
 
+  it('checks the size from Content-Length when there is one, and streams the count when there is none', async () => {
+    const body = JSON.stringify(receiptBody({ pageUrl: `${TEST_ORIGIN}/${'a'.repeat(MAX_RECEIPT_BYTES)}` }))
+    const declared = await post(body, { 'content-length': String(Buffer.byteLength(body)) })
+    expect(declared.status).toBe(413)
+    expect(((await declared.json()) as ErrorBody).error.code).toBe('body_too_large')
+    const small = JSON.stringify(receiptBody())
+    const ok = await post(small, { 'content-length': String(Buffer.byteLength(small)) })
+    expect(ok.status).toBe(201)
+    const chunks = [body.slice(0, 1000), body.slice(1000)]
+    const streamed = await test.app.request('/s/xtra/receipts', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=UTF-8', origin: TEST_ORIGIN },
+      body: new ReadableStream({
+        start(controller) {
+          for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk))
+          controller.close()
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit)
+    expect(streamed.status).toBe(413)
+    expect(await storedCount()).toBe(1)
+  })
+
   it('answers 404 for an unknown site, 422 naming an unknown revision or purposes and vendors it lacks', async () => {
     const unknownSite = await test.app.request('/s/nope/receipts', {
       method: 'POST',
