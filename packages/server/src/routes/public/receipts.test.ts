@@ -135,6 +135,13 @@ describe('POST /s/:siteId/receipts', () => {
     expect(await storedCount()).toBe(0)
   })
 
+  it('sends the small ack uncompressed even when the browser accepts gzip', async () => {
+    const res = await post(receiptBody(), { 'accept-encoding': 'gzip, deflate, br' })
+    expect(res.status).toBe(201)
+    expect(res.headers.get('content-encoding')).toBeNull()
+    expect(((await res.json()) as ReceiptAck).id).toMatch(/^[0-9A-Z]{26}$/)
+  })
+
   it('checks the size from Content-Length when there is one, and streams the count when there is none', async () => {
     const body = JSON.stringify(receiptBody({ pageUrl: `${TEST_ORIGIN}/${'a'.repeat(MAX_RECEIPT_BYTES)}` }))
     const declared = await post(body, { 'content-length': String(Buffer.byteLength(body)) })
