@@ -1,6 +1,6 @@
 import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
 import { siteConfigSchema } from '@torii/schema/site-config'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { mountPreview } from '../src/preview.ts'
 
 describe('mountPreview', () => {
@@ -15,8 +15,7 @@ describe('mountPreview', () => {
     expect(action('accept-all')!.textContent).toBe('Accept all')
     expect(action('reject-all')).not.toBeNull()
     action('customize')!.click()
-    await new Promise((r) => setTimeout(r))
-    expect(root.querySelector('[role="dialog"]')).not.toBeNull()
+    await vi.waitFor(() => expect(root.querySelector('[role="dialog"]')).not.toBeNull())
     expect(root.querySelectorAll('input[role="switch"]').length).toBe(5) // 3 purposes + 2 vendors
     expect(root.querySelector('.root')!.getAttribute('lang')).toBe('en')
     expect(document.cookie).not.toContain('torii=')
