@@ -80,7 +80,8 @@ test('keyboard only: every action is reachable, Tab wraps in the preferences, Es
   await bannerButton(page, 'reject-all').waitFor({ state: 'detached' })
   expect(await readChoice(page)).toMatchObject({ purposes: { analytics: false, advertising: false } })
 
-  // Withdrawal is as easy: the floating button, by keyboard, then a switch and Save.
+  // Withdrawal is as easy: the floating button (its own small chunk), by keyboard, then a switch and Save.
+  await bannerButton(page, 'customize').waitFor()
   await tabTo(page, 'customize')
   await page.keyboard.press('Enter')
   await page.getByRole('dialog').waitFor()

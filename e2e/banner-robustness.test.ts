@@ -59,7 +59,7 @@ test('a strict-CSP page works: nonce on revived tags, no inline styles, no viola
   expect(violations).toEqual([])
   expect(errors).toEqual([])
   expect(warnings.filter((w) => w.startsWith('[torii]'))).toEqual([
-    '[torii] unknown purpose "nonexistent" in data-purpose',
+    '[torii] unknown purpose "nonexistent"',
     '[torii] a revived tag threw: Uncaught Error: a broken tag',
   ])
 })

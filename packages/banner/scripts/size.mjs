@@ -1,7 +1,8 @@
 // Prints gzip -9 and brotli (q11) sizes of what visitors download, and fails over budget:
 // the gate with the demo config inlined (every page view) and what a first visit loads to see the banner
 // and decide: gate + UI chunk (first layer, its CSS, the decision code). The preferences chunk (Preact
-// dialog + its CSS), loaded only when a visitor opens the preferences, is listed on its own line.
+// dialog + its CSS), loaded only when a visitor opens the preferences, and the floating button's chunk
+// (returning visitors, when the site shows it) are listed on their own lines.
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -10,8 +11,8 @@ import { demoGateConfig } from './gate-config.mjs'
 
 /** Issue #4's target for the gate. Not met yet (see GATE_CEILING): printed as MISS until it is. */
 export const GATE_TARGET = 3072
-/** What CI enforces for the gate today: the measured size plus ~2%, so the gate can only shrink. */
-export const GATE_CEILING = 4480
+/** What CI enforces for the gate today: the measured size (3,729 B) plus ~2%, so the gate can only shrink. */
+export const GATE_CEILING = 3800
 export const FIRST_VISIT_BUDGET = 10240
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
@@ -28,6 +29,7 @@ export async function servedGate() {
     gate: Buffer.from(gate),
     ui: readFileSync(join(dist, manifest.ui)),
     prefs: readFileSync(join(dist, manifest.prefs)),
+    fab: readFileSync(join(dist, manifest.fab)),
   }
 }
 
@@ -42,12 +44,13 @@ if (import.meta.url == `file://${process.argv[1]}`) {
   const gate = row('gate.js, demo config inlined (every page view)', files.gate)
   const ui = row('UI chunk: first layer + CSS + decision code', files.ui)
   const prefs = row('preferences chunk: Preact dialog + CSS (on open)', files.prefs)
+  const fab = row('floating button chunk (returning visitors)', files.fab)
   const first = sum('FIRST VISIT (budget): gate + UI chunk', [gate, ui])
   const all = sum('everything: gate + UI + preferences', [gate, ui, prefs])
   const pad = (s, n) => String(s).padStart(n)
   const W = 52
   console.log(`${'file'.padEnd(W)}${pad('raw', 8)}${pad('gzip -9', 9)}${pad('brotli', 8)}`)
-  for (const r of [gate, ui, first, prefs, all])
+  for (const r of [gate, ui, first, prefs, fab, all])
     console.log(`${r.name.padEnd(W)}${pad(r.raw, 8)}${pad(r.gzip, 9)}${pad(r.brotli, 8)}`)
   const over = []
   if (gate.gzip > GATE_CEILING) over.push(`gate ${gate.gzip} B gzip > ${GATE_CEILING} B`)

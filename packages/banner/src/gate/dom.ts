@@ -2,7 +2,6 @@
 export const doc = document
 export const ElementProto = Element.prototype
 export const NodeProto = Node.prototype
-export const nativeCreate = doc.createElement.bind(doc) as typeof doc.createElement
 export const nativeSet = ElementProto.setAttribute
 export const nativeInsert = NodeProto.insertBefore
 

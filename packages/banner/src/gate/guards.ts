@@ -1,5 +1,5 @@
-import { doc, ElementProto, isFrame, isScript, NodeProto, nativeCreate } from './dom.ts'
-import { HELD } from './hold.ts'
+import { attr, doc, ElementProto, isFrame, isScript, NodeProto, setAttr } from './dom.ts'
+import { isHeld } from './hold.ts'
 
 /** Holds `el` when `url` belongs to a vendor not granted; returns true when held. */
 export type UrlCheck = (el: Element, url: string) => boolean | undefined
@@ -9,7 +9,7 @@ const SRC = 'script[src],iframe[src]'
 const desc = (proto: object, name: string) => Object.getOwnPropertyDescriptor(proto, name)!
 
 /** Replaces a property setter; `set` gets the element, the value and the native setter. */
-function guardSetter(proto: object, name: string, set: (el: Element, v: string, native: Setter) => void) {
+function guardSetter(proto: object, name: string, set: (el: Element, v: string, native: Setter) => unknown) {
   const d = desc(proto, name)
   Object.defineProperty(proto, name, {
     ...d,
@@ -23,46 +23,36 @@ function guardSetter(proto: object, name: string, set: (el: Element, v: string, 
  * Auto-blocking: every way page code can put a script or iframe with a URL into the document goes
  * through `check` first: `src`/`type` setters and `setAttribute`, the insertion methods, HTML strings
  * (`innerHTML`, `outerHTML`, `insertAdjacentHTML`) and `document.write`. Patched on the prototypes, so
- * elements made any way are covered; a MutationObserver in the gate is the net behind them.
+ * elements made any way are covered. Returns the check of a node and its descendants, for the
+ * MutationObserver in the gate (the net behind the guards).
  */
-export function installGuards(check: UrlCheck): void {
+export function installGuards(check: UrlCheck): (node: unknown) => void {
   const checkEl = (el: Element) => {
-    const src = el.getAttribute('src')
-    if (src && !el.hasAttribute(HELD)) check(el, src)
+    const src = attr(el, 'src')
+    if (src && attr(el, 'type') != 'text/plain') check(el, src)
   }
-  const scan = (node: unknown) => {
-    if (node instanceof Element && (isScript(node) || isFrame(node))) checkEl(node)
-    else if ((node as ParentNode)?.querySelectorAll)
-      (node as ParentNode).querySelectorAll(SRC).forEach(checkEl)
+  const scan = (node: unknown) =>
+    node instanceof Element && (isScript(node) || isFrame(node))
+      ? checkEl(node)
+      : (node as ParentNode)?.querySelectorAll?.(SRC).forEach(checkEl)
+  // A write of `src` or `type` the element must not get: a held iframe never gets its src (so it never
+  // navigates), a held script keeps its src but its type stays text/plain (the wanted one kept aside).
+  const stop = (el: Element, name: string, v: string) => {
+    if (name == 'src') return (isScript(el) || isFrame(el)) && check(el, v) && isFrame(el)
+    if (name == 'type' && isHeld(el)) {
+      setAttr(el, 'data-type', v)
+      return true
+    }
   }
 
-  // Hold first, so a connected script never fetches and an iframe never navigates.
-  guardSetter(HTMLScriptElement.prototype, 'src', (el, v, native) => {
-    check(el, v)
-    native.call(el, v)
-  })
-  guardSetter(HTMLIFrameElement.prototype, 'src', (el, v, native) => check(el, v) || native.call(el, v))
-  guardSetter(HTMLScriptElement.prototype, 'type', (el, v, native) =>
-    el.hasAttribute(HELD) ? ((el as HTMLElement).dataset.type = v) : native.call(el, v)
-  )
-  // setAttribute('src'|'type') goes through the guarded setters; `inner` stops a DOM whose native setters
-  // call setAttribute themselves (polyfills, happy-dom) from looping.
+  const guard = (proto: object, name: string) =>
+    guardSetter(proto, name, (el, v, native) => stop(el, name, v) || native.call(el, v))
+  guard(HTMLScriptElement.prototype, 'src')
+  guard(HTMLIFrameElement.prototype, 'src')
+  guard(HTMLScriptElement.prototype, 'type')
   const setAttribute = ElementProto.setAttribute
-  let inner = 0
   ElementProto.setAttribute = function (this: Element, name: string, v: string) {
-    const n = String(name).toLowerCase()
-    const script = this instanceof HTMLScriptElement
-    if (
-      !inner &&
-      ((n == 'src' && (script || this instanceof HTMLIFrameElement)) || (n == 'type' && script))
-    ) {
-      inner = 1
-      try {
-        ;(this as unknown as Record<string, string>)[n] = v
-      } finally {
-        inner = 0
-      }
-    } else setAttribute.call(this, name, v)
+    stop(this, String(name).toLowerCase(), v) || setAttribute.call(this, name, v)
   }
 
   const wrap = (proto: object, names: string) => {
@@ -80,15 +70,14 @@ export function installGuards(check: UrlCheck): void {
 
   // HTML strings: parsed inert in a <template>, held where needed, passed on rewritten. Scripts parsed by
   // innerHTML never run, so only iframes are held there; document.write runs both.
-  const tpl = nativeCreate('template')
+  const tpl = doc.createElement('template')
   const html = desc(ElementProto, 'innerHTML')
   const clean = (markup: unknown, selector = 'iframe[src]'): string => {
     let s = String(markup)
     if (/<(script|iframe)/i.test(s)) {
       html.set!.call(tpl, s)
-      let held: boolean | undefined
-      for (const el of tpl.content.querySelectorAll(selector))
-        held = check(el, el.getAttribute('src')!) || held
+      let held: unknown
+      for (const el of tpl.content.querySelectorAll(selector)) held = check(el, attr(el, 'src')!) || held
       if (held) s = html.get!.call(tpl)
     }
     return s
@@ -107,4 +96,5 @@ export function installGuards(check: UrlCheck): void {
         parts.map((p) => clean(p, SRC))
       )
   }
+  return scan
 }

@@ -1,7 +1,7 @@
 import { attr, isScript, setAttr } from './dom.ts'
 
-/** Marks an element the gate holds on its own (auto-blocking), as opposed to one authored inert. */
-export const HELD = 'data-torii-held'
+/** A held script: inert (`type="text/plain"`) and naming its vendor, as the gate or the site made it. */
+export const isHeld = (el: Element): boolean => attr(el, 'type') == 'text/plain' && !!attr(el, 'data-vendor')
 
 /**
  * Turns a script or iframe into the declarative inert form (`type="text/plain"` / `data-src`) with
@@ -9,13 +9,12 @@ export const HELD = 'data-torii-held'
  */
 export function hold(el: Element, vendor: string, url: string): true {
   const type = attr(el, 'type')
-  setAttr(el, HELD, '')
   setAttr(el, 'data-vendor', vendor)
   if (!isScript(el)) {
     setAttr(el, 'data-src', url)
     el.removeAttribute('src')
-  } else {
-    if (type && type != 'text/plain') setAttr(el, 'data-type', type)
+  } else if (type != 'text/plain') {
+    if (type) setAttr(el, 'data-type', type)
     setAttr(el, 'type', 'text/plain')
   }
   return true

@@ -1,10 +1,8 @@
 import type { GateConfig } from './types.ts'
 
 /** `*.x.com` matches x.com and any subdomain; `x.com` matches only itself. */
-export function hostMatches(pattern: string, host: string): boolean {
-  const base = pattern.replace(/^\*\./, '')
-  return host == base || (base != pattern && host.endsWith('.' + base))
-}
+export const hostMatches = (pattern: string, host: string): boolean =>
+  pattern[0] == '*' ? ('.' + host).endsWith(pattern.slice(1)) : host == pattern
 
 /** The key of the configured vendor whose hosts serve `url`, if any. */
 export function vendorOfUrl(cfg: GateConfig, url: string): string | undefined {

@@ -1,24 +1,25 @@
 /**
  * The gate: the synchronous script first in `<head>`. It sets Consent Mode defaults, holds every tag
  * that needs consent, applies a stored choice at once, and loads the UI chunk only when a decision is
- * needed (which also writes the cookie and records the receipt). Written for bytes: every page view
- * downloads it (see scripts/build.mjs for the minifier settings).
+ * needed. Written for bytes: every page view downloads it (see scripts/build.mjs for the minifier
+ * settings). What is not needed on every page view lives in lazily loaded chunks: the first layer,
+ * decisions (cookie, Consent Mode update, receipt: src/ui/decide.ts), placeholders, the floating button.
  */
 import { normalizeConfig } from './config.ts'
 import { pushDefaults, pushUpdate } from './consent-mode.ts'
 import { readChoice } from './cookie.ts'
-import { attr, doc, isFrame, isScript, onBody } from './dom.ts'
+import { attr, doc, onBody, setAttr } from './dom.ts'
 import { installGuards } from './guards.ts'
-import { HELD, hold } from './hold.ts'
-import { floatingButton, shadowRoot } from './host.ts'
+import { hold } from './hold.ts'
 import { vendorOfUrl } from './hosts.ts'
-import { pickLanguage } from './language.ts'
 import { createReviver } from './revive.ts'
-import { effective, isExpired, undecided } from './rules.ts'
+import { effective, isExpired } from './rules.ts'
 import type { ChoiceView, UiContext, UiModule, View } from './types.ts'
 import { warn } from './warn.ts'
 
 declare const __TORII_CONFIG__: unknown
+/** The floating button's chunk, next to the UI chunk (its file name, set by scripts/build.mjs). */
+declare const __TORII_FAB__: string
 
 type Fn = (...args: never[]) => unknown
 const INERT = 'script[type="text/plain"],iframe[data-src]'
@@ -48,166 +49,144 @@ function boot() {
   } catch {}
   const cfg = normalizeConfig(raw)
   const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl == true
-  const lang = pickLanguage(cfg.languages, cfg.defaultLanguage)
   let choice = readChoice()
   if (choice && isExpired(cfg, choice, Date.now())) choice = null
-  let state = effective(cfg, choice, gpc)
-  const ran: Record<string, 1> = {}
+  // What is in force; the UI chunk updates it in place when the visitor decides.
+  const state = effective(cfg, choice, gpc)
 
   // GCM-01: defaults before anything else; GCM-05: the stored choice as early as possible, before any tag.
   pushDefaults(cfg, effective(cfg, null, gpc).p)
   if (choice) pushUpdate(cfg, state.p)
 
-  // The UI chunk: loaded only to ask, to show preferences, or to make a decision.
-  let ui: Promise<UiModule> | undefined
+  // Lazy chunks (the UI, the floating button), each imported once; a failed import is retried next time.
+  const chunks: Record<string, Promise<unknown>> = {}
+  const load =
+    <M>(path: string) =>
+    (fn: (m: M) => unknown) =>
+      (chunks[path] ||= import(/* @vite-ignore */ new URL(path, base).href))
+        .then(fn as (m: unknown) => unknown)
+        .catch((e) => {
+          delete chunks[path]
+          warn('error: ' + e)
+        })
+  const withUi = load<UiModule>(cfg.ui)
   let config: Promise<unknown> | undefined
-  const withUi = (fn: (m: UiModule) => unknown) =>
-    (ui ||= import(/* @vite-ignore */ new URL(cfg.ui, base).href).catch((e) => {
-      ui = undefined
-      warn('could not load the consent UI: ' + e)
-      throw e
-    }))
-      .then(fn)
-      .catch(noop)
-  const fetchConfig = () => (config ||= fetch(new URL('config.json', base)).then((r) => r.json()))
-  // A decision is needed: fetch the UI and the texts now, in parallel, while the gate still sets up.
-  const need = undecided(cfg, choice, gpc)
-  if (need.ask) {
-    fetchConfig().catch(noop)
+  const open = (next: View, invoker?: Element | null) => {
+    // The UI and the texts are fetched in parallel, before the body exists.
+    ctx.config()
     withUi(noop)
+    onBody(() => withUi((m) => m.open(ctx, next, invoker)))
   }
 
   const keysOf = (el: Element) => (attr(el, 'data-purpose') || '').split(/[\s,]+/).filter(Boolean)
-  const vendorOf = (el: Element) => attr(el, 'data-vendor')
-  const revive = createReviver(script?.nonce || '', (el) => {
-    for (const key of keysOf(el).concat(vendorOf(el) || [])) ran[key] = 1
-  })
-  const checkUrl = (el: Element, url: string) => {
+  const revive = createReviver(script?.nonce || '')
+  // A granted vendor's tag goes through marked with its vendor (the UI reloads if it is revoked later).
+  const net = installGuards((el, url) => {
     const vendor = vendorOfUrl(cfg, url)
-    if (vendor) return state.v[vendor] ? !(ran[vendor] = 1) : hold(el, vendor, url)
-  }
+    if (vendor) return state.v[vendor] ? void setAttr(el, 'data-vendor', vendor) : hold(el, vendor, url)
+  })
+  // A tag runs when every purpose it names is granted and its vendor, if named, is granted.
   const consider = (el: Element) => {
-    const src = attr(el, 'src')
-    if (src && (isScript(el) || isFrame(el)) && !el.hasAttribute(HELD)) checkUrl(el, src)
     const keys = keysOf(el)
-    const vendor = vendorOf(el)
-    if (!el.matches(INERT) || !(keys.length || vendor)) return
-    // A tag runs when every purpose it names is granted and its vendor, if named, is granted.
-    let ok = true
+    const vendor = attr(el, 'data-vendor')
+    let ok = !vendor || state.v[vendor]
     for (const key of keys) {
-      if (!(key in state.p)) warn('unknown purpose "' + key + '" in data-purpose')
+      if (!(key in state.p)) warn('unknown purpose "' + key + '"')
       ok &&= state.p[key]
     }
-    if (vendor && !(vendor in state.v)) warn('unknown vendor "' + vendor + '" in data-vendor')
-    if (ok && (!vendor || state.v[vendor])) {
-      const stand = el.previousElementSibling
-      if (stand?.className == 'torii-placeholder') {
-        stand.remove()
-        ;(el as HTMLElement).hidden = false
-      }
-      revive(el)
-    } else if (isFrame(el)) {
-      const allow = vendor ? [vendor] : keys
-      withUi((m) => m.placeholder(ctx, el, allow, () => (api.accept as Fn)(allow as never)))
-    }
+    if (vendor && !(vendor in state.v)) warn('unknown vendor "' + vendor + '"')
+    if (!(keys.length || vendor)) return
+    if (ok) revive(el)
+    else if (el.localName == 'iframe') withUi((m) => m.placeholder(ctx, el, vendor ? [vendor] : keys))
   }
-  const scan = () => doc.querySelectorAll(INERT).forEach(consider)
-
-  installGuards(checkUrl)
-  // The net: parser-inserted tags, and anything that slipped past the guards.
+  const scan = (root: ParentNode = doc) => {
+    if ((root as Element).matches?.(INERT)) consider(root as Element)
+    root.querySelectorAll(INERT).forEach(consider)
+  }
+  // The net: parser-inserted tags (revived as soon as they are seen), and anything past the guards.
   new MutationObserver(
     safe((records: MutationRecord[]) => {
       for (const r of records) {
-        if (r.attributeName) consider(r.target as Element)
+        if (r.attributeName) net(r.target)
         for (const node of r.addedNodes)
           if (node instanceof Element) {
-            consider(node)
-            node.querySelectorAll('script,iframe').forEach(consider)
+            net(node)
+            scan(node)
           }
       }
     })
   ).observe(doc.documentElement, { childList: true, subtree: true, attributeFilter: ['src'] })
 
-  const view = (): ChoiceView | null =>
-    choice && {
-      purposes: { ...state.p },
-      vendors: { ...state.v },
-      revision: choice.rev,
-      consentId: choice.id,
-      decidedAt: new Date(choice.at).toISOString(),
-    }
-  const fab = () => onBody(() => floatingButton(lang, !!choice && cfg.options.floatingButton, showPrefs))
-
+  const view = (): ChoiceView | null => {
+    const c = ctx.choice
+    return (
+      c && {
+        purposes: { ...state.p },
+        vendors: { ...state.v },
+        revision: c.rev,
+        consentId: c.id,
+        decidedAt: new Date(c.at).toISOString(),
+      }
+    )
+  }
   const ctx: UiContext = {
     cfg,
     base,
-    lang,
+    lang: '', // picked by the UI chunk
     gpc,
-    ran,
-    get root() {
-      return shadowRoot()
-    },
-    choice: () => choice,
-    apply(next) {
-      const before = state
-      choice = next
-      state = effective(cfg, choice, gpc)
-      pushUpdate(cfg, state.p)
-      scan()
-      dispatchEvent(new CustomEvent('torii:change', { detail: view() }))
-      fab()
-      return before
-    },
-    config: fetchConfig,
-    closed: fab,
+    choice,
+    state,
+    // Resolves undefined when the server is away: the UI then falls back to the gate's config.
+    config: () =>
+      (config ||= fetch(new URL('config.json', base))
+        .then((r) => r.json())
+        .catch(noop)),
+    view,
+    scan,
+    fab: () =>
+      ctx.choice &&
+      cfg.options.floatingButton &&
+      onBody(() =>
+        load<{ fab(c: UiContext): void }>(cfg.ui.replace(/[^/]*$/, __TORII_FAB__))((m) => m.fab(ctx))
+      ),
+    show: (invoker) => open('prefs', invoker),
   }
 
-  const open = safe((next: View, invoker?: Element | null) => {
-    fetchConfig().catch(noop)
-    withUi(noop)
-    onBody(() => {
-      floatingButton(lang, false, showPrefs)
-      withUi((m) => m.open(ctx, next, invoker))
-    })
-  })
-  const showPrefs = (invoker?: Element | null) => open('prefs', invoker)
-  const byKeys = (grant: boolean) => (keys: string | string[]) =>
-    withUi((m) => m.decideKeys(ctx, keys == 'all' ? keys : ([] as string[]).concat(keys), grant))
-
+  const decideKeys = (grant: boolean) => (keys: string | string[]) =>
+    withUi((m) => m.decideKeys(ctx, keys, grant))
   const api: Record<string, unknown> = {
     v: 1,
     get: view,
-    accept: byKeys(true),
-    reject: byKeys(false),
-    show: showPrefs,
+    accept: decideKeys(true),
+    reject: decideKeys(false),
+    show: ctx.show,
     // Listeners are `torii:<type>` events on window, each call guarded so a throwing listener is only logged.
     on: (type: string, fn: Fn) => {
       const listener = (e: Event) => safe(fn)((e as CustomEvent).detail as never)
       addEventListener('torii:' + type, listener)
       return () => removeEventListener('torii:' + type, listener)
     },
-    push: (item: unknown) =>
+    // The only method that throws on bad input, hence guarded.
+    push: safe((item: unknown) =>
       typeof item == 'function'
         ? item(api)
-        : (api[(item as string[])[0]] as Fn)(...((item as never[]).slice(1) as never[])),
+        : (api[(item as string[])[0]] as Fn)(...((item as never[]).slice(1) as never[]))
+    ),
+    ready: Promise.resolve().then(view),
   }
-  for (const k in api) if (typeof api[k] == 'function') api[k] = safe(api[k] as Fn)
-  api.ready = Promise.resolve().then(view)
   w.torii = api as never
 
   doc.addEventListener('click', (e) => {
     const t = (e.target as Element).closest?.('[data-torii-open]')
     if (t) {
       e.preventDefault()
-      showPrefs(t)
+      ctx.show(t)
     }
   })
   scan()
-  doc.addEventListener('DOMContentLoaded', scan)
-
-  if (need.ask) open('banner')
-  else if (need.gpc) withUi((m) => m.decideKeys(ctx, null, false))
-  else fab()
+  if (state.ask) open('banner')
+  else if (state.gpc) withUi((m) => m.decideKeys(ctx, null, false))
+  else ctx.fab()
   try {
     if (localStorage['torii:outbox']) withUi((m) => m.flush())
   } catch {}

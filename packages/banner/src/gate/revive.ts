@@ -1,12 +1,11 @@
 import { attr, isScript, nativeInsert, setAttr } from './dom.ts'
-import { HELD } from './hold.ts'
 import { warn } from './warn.ts'
 
 /**
  * Revives allowed tags in the order they were found, in place. An external script holds the queue
  * until it loads or fails, so gtag's loader runs before the inline `gtag('config')` after it.
  */
-export function createReviver(nonce: string, ran: (el: Element) => void): (el: Element) => void {
+export function createReviver(nonce: string): (el: Element) => void {
   const queue: Element[] = []
   const seen = new WeakSet<Element>()
   let busy: HTMLScriptElement | 0 = 0
@@ -20,6 +19,9 @@ export function createReviver(nonce: string, ran: (el: Element) => void): (el: E
     }
   })
 
+  const pump = () => {
+    while (!busy && queue.length) run(queue.shift()!)
+  }
   const next = () => {
     busy = 0
     pump()
@@ -28,32 +30,24 @@ export function createReviver(nonce: string, ran: (el: Element) => void): (el: E
   function run(el: Element) {
     const parent = el.parentNode
     if (!parent) return
-    ran(el)
-    el.removeAttribute(HELD)
     if (!isScript(el)) {
       setAttr(el, 'src', attr(el, 'data-src')!)
       return el.removeAttribute('data-src')
     }
     // Re-inserting the same element runs it: it never started, and handlers the page set on it survive.
     const after = el.nextSibling
-    el.remove()
     const type = attr(el, 'data-type')
+    el.remove()
     if (type) setAttr(el, 'type', type)
     else el.removeAttribute('type')
     if (nonce) el.nonce ||= nonce
-    inline = 1
     if (el.src) {
       busy = el
-      inline = 0
       el.addEventListener('load', next)
       el.addEventListener('error', next)
-    }
+    } else inline = 1
     nativeInsert.call(parent, el, after)
     inline = 0
-  }
-
-  function pump() {
-    while (!busy && queue.length) run(queue.shift()!)
   }
 
   /** Queues `el` once; a script runs as soon as the ones before it have, an iframe at once. */

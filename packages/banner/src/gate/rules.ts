@@ -8,39 +8,51 @@ export const gpcDenied = (cfg: GateConfig, gpc: boolean, key: string): boolean =
   gpc && cfg.purposes.some((p) => p.key == key && p.gpcDenies)
 
 /** Consent lasts `consentDays` when anything optional was granted, refusal `refusalDays`. */
-export function lifetimeDays(cfg: GateConfig, choice: Choice): number {
-  const granted = cfg.purposes.some((p) => !p.required && choice.p[p.key])
-  return granted ? cfg.options.consentDays : cfg.options.refusalDays
-}
+export const lifetimeDays = (cfg: GateConfig, choice: Choice): number =>
+  cfg.purposes.some((p) => !p.required && choice.p[p.key]) ? cfg.options.consentDays : cfg.options.refusalDays
 
 export const isExpired = (cfg: GateConfig, choice: Choice, now: number): boolean =>
   now > choice.at + lifetimeDays(cfg, choice) * DAY_MS
 
-/**
- * What is still undecided and must be asked: optional purposes, and vendors that could still run,
- * missing from the choice. GPC-denied ones are never asked. Removing a purpose or vendor asks nothing.
- */
-export function undecided(
-  cfg: GateConfig,
-  choice: Choice | null,
+/** What is in force for a choice, and whether anything is still undecided (see `effective`). */
+export interface Effective {
+  p: Map
+  v: Map
+  /** Something must be asked: an optional purpose, or a vendor that could still run, missing from the choice. */
+  ask: boolean
+  /** Something missing from the choice is one GPC denies without asking. */
   gpc: boolean
-): { ask: boolean; gpc: boolean } {
-  const p = choice ? choice.p : {}
-  const v = choice ? choice.v : {}
-  let ask = false
-  let byGpc = false
-  for (const purpose of cfg.purposes) {
-    if (purpose.required || purpose.key in p) continue
-    if (gpcDenied(cfg, gpc, purpose.key)) byGpc = true
-    else ask = true
-  }
-  for (const vendor of cfg.vendors) {
-    if (vendor.key in v) continue
-    if (vendor.purposes.some((k) => gpcDenied(cfg, gpc, k))) byGpc = true
-    else ask = true
-  }
-  return { ask, gpc: byGpc }
 }
+
+/**
+ * What is in force: required purposes granted, GPC-denied ones denied, a vendor granted only when it and
+ * every purpose it acts for are granted. Also what is undecided: a new revision that adds a purpose or a
+ * vendor asks again, one that only removes does not; GPC-denied ones are never asked.
+ */
+export function effective(cfg: GateConfig, choice: Choice | null, gpc: boolean): Effective {
+  const out: Effective = { p: {}, v: {}, ask: false, gpc: false }
+  const cp: Map = choice?.p || {}
+  const cv: Map = choice?.v || {}
+  const see = (decided: unknown, denied: boolean) => {
+    if (!decided) out[denied ? 'gpc' : 'ask'] = true
+  }
+  for (const { key, required } of cfg.purposes) {
+    const denied = gpcDenied(cfg, gpc, key)
+    out.p[key] = required || (!denied && cp[key] == true)
+    see(required || key in cp, denied)
+  }
+  for (const { key, purposes } of cfg.vendors) {
+    out.v[key] = cv[key] == true && purposes.every((k) => out.p[k])
+    see(
+      key in cv,
+      purposes.some((k) => gpcDenied(cfg, gpc, k))
+    )
+  }
+  return out
+}
+
+/** What is still undecided for `choice` (`ask`, `gpc`): `effective` without the maps. */
+export const undecided = effective
 
 /** The decided maps for a new choice: required purposes granted, GPC-denied ones denied, the rest as given. */
 export function settle(cfg: GateConfig, gpc: boolean, p: Map, v: Map): { p: Map; v: Map } {
@@ -53,19 +65,6 @@ export function settle(cfg: GateConfig, gpc: boolean, p: Map, v: Map): { p: Map;
     vendors[vendor.key] = v[vendor.key] == true && !vendor.purposes.some((k) => gpcDenied(cfg, gpc, k))
   }
   return { p: purposes, v: vendors }
-}
-
-/** What is in force: a vendor is granted only when it and every purpose it acts for are granted. */
-export function effective(cfg: GateConfig, choice: Choice | null, gpc: boolean): { p: Map; v: Map } {
-  const p: Map = {}
-  const v: Map = {}
-  for (const purpose of cfg.purposes) {
-    p[purpose.key] = purpose.required || (!gpcDenied(cfg, gpc, purpose.key) && choice?.p[purpose.key] == true)
-  }
-  for (const vendor of cfg.vendors) {
-    v[vendor.key] = choice?.v[vendor.key] == true && vendor.purposes.every((k) => p[k])
-  }
-  return { p, v }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { GateConfig } from '@torii/schema/gate-config'
 import type { ReceiptAction } from '@torii/schema/receipt'
+import type { Effective } from './rules.ts'
 
 type Map = Record<string, boolean>
 
@@ -39,35 +40,41 @@ export interface State {
   v: Map
 }
 
-/** What the gate hands the lazily loaded UI chunk. */
+/** What the gate hands the lazily loaded chunks (the UI, the floating button). */
 export interface UiContext {
   cfg: GateConfig
   /** The gate's own URL: config.json, receipts and the UI chunk resolve against it. */
   base: string
+  /** The language shown: picked by the UI chunk on first use (`<html lang>`, then the browser's). */
   lang: string
   gpc: boolean
-  /** The open shadow root of `<torii-consent>`. */
-  root: ShadowRoot
-  choice(): Choice | null
-  /** Purpose and vendor keys whose tags already ran on this page (revoking one needs a reload). */
-  ran: Record<string, 1>
-  /** Puts a new choice in force (Consent Mode update, revival, `torii:change`); returns the state before. */
-  apply(choice: Choice): State
-  /** The site's current revision (`config.json`, with texts), fetched once. */
+  /** The choice in force (the UI sets it when the visitor decides). */
+  choice: Choice | null
+  /** What is in force, and what is undecided: updated in place by the UI (`src/ui/apply.ts`). */
+  state: Effective
+  /** The open shadow root of `<torii-consent>`: made by the first chunk that needs it. */
+  root?: ShadowRoot
+  /** The site's current revision (`config.json`, with texts), fetched once; undefined when unreachable. */
   config(): Promise<unknown>
-  /** The UI closed without a decision. */
-  closed(): void
+  /** What `torii.get()` returns. */
+  view(): ChoiceView | null
+  /** Revives what the state in force allows (after a decision). */
+  scan(): void
+  /** Shows the floating button when the site wants it and a choice exists. */
+  fab(): void
+  /** Opens the preferences (`torii.show()`); `invoker` gets focus back when they close. */
+  show(invoker?: Element | null): void
 }
 
 /** What the UI chunk exports to the gate. */
 export interface UiModule {
   open(ctx: UiContext, view: View, invoker?: Element | null): void
   close(): void
-  /** `torii.accept` / `torii.reject`, and the GPC-only decision (`keys` null). */
-  decideKeys(ctx: UiContext, keys: string[] | 'all' | null, grant: boolean): Promise<void>
+  /** `torii.accept` / `torii.reject` (`keys`: 'all', a key or keys), and the GPC-only decision (`keys` null). */
+  decideKeys(ctx: UiContext, keys: string | string[] | null, grant: boolean): Promise<void>
   flush(): Promise<void>
   /** Shows the "allow <vendor>" stand-in of a blocked iframe (`keys`: its vendor, or its purposes). */
-  placeholder(ctx: UiContext, frame: HTMLIFrameElement, keys: string[], allow: () => void): void
+  placeholder(ctx: UiContext, frame: Element, keys: string[]): void
 }
 
 export type { GateConfig }

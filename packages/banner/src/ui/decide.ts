@@ -1,43 +1,82 @@
-import { consentState } from '../gate/consent-mode.ts'
+import { consentState, pushUpdate } from '../gate/consent-mode.ts'
 import { deleteCookies, writeChoice } from '../gate/cookie.ts'
 import { effective, lifetimeDays, settle, withKeys } from '../gate/rules.ts'
 import type { Choice, Decision, UiContext } from '../gate/types.ts'
+import { dropPlaceholders } from './placeholder.ts'
 import { record } from './receipt.ts'
 
 type Map = Record<string, boolean>
+const INERT = 'script[type="text/plain"],iframe[data-src]'
 
 /** A new consent id: 16 random bytes as hex (works on plain http too, unlike `randomUUID`). */
 export const newId = (): string =>
   Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => (b + 256).toString(16).slice(1)).join('')
 
+/**
+ * Purpose and vendor keys of tags that already ran on this page: tags naming them that are no longer
+ * inert (revived, or let through by the gate, which marks a granted vendor's tag with `data-vendor`).
+ */
+export function ranKeys(): Record<string, 1> {
+  const ran: Record<string, 1> = {}
+  for (const el of document.querySelectorAll('script,iframe'))
+    if (!el.matches(INERT))
+      for (const key of (el.getAttribute('data-purpose') || '')
+        .split(/[\s,]+/)
+        .concat(el.getAttribute('data-vendor') || []))
+        if (key) ran[key] = 1
+  return ran
+}
+
+/**
+ * Puts a choice in force in the gate's state: Consent Mode update with every type (GCM-05/06), revival
+ * of what it allows, `torii:change`, the floating button. Returns what was in force before.
+ */
+export function apply(ctx: UiContext, choice: Choice): { p: Map; v: Map } {
+  const { state } = ctx
+  const before = { p: { ...state.p }, v: { ...state.v } }
+  ctx.choice = choice
+  Object.assign(state, effective(ctx.cfg, choice, ctx.gpc))
+  pushUpdate(ctx.cfg, state.p)
+  ctx.scan()
+  dispatchEvent(new CustomEvent('torii:change', { detail: ctx.view() }))
+  ctx.fab()
+  return before
+}
+
 const lost = (before: Map, after: Map) => Object.keys(before).some((k) => before[k] && !after[k])
 
 /**
- * Makes a decision: writes the cookie, puts it in force through the gate, deletes the cookies of
- * vendors that lost consent (UI-10), records the receipt, and reloads when a revoked tag already ran.
+ * Makes a decision: writes the cookie, puts it in force, deletes the cookies of vendors that lost
+ * consent (UI-10), records the receipt, and reloads when a revoked tag already ran.
  */
 export async function decide(ctx: UiContext, { p, v, action }: Decision): Promise<void> {
   const { cfg, gpc } = ctx
-  const previous = ctx.choice()
+  const previous = ctx.choice
   const settled = settle(cfg, gpc, p, v)
   const choice: Choice = { id: previous?.id || newId(), rev: cfg.revision, at: Date.now(), ...settled }
   writeChoice(choice, lifetimeDays(cfg, choice), cfg.options.cookieDomain)
-  const before = ctx.apply(choice)
-  const after = effective(cfg, choice, gpc)
+  const ran = ranKeys()
+  const before = apply(ctx, choice)
+  dropPlaceholders()
+  const after = ctx.state
   // A revoked tag that already ran cannot be stopped: the page reloads once the receipt is recorded.
-  const gone = (m: Map, now: Map) => Object.keys(m).some((k) => m[k] && !now[k] && ctx.ran[k])
-  const ran = gone(before.p, after.p) || gone(before.v, after.v)
+  const gone = (m: Map, now: Map) => Object.keys(m).some((k) => m[k] && !now[k] && ran[k])
+  const reload = gone(before.p, after.p) || gone(before.v, after.v)
   const names = cfg.vendors.filter((x) => before.v[x.key] && !after.v[x.key]).flatMap((x) => x.cookies)
   if (names.length) deleteCookies(names, cfg.options.cookieDomain)
   const withdrawn = previous && action != 'gpc' && (lost(before.p, after.p) || lost(before.v, after.v))
   await record(ctx, choice, withdrawn ? 'withdraw' : action, consentState(cfg, after.p))
-  if (ran) location.reload()
+  if (reload) location.reload()
 }
 
-/** `torii.accept(keys)` / `torii.reject(keys)`; `keys` null is the decision GPC alone makes. */
-export function decideKeys(ctx: UiContext, keys: string[] | 'all' | null, grant: boolean): Promise<void> {
-  const choice = ctx.choice()
+/** `torii.accept(keys)` / `torii.reject(keys)` ('all', a key or keys); `keys` null is the decision GPC alone makes. */
+export function decideKeys(ctx: UiContext, keys: string | string[] | null, grant: boolean): Promise<void> {
+  const choice = ctx.choice
   if (!keys) return decide(ctx, { p: { ...choice?.p }, v: { ...choice?.v }, action: 'gpc' })
-  const action = keys == 'all' ? (grant ? 'accept-all' : 'reject-all') : 'custom'
-  return decide(ctx, { ...withKeys(ctx.cfg, choice, keys, grant), action })
+  const all = keys == 'all'
+  const action = all ? (grant ? 'accept-all' : 'reject-all') : 'custom'
+  return decide(ctx, {
+    ...withKeys(ctx.cfg, choice, all ? 'all' : ([] as string[]).concat(keys), grant),
+    action,
+  })
 }

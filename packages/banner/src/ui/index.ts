@@ -6,14 +6,14 @@
  */
 import type { Revision } from '@torii/schema/revision'
 import type { SiteConfig } from '@torii/schema/site-config'
-import { undecided } from '../gate/rules.ts'
+import { pickLanguage } from '../gate/language.ts'
 import type { GateConfig, UiContext, View } from '../gate/types.ts'
 import { decideKeys as byKeys, decide } from './decide.ts'
 import { sheetFor } from './look.ts'
+import { showPlaceholder } from './placeholder.ts'
 import { textsFor } from './texts/index.ts'
 import { createView } from './view.ts'
 
-export { showPlaceholder as placeholder } from './placeholder.ts'
 export { flush } from './receipt.ts'
 
 const STATUS_MS = 5000
@@ -41,16 +41,16 @@ async function createFor(ctx: UiContext) {
   } catch {
     config = fallbackConfig(ctx.cfg)
   }
-  const root = ctx.root
+  const root = shadowRoot(ctx)
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheetFor(config.look)]
   const ui = createView({
     config,
     lang: ctx.lang,
     gpc: ctx.gpc,
-    choice: ctx.choice,
-    ask: () => undecided(ctx.cfg, ctx.choice(), ctx.gpc).ask,
+    choice: () => ctx.choice,
+    ask: () => ctx.state.ask,
     loadPrefs: () => import('./prefs.tsx'),
-    closed: ctx.closed,
+    closed: () => toggleFab(ctx, false),
     decide(decision) {
       ui.status(textsFor(config, ctx.lang).saved)
       ui.show(null)
@@ -63,16 +63,43 @@ async function createFor(ctx: UiContext) {
   return (shown = ui)
 }
 
+/** The gate leaves the language to the UI (it needs no texts): picked once, on first use. */
+function prepare(ctx: UiContext): UiContext {
+  ctx.lang ||= pickLanguage(ctx.cfg.languages, ctx.cfg.defaultLanguage)
+  return ctx
+}
+
+/** The open shadow root of `<torii-consent>`, made once (src/ui/fab.ts makes it the same way). */
+const shadowRoot = (ctx: UiContext): ShadowRoot =>
+  (ctx.root ||= document.body
+    .appendChild(document.createElement('torii-consent'))
+    .attachShadow({ mode: 'open' }))
+
+/** Shows the "allow <vendor>" stand-in of a blocked iframe. */
+export const placeholder = (ctx: UiContext, frame: Element, keys: string[]): void =>
+  showPlaceholder(prepare(ctx), frame, keys)
+
+/**
+ * The floating button (src/ui/fab.ts, a chunk of its own) hides while the UI is open, and shows again at
+ * once when it closes (focus returns to it).
+ */
+function toggleFab(ctx: UiContext, hidden: boolean) {
+  const fab = shadowRoot(ctx).getElementById('torii-fab')
+  if (fab) fab.hidden = hidden
+  if (!hidden) ctx.fab()
+}
+
 /** Opens the first layer or the preferences; `invoker` gets focus back when the preferences close. */
 export async function open(ctx: UiContext, next: View, from?: Element | null): Promise<void> {
-  const ui = await (view ||= createFor(ctx))
+  toggleFab(ctx, true)
+  const ui = await (view ||= createFor(prepare(ctx)))
   ui.show(next, from)
 }
 
 /** `torii.accept` / `torii.reject` / GPC: decides, and closes the UI if it is open. */
-export function decideKeys(ctx: UiContext, keys: string[] | 'all' | null, grant: boolean): Promise<void> {
+export function decideKeys(ctx: UiContext, keys: string | string[] | null, grant: boolean): Promise<void> {
   close()
-  return byKeys(ctx, keys, grant)
+  return byKeys(prepare(ctx), keys, grant)
 }
 
 /** Closes whatever is open. */
