@@ -39,9 +39,11 @@ try {
 
   const bare = await startChild('bench/serve-bare.ts', {})
   await load({ url: `${bare.url}/s/xtra/receipts`, ...post, duration: 2 })
-  const bareFig = await load({ url: `${bare.url}/s/xtra/receipts`, ...post })
+  const bareFig = await load({ url: `${bare.url}/s/xtra/receipts`, ...post }, bare.child.pid)
   await bare.stop()
-  console.log(`bare Hono POST: ${fmt(bareFig.rps)} req/s, p50 ${bareFig.p50} ms, p99 ${bareFig.p99} ms`)
+  console.log(
+    `bare Hono POST: ${fmt(bareFig.rps)} req/s, p50 ${bareFig.p50} ms, p99 ${bareFig.p99} ms, CPU ${fmt(bareFig.cpuUs)} µs/req`
+  )
 
   const fsyncMs = await commitLatency(join(dir, 'fsync.db'))
   console.log(`disk: one fsynced SQLite commit takes ${fmt(fsyncMs, 1)} ms (median of 30)`)
@@ -53,11 +55,11 @@ try {
     BENCH_DB_URL: `file:${join(dir, 'minimal.db')}`,
   })
   await load({ url: `${minimal.url}/s/xtra/receipts`, ...post, duration: 2 })
-  const recMinimal = await load({ url: `${minimal.url}/s/xtra/receipts`, ...post })
+  const recMinimal = await load({ url: `${minimal.url}/s/xtra/receipts`, ...post }, minimal.child.pid)
   await minimal.stop()
   record({
     what: 'ledger behind a minimal Hono route (validate + append)',
-    figure: `${fmt(recMinimal.rps)} req/s (${fmt((100 * recMinimal.rps) / bareFig.rps, 1)}% of bare), p50 ${recMinimal.p50} / p99 ${recMinimal.p99} ms, errors ${recMinimal.errors + recMinimal.non2xx}`,
+    figure: `${fmt(recMinimal.rps)} req/s (${fmt((100 * recMinimal.rps) / bareFig.rps, 1)}% of bare), p50 ${recMinimal.p50} / p99 ${recMinimal.p99} ms, CPU ${fmt(recMinimal.cpuUs)} µs/req, errors ${recMinimal.errors + recMinimal.non2xx}`,
     target: '-',
     pass: null,
   })
@@ -68,7 +70,7 @@ try {
     TORII_LEDGER_SYNC: 'normal',
   })
   await load({ url: `${normal.url}/s/xtra/receipts`, ...post, duration: 2 })
-  const recNormal = await load({ url: `${normal.url}/s/xtra/receipts`, ...post })
+  const recNormal = await load({ url: `${normal.url}/s/xtra/receipts`, ...post }, normal.child.pid)
   await normal.stop()
   console.log(
     `receipts POST (TORII_LEDGER_SYNC=normal): ${fmt(recNormal.rps)} req/s, p50 ${recNormal.p50} ms, p99 ${recNormal.p99} ms`
@@ -76,7 +78,7 @@ try {
 
   const torii = await startChild('bench/serve-torii.ts', { BENCH_DB_URL: `file:${join(dir, 'torii.db')}` })
   await load({ url: `${torii.url}/s/xtra/receipts`, ...post, duration: 2 })
-  const rec = await load({ url: `${torii.url}/s/xtra/receipts`, ...post })
+  const rec = await load({ url: `${torii.url}/s/xtra/receipts`, ...post }, torii.child.pid)
   const afterReceipts = memoryOf(torii.child.pid!)
   console.log(
     `receipts POST: ${fmt(rec.rps)} req/s, p50 ${rec.p50} ms, p99 ${rec.p99} ms, errors ${rec.errors}, non-2xx ${rec.non2xx}`
@@ -102,6 +104,12 @@ try {
       figure: `${fmt(fig.rps)} vs ${fmt(bareFig.rps)} (${fmt((100 * fig.rps) / bareFig.rps, 1)}%)`,
       target: '≥ 50% of bare',
       pass: fig.rps >= 0.5 * bareFig.rps,
+    })
+    record({
+      what: `receipts POST server CPU per request, ${label}`,
+      figure: `${fmt(fig.cpuUs)} µs vs bare ${fmt(bareFig.cpuUs)} µs (all threads; the load generator shares the cores)`,
+      target: '-',
+      pass: null,
     })
     record({
       what: `receipts POST p50 / p99, ${label}`,

@@ -63,8 +63,16 @@ export function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 }
 }
 
+/** CPU time (user + system, all threads) a process has used so far, in µs (Linux /proc, 100 ticks/s). */
+export function cpuTimeUs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10_000
+}
+
 export interface Figures {
   rps: number
+  /** The server's CPU time per answered request, all its threads (when its pid was given). */
+  cpuUs: number
   p50: number
   p99: number
   errors: number
@@ -72,10 +80,14 @@ export interface Figures {
   total: number
 }
 
-export async function load(options: autocannon.Options): Promise<Figures> {
+/** An autocannon run; with the server's `pid`, also the CPU time it spent per request. */
+export async function load(options: autocannon.Options, pid?: number): Promise<Figures> {
+  const cpuBefore = pid ? cpuTimeUs(pid) : 0
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...options })
+  const cpu = pid ? cpuTimeUs(pid) - cpuBefore : Number.NaN
   return {
     rps: result.requests.average,
+    cpuUs: cpu / Math.max(1, result.requests.total),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -44,8 +44,11 @@ export interface ToriiApp extends Hono {
 
 const DEFAULT_RECEIPT_RATE_LIMIT = 600
 const DEFAULT_LOGIN_RATE_LIMIT = 20
-/** `POST /s/:siteId/receipts`, whose small JSON answers are sent uncompressed. */
-const RECEIPT_POST = /^\/s\/[^/]+\/receipts$/
+/**
+ * The hot public paths (every page view, every choice) that send all their headers with their answer and
+ * are compressed already or too small to gain: the app's secure-headers and compress middleware skip them.
+ */
+const SELF_SERVED = /^\/s\/[^/]+\/(receipts|gate\.js|config\.json)$/
 /** Codes for HTTP errors thrown by Hono's own middleware (ours throw ApiException with their own). */
 const HTTP_ERROR_CODES: Partial<Record<number, string>> = {
   400: 'bad_request',
@@ -67,15 +70,14 @@ export function createApp(deps: AppDeps): ToriiApp {
   const app = new Hono() as ToriiApp
   app.liveCache = liveCache
 
-  app.use(securityHeaders())
-  // Everything not already compressed (gate and config come gzipped from their cache): JSON, assets, pages.
-  // Not receipt acks: a few hundred bytes that Hono's compress would still gzip through a CompressionStream
-  // for every browser POST (c.json sets no Content-Length, so its size threshold never applies); that
-  // multiplied the route's CPU time per receipt about fivefold.
+  const selfServed = (c: Context) => c.req.method !== 'OPTIONS' && SELF_SERVED.test(c.req.path)
+  app.use(securityHeaders(selfServed))
+  // Everything else: JSON, assets, pages. Not receipt acks: a few hundred bytes that Hono's compress would
+  // still gzip through a CompressionStream for every browser POST (their size is not known to its
+  // threshold); that multiplied the route's CPU time per receipt about fivefold. Gate and config come
+  // gzipped from their cache.
   const compressor = compress()
-  app.use((c, next) =>
-    c.req.method === 'POST' && RECEIPT_POST.test(c.req.path) ? next() : compressor(c, next)
-  )
+  app.use((c, next) => (selfServed(c) ? next() : compressor(c, next)))
 
   app.route('/', createHealthRoutes(deps.db))
   app.route('/', createSiteFileRoutes({ cache: liveCache }))

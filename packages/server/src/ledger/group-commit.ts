@@ -1,17 +1,18 @@
-import type { InValue } from '@libsql/client'
 import { canonicalJson, type Receipt } from '@torii/schema'
-import { receiptHash } from './receipt-hash.ts'
+import { newReceiptHash } from './receipt-hash.ts'
 import { newReceiptId } from './receipt-id.ts'
 import type { LedgerEntry } from './types.ts'
 import type { WriteLock } from './write-lock.ts'
-import type { Writer } from './writer.ts'
+import type { RowValue, Writer } from './writer.ts'
 
-/** Largest group written in one transaction: 17 bound values per row stays under SQLite's variable limit. */
+/** Largest group written in one transaction: bounds one commit's latency and message size. */
 export const MAX_GROUP = 1000
+/** Below this a burst goes in one group: tiny groups would pay a whole commit each. */
+const MIN_SPLIT = 16
 
-const INSERT_COLUMNS =
-  'id, site_id, revision, revision_hash, action, issued_at, consent_id, purposes, vendors, consent_mode, gpc, language, page_url, client_time, user_agent, ip_truncated, hash'
-const ROW_PLACEHOLDERS = `(${Array(17).fill('?').join(', ')})`
+const INSERT_RECEIPT = `INSERT INTO receipts (id, site_id, revision, revision_hash, action, issued_at, consent_id,
+  purposes, vendors, consent_mode, gpc, language, page_url, client_time, user_agent, ip_truncated, hash)
+  VALUES (${Array(17).fill('?').join(', ')})`
 
 interface Pending {
   entry: LedgerEntry
@@ -36,21 +37,28 @@ export interface GroupCommitter {
 }
 
 /**
- * Group commit: appends queue up while one transaction is being written; when it commits, everything that
- * queued meanwhile goes in the next one (one multi-row INSERT), and each caller resolves after its commit.
+ * Group commit: appends queue up while a transaction is being written; everything that queued meanwhile
+ * goes in the next one (one prepared INSERT per row, one COMMIT), and each caller resolves after its commit.
  * The write runs as `BEGIN IMMEDIATE`, so `seq` (the INTEGER PRIMARY KEY) is allocated under the write lock
  * and stays ordered across processes sharing the file.
  */
 export function createGroupCommitter(options: GroupCommitOptions): GroupCommitter {
   const { writer, now } = options
   let queue: Pending[] = []
-  let writing: Promise<void> | null = null
   let commits = 0
 
-  function toReceipt(entry: LedgerEntry, at: Date): Receipt {
+  /** The stored receipt and its row (the maps as canonical JSON, computed once for the row and the hash). */
+  function toReceipt(entry: LedgerEntry, at: Date, issuedAt: string): [Receipt, RowValue[]] {
     const { siteId, revision, revisionHash, consentId, action, purposes, vendors, consentMode, gpc } = entry
-    const base = {
-      id: newReceiptId(at.getTime()),
+    const { language, pageUrl, clientTime, userAgent, ipTruncated } = entry
+    const id = newReceiptId(at.getTime())
+    const maps = {
+      purposes: canonicalJson(purposes),
+      vendors: canonicalJson(vendors),
+      consentMode: canonicalJson(consentMode),
+    }
+    const receipt: Receipt = {
+      id,
       siteId,
       revision,
       revisionHash,
@@ -60,36 +68,47 @@ export function createGroupCommitter(options: GroupCommitOptions): GroupCommitte
       vendors,
       consentMode,
       gpc,
-      language: entry.language,
-      pageUrl: entry.pageUrl,
-      clientTime: entry.clientTime,
-      issuedAt: at.toISOString(),
-      userAgent: entry.userAgent,
-      ipTruncated: entry.ipTruncated,
+      language,
+      pageUrl,
+      clientTime,
+      issuedAt,
+      userAgent,
+      ipTruncated,
+      hash: '',
+      erasedAt: null,
     }
-    return { ...base, hash: receiptHash(base), erasedAt: null }
+    const hash = newReceiptHash(receipt, maps)
+    receipt.hash = hash
+    const row: RowValue[] = [id, siteId, revision, revisionHash, action, issuedAt, consentId, maps.purposes]
+    row.push(
+      maps.vendors,
+      maps.consentMode,
+      gpc ? 1 : 0,
+      language,
+      pageUrl,
+      clientTime,
+      userAgent,
+      ipTruncated,
+      hash
+    )
+    return [receipt, row]
   }
 
   async function writeGroup(group: Pending[]): Promise<void> {
     const at = now()
+    const issuedAt = at.toISOString()
     const built: Receipt[] = []
-    const args: InValue[] = []
+    const rows: RowValue[][] = []
     for (const item of group) {
-      const r = toReceipt(item.entry, at)
-      built.push(r)
-      args.push(r.id, r.siteId, r.revision, r.revisionHash, r.action, r.issuedAt, r.consentId)
-      args.push(
-        canonicalJson(r.purposes),
-        canonicalJson(r.vendors),
-        canonicalJson(r.consentMode),
-        r.gpc ? 1 : 0
-      )
-      args.push(r.language, r.pageUrl, r.clientTime, r.userAgent, r.ipTruncated, r.hash)
+      const [receipt, row] = toReceipt(item.entry, at, issuedAt)
+      built.push(receipt)
+      rows.push(row)
     }
-    const sql = `INSERT INTO receipts (${INSERT_COLUMNS}) VALUES ${Array(group.length).fill(ROW_PLACEHOLDERS).join(', ')}`
     try {
-      // BEGIN IMMEDIATE; INSERT; COMMIT on one connection (see writer.ts).
-      await options.lock.run(() => writer.write([{ sql, args }]))
+      // BEGIN IMMEDIATE; one prepared INSERT per row; COMMIT on one connection (see writer.ts). The writer
+      // thread runs its messages in order, so only a writer on this thread needs the process's write lock.
+      const write = () => writer.insertRows(INSERT_RECEIPT, rows)
+      await (writer.pipelined ? write() : options.lock.run(write))
     } catch (error) {
       for (const item of group) item.reject(error)
       return
@@ -99,27 +118,49 @@ export function createGroupCommitter(options: GroupCommitOptions): GroupCommitte
     options.onCommit?.(group.length)
   }
 
-  async function run(): Promise<void> {
-    while (queue.length > 0) {
-      // The local libSQL driver is synchronous: yield once so requests already received reach the queue
-      // and share this commit instead of each waiting for its own fsync.
-      await new Promise((resolve) => setImmediate(resolve))
-      const group = queue.slice(0, MAX_GROUP)
-      queue = queue.slice(group.length)
-      await writeGroup(group)
-    }
-    writing = null
+  /** Groups handed to the writer and not yet committed. */
+  let inFlight = 0
+  let scheduled = false
+  const drained: (() => void)[] = []
+  // A pipelined writer (the writer thread) takes the next group while one commits, so the disk never waits
+  // for the event loop to build a group, nor the event loop for the disk. Two in flight suffice for that.
+  const depth = writer.pipelined ? 2 : 1
+
+  function settle(): void {
+    inFlight--
+    schedule()
+    if (inFlight === 0 && queue.length === 0 && !scheduled) for (const done of drained.splice(0)) done()
+  }
+
+  function schedule(): void {
+    if (scheduled || queue.length === 0 || inFlight >= depth) return
+    scheduled = true
+    // Yield once so requests already received reach the queue and share this commit instead of each
+    // waiting for its own fsync.
+    setImmediate(() => {
+      scheduled = false
+      while (queue.length > 0 && inFlight < depth) {
+        // With the writer idle, a burst is split in two: the halves then alternate (one commits while the
+        // other's callers send their next requests) instead of moving in lockstep with the disk.
+        const split = depth > 1 && inFlight === 0 && queue.length >= MIN_SPLIT
+        const group = queue.slice(0, split ? Math.ceil(queue.length / 2) : MAX_GROUP)
+        queue = queue.slice(group.length)
+        inFlight++
+        void writeGroup(group).finally(settle)
+      }
+    })
   }
 
   return {
     append(entry) {
       return new Promise<Receipt>((resolve, reject) => {
         queue.push({ entry, resolve, reject })
-        if (!writing) writing = run()
+        schedule()
       })
     },
-    async drain() {
-      while (writing) await writing
+    drain() {
+      if (inFlight === 0 && queue.length === 0 && !scheduled) return Promise.resolve()
+      return new Promise<void>((resolve) => drained.push(resolve))
     },
     get commits() {
       return commits

@@ -83,7 +83,11 @@ export async function createLedger(options: LedgerOptions): Promise<ToriiLedger>
   function sealUntil(min: number): Promise<void> {
     const run = async () => {
       for (let races = 0; ; ) {
-        const sealed = await lock.run(() => sealNext({ client, writer, key, batchSize, now }))
+        const sealed = await lock.run(() =>
+          writer.seal && writer.pipelined
+            ? writer.seal({ key, batchSize, sealedAt: now().toISOString() })
+            : sealNext({ client, writer, key, batchSize, now })
+        )
         if (sealed === SEAL_RACE_LOST) {
           // Another process sealed this batch first; a few retries always suffice.
           if (++races > 100) throw new Error('sealing kept losing to other processes')

@@ -39,4 +39,34 @@ describe('ledger writer thread', () => {
     expect(Number((await db.client.execute('SELECT count(*) AS n FROM ledger_keys')).rows[0]!.n)).toBe(2)
     await writer.close()
   })
+
+  it('inserts rows with one prepared statement in one transaction: all or none', async () => {
+    const db = await createTestDb()
+    cleanup = db.cleanup
+    const fallback = createClientWriter(db.client)
+    const threaded = await createWorkerWriter((await localFileOf(db.client))!, fallback)
+    expect(threaded.pipelined).toBe(true)
+    expect(fallback.pipelined).toBe(false)
+    const sql = 'INSERT INTO ledger_keys (id, public_key, created_at) VALUES (?, ?, ?)'
+    const count = async () =>
+      Number((await db.client.execute('SELECT count(*) AS n FROM ledger_keys')).rows[0]!.n)
+    for (const writer of [threaded, fallback]) {
+      const prefix = writer === threaded ? 't' : 'f'
+      await writer.insertRows(sql, [
+        [`${prefix}1`, 'pk', 'now'],
+        [`${prefix}2`, 'pk', 'now'],
+      ])
+      const before = await count()
+      // The third row repeats a key: the whole group is rolled back, nothing of it stays.
+      await expect(
+        writer.insertRows(sql, [
+          [`${prefix}3`, 'pk', 'now'],
+          [`${prefix}1`, 'pk', 'now'],
+        ])
+      ).rejects.toThrow(/UNIQUE/)
+      expect(await count()).toBe(before)
+    }
+    expect(await count()).toBe(4)
+    await threaded.close()
+  })
 })

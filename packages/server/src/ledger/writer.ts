@@ -1,10 +1,30 @@
 import { Worker } from 'node:worker_threads'
 import type { Client, InStatement } from '@libsql/client'
 import { BUSY_RETRY_MS, withBusyRetry } from './busy.ts'
+import type { SigningKey } from './signing-key.ts'
 
-/** Writes a list of statements in one `BEGIN IMMEDIATE` transaction; resolves with each one's rowsAffected. */
+/** One batch to seal: the key signs it, `sealedAt` (ISO) is its time. */
+export interface SealRequest {
+  key: SigningKey
+  batchSize: number
+  sealedAt: string
+}
+
+/** A value of a row given to `insertRows`: JSON-safe, so a whole group travels as one string. */
+export type RowValue = string | number | null
+
 export interface Writer {
+  /** Writes a list of statements in one `BEGIN IMMEDIATE` transaction; resolves with each one's rowsAffected. */
   write(statements: InStatement[]): Promise<number[]>
+  /** Runs one prepared statement per row in one `BEGIN IMMEDIATE` transaction: the ledger's hot path. */
+  insertRows(sql: string, rows: RowValue[][]): Promise<void>
+  /** Writes are queued in order on another thread: a caller may hand over the next before one commits. */
+  readonly pipelined: boolean
+  /**
+   * Seals the next batch where the writer's connection lives (the writer thread), answering what
+   * `sealNext` answers; absent when sealing runs here with `sealNext` itself.
+   */
+  seal?(request: SealRequest): Promise<number>
   close(): Promise<void>
 }
 
@@ -25,6 +45,15 @@ export function createClientWriter(client: Client): Writer {
       const results = await withBusyRetry(() => client.batch(statements, 'write'))
       return results.map((result) => result.rowsAffected)
     },
+    async insertRows(sql, rows) {
+      await withBusyRetry(() =>
+        client.batch(
+          rows.map((args) => ({ sql, args })),
+          'write'
+        )
+      )
+    },
+    pipelined: false,
     async close() {},
   }
 }
@@ -48,7 +77,7 @@ export async function createWorkerWriter(
 ): Promise<Writer> {
   const worker = new Worker(new URL('./writer-worker.mjs', import.meta.url), {
     workerData: {
-      url: `file:${file}`,
+      path: file,
       busyTimeoutMs: BUSY_TIMEOUT_MS,
       retryMs: BUSY_RETRY_MS,
       synchronous: durability,
@@ -87,16 +116,31 @@ export async function createWorkerWriter(
   }
   worker.on('error', failAll)
   worker.on('exit', (code) => failAll(new Error(`ledger writer exited with ${code}`)))
+  const post = (message: object) =>
+    new Promise<number[]>((resolve, reject) => {
+      const id = nextId++
+      pending.set(id, { resolve, reject })
+      // Keep the process alive while a write is in flight.
+      worker.ref()
+      worker.postMessage({ id, ...message })
+    })
   return {
     write(statements) {
       if (failed) return fallback.write(statements)
-      return new Promise<number[]>((resolve, reject) => {
-        const id = nextId++
-        pending.set(id, { resolve, reject })
-        // Keep the process alive while a write is in flight.
-        worker.ref()
-        worker.postMessage({ id, statements })
-      })
+      return post({ statements: statements.map((s) => (typeof s === 'string' ? { sql: s, args: [] } : s)) })
+    },
+    async seal(request) {
+      const [sealed] = await post({ seal: request })
+      return sealed ?? 0
+    },
+    async insertRows(sql, rows) {
+      if (failed) return fallback.insertRows(sql, rows)
+      // One string per group: structured-cloning thousands of values costs the event loop far more.
+      await post({ sql, rows: JSON.stringify(rows) })
+    },
+    // After a worker failure writes go through the fallback, which is not pipelined.
+    get pipelined() {
+      return !failed
     },
     async close() {
       worker.removeAllListeners('exit')

@@ -17,13 +17,22 @@ interface BannerManifest {
   ui: string
 }
 
+/** How often the banner's manifest is looked at for a rebuild. */
+export const BANNER_RECHECK_MS = 1000
+
 /**
  * Reads the banner's `dist/` (manifest.json, gate.js), re-reading only when manifest.json changes, so a
- * rebuild during development is picked up. Returns null while the banner is not built.
+ * rebuild during development is picked up (within BANNER_RECHECK_MS). Returns null while the banner is not
+ * built.
  */
-export function createBannerReader(dist: string): () => BannerBundle | null {
+export function createBannerReader(dist: string, recheckMs = BANNER_RECHECK_MS): () => BannerBundle | null {
   let cached: { mtimeMs: number; bundle: BannerBundle } | null = null
+  let checkedAt = Number.NEGATIVE_INFINITY
   return function readBanner() {
+    // Every gate request asks: look at the disk at most once per interval, not once per page view.
+    const now = performance.now()
+    if (cached && now - checkedAt < recheckMs) return cached.bundle
+    checkedAt = now
     const manifestPath = join(dist, 'manifest.json')
     let mtimeMs: number
     try {

@@ -34,15 +34,33 @@ function acceptsGzip(header: string | undefined): boolean {
   })
 }
 
-/** Serves a cached body (gzip when accepted) with its ETag; Hono's etag middleware answers the 304. */
-export function sendCached(c: Context, body: CachedBody, cacheControl: string): Response {
+/** Whether `If-None-Match` names this ETag (weak comparison, RFC 9110 §13.1.2) or is `*`. */
+export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false
+  return header.split(',').some((part) => {
+    const tag = part.trim()
+    return tag === '*' || tag === etag || tag === `W/${etag}`
+  })
+}
+
+/**
+ * Serves a cached body (gzip when accepted) with its ETag, or `304` when the client holds it. Every header
+ * goes out with the response at once (`headers` adds the route's): on these paths, served on every page
+ * view, middleware that reads or sets headers after the fact (Hono's etag, secure headers) would make
+ * @hono/node-server turn each answer into a full web Response and stream, several times the cost.
+ */
+export function sendCached(
+  c: Context,
+  body: CachedBody,
+  cacheControl: string,
+  headers: Record<string, string> = {}
+): Response {
   const gzip = acceptsGzip(c.req.header('accept-encoding'))
-  const headers: Record<string, string> = {
-    'Content-Type': body.contentType,
-    'Cache-Control': cacheControl,
-    ETag: gzip ? body.gzipEtag : body.etag,
-    Vary: 'Accept-Encoding',
-  }
-  if (gzip) headers['Content-Encoding'] = 'gzip'
-  return c.body(gzip ? body.gzip : body.identity, 200, headers)
+  const etag = gzip ? body.gzipEtag : body.etag
+  const common = { ...headers, 'Cache-Control': cacheControl, ETag: etag, Vary: 'Accept-Encoding' }
+  if (matchesIfNoneMatch(c.req.header('if-none-match'), etag))
+    return new Response(null, { status: 304, headers: common })
+  const full: Record<string, string> = { ...common, 'Content-Type': body.contentType }
+  if (gzip) full['Content-Encoding'] = 'gzip'
+  return new Response(gzip ? body.gzip : body.identity, { status: 200, headers: full })
 }

@@ -43,6 +43,12 @@ describe('GET /s/:siteId/gate.js', () => {
     expect(again.headers.get('etag')).toBe(etag)
     const other = await test.app.request('/s/xtra/gate.js', { headers: { 'if-none-match': '"nope"' } })
     expect(other.status).toBe(200)
+    // A list, a weak form of the same tag, and `*` all match (RFC 9110 weak comparison for If-None-Match).
+    for (const header of [`"a", ${etag}`, `W/${etag}`, '*']) {
+      const res = await test.app.request('/s/xtra/gate.js', { headers: { 'if-none-match': header } })
+      expect(res.status, header).toBe(304)
+      expect(res.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=600')
+    }
   })
 
   it('serves gzip with its own strong ETag when asked', async () => {

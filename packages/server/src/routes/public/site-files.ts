@@ -1,8 +1,8 @@
 import { siteIdSchema } from '@torii/schema/site-input'
 import { Hono } from 'hono'
-import { etag } from 'hono/etag'
 import { sendCached } from '../../lib/cached-body.ts'
-import { ApiException, notFound } from '../../lib/errors.ts'
+import { ApiException, errorResponse, notFound } from '../../lib/errors.ts'
+import { crossOriginSecurityHeaders } from '../../middleware/security-headers.ts'
 import type { LiveCache, LiveEntry } from '../../sites/live-cache.ts'
 
 /** Short enough that a publish reaches visitors within a minute, long enough to spare the server. */
@@ -19,30 +19,31 @@ async function liveEntry(cache: LiveCache, siteId: string): Promise<LiveEntry> {
   return entry
 }
 
-/** `GET /s/:siteId/gate.js` and `GET /s/:siteId/config.json`: the live revision, cached and validated. */
+/**
+ * `GET /s/:siteId/gate.js` and `GET /s/:siteId/config.json`: the live revision, cached and validated. They
+ * send their secure headers themselves (the app's middleware leaves these paths alone; see sendCached).
+ */
 export function createSiteFileRoutes({ cache }: SiteFileRoutesOptions) {
   const app = new Hono()
-  for (const path of ['/s/:siteId/gate.js', '/s/:siteId/config.json']) {
-    app.use(path, etag())
-    // Any page may load these: fetch() from the banner UI asks for CORS.
-    app.use(path, async (c, next) => {
-      await next()
-      c.header('Access-Control-Allow-Origin', '*')
+  const secure = crossOriginSecurityHeaders()
+  // Any page may load these: fetch() from the banner UI asks for CORS.
+  const headersOf = async () => ({ ...(await secure), 'Access-Control-Allow-Origin': '*' })
+  const serve = (file: 'gate' | 'config') =>
+    app.get(`/s/:siteId/${file === 'gate' ? 'gate.js' : 'config.json'}`, async (c) => {
+      const headers = await headersOf()
+      try {
+        const entry = await liveEntry(cache, c.req.param('siteId'))
+        const body = entry[file]
+        if (!body) {
+          throw new ApiException(503, 'banner_not_built', 'The banner is not built; run `pnpm build` first')
+        }
+        return sendCached(c, body, LIVE_CACHE_CONTROL, headers)
+      } catch (error) {
+        if (!(error instanceof ApiException)) throw error
+        return errorResponse(error.status, error.code, error.message, error.fields, headers)
+      }
     })
-  }
-
-  app.get('/s/:siteId/gate.js', async (c) => {
-    const entry = await liveEntry(cache, c.req.param('siteId'))
-    if (!entry.gate) {
-      throw new ApiException(503, 'banner_not_built', 'The banner is not built; run `pnpm build` first')
-    }
-    return sendCached(c, entry.gate, LIVE_CACHE_CONTROL)
-  })
-
-  app.get('/s/:siteId/config.json', async (c) => {
-    const entry = await liveEntry(cache, c.req.param('siteId'))
-    return sendCached(c, entry.config, LIVE_CACHE_CONTROL)
-  })
-
+  serve('gate')
+  serve('config')
   return app
 }
