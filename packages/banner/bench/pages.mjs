@@ -44,12 +44,19 @@ export const NO_CMP = `<!doctype html><html lang="en"><head>
 <script>${GA_CONFIG}</script>
 </head>${BODY}</html>`
 
-/** In every page: when the banner first shows (rAF-polled, same for both CMPs), long tasks, the GA request. */
+/**
+ * In every page: when the banner first shows (rAF-polled, same for both CMPs), long tasks, and the long
+ * animation frames' script attribution (which script ran how long), to tell the CMP's long tasks from
+ * the browser's own.
+ */
 export const PROBE = `(() => {
-  const m = (window.__bench = { visible: null, longTasks: 0, longest: 0 })
+  const m = (window.__bench = { visible: null, tasks: [], frames: [] })
   try {
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) { m.longTasks++; m.longest = Math.max(m.longest, e.duration) } })
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) m.tasks.push({ start: e.startTime, duration: e.duration }) })
       .observe({ type: 'longtask', buffered: true })
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) m.frames.push({ scripts: e.scripts.map((s) => ({
+      url: s.sourceURL, start: s.executionStart || s.startTime, duration: s.duration })) }) })
+      .observe({ type: 'long-animation-frame', buffered: true })
   } catch {}
   const shown = () => {
     const torii = document.querySelector('torii-consent')?.shadowRoot?.querySelector('section')

@@ -8,7 +8,7 @@
 import { normalizeConfig } from './config.ts'
 import { pushDefaults, pushUpdate } from './consent-mode.ts'
 import { readChoice } from './cookie.ts'
-import { attr, doc, onBody, setAttr } from './dom.ts'
+import { attr, doc, isFrame, isScript, onBody, setAttr } from './dom.ts'
 import { installGuards } from './guards.ts'
 import { hold } from './hold.ts'
 import { vendorOfUrl } from './hosts.ts'
@@ -71,12 +71,18 @@ function boot() {
         })
   const withUi = load<UiModule>(cfg.ui)
   let config: Promise<unknown> | undefined
+  // Resolves undefined when the server is away: the UI then falls back to the gate's config.
+  const fetchConfig = () =>
+    (config ||= fetch(new URL('config.json', base))
+      .then((r) => r.json())
+      .catch(noop))
+  // Shown as soon as the UI is loaded and the body exists (not necessarily at DOMContentLoaded).
   const open = (next: View, invoker?: Element | null) => {
-    // The UI and the texts are fetched in parallel, before the body exists.
-    ctx.config()
-    withUi(noop)
-    onBody(() => withUi((m) => m.open(ctx, next, invoker)))
+    fetchConfig()
+    withUi((m) => new Promise<void>(onBody).then(() => m.open(ctx, next, invoker)))
   }
+  // A decision is needed: the UI and the texts are fetched now, in parallel, before the gate sets up.
+  if (state.ask) open('banner')
 
   const keysOf = (el: Element) => (attr(el, 'data-purpose') || '').split(/[\s,]+/).filter(Boolean)
   const revive = createReviver(script?.nonce || '')
@@ -97,22 +103,24 @@ function boot() {
     if (vendor && !(vendor in state.v)) warn('unknown vendor "' + vendor + '"')
     if (!(keys.length || vendor)) return
     if (ok) revive(el)
-    else if (el.localName == 'iframe') withUi((m) => m.placeholder(ctx, el, vendor ? [vendor] : keys))
+    else if (isFrame(el)) withUi((m) => m.placeholder(ctx, el, vendor ? [vendor] : keys))
   }
-  const scan = (root: ParentNode = doc) => {
-    if ((root as Element).matches?.(INERT)) consider(root as Element)
-    root.querySelectorAll(INERT).forEach(consider)
+  const scan = () => doc.querySelectorAll(INERT).forEach(consider)
+  // One script or iframe: auto-blocking first (its URL), then the declarative form.
+  const handle = (el: Element) => {
+    net(el)
+    if (el.matches(INERT)) consider(el)
   }
-  // The net: parser-inserted tags (revived as soon as they are seen), and anything past the guards.
+  // The net: parser-inserted tags (revived as soon as they are seen), and anything past the guards. Only
+  // scripts and iframes are looked at, and descendants only of elements that have children, so parsing
+  // a large page costs little.
   new MutationObserver(
     safe((records: MutationRecord[]) => {
       for (const r of records) {
         if (r.attributeName) net(r.target)
-        for (const node of r.addedNodes)
-          if (node instanceof Element) {
-            net(node)
-            scan(node)
-          }
+        for (const node of r.addedNodes as NodeListOf<Element>)
+          if (isScript(node) || isFrame(node)) handle(node)
+          else if (node.firstElementChild) node.querySelectorAll('script,iframe').forEach(handle)
       }
     })
   ).observe(doc.documentElement, { childList: true, subtree: true, attributeFilter: ['src'] })
@@ -136,11 +144,7 @@ function boot() {
     gpc,
     choice,
     state,
-    // Resolves undefined when the server is away: the UI then falls back to the gate's config.
-    config: () =>
-      (config ||= fetch(new URL('config.json', base))
-        .then((r) => r.json())
-        .catch(noop)),
+    config: fetchConfig,
     view,
     scan,
     fab: () =>
@@ -184,12 +188,14 @@ function boot() {
     }
   })
   scan()
-  if (state.ask) open('banner')
-  else if (state.gpc) withUi((m) => m.decideKeys(ctx, null, false))
-  else ctx.fab()
-  try {
-    if (localStorage['torii:outbox']) withUi((m) => m.flush())
-  } catch {}
+  if (!state.ask) state.gpc ? withUi((m) => m.decideKeys(ctx, null, false)) : ctx.fab()
+  // Receipts queued on an earlier page view: looked for once the page has loaded (localStorage is
+  // synchronous, and nothing here is urgent; the gate is a synchronous head script, so load is ahead).
+  addEventListener('load', () => {
+    try {
+      if (localStorage['torii:outbox']) withUi((m) => m.flush())
+    } catch {}
+  })
   if (Array.isArray(queued)) queued.forEach(api.push as (item: unknown) => void)
 }
 
