@@ -7,6 +7,7 @@ const server = await startServer({
   demo: true,
   quiet: true,
   receiptRateLimit: 1_000_000_000,
+  ledgerSync: process.env.TORII_LEDGER_SYNC === 'normal' ? 'normal' : 'full',
 })
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`)
 process.on('SIGTERM', () => server.close().then(() => process.exit(0)))

@@ -10,6 +10,7 @@ describe('parseEnv', () => {
       TORII_DEMO: 'auto',
       TORII_TRUST_PROXY: '0',
       TORII_LOG_LEVEL: 'info',
+      TORII_LEDGER_SYNC: 'full',
     })
   })
 
@@ -20,21 +21,33 @@ describe('parseEnv', () => {
       TORII_DEMO: 'off',
       TORII_PUBLIC_URL: 'https://consent.example.com',
       TORII_SEAL_BATCH_SIZE: '100',
+      TORII_LEDGER_SYNC: 'normal',
     })
-    expect(env).toMatchObject({ PORT: 0, TORII_DEMO: 'off', TORII_SEAL_BATCH_SIZE: 100 })
+    expect(env).toMatchObject({
+      PORT: 0,
+      TORII_DEMO: 'off',
+      TORII_SEAL_BATCH_SIZE: 100,
+      TORII_LEDGER_SYNC: 'normal',
+    })
   })
 
   it('names each bad variable with what it accepts, one line each', () => {
     try {
-      parseEnv({ PORT: '1e3', TORII_TRUST_PROXY: 'yes', TORII_PUBLIC_URL: 'consent.example.com' })
+      parseEnv({
+        PORT: '1e3',
+        TORII_TRUST_PROXY: 'yes',
+        TORII_PUBLIC_URL: 'consent.example.com',
+        TORII_LEDGER_SYNC: 'off',
+      })
       expect.unreachable()
     } catch (error) {
       expect(error).toBeInstanceOf(EnvError)
       const lines = (error as Error).message.split('\n')
-      expect(lines).toHaveLength(3)
+      expect(lines).toHaveLength(4)
       expect(lines[0]).toBe('PORT="1e3" is not valid; accepted: a port number from 0 to 65535')
       expect(lines[1]).toContain('TORII_PUBLIC_URL="consent.example.com"')
-      expect(lines[2]).toBe('TORII_TRUST_PROXY="yes" is not valid; accepted: 0, 1')
+      expect(lines).toContain('TORII_TRUST_PROXY="yes" is not valid; accepted: 0, 1')
+      expect(lines).toContain('TORII_LEDGER_SYNC="off" is not valid; accepted: full, normal')
     }
   })
 })

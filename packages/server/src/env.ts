@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DURABILITIES } from './ledger/writer.ts'
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
@@ -31,6 +32,7 @@ const envSchema = z.object({
     .regex(/^[1-9]\d{0,8}$/, 'accepted: a whole number of receipts per minute per truncated IP, at least 1')
     .transform(Number)
     .default(600),
+  TORII_LEDGER_SYNC: z.enum(DURABILITIES, `accepted: ${DURABILITIES.join(', ')}`).default('full'),
   TORII_SEAL_BATCH_SIZE: z
     .string()
     .regex(/^[1-9]\d{0,6}$/, 'accepted: a whole number of receipts from 1 to 9999999')

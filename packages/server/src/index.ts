@@ -6,6 +6,7 @@ import { type DemoSeedResult, localOrigins, seedDemo, shouldRunDemo } from './de
 import type { LogLevel } from './env.ts'
 import { createLedger } from './ledger/index.ts'
 import type { Ledger } from './ledger/types.ts'
+import type { Durability } from './ledger/writer.ts'
 import { createLogger } from './lib/logger.ts'
 
 export { type AppDeps, createApp, type ToriiApp } from './app.ts'
@@ -27,6 +28,8 @@ export interface StartServerOptions {
   adminDist?: string
   sealBatchSize?: number
   sealIntervalMs?: number
+  /** `full` (default): every receipt is fsynced before its 201; `normal`: survives a crash, not power loss. */
+  ledgerSync?: Durability
   /** Ed25519 private key for the ledger (PEM or base64 PKCS#8); generated and stored when unset. */
   signingKey?: string
   publicUrl?: string
@@ -72,6 +75,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       signingKey: options.signingKey,
       batchSize: options.sealBatchSize,
       batchIntervalMs: options.sealIntervalMs,
+      durability: options.ledgerSync,
       warn: (message) => logger.warn(message),
     })
     const demo = await shouldRunDemo(database.db, options.demo ?? 'auto')

@@ -32,6 +32,7 @@ async function main() {
     publicUrl: env.TORII_PUBLIC_URL,
     trustProxy: env.TORII_TRUST_PROXY === '1',
     receiptRateLimit: env.TORII_RECEIPT_RATE_LIMIT,
+    ledgerSync: env.TORII_LEDGER_SYNC,
     sealBatchSize: env.TORII_SEAL_BATCH_SIZE,
     sealIntervalMs: env.TORII_SEAL_INTERVAL_MS,
     logLevel: env.TORII_LOG_LEVEL,

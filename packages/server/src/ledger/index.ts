@@ -16,13 +16,7 @@ export type ToriiLedger = Required<Ledger>
 
 import { verifyRecords } from './verify.ts'
 import { createWriteLock } from './write-lock.ts'
-import {
-  createClientWriter,
-  createWorkerWriter,
-  DURABILITIES,
-  type Durability,
-  localFileOf,
-} from './writer.ts'
+import { createClientWriter, createWorkerWriter, type Durability, localFileOf } from './writer.ts'
 
 export const DEFAULT_BATCH_SIZE = 256
 export const DEFAULT_BATCH_INTERVAL_MS = 2000
@@ -41,23 +35,13 @@ export interface LedgerOptions {
   now?: () => Date
   /**
    * `full` (default) fsyncs every group commit; `normal` relies on WAL + synchronous=NORMAL (safe from a
-   * killed process, not from power loss). Default: TORII_LEDGER_SYNC if set, else `full`.
+   * killed process, not from power loss). Default `full`; the server takes it from TORII_LEDGER_SYNC.
    */
   durability?: Durability
   /** Write receipts from a worker thread for local files (default true), keeping fsyncs off the event loop. */
   writerThread?: boolean
   /** Where the one-line "generated a signing key" warning and sealing errors go (default console.warn). */
   warn?: (message: string) => void
-}
-
-function durabilityFromEnv(value: string | undefined): Durability {
-  if (value === undefined || value === '') return 'full'
-  if (!(DURABILITIES as readonly string[]).includes(value)) {
-    throw new RangeError(
-      `TORII_LEDGER_SYNC=${JSON.stringify(value)} is not valid; accepted: ${DURABILITIES.join(', ')}`
-    )
-  }
-  return value as Durability
 }
 
 /** Opens the consent ledger on a migrated database: loads (or generates) the signing key, starts sealing. */
@@ -69,7 +53,7 @@ export async function createLedger(options: LedgerOptions): Promise<ToriiLedger>
   const intervalMs = options.batchIntervalMs ?? DEFAULT_BATCH_INTERVAL_MS
   if (!Number.isInteger(batchSize) || batchSize < 1)
     throw new RangeError(`batchSize must be ≥ 1, got ${batchSize}`)
-  const durability = options.durability ?? durabilityFromEnv(process.env.TORII_LEDGER_SYNC)
+  const durability = options.durability ?? 'full'
   const key = await loadSigningKey({ client, signingKey: options.signingKey, now, warn })
   const lock = createWriteLock()
   const clientWriter = createClientWriter(client)
