@@ -16,10 +16,20 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ]
 
-/** Launches headless Chromium from `CHROMIUM_PATH` with `CHROMIUM_ARGS`. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Resolves `xtra.test` and its subdomains to 127.0.0.1 (no DNS, no hosts file): pages on several hosts of
+ * one site, e.g. to share a cookie across subdomains, which 127.0.0.1 itself cannot.
+ */
+export const TEST_DOMAIN_ARGS = ['--host-resolver-rules=MAP xtra.test 127.0.0.1, MAP *.xtra.test 127.0.0.1']
+
+/** Launches headless Chromium from `CHROMIUM_PATH` with `CHROMIUM_ARGS` (and `extraArgs`). */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   try {
-    return await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+    return await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [...CHROMIUM_ARGS, ...extraArgs],
+    })
   } catch (error) {
     throw new Error(
       `Could not launch Chromium at ${CHROMIUM_PATH} (install it with: apt-get install -y chromium): ${String(error)}`
@@ -42,11 +52,11 @@ export interface BrowserHandle {
 }
 
 /** Registers hooks: one browser for the test file, a fresh context per `newContext()` call, closed after each test. */
-export function useBrowser(): BrowserHandle {
+export function useBrowser(extraArgs?: string[]): BrowserHandle {
   let browser: Browser | undefined
   const open: BrowserContext[] = []
   beforeAll(async () => {
-    browser = await launchBrowser()
+    browser = await launchBrowser(extraArgs)
   })
   afterEach(async () => {
     await Promise.all(open.splice(0).map((context) => context.close().catch(() => {})))

@@ -21,6 +21,11 @@ export const GOOGLE_DOMAINS = [
 
 /** Hosts the suite lets through: only the local test server. */
 export const LOCAL_HOSTS = ['127.0.0.1', 'localhost', '[::1]']
+/** Names a test maps to 127.0.0.1 (see TEST_DOMAIN_ARGS): local too. */
+export const TEST_DOMAIN = 'xtra.test'
+
+const isLocal = (host: string) =>
+  LOCAL_HOSTS.includes(host) || host === TEST_DOMAIN || host.endsWith(`.${TEST_DOMAIN}`)
 
 const GTAG_STUB = readFileSync(new URL('./stubs/gtag.js', import.meta.url), 'utf8')
 const ADSBYGOOGLE_STUB = readFileSync(new URL('./stubs/adsbygoogle.js', import.meta.url), 'utf8')
@@ -93,7 +98,7 @@ export async function recordGoogleRequests(context: BrowserContext): Promise<Goo
   const handler = async (route: Route) => {
     const request = route.request()
     const url = new URL(request.url())
-    if (!url.protocol.startsWith('http') || LOCAL_HOSTS.includes(url.hostname)) return route.continue()
+    if (!url.protocol.startsWith('http') || isLocal(url.hostname)) return route.continue()
     const base = {
       url: url.href,
       host: url.hostname,

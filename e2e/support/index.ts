@@ -1,4 +1,5 @@
 // The e2e harness: import everything from './support/index.ts'.
+export * from './admin.ts'
 export * from './axe.ts'
 export * from './banner.ts'
 export * from './browser.ts'

@@ -1,0 +1,50 @@
+import type { Site, SiteConfig, SiteConfigInput, SiteInput } from '@torii/schema'
+import { expect } from 'vitest'
+import type { TestServer } from './server.ts'
+
+/** `fetch` on the admin API as the demo admin: session cookie, CSRF header and Origin set. */
+export type AdminFetch = (path: string, init?: { method?: string; body?: unknown }) => Promise<Response>
+
+/** Logs in as the demo admin (`admin@example.com` / `torii-demo`) through the API, as the admin app does. */
+export async function adminSession(server: TestServer): Promise<AdminFetch> {
+  const login = await fetch(server.at('/api/admin/session'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@example.com', password: 'torii-demo' }),
+  })
+  expect(login.status).toBe(200)
+  const { csrfToken } = (await login.json()) as { csrfToken: string }
+  const headers = {
+    'content-type': 'application/json',
+    cookie: login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; '),
+    'x-torii-csrf': csrfToken,
+    origin: server.url,
+  }
+  return (path, init = {}) =>
+    fetch(server.at(`/api/admin${path}`), {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    })
+}
+
+/** Changes the demo site's settings (name, origins, languages) through the admin API. */
+export async function updateDemoSite(server: TestServer, change: (site: Site) => Partial<SiteInput>) {
+  const admin = await adminSession(server)
+  const { site } = (await (await admin('/sites/xtra')).json()) as { site: Site }
+  const res = await admin('/sites/xtra', { method: 'PATCH', body: change(site) })
+  expect(res.status, await res.clone().text()).toBe(200)
+}
+
+/** Publishes a new revision of the demo site: the draft changed by `change`, saved, then published. */
+export async function publishDemo(server: TestServer, change: (config: SiteConfig) => SiteConfigInput) {
+  const admin = await adminSession(server)
+  const { draft } = (await (await admin('/sites/xtra/draft')).json()) as { draft: SiteConfig }
+  const put = await admin('/sites/xtra/draft', { method: 'PUT', body: change(structuredClone(draft)) })
+  expect(put.status, await put.clone().text()).toBe(200)
+  const published = await admin('/sites/xtra/publish', { method: 'POST', body: {} })
+  expect(published.status, await published.clone().text()).toBe(201)
+}
