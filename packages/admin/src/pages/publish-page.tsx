@@ -65,7 +65,9 @@ function PublishPanel({ siteId }: { siteId: string }) {
     if (number === null) return
     try {
       const { revision } = await api.rollback(siteId, number)
-      await siteModel.load(siteId, true)
+      // The draft stays as it is (nothing unpublished is lost); only the live revision changed. A full
+      // reload would unmount this page and with it the message saying what happened.
+      await siteModel.refresh()
       message.value = t('publish.rolledBack', { number, newNumber: revision.number })
     } catch (cause) {
       message.value = t('app.error', { message: (cause as Error).message })
