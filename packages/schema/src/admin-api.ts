@@ -3,7 +3,8 @@
  *
  * Auth: `POST /session` sets an HttpOnly, SameSite=Strict session cookie and returns a CSRF token; every
  * state-changing request (POST, PUT, PATCH, DELETE) must send it back in the `x-torii-csrf` header.
- * Without a session every route answers 401; a `viewer` gets 403 on every route that writes.
+ * Without a session every route answers 401; a `viewer` gets 403 on every route that writes, except logout and
+ * `PUT /session/password` (every signed-in user may change their own password).
  * Errors are `ApiError` (`./api-error.ts`); validation errors list `fields`.
  *
  * | method | path | body | answer |
@@ -11,6 +12,7 @@
  * | POST | /session | LoginRequest | SessionInfo (sets cookie) |
  * | GET | /session | | SessionInfo |
  * | DELETE | /session | | 204 |
+ * | PUT | /session/password | PasswordChange | 204 (ends the user's other sessions; 400 `wrong_password` naming currentPassword; rate-limited) |
  * | GET | /sites | | { sites: Site[] } |
  * | POST | /sites | SiteInput | 201 { site: Site } (draft starts from a minimal config) |
  * | GET | /sites/:siteId | | SiteDetail |
@@ -30,6 +32,10 @@
  * | GET | /sites/:siteId/disclosure?lang=ja | | { revision: number, html: string } |
  * | GET | /users | | { users: User[] } (admin only) |
  * | POST | /users | { email, password, role } | 201 { user: User } (admin only) |
+ * | PATCH | /users/:email | RoleChange | { user: User } (admin only; 409 `last_admin`) |
+ * | DELETE | /users/:email | | 204, ends their sessions (admin only; 409 `self_removal`, `last_admin`; 404) |
+ *
+ * A user's id in paths is their email, URL-encoded.
  */
 import type { ReceiptAction, ReceiptProof } from './receipt.ts'
 import type { RevisionSummary } from './revision.ts'
@@ -49,6 +55,20 @@ export interface User {
   role: Role
   createdAt: string
 }
+
+/** `PUT /session/password`: the new password needs at least `MIN_PASSWORD_LENGTH` characters and must differ. */
+export interface PasswordChange {
+  currentPassword: string
+  newPassword: string
+}
+
+/** `PATCH /users/:email`. */
+export interface RoleChange {
+  role: Role
+}
+
+/** The shortest password the server accepts, for new users and password changes. */
+export const MIN_PASSWORD_LENGTH = 10
 
 export interface SessionInfo {
   user: User

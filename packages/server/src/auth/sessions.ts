@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { User } from '@torii/schema'
-import { eq, lt } from 'drizzle-orm'
+import { and, eq, lt, ne } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { sessions, users } from '../db/site-tables.ts'
 
@@ -63,4 +63,11 @@ export async function findSession(db: Db, token: string): Promise<Session | null
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token)))
+}
+
+/** Ends every session of a user except the one with `keepToken` (after a password change). */
+export async function endOtherSessions(db: Db, email: string, keepToken: string): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.email, email), ne(sessions.tokenHash, tokenHash(keepToken))))
 }

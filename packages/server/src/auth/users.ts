@@ -1,7 +1,7 @@
 import type { Role, User } from '@torii/schema/admin-api'
-import { asc, count, eq } from 'drizzle-orm'
+import { and, asc, count, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { users } from '../db/site-tables.ts'
+import { sessions, users } from '../db/site-tables.ts'
 import { hashPassword } from './password.ts'
 
 export interface UserRecord extends User {
@@ -43,4 +43,50 @@ export async function createUser(db: Db, email: string, password: string, role: 
     .onConflictDoNothing()
     .returning({ email: users.email })
   return rows.length ? user : null
+}
+
+/** Replaces a user's password hash; false when there is no such user. */
+export async function setPassword(db: Db, email: string, password: string): Promise<boolean> {
+  const passwordHash = await hashPassword(password)
+  const rows = await db
+    .update(users)
+    .set({ passwordHash })
+    .where(eq(users.email, normalizeEmail(email)))
+    .returning({ email: users.email })
+  return rows.length > 0
+}
+
+// True unless the row is an admin and the only one: checked in the same statement as the write, so two
+// admins demoting each other at once cannot both succeed.
+const leavesAnAdmin = sql`(${users.role} <> 'admin' or (select count(*) from ${users} where ${users.role} = 'admin') > 1)`
+
+export type UserChange<T> = { ok: true; value: T } | { ok: false; reason: 'not_found' | 'last_admin' }
+
+/** Changes a user's role; refuses demoting the last admin. */
+export async function setRole(db: Db, email: string, role: Role): Promise<UserChange<User>> {
+  const key = normalizeEmail(email)
+  const guard = role === 'admin' ? undefined : leavesAnAdmin
+  const [row] = await db
+    .update(users)
+    .set({ role })
+    .where(and(eq(users.email, key), guard))
+    .returning({ email: users.email, role: users.role, createdAt: users.createdAt })
+  if (row) return { ok: true, value: row }
+  return { ok: false, reason: (await findUser(db, key)) ? 'last_admin' : 'not_found' }
+}
+
+/** Removes a user and ends their sessions in one transaction; refuses removing the last admin. */
+export async function removeUser(db: Db, email: string): Promise<UserChange<null>> {
+  const key = normalizeEmail(email)
+  const deletable = sql`exists (select 1 from ${users} where ${users.email} = ${key} and ${leavesAnAdmin})`
+  // Sessions first (they reference the user), under the same condition as the user row.
+  const [, removed] = await db.batch([
+    db.delete(sessions).where(and(eq(sessions.email, key), deletable)),
+    db
+      .delete(users)
+      .where(and(eq(users.email, key), leavesAnAdmin))
+      .returning({ email: users.email }),
+  ])
+  if (removed.length) return { ok: true, value: null }
+  return { ok: false, reason: (await findUser(db, key)) ? 'last_admin' : 'not_found' }
 }

@@ -20,7 +20,7 @@ export interface AdminAuthOptions {
   db: Db
   /** Routes open without a session (login), as `METHOD path` relative to the API root. */
   public?: string[]
-  /** Routes any signed-in role may call with a non-GET method (logout). */
+  /** Routes any signed-in role may call with a non-GET method: logout and changing one's own password. */
   anyRole?: string[]
 }
 
@@ -34,7 +34,7 @@ function sameToken(a: string, b: string): boolean {
 
 /**
  * The admin API's one gate: no session → 401; a state-changing method needs the CSRF token
- * header (403) and the `admin` role (viewer → 403).
+ * header (403) and the `admin` role (viewer → 403), except the `anyRole` routes (still CSRF-checked).
  */
 export const adminAuth = (options: AdminAuthOptions & { basePath: string }): MiddlewareHandler => {
   const { db, basePath } = options

@@ -17,9 +17,12 @@ afterAll(async () => {
 })
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
-/** Login is the one route open without a session; logout is open to every signed-in role. */
+/**
+ * Login is the one route open without a session; logout and changing one's own password are the only writes
+ * open to every signed-in role (a viewer too), still behind the CSRF token.
+ */
 const OPEN = new Set(['POST /api/admin/session'])
-const ANY_ROLE = new Set(['DELETE /api/admin/session'])
+const ANY_ROLE = new Set(['DELETE /api/admin/session', 'PUT /api/admin/session/password'])
 
 /** Every concrete admin route the app registered (middleware entries are `ALL`). */
 function adminRoutes(): { method: string; path: string }[] {
@@ -36,7 +39,11 @@ function adminRoutes(): { method: string; path: string }[] {
 }
 
 function concrete(path: string): string {
-  return path.replace(':siteId', 'xtra').replace(':number', '1').replace(':id', '01ZZZZZZZZZZZZZZZZZZZZZZZZ')
+  return path
+    .replace(':siteId', 'xtra')
+    .replace(':number', '1')
+    .replace(':id', '01ZZZZZZZZZZZZZZZZZZZZZZZZ')
+    .replace(':email', 'admin%40example.com')
 }
 
 describe('the admin API gate', () => {
@@ -64,6 +71,9 @@ describe('the admin API gate', () => {
       'GET /api/admin/sites/:siteId/disclosure',
       'GET /api/admin/users',
       'POST /api/admin/users',
+      'PATCH /api/admin/users/:email',
+      'DELETE /api/admin/users/:email',
+      'PUT /api/admin/session/password',
     ]) {
       expect(keys).toContain(expected)
     }
@@ -109,6 +119,28 @@ describe('the admin API gate', () => {
     expect(read.status).toBe(200)
     const users = await test.app.request('/api/admin/users', { headers: viewer.headers() })
     expect(users.status).toBe(403)
+  })
+
+  it('lets a viewer through to the any-role writes, with the CSRF token only', async () => {
+    expect([...ANY_ROLE].every((key) => adminRoutes().some((r) => `${r.method} ${r.path}` === key))).toBe(
+      true
+    )
+    // An empty body reaches the route: a validation error, not the gate's 403.
+    const password = await test.app.request('/api/admin/session/password', {
+      method: 'PUT',
+      headers: viewer.headers(),
+      body: '{}',
+    })
+    expect(password.status).toBe(400)
+    expect(((await password.json()) as ErrorBody).error.code).toBe('invalid_input')
+    const { [CSRF_HEADER]: _token, ...noToken } = viewer.headers()
+    const noCsrf = await test.app.request('/api/admin/session/password', {
+      method: 'PUT',
+      headers: noToken,
+      body: '{}',
+    })
+    expect(noCsrf.status).toBe(403)
+    expect(((await noCsrf.json()) as ErrorBody).error.code).toBe('csrf')
   })
 
   it('refuses a state-changing request without the CSRF token (403), even from an admin', async () => {

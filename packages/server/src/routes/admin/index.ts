@@ -48,7 +48,12 @@ export function createAdminApi(options: AdminApiOptions) {
     })
   )
   api.use(
-    adminAuth({ db, basePath: ADMIN_API_BASE, public: ['POST /session'], anyRole: ['DELETE /session'] })
+    adminAuth({
+      db,
+      basePath: ADMIN_API_BASE,
+      public: ['POST /session'],
+      anyRole: ['DELETE /session', 'PUT /session/password'],
+    })
   )
 
   api.route(

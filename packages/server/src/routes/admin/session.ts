@@ -3,18 +3,31 @@ import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { verifyPassword } from '../../auth/password.ts'
-import { createSession, deleteSession } from '../../auth/sessions.ts'
-import { findUser } from '../../auth/users.ts'
+import { createSession, deleteSession, endOtherSessions } from '../../auth/sessions.ts'
+import { findUser, setPassword } from '../../auth/users.ts'
 import type { Db } from '../../db/client.ts'
 import { ApiException, readJson, validationError } from '../../lib/errors.ts'
 import { clientIp, truncateIp } from '../../lib/ip.ts'
 import { ADMIN_API_BASE, SESSION_COOKIE } from '../../middleware/admin-auth.ts'
 import { rateLimit } from '../../middleware/rate-limit.ts'
+import { passwordSchema } from './users.ts'
 
 const loginSchema = z.strictObject({
   email: z.string().trim().min(3).max(320),
   password: z.string().min(1, 'is required').max(1024),
 })
+
+const passwordChangeSchema = z
+  .strictObject({
+    currentPassword: z.string().min(1, 'is required').max(1024),
+    newPassword: passwordSchema,
+  })
+  .refine((body) => body.newPassword.normalize('NFKC') !== body.currentPassword.normalize('NFKC'), {
+    path: ['newPassword'],
+    message: 'must differ from the current password',
+  })
+
+const RATE_WINDOW_MS = 15 * 60_000
 
 // Verifying against this keeps a login for an unknown email as slow as for a known one.
 const DUMMY_HASH = 'scrypt$32768$8$3$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
@@ -26,7 +39,10 @@ export interface SessionRoutesOptions {
   loginRateLimit: number
 }
 
-/** `POST|GET|DELETE /session`: sign in (sets the HttpOnly cookie, returns the CSRF token), who am I, sign out. */
+/**
+ * `POST|GET|DELETE /session`: sign in (sets the HttpOnly cookie, returns the CSRF token), who am I, sign out;
+ * `PUT /session/password`: change my own password.
+ */
 export function createSessionRoutes({ db, trustProxy, loginRateLimit }: SessionRoutesOptions) {
   const app = new Hono()
 
@@ -34,7 +50,7 @@ export function createSessionRoutes({ db, trustProxy, loginRateLimit }: SessionR
     '/session',
     rateLimit({
       limit: loginRateLimit,
-      windowMs: 15 * 60_000,
+      windowMs: RATE_WINDOW_MS,
       key: (c) => truncateIp(clientIp(c, trustProxy)) ?? 'unknown',
     }),
     async (c) => {
@@ -74,6 +90,32 @@ export function createSessionRoutes({ db, trustProxy, loginRateLimit }: SessionR
     deleteCookie(c, SESSION_COOKIE, { path: ADMIN_API_BASE })
     return c.body(null, 204)
   })
+
+  // Any signed-in role (the gate's one write exception for viewers). Attempts count per user, as many as
+  // logins per IP, so a stolen session cannot be used to guess the password.
+  app.put(
+    '/session/password',
+    rateLimit({
+      limit: loginRateLimit,
+      windowMs: RATE_WINDOW_MS,
+      key: (c) => `password:${c.get('session').user.email}`,
+    }),
+    async (c) => {
+      const parsed = passwordChangeSchema.safeParse(await readJson(c))
+      if (!parsed.success) throw validationError(parsed.error, 'password change')
+      const { email } = c.get('session').user
+      const user = await findUser(db, email)
+      if (!user || !(await verifyPassword(parsed.data.currentPassword, user.passwordHash))) {
+        throw new ApiException(400, 'wrong_password', 'The current password is wrong', [
+          { path: 'currentPassword', message: 'is not your current password' },
+        ])
+      }
+      await setPassword(db, email, parsed.data.newPassword)
+      // Whoever else holds a session (another browser, a thief) must sign in with the new password.
+      await endOtherSessions(db, email, c.get('sessionToken'))
+      return c.body(null, 204)
+    }
+  )
 
   return app
 }

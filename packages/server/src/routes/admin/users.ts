@@ -1,26 +1,43 @@
-import { ROLES, type User } from '@torii/schema'
+import { MIN_PASSWORD_LENGTH, ROLES, type User } from '@torii/schema'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { createUser, listUsers } from '../../auth/users.ts'
+import { createUser, listUsers, normalizeEmail, removeUser, setRole } from '../../auth/users.ts'
 import type { Db } from '../../db/client.ts'
-import { ApiException, readJson, validationError } from '../../lib/errors.ts'
+import { ApiException, notFound, readJson, validationError } from '../../lib/errors.ts'
 import { requireAdmin } from '../../middleware/admin-auth.ts'
 
-export const MIN_PASSWORD_LENGTH = 10
+export { MIN_PASSWORD_LENGTH }
+
+/** A new password, for new users and password changes alike. */
+export const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(1024)
+
+const roleSchema = z.enum(ROLES, 'must be "admin" or "viewer"')
 
 const newUserSchema = z.strictObject({
   email: z.email('must be an email address').max(320),
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(1024),
-  role: z.enum(ROLES, 'must be "admin" or "viewer"'),
+  password: passwordSchema,
+  role: roleSchema,
 })
 
-/** `GET|POST /users` (admins only). */
+const roleChangeSchema = z.strictObject({ role: roleSchema })
+
+function lastAdmin(action: string): ApiException {
+  return new ApiException(
+    409,
+    'last_admin',
+    `Cannot ${action} the last admin: make another user an admin first`,
+    [{ path: 'role', message: 'is the last admin' }]
+  )
+}
+
+/** `GET|POST /users`, `PATCH|DELETE /users/:email` (admins only). A user's id is their email. */
 export function createUserRoutes(db: Db) {
   const app = new Hono()
   app.use('/users', requireAdmin)
+  app.use('/users/*', requireAdmin)
   app.get('/users', async (c) => c.json({ users: await listUsers(db) }))
   app.post('/users', async (c) => {
     const parsed = newUserSchema.safeParse(await readJson(c))
@@ -32,6 +49,25 @@ export function createUserRoutes(db: Db) {
       ])
     }
     return c.json({ user }, 201)
+  })
+
+  app.patch('/users/:email', async (c) => {
+    const parsed = roleChangeSchema.safeParse(await readJson(c))
+    if (!parsed.success) throw validationError(parsed.error, 'role change')
+    const email = c.req.param('email')
+    const result = await setRole(db, email, parsed.data.role)
+    if (!result.ok) throw result.reason === 'not_found' ? notFound(`User ${email}`) : lastAdmin('demote')
+    return c.json({ user: result.value })
+  })
+
+  app.delete('/users/:email', async (c) => {
+    const email = c.req.param('email')
+    if (normalizeEmail(email) === c.get('session').user.email) {
+      throw new ApiException(409, 'self_removal', 'You cannot remove yourself: ask another admin')
+    }
+    const result = await removeUser(db, email)
+    if (!result.ok) throw result.reason === 'not_found' ? notFound(`User ${email}`) : lastAdmin('remove')
+    return c.body(null, 204)
   })
   return app
 }
