@@ -13,6 +13,7 @@ const ReceiptPage = lazy(() => import('./pages/receipt-page.tsx'))
 const InsightsPage = lazy(() => import('./pages/insights-page.tsx'))
 const DisclosurePage = lazy(() => import('./pages/disclosure-page.tsx'))
 const UsersPage = lazy(() => import('./pages/users-page.tsx'))
+const AccountPage = lazy(() => import('./pages/account-page.tsx'))
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'))
 
 const SITE = `${ADMIN_BASE}/sites/:siteId`
@@ -30,6 +31,7 @@ export function Routes() {
       <Route path={ADMIN_BASE} component={SitesPage} />
       <Route path={`${ADMIN_BASE}/login`} component={LoginPage} />
       <Route path={`${ADMIN_BASE}/users`} component={UsersPage} />
+      <Route path={`${ADMIN_BASE}/account`} component={AccountPage} />
       <Route path={SITE} component={SettingsPage} />
       <Route path={`${SITE}/settings`} component={SettingsPage} />
       <Route path={`${SITE}/purposes`} component={PurposesPage} />

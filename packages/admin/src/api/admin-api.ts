@@ -2,10 +2,12 @@ import type { Revision, RevisionSummary, SiteConfig, SiteConfigInput } from '@to
 import type {
   ConfigChange,
   LoginRequest,
+  PasswordChange,
   ReceiptDetail,
   ReceiptPage,
   ReceiptQuery,
   Role,
+  RoleChange,
   SessionInfo,
   Site,
   SiteDetail,
@@ -16,6 +18,7 @@ import type {
 import { type ApiClient, type QueryParams, withQuery } from './client.ts'
 
 const site = (siteId: string) => `/sites/${encodeURIComponent(siteId)}`
+const user = (email: string) => `/users/${encodeURIComponent(email)}`
 
 /** Typed calls for every route in `@torii/schema/admin-api`. */
 export function createAdminApi(client: ApiClient) {
@@ -35,6 +38,8 @@ export function createAdminApi(client: ApiClient) {
       await request<null>('DELETE', '/session')
       client.setCsrfToken(null)
     },
+    /** Any signed-in user; the server ends the user's other sessions. */
+    changePassword: (body: PasswordChange) => request<null>('PUT', '/session/password', body),
     listSites: () => request<{ sites: Site[] }>('GET', '/sites'),
     createSite: (body: SiteInput) => request<{ site: Site }>('POST', '/sites', body),
     getSite: (siteId: string) => request<SiteDetail>('GET', site(siteId)),
@@ -72,6 +77,9 @@ export function createAdminApi(client: ApiClient) {
     listUsers: () => request<{ users: User[] }>('GET', '/users'),
     createUser: (body: { email: string; password: string; role: Role }) =>
       request<{ user: User }>('POST', '/users', body),
+    setUserRole: (email: string, role: Role) =>
+      request<{ user: User }>('PATCH', user(email), { role } satisfies RoleChange),
+    removeUser: (email: string) => request<null>('DELETE', user(email)),
     disclosure: (siteId: string, lang: string) =>
       request<{ revision: number; html: string }>(
         'GET',

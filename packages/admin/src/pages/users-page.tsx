@@ -1,18 +1,19 @@
 import { useSignal } from '@preact/signals'
-import type { Role, User } from '@torii/schema/admin-api'
+import { MIN_PASSWORD_LENGTH, type Role, type User } from '@torii/schema/admin-api'
 import { useEffect } from 'preact/hooks'
 import { z } from 'zod'
 import { ApiRequestError, api, type FieldErrors } from '../api/index.ts'
 import { SelectField, TextField } from '../components/field/index.tsx'
 import { PageState } from '../components/page-state/index.tsx'
-import { ScrollRegion } from '../components/scroll-region/index.tsx'
-import { formatTime, t } from '../i18n/index.ts'
+import { UserList } from '../components/user-list/index.tsx'
+import { t } from '../i18n/index.ts'
 import { issuesToFieldErrors } from '../lib/field-errors.ts'
 import { useTitle } from '../lib/use-title.ts'
+import { session } from '../models/session.ts'
 
 const newUserSchema = z.object({
   email: z.email('must be an email address'),
-  password: z.string().min(8, 'at least 8 characters'),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`),
   role: z.enum(['admin', 'viewer']),
 })
 
@@ -52,7 +53,7 @@ function AddUserForm({ onAdded }: { onAdded: (user: User) => void }) {
         onValue={(value) => (email.value = value)}
       />
       <TextField
-        label={t('users.password')}
+        label={t('users.password', { min: MIN_PASSWORD_LENGTH })}
         type="password"
         autoComplete="new-password"
         value={password.value}
@@ -74,7 +75,7 @@ function AddUserForm({ onAdded }: { onAdded: (user: User) => void }) {
   )
 }
 
-/** Who can log in, and adding admins and viewers (admins only). */
+/** Who can log in: adding users, changing their role, removing them (admins only). */
 export default function UsersPage() {
   useTitle(t('users.title'))
   const users = useSignal<User[] | null>(null)
@@ -90,30 +91,39 @@ export default function UsersPage() {
   useEffect(() => {
     load()
   }, [])
+  async function changeRole(user: User, role: Role): Promise<string> {
+    try {
+      const changed = (await api.setUserRole(user.email, role)).user
+      users.value = (users.value ?? []).map((one) => (one.email === changed.email ? changed : one))
+      // Demoting myself (another admin remains) takes this page away: let the session say so.
+      if (changed.email === session.user.value?.email) await session.check()
+      return t('users.roleChanged', { email: changed.email, role: t(`users.role.${changed.role}`) })
+    } catch (cause) {
+      if (cause instanceof ApiRequestError && cause.code === 'not_found') await load()
+      throw cause
+    }
+  }
+  async function remove(user: User): Promise<string> {
+    try {
+      await api.removeUser(user.email)
+    } catch (cause) {
+      if (!(cause instanceof ApiRequestError && cause.code === 'not_found')) throw cause
+      await load()
+      throw cause
+    }
+    users.value = (users.value ?? []).filter((one) => one.email !== user.email)
+    return t('users.removed', { email: user.email })
+  }
   return (
     <div class="narrow">
       <h1>{t('users.title')}</h1>
       {users.value ? (
-        <ScrollRegion label={t('users.title')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('users.email')}</th>
-                <th scope="col">{t('users.role')}</th>
-                <th scope="col">{t('users.createdAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.value.map((user) => (
-                <tr key={user.email}>
-                  <th scope="row">{user.email}</th>
-                  <td>{user.role}</td>
-                  <td>{formatTime(user.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <UserList
+          users={users.value}
+          me={session.user.value?.email ?? ''}
+          onRole={changeRole}
+          onRemove={remove}
+        />
       ) : (
         <PageState error={error.value} onRetry={load} />
       )}

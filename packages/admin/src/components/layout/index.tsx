@@ -37,6 +37,9 @@ export function Layout({ children, onLogout }: { children: ComponentChildren; on
                 </a>
               )}
               <span class="who">{t('app.loggedInAs', { email: user.email, role: user.role })}</span>
+              <a class="top-link" href={`${ADMIN_BASE}/account`}>
+                {t('account.title')}
+              </a>
               <button type="button" onClick={onLogout}>
                 {t('app.logout')}
               </button>
