@@ -228,6 +228,45 @@ test('an invalid draft shows its errors at the fields and in a linked list, and 
   expect(new URL(page.url()).pathname).toBe('/admin/sites/xtra/vendors')
 })
 
+test('Back out of a site with unsaved changes asks first; refusing keeps the page, its address and the edit', async () => {
+  const own = await ownServer()
+  const context = await browser.newContext({ locale: 'en-GB', ...DESKTOP })
+  const page = await context.newPage()
+  await logIn(page, LANGUAGES.en.login, own)
+  await settle(page, 'Sites')
+  // In-app steps only, so Back and Forward are the router's (popstate), not page loads.
+  await page.getByRole('link', { name: 'Xtra' }).first().click()
+  await page.getByRole('link', { name: 'Vendors', exact: true }).click()
+  await settle(page, 'Vendors')
+  await page.getByRole('button', { name: 'Remove Google AdSense' }).click()
+  await page.getByText('Unsaved changes').waitFor()
+
+  // Back within the site keeps the working draft and asks nothing.
+  await page.goBack()
+  await page.waitForURL('**/admin/sites/xtra/settings')
+  await page.getByText('Unsaved changes').waitFor()
+
+  // Back out of the site: asked; refused, the address returns and the change is still there.
+  let asked = 0
+  page.once('dialog', (dialog) => {
+    asked++
+    return dialog.dismiss()
+  })
+  await page.goBack()
+  await expect.poll(() => asked).toBe(1)
+  await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/sites/xtra/settings')
+  await page.getByText('Unsaved changes').waitFor()
+  expect(await page.getByRole('heading', { level: 1, name: 'Sites', exact: true }).count()).toBe(0)
+
+  // Accepted, the admin leaves and the unsaved change is dropped, not saved.
+  page.once('dialog', (dialog) => dialog.accept())
+  await page.goBack()
+  await settle(page, 'Sites')
+  const stored = await context.request.get(own.at('/api/admin/sites/xtra/draft'))
+  const vendors = ((await stored.json()) as { draft: { vendors: { key: string }[] } }).draft.vendors
+  expect(vendors.map((vendor) => vendor.key)).toContain('google-adsense')
+})
+
 test('an admin creates a site and copies its install snippet', async () => {
   const own = await ownServer()
   const context = await browser.newContext({

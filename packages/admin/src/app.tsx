@@ -18,15 +18,6 @@ function Shell() {
 
   useEffect(() => {
     session.check().catch(() => undefined)
-    return installUnsavedGuard({
-      isDirty: () => draftGuard()?.isDirty() ?? false,
-      leaves: (href) => {
-        const siteId = draftGuard()?.siteId()
-        return !siteId || !staysInSite(href, siteId)
-      },
-      confirmLeave: () => confirm(t('draft.confirmLeave')),
-      onLeave: () => draftGuard()?.discard(),
-    })
   }, [])
 
   useEffect(() => {
@@ -54,6 +45,22 @@ function Shell() {
       </ErrorBoundary>
     </Layout>
   )
+}
+
+/**
+ * Guards the working draft against being left silently. Installed before the app renders, so its listeners
+ * come before the router's: a refused Back must be stopped before preact-iso routes.
+ */
+export function installDraftGuard(): () => void {
+  return installUnsavedGuard({
+    isDirty: () => draftGuard()?.isDirty() ?? false,
+    leaves: (href) => {
+      const siteId = draftGuard()?.siteId()
+      return !siteId || !staysInSite(href, siteId)
+    },
+    confirmLeave: () => confirm(t('draft.confirmLeave')),
+    onLeave: () => draftGuard()?.discard(),
+  })
 }
 
 /** ErrorBoundary > LocationProvider > the shell (header, routes). */

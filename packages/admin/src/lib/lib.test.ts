@@ -96,4 +96,41 @@ describe('installUnsavedGuard', () => {
     uninstall()
     expect(event.defaultPrevented).toBe(true)
   })
+
+  it('should ask before Back or Forward leaves the site, and restore the address of the page shown when refused', () => {
+    const confirmLeave = vi.fn(() => false)
+    const onLeave = vi.fn()
+    const router = vi.fn()
+    addEventListener('popstate', router)
+    const uninstall = installUnsavedGuard({
+      isDirty: () => true,
+      leaves: (href) => !staysInSite(href, 'xtra'),
+      confirmLeave,
+      onLeave,
+    })
+    // The browser changes the address, then sends popstate (replaceState here stands for the browser).
+    const pop = (href: string) => {
+      const { replaceState } = Object.getPrototypeOf(history) as History
+      replaceState.call(history, null, '', href)
+      dispatchEvent(new PopStateEvent('popstate'))
+    }
+    history.pushState(null, '', '/admin/sites/xtra/look')
+    try {
+      pop('/admin/sites/xtra/vendors')
+      expect(confirmLeave).not.toHaveBeenCalled()
+      expect(router).toHaveBeenCalledTimes(1)
+      pop('/admin/')
+      expect(confirmLeave).toHaveBeenCalledTimes(1)
+      expect(router).toHaveBeenCalledTimes(1)
+      expect(location.pathname).toBe('/admin/sites/xtra/vendors')
+      confirmLeave.mockReturnValue(true)
+      pop('/admin/')
+      expect(onLeave).toHaveBeenCalledTimes(1)
+      expect(router).toHaveBeenCalledTimes(2)
+      expect(location.pathname).toBe('/admin/')
+    } finally {
+      uninstall()
+      removeEventListener('popstate', router)
+    }
+  })
 })
