@@ -3,7 +3,7 @@ import { setUiLanguage, t, UI_LANGUAGES, type UiLanguage, uiLanguage } from '../
 import { ADMIN_BASE } from '../../lib/paths.ts'
 import { session } from '../../models/session.ts'
 
-/** The page frame: skip link, header with language switch and logout, then the main landmark. */
+/** The page frame: skip link, header with language switch, account link and logout, then the main landmark. */
 export function Layout({ children, onLogout }: { children: ComponentChildren; onLogout: () => void }) {
   const user = session.user.value
   return (
