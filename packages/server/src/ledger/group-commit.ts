@@ -99,12 +99,12 @@ export function createGroupCommitter(options: GroupCommitOptions): GroupCommitte
     const issuedAt = at.toISOString()
     const built: Receipt[] = []
     const rows: RowValue[][] = []
-    for (const item of group) {
-      const [receipt, row] = toReceipt(item.entry, at, issuedAt)
-      built.push(receipt)
-      rows.push(row)
-    }
     try {
+      for (const item of group) {
+        const [receipt, row] = toReceipt(item.entry, at, issuedAt)
+        built.push(receipt)
+        rows.push(row)
+      }
       // BEGIN IMMEDIATE; one prepared INSERT per row; COMMIT on one connection (see writer.ts). The writer
       // thread runs its messages in order, so only a writer on this thread needs the process's write lock.
       const write = () => writer.insertRows(INSERT_RECEIPT, rows)
