@@ -1,12 +1,10 @@
 import { createInterface } from 'node:readline'
-import { ROLES, type Role } from '@torii/schema'
+import { MIN_PASSWORD_LENGTH, ROLES, type Role } from '@torii/schema'
 import { z } from 'zod'
 import { createUser } from '../auth/users.ts'
 import type { CliIo } from './io.ts'
 import { openDatabase } from './open-db.ts'
 import { parse, UsageError } from './usage.ts'
-
-const MIN_PASSWORD_LENGTH = 8
 
 async function readPassword(io: CliIo): Promise<string> {
   if (io.stdin.isTTY) io.err('Password (input is read from stdin): ')

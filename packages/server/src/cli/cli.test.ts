@@ -142,7 +142,7 @@ describe('torii CLI', () => {
       ],
       [
         ['admin', 'create', '--email', 'x@example.com', '--password', 'short', '--db', url],
-        /--password must be at least 8/,
+        /--password must be at least 10/,
       ],
       [['admin', 'delete'], /unknown subcommand "delete"/],
     ]
