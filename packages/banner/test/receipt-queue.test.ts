@@ -61,6 +61,16 @@ describe('receipts', () => {
     expect(localStorage.getItem(OUTBOX_FLAG)).toBeNull()
   })
 
+  it('should send the POST at once, before the local writes, so leaving the page right away loses nothing', async () => {
+    const calls = fakeFetch(new Response(JSON.stringify(ack), { status: 201 }))
+    const recorded = record(ctx, choice, 'custom', STATE)
+    // No await yet: the request is already out, as a page unloading now would still see it leave.
+    expect(calls).toHaveLength(1)
+    expect(calls[0].body).toMatchObject({ action: 'custom', consentId: choice.id })
+    await recorded
+    expect((await loadHistory()).at(-1)).toMatchObject({ input: { action: 'custom' }, ack })
+  })
+
   it('should queue a receipt the server did not take, and send it once on a later page view', async () => {
     fakeFetch(new TypeError('Failed to fetch'))
     await record(ctx, choice, 'reject-all', STATE)

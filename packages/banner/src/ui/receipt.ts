@@ -44,8 +44,8 @@ async function post(entry: OutboxEntry): Promise<ReceiptAck | 'retry' | 'drop'> 
   return 'retry'
 }
 
-async function send(entry: OutboxEntry): Promise<void> {
-  const result = await post(entry)
+/** Keeps what became of a POST: queued again to retry, or its ack in the history. */
+async function settle(entry: OutboxEntry, result: ReceiptAck | 'retry' | 'drop'): Promise<void> {
   if (result == 'retry') {
     if (entry.tries + 1 < MAX_TRIES) await enqueue({ ...entry, tries: entry.tries + 1 })
     else console.warn('[torii] gave up sending a receipt after ' + MAX_TRIES + ' tries')
@@ -60,13 +60,17 @@ export async function record(
   consentMode: Record<string, string>
 ): Promise<void> {
   const input = buildReceipt(ctx, choice, action, consentMode)
+  const entry = { url: new URL('receipts', ctx.base).href, input, tries: 0 }
+  // The POST leaves first, before the local writes: keepalive carries it past a page the visitor leaves
+  // right after choosing, which would otherwise lose it while IndexedDB is still busy.
+  const posted = post(entry)
   try {
     await Promise.all([saveChoice(choice), addHistory({ input, ack: null })])
   } catch {}
-  await send({ url: new URL('receipts', ctx.base).href, input, tries: 0 })
+  await settle(entry, await posted)
 }
 
 /** Sends receipts queued on earlier page views, each once. */
 export async function flush(): Promise<void> {
-  for (const entry of await takeOutbox()) await send(entry)
+  for (const entry of await takeOutbox()) await settle(entry, await post(entry))
 }
