@@ -1,10 +1,10 @@
 // Rules in real Chromium against the real server: GPC, re-asking on a new revision, withdrawal.
-import type { SiteConfig, SiteConfigInput } from '@torii/schema'
 import type { Page } from 'playwright-core'
 import { expect, onTestFinished, test } from 'vitest'
 import {
   bannerButton,
   collectPageErrors,
+  publishDemo,
   readChoice,
   recordGoogleRequests,
   startTestServer,
@@ -40,40 +40,6 @@ async function receipts(server: TestServer) {
   return [...page.receipts].sort((a, b) => a.issuedAt.localeCompare(b.issuedAt))
 }
 
-/** Publishes a new revision of the demo site through the admin API, as an admin would. */
-async function publish(server: TestServer, change: (config: SiteConfig) => SiteConfigInput) {
-  const login = await fetch(server.at('/api/admin/session'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@example.com', password: 'torii-demo' }),
-  })
-  expect(login.status).toBe(200)
-  const { csrfToken } = (await login.json()) as { csrfToken: string }
-  const headers = {
-    'content-type': 'application/json',
-    cookie: login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; '),
-    'x-torii-csrf': csrfToken,
-    origin: server.url,
-  }
-  const draft = await fetch(server.at('/api/admin/sites/xtra/draft'), { headers })
-  const { draft: config } = (await draft.json()) as { draft: SiteConfig }
-  const put = await fetch(server.at('/api/admin/sites/xtra/draft'), {
-    method: 'PUT',
-    headers,
-    body: JSON.stringify(change(structuredClone(config))),
-  })
-  expect(put.status, await put.clone().text()).toBe(200)
-  const published = await fetch(server.at('/api/admin/sites/xtra/publish'), {
-    method: 'POST',
-    headers,
-    body: '{}',
-  })
-  expect(published.status, await published.clone().text()).toBe(201)
-}
-
 const bannerShown = (page: Page) => page.locator('torii-consent section').count()
 
 test('GPC: advertising is denied without asking, Accept all grants only the rest, the receipt says why', async () => {
@@ -97,7 +63,7 @@ test('GPC: advertising is denied without asking, Accept all grants only the rest
 test('GPC on a site whose only optional purpose is advertising: decided without asking, action gpc', async () => {
   const { page, server } = await visit({ gpc: true })
   await waitForBanner(page)
-  await publish(server, (config) => ({
+  await publishDemo(server, (config) => ({
     ...config,
     purposes: config.purposes.filter((p) => p.key !== 'analytics'),
     vendors: config.vendors.filter((v) => v.key !== 'google-analytics'),
@@ -116,7 +82,7 @@ test('a revision that adds a vendor asks again; one that only removes a vendor d
   await bannerButton(page, 'accept-all').click()
   await bannerButton(page, 'accept-all').waitFor({ state: 'detached' })
 
-  await publish(server, (config) => ({
+  await publishDemo(server, (config) => ({
     ...config,
     vendors: [
       ...config.vendors,
@@ -134,7 +100,7 @@ test('a revision that adds a vendor asks again; one that only removes a vendor d
   await bannerButton(page, 'accept-all').waitFor({ state: 'detached' })
   expect(await readChoice(page)).toMatchObject({ revision: 2, vendors: { 'example-analytics': true } })
 
-  await publish(server, (config) => ({
+  await publishDemo(server, (config) => ({
     ...config,
     vendors: config.vendors.filter((v) => v.key !== 'example-analytics'),
   }))
