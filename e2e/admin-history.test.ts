@@ -4,9 +4,9 @@
 
 import type { Page } from 'playwright-core'
 import { expect, onTestFinished, test } from 'vitest'
-import type { BannerAction } from './support/index.ts'
 import {
   adminSession,
+  type BannerAction,
   bannerButton,
   collectPageErrors,
   publishDemo,
@@ -14,6 +14,7 @@ import {
   recordGoogleRequests,
   runAxe,
   startTestServer,
+  submitAdminLogin,
   type TestServer,
   useBrowser,
   waitForBanner,
@@ -27,11 +28,7 @@ async function adminPage(server: TestServer): Promise<Page> {
   // Before logging in, the session check answers 401: the browser logs that failed request.
   const errors = collectPageErrors(page, { ignore: [/status of 401 .*\/api\/admin\/session\)$/] })
   onTestFinished(() => expect(errors).toEqual([]))
-  await page.goto(server.at('/admin/'))
-  await page.waitForURL(/\/admin\/login/)
-  await page.getByLabel('Email').fill('admin@example.com')
-  await page.getByLabel('Password').fill('torii-demo')
-  await page.getByRole('button', { name: 'Log in' }).click()
+  await submitAdminLogin(page, server)
   await page.getByRole('heading', { level: 1, name: 'Sites' }).waitFor()
   await page.getByRole('link', { name: 'Xtra' }).first().click()
   return page

@@ -8,6 +8,7 @@ import {
   readChoice,
   recordGoogleRequests,
   startTestServer,
+  submitAdminLogin,
   type TestServer,
   useBrowser,
   waitForBanner,
@@ -19,11 +20,7 @@ const browser = useBrowser()
 const receiptId = (url: string) => decodeURIComponent(new URL(url).pathname.split('/').pop()!)
 
 async function logIn(page: Page, server: TestServer) {
-  await page.goto(server.at('/admin/'))
-  await page.waitForURL(/\/admin\/login/)
-  await page.getByLabel(/^(Email|メールアドレス)$/).fill('admin@example.com')
-  await page.getByLabel(/^(Password|パスワード)$/).fill('torii-demo')
-  await page.getByRole('button', { name: /^(Log in|ログイン)$/ }).click()
+  await submitAdminLogin(page, server)
   await page.getByRole('heading', { level: 1, name: 'Sites' }).waitFor()
 }
 

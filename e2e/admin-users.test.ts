@@ -4,26 +4,20 @@ import type { Page } from 'playwright-core'
 import { expect, onTestFinished, test } from 'vitest'
 import {
   collectPageErrors,
+  DEMO_ADMIN_PASSWORD,
   formatViolations,
   runAxe,
   startTestServer,
+  submitAdminLogin,
   type TestServer,
   useBrowser,
 } from './support/index.ts'
 
 const browser = useBrowser()
 
-const OLD_PASSWORD = 'torii-demo'
+const OLD_PASSWORD = DEMO_ADMIN_PASSWORD
 const NEW_PASSWORD = 'kawaru-pasuwado-2026'
 const VIEWER = { email: 'yomu@example.com', password: 'viewer-password-1' }
-
-async function logIn(page: Page, server: TestServer, password: string) {
-  await page.goto(server.at('/admin/'))
-  await page.waitForURL(/\/admin\/login/)
-  await page.getByLabel('メールアドレス', { exact: true }).fill('admin@example.com')
-  await page.getByLabel('パスワード', { exact: true }).fill(password)
-  await page.getByRole('button', { name: 'ログイン', exact: true }).click()
-}
 
 async function expectNoAxeViolations(page: Page) {
   const violations = await runAxe(page)
@@ -60,7 +54,7 @@ test('the demo admin changes its password, then adds and removes a viewer', asyn
   const otherSession = () => fetch(server.at('/api/admin/session'), { headers: { cookie: otherCookie } })
   expect((await otherSession()).status).toBe(200)
 
-  await logIn(page, server, OLD_PASSWORD)
+  await submitAdminLogin(page, server, OLD_PASSWORD)
   await page.getByRole('heading', { level: 1, name: 'サイト' }).waitFor()
   await page.getByRole('link', { name: 'アカウント', exact: true }).click()
   await page.waitForURL('**/admin/account')
@@ -86,7 +80,7 @@ test('the demo admin changes its password, then adds and removes a viewer', asyn
 
   // Log out: the old password is refused, the new one works.
   await page.getByRole('button', { name: 'ログアウト' }).click()
-  await logIn(page, server, OLD_PASSWORD)
+  await submitAdminLogin(page, server, OLD_PASSWORD)
   await page.getByRole('alert').filter({ hasText: 'ログインできませんでした' }).waitFor()
   expect(page.url()).toMatch(/\/admin\/login/)
   await page.getByLabel('パスワード', { exact: true }).fill(NEW_PASSWORD)

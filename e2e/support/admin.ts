@@ -1,6 +1,22 @@
 import type { Site, SiteConfig, SiteConfigInput, SiteInput } from '@torii/schema'
+import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 import type { TestServer } from './server.ts'
+
+/** The demo admin's password, as the server prints it at start in demo mode. */
+export const DEMO_ADMIN_PASSWORD = 'torii-demo'
+
+/**
+ * Opens the admin app, which sends a fresh browser to its login page, and submits the demo admin's
+ * email with `password` through the form (ja or en labels). Callers wait for what they expect next.
+ */
+export async function submitAdminLogin(page: Page, server: TestServer, password = DEMO_ADMIN_PASSWORD) {
+  await page.goto(server.at('/admin/'))
+  await page.waitForURL(/\/admin\/login/)
+  await page.getByLabel(/^(Email|メールアドレス)$/).fill('admin@example.com')
+  await page.getByLabel(/^(Password|パスワード)$/).fill(password)
+  await page.getByRole('button', { name: /^(Log in|ログイン)$/ }).click()
+}
 
 /** `fetch` on the admin API as the demo admin: session cookie, CSRF header and Origin set. */
 export type AdminFetch = (path: string, init?: { method?: string; body?: unknown }) => Promise<Response>
@@ -10,7 +26,7 @@ export async function adminSession(server: TestServer): Promise<AdminFetch> {
   const login = await fetch(server.at('/api/admin/session'), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@example.com', password: 'torii-demo' }),
+    body: JSON.stringify({ email: 'admin@example.com', password: DEMO_ADMIN_PASSWORD }),
   })
   expect(login.status).toBe(200)
   const { csrfToken } = (await login.json()) as { csrfToken: string }

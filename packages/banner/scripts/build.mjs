@@ -23,6 +23,14 @@ const GATE_TERSER = {
   format: { comments: false },
 }
 
+/** Where and for which browsers both builds write (ES2022; CSS for the browsers the banner supports). */
+const OUTPUT = {
+  outDir: dist,
+  emptyOutDir: false,
+  target: 'es2022',
+  cssTarget: ['chrome111', 'firefox115', 'safari16.4'],
+}
+
 rmSync(dist, { recursive: true, force: true })
 
 const ui = await build({
@@ -31,10 +39,7 @@ const ui = await build({
   // .ts modules (the first layer) never pull Preact in.
   oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
   build: {
-    outDir: dist,
-    emptyOutDir: false,
-    target: 'es2022',
-    cssTarget: ['chrome111', 'firefox115', 'safari16.4'],
+    ...OUTPUT,
     // The UI chunk counts towards the first visit: the same terser settings, without the top-level
     // mangling that would rename its exports, and no property mangling (Preact's own `__x` fields).
     minify: 'terser',
@@ -70,10 +75,7 @@ await build({
   // The floating button's chunk, resolved by the gate next to the UI chunk.
   define: { __TORII_FAB__: JSON.stringify(fab.fileName.split('/').pop()) },
   build: {
-    outDir: dist,
-    emptyOutDir: false,
-    target: 'es2022',
-    cssTarget: ['chrome111', 'firefox115', 'safari16.4'],
+    ...OUTPUT,
     minify: 'terser',
     terserOptions: GATE_TERSER,
     lib: {
