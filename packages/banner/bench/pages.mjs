@@ -38,6 +38,19 @@ CookieConsent.run({
 </body>`
 )}</html>`
 
+/**
+ * The floor of any gate that holds tags declaratively: a synchronous head script that does nothing but
+ * revive every `type="text/plain"` script as the parser adds it. No cookie, no rules, no guards. Its
+ * returning-visitor GA time is what the design itself costs (the parser must reach and run a head script,
+ * and the preload scanner cannot see held tags), so Torii's own cost is its distance from this page.
+ */
+export const FLOOR_GATE = `new MutationObserver((rs) => { for (const r of rs) for (const n of r.addedNodes)
+  if (n.type == 'text/plain') { const s = document.createElement('script'); s.text = n.text;
+    for (const a of n.attributes) if (a.name != 'type') s.setAttribute(a.name, a.value); n.replaceWith(s) } })
+  .observe(document.documentElement, { childList: true, subtree: true })`
+
+export const FLOOR = TORII.replace('/s/xtra/gate.js', '/floor.js').replace('<title>Torii', '<title>Floor')
+
 export const NO_CMP = `<!doctype html><html lang="en"><head>
 <meta charset="utf-8"><title>No CMP</title>
 <script src="${GTAG}" async></script>
