@@ -19,14 +19,23 @@ describe('the inlined config', () => {
     expect(json).not.toContain('"gpcDenies":false')
     expect(json).not.toContain('"required":false')
     expect(json).not.toContain('consentDays')
-    expect(packed.defaultLanguage).toBeUndefined() // the first language
     const cfg = normalizeConfig(JSON.parse(json))
-    expect(cfg.defaultLanguage).toBe('ja')
     expect(cfg.options).toMatchObject({ consentDays: 395, refusalDays: 183, waitForUpdateMs: 500 })
     expect(cfg.options).toMatchObject({ adsDataRedaction: true, urlPassthrough: false, floatingButton: true })
     expect(cfg.purposes.find((p) => p.key == 'advertising')).toMatchObject({ gpcDenies: true })
     expect(cfg.purposes.find((p) => p.key == 'analytics')?.required).toBeFalsy()
-    expect(cfg.vendors[0]).toMatchObject({ key: 'google-analytics', cookies: ['_ga', '_ga_*'] })
+    expect(cfg.vendors[0]).toMatchObject({ key: 'google-analytics', purposes: ['analytics'] })
+    expect(cfg.vendors[0]?.hosts).toContain('*.google-analytics.com')
+  })
+
+  it('should carry only what the gate uses on every page view (the UI reads the rest from config.json)', () => {
+    const packed = toGateConfig(revision({ options: { consentMode: 'advanced' } }), '/assets/ui-x.js')
+    expect(Object.keys(packed).sort()).toEqual(['options', 'purposes', 'revision', 'siteId', 'ui', 'vendors'])
+    for (const vendor of packed.vendors)
+      expect(Object.keys(vendor).sort()).toEqual(['hosts', 'key', 'purposes'])
+    const json = JSON.stringify(packed)
+    for (const word of ['Google Analytics 4', '_ga', 'consentMode', 'languages', 'f'.repeat(64)])
+      expect(json).not.toContain(word)
   })
 
   it('should keep options that differ from the defaults', () => {
@@ -39,7 +48,8 @@ describe('the inlined config', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const cfg = normalizeConfig({ siteId: 'x' })
     expect(cfg.purposes).toEqual([])
-    expect(cfg.languages).toEqual(['en'])
+    expect(cfg.vendors).toEqual([])
+    expect(cfg.options.consentDays).toBe(395)
     expect(warn).toHaveBeenCalledWith('[torii] config is missing revision,purposes,vendors,options,ui')
   })
 })

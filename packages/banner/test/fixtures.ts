@@ -5,9 +5,6 @@ export function demoConfig(): GateConfig {
   return {
     siteId: 'xtra',
     revision: 3,
-    hash: 'f'.repeat(64),
-    languages: ['ja', 'en'],
-    defaultLanguage: 'ja',
     purposes: [
       { key: 'necessary', required: true, consentTypes: ['security_storage'], gpcDenies: false },
       { key: 'analytics', required: false, consentTypes: ['analytics_storage'], gpcDenies: false },
@@ -21,23 +18,18 @@ export function demoConfig(): GateConfig {
     vendors: [
       {
         key: 'google-analytics',
-        name: 'Google Analytics 4',
         purposes: ['analytics'],
         hosts: ['www.googletagmanager.com', '*.google-analytics.com'],
-        cookies: ['_ga', '_ga_*'],
       },
       {
         key: 'google-adsense',
-        name: 'Google AdSense',
         purposes: ['advertising'],
         hosts: ['pagead2.googlesyndication.com', '*.doubleclick.net'],
-        cookies: ['__gads', '_gcl_*'],
       },
     ],
     options: {
       consentDays: 395,
       refusalDays: 183,
-      consentMode: 'basic',
       waitForUpdateMs: 500,
       adsDataRedaction: true,
       urlPassthrough: false,

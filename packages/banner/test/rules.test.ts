@@ -44,7 +44,7 @@ describe('rules', () => {
     cfg.purposes.push({ key: 'functional', required: false, consentTypes: [], gpcDenies: false })
     expect(undecided(cfg, all, false).ask).toBe(true)
     const cfg2 = demoConfig()
-    cfg2.vendors.push({ key: 'hotjar', purposes: ['analytics'], hosts: [], cookies: [] })
+    cfg2.vendors.push({ key: 'hotjar', purposes: ['analytics'], hosts: [] })
     expect(undecided(cfg2, none, false).ask).toBe(true)
   })
 

@@ -6,19 +6,17 @@ import type { SiteOptions } from './site-config.ts'
 export const GATE_CONFIG_PLACEHOLDER = '__TORII_CONFIG__'
 
 /**
- * What the gate needs on every page view, inlined into gate.js by the server: no texts (the UI fetches
- * config.json when it opens), only what decides and enforces.
+ * What the gate needs on every page view, inlined into gate.js by the server: only what decides and
+ * enforces. Everything else (texts, languages, vendor names and cookies, the revision's hash) the UI
+ * reads from config.json when it loads; every visitor pays for each byte here on every page view.
  */
 export interface GateConfig {
   siteId: string
   revision: number
-  hash: string
-  languages: string[]
-  defaultLanguage: string
   purposes: { key: string; required: boolean; consentTypes: ConsentType[]; gpcDenies: boolean }[]
-  /** `name` labels the "allow" button of a blocked iframe's placeholder (optional: added later). */
-  vendors: { key: string; name?: string; purposes: string[]; hosts: string[]; cookies: string[] }[]
-  options: SiteOptions & { floatingButton: boolean }
+  vendors: { key: string; purposes: string[]; hosts: string[] }[]
+  /** The options the gate and the UI's decisions use (`consentMode` is the UI's: left out). */
+  options: Omit<SiteOptions, 'consentMode'> & { floatingButton: boolean }
   /** The UI chunk, relative to the gate's own URL (`/assets/ui-HASH.js`). */
   ui: string
 }
@@ -30,7 +28,6 @@ export interface GateConfig {
 export const GATE_DEFAULTS = {
   consentDays: 395,
   refusalDays: 183,
-  consentMode: 'basic',
   waitForUpdateMs: 500,
   adsDataRedaction: true,
   urlPassthrough: false,
@@ -42,11 +39,10 @@ type Vendor = GateConfig['vendors'][number]
 
 /**
  * `GateConfig` as the server inlines it: fields equal to their defaults may be left out (`required` and
- * `gpcDenies` false, empty lists, `defaultLanguage` = first language, options = `GATE_DEFAULTS`). The gate
- * fills them in, and still accepts the full form.
+ * `gpcDenies` false, empty lists, options = `GATE_DEFAULTS`). The gate fills them in, and still accepts
+ * the full form.
  */
-export type PackedGateConfig = Omit<GateConfig, 'purposes' | 'vendors' | 'options' | 'defaultLanguage'> & {
-  defaultLanguage?: string
+export type PackedGateConfig = Omit<GateConfig, 'purposes' | 'vendors' | 'options'> & {
   purposes: (Pick<Purpose, 'key'> & Partial<Purpose>)[]
   vendors: (Pick<Vendor, 'key'> & Partial<Vendor>)[]
   options: Partial<GateConfig['options']>
@@ -60,25 +56,23 @@ function packed<T extends object>(from: T): Partial<T> {
   return out
 }
 
-/** Derives the gate's inlined config from a revision, leaving out what equals the gate's defaults. */
+/**
+ * Derives the gate's inlined config from a revision: only what the gate uses on every page view, leaving
+ * out what equals the gate's defaults.
+ */
 export function toGateConfig(revision: Revision, uiPath: string): PackedGateConfig {
   const { config } = revision
-  const options: Record<string, unknown> = { ...config.options, floatingButton: config.look.floatingButton }
+  const { consentMode: _, ...gateOptions } = config.options
+  const options: Record<string, unknown> = { ...gateOptions, floatingButton: config.look.floatingButton }
   for (const [k, v] of Object.entries(GATE_DEFAULTS)) if (options[k] === v) delete options[k]
   return {
     siteId: revision.siteId,
     revision: revision.number,
-    hash: revision.hash,
-    languages: config.languages,
-    ...(config.defaultLanguage !== config.languages[0] && { defaultLanguage: config.defaultLanguage }),
     purposes: config.purposes.map(({ key, required, consentTypes, gpcDenies }) => ({
       key,
       ...packed({ required, consentTypes, gpcDenies }),
     })),
-    vendors: config.vendors.map(({ key, name, purposes, hosts, cookies }) => ({
-      key,
-      ...packed({ name, purposes, hosts, cookies: cookies.map((cookie) => cookie.name) }),
-    })),
+    vendors: config.vendors.map(({ key, purposes, hosts }) => ({ key, ...packed({ purposes, hosts }) })),
     options: options as PackedGateConfig['options'],
     ui: uiPath,
   }

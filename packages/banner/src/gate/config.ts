@@ -12,13 +12,10 @@ export function normalizeConfig(raw: unknown): GateConfig {
     (f) => cfg[f as keyof GateConfig] == null
   )
   if (missing.length) warn('config is missing ' + missing)
-  cfg.languages ||= ['en']
-  cfg.defaultLanguage ||= cfg.languages[0]
   for (const p of (cfg.purposes ||= [])) p.consentTypes ||= []
   for (const v of (cfg.vendors ||= [])) {
     v.purposes ||= []
     v.hosts ||= []
-    v.cookies ||= []
   }
   cfg.options = { ...GATE_DEFAULTS, ...cfg.options }
   return cfg

@@ -33,20 +33,15 @@ export function effective(cfg: GateConfig, choice: Choice | null, gpc: boolean):
   const out: Effective = { p: {}, v: {}, ask: false, gpc: false }
   const cp: Map = choice?.p || {}
   const cv: Map = choice?.v || {}
-  const see = (decided: unknown, denied: boolean) => {
-    if (!decided) out[denied ? 'gpc' : 'ask'] = true
-  }
-  for (const { key, required } of cfg.purposes) {
-    const denied = gpcDenied(cfg, gpc, key)
-    out.p[key] = required || (!denied && cp[key] == true)
-    see(required || key in cp, denied)
+  const denied: Map = {}
+  for (const { key, required, gpcDenies } of cfg.purposes) {
+    const no = (denied[key] = gpc && gpcDenies)
+    out.p[key] = required || (!no && cp[key] == true)
+    if (!(required || key in cp)) out[no ? 'gpc' : 'ask'] = true
   }
   for (const { key, purposes } of cfg.vendors) {
     out.v[key] = cv[key] == true && purposes.every((k) => out.p[k])
-    see(
-      key in cv,
-      purposes.some((k) => gpcDenied(cfg, gpc, k))
-    )
+    if (!(key in cv)) out[purposes.some((k) => denied[k]) ? 'gpc' : 'ask'] = true
   }
   return out
 }

@@ -1,5 +1,6 @@
 import type { GateConfig } from '@torii/schema/gate-config'
 import type { ReceiptAction } from '@torii/schema/receipt'
+import type { SiteConfig } from '@torii/schema/site-config'
 import type { Effective } from './rules.ts'
 
 type Map = Record<string, boolean>
@@ -54,6 +55,8 @@ export interface UiContext {
   state: Effective
   /** The open shadow root of `<torii-consent>`: made by the first chunk that needs it. */
   root?: ShadowRoot
+  /** The site's config as the UI uses it (src/ui/site.ts): made once, by the UI chunk. */
+  site?: Promise<SiteConfig>
   /** The site's current revision (`config.json`, with texts), fetched once; undefined when unreachable. */
   config(): Promise<unknown>
   /** What `torii.get()` returns. */
@@ -74,7 +77,7 @@ export interface UiModule {
   decideKeys(ctx: UiContext, keys: string | string[] | null, grant: boolean): Promise<void>
   flush(): Promise<void>
   /** Shows the "allow <vendor>" stand-in of a blocked iframe (`keys`: its vendor, or its purposes). */
-  placeholder(ctx: UiContext, frame: Element, keys: string[]): void
+  placeholder(ctx: UiContext, frame: Element, keys: string[]): Promise<void>
 }
 
 export type { GateConfig }

@@ -4,6 +4,7 @@ import { effective, lifetimeDays, settle, withKeys } from '../gate/rules.ts'
 import type { Choice, Decision, UiContext } from '../gate/types.ts'
 import { dropPlaceholders } from './placeholder.ts'
 import { record } from './receipt.ts'
+import { siteConfig } from './site.ts'
 
 type Map = Record<string, boolean>
 const INERT = 'script[type="text/plain"],iframe[data-src]'
@@ -62,10 +63,17 @@ export async function decide(ctx: UiContext, { p, v, action }: Decision): Promis
   // A revoked tag that already ran cannot be stopped: the page reloads once the receipt is recorded.
   const gone = (m: Map, now: Map) => Object.keys(m).some((k) => m[k] && !now[k] && ran[k])
   const reload = gone(before.p, after.p) || gone(before.v, after.v)
-  const names = cfg.vendors.filter((x) => before.v[x.key] && !after.v[x.key]).flatMap((x) => x.cookies)
-  if (names.length) deleteCookies(names, cfg.options.cookieDomain)
   const withdrawn = previous && action != 'gpc' && (lost(before.p, after.p) || lost(before.v, after.v))
-  await record(ctx, choice, withdrawn ? 'withdraw' : action, consentState(cfg, after.p))
+  // The receipt leaves first (see record); the cookies' names come from the site's config (config.json).
+  const recorded = record(ctx, choice, withdrawn ? 'withdraw' : action, consentState(cfg, after.p))
+  const { vendors } = await siteConfig(ctx)
+  const names = vendors.filter((x) => before.v[x.key] && !after.v[x.key]).flatMap((x) => x.cookies)
+  if (names.length)
+    deleteCookies(
+      names.map((c) => c.name),
+      cfg.options.cookieDomain
+    )
+  await recorded
   if (reload) location.reload()
 }
 

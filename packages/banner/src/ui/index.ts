@@ -4,13 +4,11 @@
  * (cookie, Consent Mode update, receipt, IndexedDB mirror). The preferences dialog (Preact) is a chunk
  * of its own, fetched when the visitor opens it.
  */
-import type { Revision } from '@torii/schema/revision'
-import type { SiteConfig } from '@torii/schema/site-config'
-import { pickLanguage } from '../gate/language.ts'
-import type { GateConfig, UiContext, View } from '../gate/types.ts'
+import type { UiContext, View } from '../gate/types.ts'
 import { decideKeys as byKeys, decide } from './decide.ts'
 import { sheetFor } from './look.ts'
 import { showPlaceholder } from './placeholder.ts'
+import { siteConfig } from './site.ts'
 import { textsFor } from './texts/index.ts'
 import { createView } from './view.ts'
 
@@ -20,27 +18,8 @@ const STATUS_MS = 5000
 let view: Promise<ReturnType<typeof createView>> | undefined
 let shown: ReturnType<typeof createView> | undefined
 
-/** Without config.json (server away), the UI still works from the gate's config and built-in texts. */
-const fallbackConfig = (cfg: GateConfig) =>
-  ({
-    ...cfg,
-    texts: {},
-    purposes: cfg.purposes.map((p) => ({ ...p, name: { [cfg.defaultLanguage]: p.key } })),
-    vendors: cfg.vendors.map((v) => ({ ...v, name: v.name || v.key, cookies: [] })),
-    look: {
-      layout: 'bar',
-      colors: { background: '#fff', text: '#1f2328', accent: '#b3261e', accentText: '#fff' },
-    },
-  }) as unknown as SiteConfig
-
 async function createFor(ctx: UiContext) {
-  let config: SiteConfig
-  try {
-    config = ((await ctx.config()) as Revision).config
-    if (!config?.purposes) throw 0
-  } catch {
-    config = fallbackConfig(ctx.cfg)
-  }
+  const config = await siteConfig(ctx)
   const root = shadowRoot(ctx)
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheetFor(config.look)]
   const ui = createView({
@@ -63,12 +42,6 @@ async function createFor(ctx: UiContext) {
   return (shown = ui)
 }
 
-/** The gate leaves the language to the UI (it needs no texts): picked once, on first use. */
-function prepare(ctx: UiContext): UiContext {
-  ctx.lang ||= pickLanguage(ctx.cfg.languages, ctx.cfg.defaultLanguage)
-  return ctx
-}
-
 /** The open shadow root of `<torii-consent>`, made once (src/ui/fab.ts makes it the same way). */
 const shadowRoot = (ctx: UiContext): ShadowRoot =>
   (ctx.root ||= document.body
@@ -76,8 +49,8 @@ const shadowRoot = (ctx: UiContext): ShadowRoot =>
     .attachShadow({ mode: 'open' }))
 
 /** Shows the "allow <vendor>" stand-in of a blocked iframe. */
-export const placeholder = (ctx: UiContext, frame: Element, keys: string[]): void =>
-  showPlaceholder(prepare(ctx), frame, keys)
+export const placeholder = (ctx: UiContext, frame: Element, keys: string[]): Promise<void> =>
+  siteConfig(ctx).then((config) => showPlaceholder(ctx, config, frame, keys))
 
 /**
  * The floating button (src/ui/fab.ts, a chunk of its own) hides while the UI is open, and shows again at
@@ -92,14 +65,22 @@ function toggleFab(ctx: UiContext, hidden: boolean) {
 /** Opens the first layer or the preferences; `invoker` gets focus back when the preferences close. */
 export async function open(ctx: UiContext, next: View, from?: Element | null): Promise<void> {
   toggleFab(ctx, true)
-  const ui = await (view ||= createFor(prepare(ctx)))
+  const ui = await (view ||= createFor(ctx))
   ui.show(next, from)
 }
 
-/** `torii.accept` / `torii.reject` / GPC: decides, and closes the UI if it is open. */
-export function decideKeys(ctx: UiContext, keys: string | string[] | null, grant: boolean): Promise<void> {
+/**
+ * `torii.accept` / `torii.reject` / GPC: decides, and closes the UI if it is open. The receipt names the
+ * visitor's language, picked from the site's languages (config.json) first.
+ */
+export async function decideKeys(
+  ctx: UiContext,
+  keys: string | string[] | null,
+  grant: boolean
+): Promise<void> {
   close()
-  return byKeys(prepare(ctx), keys, grant)
+  await siteConfig(ctx)
+  return byKeys(ctx, keys, grant)
 }
 
 /** Closes whatever is open. */

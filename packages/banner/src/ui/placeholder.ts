@@ -1,3 +1,4 @@
+import type { SiteConfig } from '@torii/schema/site-config'
 import type { UiContext } from '../gate/types.ts'
 import { decideKeys } from './decide.ts'
 
@@ -9,11 +10,11 @@ const shown = new Map<Element, HTMLElement>()
  * purposes). Lives in the UI chunk (loaded only on pages with a blocked iframe); sized through the
  * CSSOM, which a strict CSP allows (no style attribute in markup).
  */
-export function showPlaceholder(ctx: UiContext, frame: Element, keys: string[]): void {
-  const { cfg, lang } = ctx
+export function showPlaceholder(ctx: UiContext, config: SiteConfig, frame: Element, keys: string[]): void {
+  const { lang } = ctx
   const f = frame as HTMLIFrameElement
   if (shown.has(f) || !f.parentNode || !f.hasAttribute('data-src')) return
-  const name = cfg.vendors.find((v) => v.key == keys[0])?.name || keys.join(', ')
+  const name = config.vendors.find((v) => v.key == keys[0])?.name || keys.join(', ')
   const box = document.createElement('div')
   const button = box.appendChild(document.createElement('button'))
   box.className = 'torii-placeholder'

@@ -1,0 +1,52 @@
+import type { Revision } from '@torii/schema/revision'
+import type { SiteConfig } from '@torii/schema/site-config'
+import { pickLanguage } from '../gate/language.ts'
+import type { GateConfig, UiContext } from '../gate/types.ts'
+
+/** The last config.json this browser read, kept for a page view on which the server is away. */
+export const CONFIG_KEY = 'torii:config'
+/** Languages with built-in texts: what the offline fallback can show. */
+const BUILT_IN_LANGUAGES = ['en', 'ja']
+
+/** Without config.json, the UI still works from the gate's config and built-in texts (keys as names). */
+export const fallbackConfig = (cfg: GateConfig): SiteConfig =>
+  ({
+    ...cfg,
+    languages: BUILT_IN_LANGUAGES,
+    defaultLanguage: 'en',
+    texts: {},
+    purposes: cfg.purposes.map((p) => ({ ...p, name: { en: p.key } })),
+    vendors: cfg.vendors.map((v) => ({ ...v, name: v.key, cookies: [] })),
+    look: {
+      layout: 'bar',
+      colors: { background: '#fff', text: '#1f2328', accent: '#b3261e', accentText: '#fff' },
+    },
+  }) as unknown as SiteConfig
+
+/**
+ * config.json's config, remembered; when the server is away, the remembered one if it is the gate's
+ * revision of the same site, else the fallback.
+ */
+async function load(ctx: UiContext): Promise<SiteConfig> {
+  const { cfg } = ctx
+  const live = (await ctx.config().catch(() => {})) as Revision | undefined
+  try {
+    if (live?.config?.purposes) {
+      localStorage[CONFIG_KEY] = JSON.stringify(live)
+      return live.config
+    }
+    const kept = JSON.parse(localStorage[CONFIG_KEY]) as Revision
+    if (kept.config.purposes && kept.siteId == cfg.siteId && kept.number == cfg.revision) return kept.config
+  } catch {}
+  return live?.config?.purposes ? live.config : fallbackConfig(cfg)
+}
+
+/**
+ * The site's config as the UI needs it (texts, languages, vendor names and cookies: none of which the
+ * gate carries), fetched once; picks the visitor's language on first use.
+ */
+export async function siteConfig(ctx: UiContext): Promise<SiteConfig> {
+  const config = await (ctx.site ||= load(ctx))
+  ctx.lang ||= pickLanguage(config.languages, config.defaultLanguage)
+  return config
+}
