@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { canonicalJson, type Receipt } from '@torii/schema'
 
 /** The content a receipt's hash covers: everything but `hash` itself and `erasedAt` (set later on erasure). */
 export type HashedReceipt = Omit<Receipt, 'hash' | 'erasedAt'>
 
-const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex')
+// One-shot hashing: no Hash object per receipt (about twice as fast as createHash for a receipt's bytes).
+const sha256Hex = (text: string) => hash('sha256', text, 'hex')
 
 /** SHA-256 hex of the receipt's canonical JSON; this hash is the Merkle leaf's content. */
 export function receiptHash(receipt: HashedReceipt | Receipt): string {

@@ -33,6 +33,27 @@ export async function crossOriginSecurityHeaders(): Promise<Record<string, strin
 }
 
 /**
+ * The secure headers of a JSON answer fetched cross-origin (receipt acks and their errors), from the same
+ * `secureHeaders` options: those that act on any response (no MIME sniffing, who may read it, HTTPS
+ * only). The rest of the full set only acts on documents (opener and agent-cluster isolation, DNS
+ * prefetch, downloads, Flash/PDF policy files, the legacy XSS filter, the referrer of a page's own
+ * requests); a receipt ack is never rendered as one, and every header costs both ends of each POST.
+ */
+export async function jsonApiSecurityHeaders(): Promise<Record<string, string>> {
+  const all = await crossOriginSecurityHeaders()
+  const kept: Record<string, string> = {}
+  for (const name of JSON_API_HEADER_NAMES) if (all[name] !== undefined) kept[name] = all[name]
+  return kept
+}
+
+/** The names `jsonApiSecurityHeaders` keeps from Hono's cross-origin set. */
+export const JSON_API_HEADER_NAMES = [
+  'x-content-type-options',
+  'cross-origin-resource-policy',
+  'strict-transport-security',
+] as const
+
+/**
  * Hono's secure headers, with cross-origin resource policy opened for what other sites load. `skip` names
  * requests whose route sends the cross-origin set itself (see crossOriginSecurityHeaders).
  */
