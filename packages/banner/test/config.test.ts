@@ -38,6 +38,13 @@ describe('the inlined config', () => {
       expect(json).not.toContain(word)
   })
 
+  it('should leave out hosts a wildcard of the same vendor covers (the gate matches them anyway)', () => {
+    const hosts = ['a.x.com', '*.x.com', '*.b.x.com', 'x.com', 'y.com', '*.z.com', '*.z.com']
+    const vendors = [{ ...DEMO_SITE_CONFIG.vendors![0], hosts }]
+    const packed = toGateConfig(revision({ vendors }), '/ui.js')
+    expect(packed.vendors[0]?.hosts).toEqual(['*.x.com', 'y.com', '*.z.com', '*.z.com'])
+  })
+
   it('should keep options that differ from the defaults', () => {
     const options = { consentDays: 180, adsDataRedaction: false, urlPassthrough: true }
     const cfg = normalizeConfig(JSON.parse(JSON.stringify(toGateConfig(revision({ options }), '/ui.js'))))
@@ -50,6 +57,6 @@ describe('the inlined config', () => {
     expect(cfg.purposes).toEqual([])
     expect(cfg.vendors).toEqual([])
     expect(cfg.options.consentDays).toBe(395)
-    expect(warn).toHaveBeenCalledWith('[torii] config is missing revision,purposes,vendors,options,ui')
+    expect(warn).toHaveBeenCalledWith('[torii] config is missing revision,purposes,vendors,ui')
   })
 })

@@ -56,9 +56,15 @@ function packed<T extends object>(from: T): Partial<T> {
   return out
 }
 
+/** `*.x.com` covers x.com, any subdomain, and narrower patterns (`*.a.x.com`); a host never covers itself. */
+function covers(pattern: string, host: string): boolean {
+  const name = host.replace(/^\*\./, '')
+  return pattern != host && pattern.startsWith('*.') && ('.' + name).endsWith(pattern.slice(1))
+}
+
 /**
  * Derives the gate's inlined config from a revision: only what the gate uses on every page view, leaving
- * out what equals the gate's defaults.
+ * out what equals the gate's defaults and hosts a wildcard of the same vendor already covers.
  */
 export function toGateConfig(revision: Revision, uiPath: string): PackedGateConfig {
   const { config } = revision
@@ -72,7 +78,10 @@ export function toGateConfig(revision: Revision, uiPath: string): PackedGateConf
       key,
       ...packed({ required, consentTypes, gpcDenies }),
     })),
-    vendors: config.vendors.map(({ key, purposes, hosts }) => ({ key, ...packed({ purposes, hosts }) })),
+    vendors: config.vendors.map(({ key, purposes, hosts }) => ({
+      key,
+      ...packed({ purposes, hosts: hosts.filter((host) => !hosts.some((other) => covers(other, host))) }),
+    })),
     options: options as PackedGateConfig['options'],
     ui: uiPath,
   }

@@ -8,9 +8,7 @@ import { warn } from './warn.ts'
  */
 export function normalizeConfig(raw: unknown): GateConfig {
   const cfg = { ...(raw as GateConfig) }
-  const missing = ['siteId', 'revision', 'purposes', 'vendors', 'options', 'ui'].filter(
-    (f) => cfg[f as keyof GateConfig] == null
-  )
+  const missing = ['revision', 'purposes', 'vendors', 'ui'].filter((f) => cfg[f as keyof GateConfig] == null)
   if (missing.length) warn('config is missing ' + missing)
   for (const p of (cfg.purposes ||= [])) p.consentTypes ||= []
   for (const v of (cfg.vendors ||= [])) {

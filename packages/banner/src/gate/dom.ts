@@ -9,9 +9,3 @@ export const attr = (el: Element, name: string): string | null => el.getAttribut
 export const setAttr = (el: Element, name: string, value: string): void => nativeSet.call(el, name, value)
 export const isScript = (el: Element): el is HTMLScriptElement => el.localName == 'script'
 export const isFrame = (el: Element): el is HTMLIFrameElement => el.localName == 'iframe'
-
-/** Runs `fn` once the body exists. */
-export function onBody(fn: () => void): void {
-  if (doc.body) fn()
-  else doc.addEventListener('DOMContentLoaded', fn)
-}

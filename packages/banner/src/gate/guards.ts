@@ -32,8 +32,8 @@ export function installGuards(check: UrlCheck): (node: unknown) => void {
     if (src && attr(el, 'type') != 'text/plain') check(el, src)
   }
   const scan = (node: unknown) =>
-    node instanceof Element && (isScript(node) || isFrame(node))
-      ? checkEl(node)
+    (node as Element)?.matches?.(SRC)
+      ? checkEl(node as Element)
       : (node as ParentNode)?.querySelectorAll?.(SRC).forEach(checkEl)
   // A write of `src` or `type` the element must not get: a held iframe never gets its src (so it never
   // navigates), a held script keeps its src but its type stays text/plain (the wanted one kept aside).
@@ -55,18 +55,19 @@ export function installGuards(check: UrlCheck): (node: unknown) => void {
     stop(this, String(name).toLowerCase(), v) || setAttribute.call(this, name, v)
   }
 
-  const wrap = (proto: object, names: string) => {
+  // A method that passes its arguments through `map` first (the native one still does the work).
+  const patch = (target: object, names: string, map: (args: unknown[]) => unknown[]) => {
     for (const name of names.split(' ')) {
-      const target = proto as Record<string, (...args: unknown[]) => unknown>
-      const native = target[name]
-      target[name] = function (this: unknown, ...args: unknown[]) {
-        args.forEach(scan)
-        return native.apply(this, args)
+      const methods = target as Record<string, (...args: unknown[]) => unknown>
+      const native = methods[name]
+      methods[name] = function (this: unknown, ...args: unknown[]) {
+        return native.apply(this, map(args))
       }
     }
   }
-  wrap(NodeProto, 'appendChild insertBefore replaceChild')
-  wrap(ElementProto, 'append prepend before after replaceWith insertAdjacentElement')
+  const scanAll = (args: unknown[]) => (args.forEach(scan), args)
+  patch(NodeProto, 'appendChild insertBefore replaceChild', scanAll)
+  patch(ElementProto, 'append prepend before after replaceWith insertAdjacentElement', scanAll)
 
   // HTML strings: parsed inert in a <template>, held where needed, passed on rewritten. Scripts parsed by
   // innerHTML never run, so only iframes are held there; document.write runs both.
@@ -84,17 +85,7 @@ export function installGuards(check: UrlCheck): (node: unknown) => void {
   }
   guardSetter(ElementProto, 'innerHTML', (el, v, native) => native.call(el, clean(v)))
   guardSetter(ElementProto, 'outerHTML', (el, v, native) => native.call(el, clean(v)))
-  const adjacent = ElementProto.insertAdjacentHTML
-  ElementProto.insertAdjacentHTML = function (this: Element, where: InsertPosition, v: string) {
-    adjacent.call(this, where, clean(v))
-  }
-  for (const name of ['write', 'writeln'] as const) {
-    const native = doc[name]
-    doc[name] = (...parts: string[]) =>
-      native.apply(
-        doc,
-        parts.map((p) => clean(p, SRC))
-      )
-  }
+  patch(ElementProto, 'insertAdjacentHTML', ([where, v]) => [where, clean(v)])
+  patch(doc, 'write writeln', (parts) => parts.map((p) => clean(p, SRC)))
   return scan
 }

@@ -8,7 +8,7 @@
 import { normalizeConfig } from './config.ts'
 import { pushDefaults, pushUpdate } from './consent-mode.ts'
 import { readChoice } from './cookie.ts'
-import { attr, doc, isFrame, isScript, onBody, setAttr } from './dom.ts'
+import { attr, doc, isFrame, isScript, setAttr } from './dom.ts'
 import { installGuards } from './guards.ts'
 import { hold } from './hold.ts'
 import { vendorOfUrl } from './hosts.ts'
@@ -76,15 +76,15 @@ function boot() {
     (config ||= fetch(new URL('config.json', base))
       .then((r) => r.json())
       .catch(noop))
-  // Shown as soon as the UI is loaded and the body exists (not necessarily at DOMContentLoaded).
+  // Shown as soon as the UI is loaded and the body exists (the UI waits for it).
   const open = (next: View, invoker?: Element | null) => {
     fetchConfig()
-    withUi((m) => new Promise<void>(onBody).then(() => m.open(ctx, next, invoker)))
+    withUi((m) => m.open(ctx, next, invoker))
   }
   // A decision is needed: the UI and the texts are fetched now, in parallel, before the gate sets up.
   if (state.ask) open('banner')
 
-  const keysOf = (el: Element) => (attr(el, 'data-purpose') || '').split(/[\s,]+/).filter(Boolean)
+  const keysOf = (el: Element) => (attr(el, 'data-purpose') || '').match(/[^\s,]+/g) || []
   const revive = createReviver(script?.nonce || '')
   // A granted vendor's tag goes through marked with its vendor (the UI reloads if it is revoked later).
   const net = installGuards((el, url) => {
@@ -103,7 +103,7 @@ function boot() {
     if (vendor && !(vendor in state.v)) warn('unknown vendor "' + vendor + '"')
     if (!(keys.length || vendor)) return
     if (ok) revive(el)
-    else if (isFrame(el)) withUi((m) => m.placeholder(ctx, el, vendor ? [vendor] : keys))
+    else if (isFrame(el)) withUi((m) => m.placeholder(ctx, el))
   }
   const scan = () => doc.querySelectorAll(INERT).forEach(consider)
   // One script or iframe: auto-blocking first (its URL), then the declarative form.
@@ -150,9 +150,7 @@ function boot() {
     fab: () =>
       ctx.choice &&
       cfg.options.floatingButton &&
-      onBody(() =>
-        load<{ fab(c: UiContext): void }>(cfg.ui.replace(/[^/]*$/, __TORII_FAB__))((m) => m.fab(ctx))
-      ),
+      load<{ fab(c: UiContext): void }>(cfg.ui.replace(/[^/]*$/, __TORII_FAB__))((m) => m.fab(ctx)),
     show: (invoker) => open('prefs', invoker),
   }
 

@@ -7,7 +7,6 @@ import { warn } from './warn.ts'
  */
 export function createReviver(nonce: string): (el: Element) => void {
   const queue: Element[] = []
-  const seen = new WeakSet<Element>()
   let busy: HTMLScriptElement | 0 = 0
   let inline = 0
 
@@ -52,8 +51,9 @@ export function createReviver(nonce: string): (el: Element) => void {
 
   /** Queues `el` once; a script runs as soon as the ones before it have, an iframe at once. */
   return (el) => {
-    if (!seen.has(el)) {
-      seen.add(el)
+    const e = el as Element & { _revived?: 1 }
+    if (!e._revived) {
+      e._revived = 1
       if (isScript(el)) {
         queue.push(el)
         pump()

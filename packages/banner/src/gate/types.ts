@@ -76,8 +76,8 @@ export interface UiModule {
   /** `torii.accept` / `torii.reject` (`keys`: 'all', a key or keys), and the GPC-only decision (`keys` null). */
   decideKeys(ctx: UiContext, keys: string | string[] | null, grant: boolean): Promise<void>
   flush(): Promise<void>
-  /** Shows the "allow <vendor>" stand-in of a blocked iframe (`keys`: its vendor, or its purposes). */
-  placeholder(ctx: UiContext, frame: Element, keys: string[]): Promise<void>
+  /** Shows the "allow <vendor>" stand-in of a blocked iframe (allowing its vendor, or its purposes). */
+  placeholder(ctx: UiContext, frame: Element): Promise<void>
 }
 
 export type { GateConfig }

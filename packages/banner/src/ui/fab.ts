@@ -8,8 +8,9 @@ import type { UiContext } from '../gate/types.ts'
 /** Its id in the shadow root: the UI hides it while open. */
 export const FAB_ID = 'torii-fab'
 
-/** Shows the floating button in the shadow root (created on first use). */
+/** Shows the floating button in the shadow root (created on first use), once the body exists. */
 export function fab(ctx: UiContext): void {
+  if (!document.body) return void document.addEventListener('DOMContentLoaded', () => fab(ctx))
   // The shadow root, made like the UI chunk makes it (a shared module would cost a third chunk).
   const root = (ctx.root ||= document.body
     .appendChild(document.createElement('torii-consent'))

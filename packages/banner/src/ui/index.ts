@@ -49,8 +49,8 @@ const shadowRoot = (ctx: UiContext): ShadowRoot =>
     .attachShadow({ mode: 'open' }))
 
 /** Shows the "allow <vendor>" stand-in of a blocked iframe. */
-export const placeholder = (ctx: UiContext, frame: Element, keys: string[]): Promise<void> =>
-  siteConfig(ctx).then((config) => showPlaceholder(ctx, config, frame, keys))
+export const placeholder = (ctx: UiContext, frame: Element): Promise<void> =>
+  siteConfig(ctx).then((config) => showPlaceholder(ctx, config, frame))
 
 /**
  * The floating button (src/ui/fab.ts, a chunk of its own) hides while the UI is open, and shows again at
@@ -64,6 +64,10 @@ function toggleFab(ctx: UiContext, hidden: boolean) {
 
 /** Opens the first layer or the preferences; `invoker` gets focus back when the preferences close. */
 export async function open(ctx: UiContext, next: View, from?: Element | null): Promise<void> {
+  // The gate may load the UI from <head>: shown as soon as the body exists (not at DOMContentLoaded).
+  await new Promise((ready) =>
+    document.body ? ready(0) : document.addEventListener('DOMContentLoaded', ready)
+  )
   toggleFab(ctx, true)
   const ui = await (view ||= createFor(ctx))
   ui.show(next, from)

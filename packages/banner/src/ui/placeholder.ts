@@ -10,10 +10,13 @@ const shown = new Map<Element, HTMLElement>()
  * purposes). Lives in the UI chunk (loaded only on pages with a blocked iframe); sized through the
  * CSSOM, which a strict CSP allows (no style attribute in markup).
  */
-export function showPlaceholder(ctx: UiContext, config: SiteConfig, frame: Element, keys: string[]): void {
+export function showPlaceholder(ctx: UiContext, config: SiteConfig, frame: Element): void {
   const { lang } = ctx
   const f = frame as HTMLIFrameElement
   if (shown.has(f) || !f.parentNode || !f.hasAttribute('data-src')) return
+  // What it allows: its vendor, else the purposes it names.
+  const vendor = f.getAttribute('data-vendor')
+  const keys = vendor ? [vendor] : (f.getAttribute('data-purpose') || '').split(/[\s,]+/).filter(Boolean)
   const name = config.vendors.find((v) => v.key == keys[0])?.name || keys.join(', ')
   const box = document.createElement('div')
   const button = box.appendChild(document.createElement('button'))
