@@ -31,7 +31,7 @@ describe('Consent Mode', () => {
 
   it('should create dataLayer and gtag, push Arguments, default then set', () => {
     const cfg = demoConfig()
-    pushDefaults(cfg, { necessary: true })
+    pushDefaults(cfg)
     pushUpdate(cfg, { necessary: true, analytics: true })
     const dl = (window as W).dataLayer!
     expect(Object.prototype.toString.call(dl[0])).toBe('[object Arguments]')
@@ -43,6 +43,7 @@ describe('Consent Mode', () => {
     expect(dl[0][2]).toMatchObject({
       ad_storage: 'denied',
       analytics_storage: 'denied',
+      security_storage: 'granted', // its purpose is required
       wait_for_update: 500,
     })
     expect(dl[2][2]).toMatchObject({ analytics_storage: 'granted', ad_storage: 'denied' })
@@ -54,7 +55,7 @@ describe('Consent Mode', () => {
     const cfg = demoConfig()
     cfg.options.urlPassthrough = true
     cfg.options.adsDataRedaction = false
-    pushDefaults(cfg, {})
+    pushDefaults(cfg)
     expect(seen.map((a) => (a as unknown[]).slice(0, 2))).toEqual([
       ['consent', 'default'],
       ['set', 'url_passthrough'],

@@ -59,7 +59,7 @@ function packed<T extends object>(from: T): Partial<T> {
 /** `*.x.com` covers x.com, any subdomain, and narrower patterns (`*.a.x.com`); a host never covers itself. */
 function covers(pattern: string, host: string): boolean {
   const name = host.replace(/^\*\./, '')
-  return pattern != host && pattern.startsWith('*.') && ('.' + name).endsWith(pattern.slice(1))
+  return pattern !== host && pattern.startsWith('*.') && `.${name}`.endsWith(pattern.slice(1))
 }
 
 /**

@@ -2,14 +2,17 @@ import type { GateConfig } from './types.ts'
 
 type Gtag = (...args: unknown[]) => void
 
-/** Every managed type (the four Google requires, plus any a purpose maps): granted when a granted purpose maps it. */
-export function consentState(cfg: GateConfig, granted: Record<string, boolean>): Record<string, string> {
+/**
+ * Every managed type (the four Google requires, plus any a purpose maps): granted when a granted purpose
+ * maps it. Without `granted`, the defaults: only required purposes granted.
+ */
+export function consentState(cfg: GateConfig, granted?: Record<string, boolean>): Record<string, string> {
   const state: Record<string, string> = {}
   for (const t of ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage'])
     state[t] = 'denied'
   for (const p of cfg.purposes)
     for (const t of p.consentTypes)
-      if (state[t] != 'granted') state[t] = granted[p.key] ? 'granted' : 'denied'
+      if (state[t] != 'granted') state[t] = (granted ? granted[p.key] : p.required) ? 'granted' : 'denied'
   return state
 }
 
@@ -24,10 +27,10 @@ export function gtag(): Gtag {
 }
 
 /** GCM-01/12/13/14: the defaults (only required purposes granted) and the privacy `set`s, before any tag. */
-export function pushDefaults(cfg: GateConfig, required: Record<string, boolean>): void {
+export function pushDefaults(cfg: GateConfig): void {
   const g = gtag()
   const o = cfg.options
-  g('consent', 'default', { ...consentState(cfg, required), wait_for_update: o.waitForUpdateMs })
+  g('consent', 'default', { ...consentState(cfg), wait_for_update: o.waitForUpdateMs })
   if (o.adsDataRedaction) g('set', 'ads_data_redaction', true)
   if (o.urlPassthrough) g('set', 'url_passthrough', true)
 }

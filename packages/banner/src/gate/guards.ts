@@ -65,7 +65,10 @@ export function installGuards(check: UrlCheck): (node: unknown) => void {
       }
     }
   }
-  const scanAll = (args: unknown[]) => (args.forEach(scan), args)
+  const scanAll = (args: unknown[]) => {
+    args.forEach(scan)
+    return args
+  }
   patch(NodeProto, 'appendChild insertBefore replaceChild', scanAll)
   patch(ElementProto, 'append prepend before after replaceWith insertAdjacentElement', scanAll)
 

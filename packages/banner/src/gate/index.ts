@@ -55,15 +55,16 @@ function boot() {
   const state = effective(cfg, choice, gpc)
 
   // GCM-01: defaults before anything else; GCM-05: the stored choice as early as possible, before any tag.
-  pushDefaults(cfg, effective(cfg, null, gpc).p)
+  pushDefaults(cfg)
   if (choice) pushUpdate(cfg, state.p)
 
-  // Lazy chunks (the UI, the floating button), each imported once; a failed import is retried next time.
+  // Lazy chunks (the UI, the floating button next to it), each imported once; a failed import is retried
+  // next time.
   const chunks: Record<string, Promise<unknown>> = {}
   const load =
     <M>(path: string) =>
     (fn: (m: M) => unknown) =>
-      (chunks[path] ||= import(/* @vite-ignore */ new URL(path, base).href))
+      (chunks[path] ||= import(/* @vite-ignore */ new URL(path, new URL(cfg.ui, base)).href))
         .then(fn as (m: unknown) => unknown)
         .catch((e) => {
           delete chunks[path]
@@ -95,13 +96,14 @@ function boot() {
   const consider = (el: Element) => {
     const keys = keysOf(el)
     const vendor = attr(el, 'data-vendor')
-    let ok = !vendor || state.v[vendor]
-    for (const key of keys) {
-      if (!(key in state.p)) warn('unknown purpose "' + key + '"')
-      ok &&= state.p[key]
+    let ok: unknown = 1
+    const need = (map: Record<string, boolean>, key: string, kind: string) => {
+      if (!(key in map)) warn('unknown ' + kind + ' "' + key + '"')
+      ok &&= map[key]
     }
-    if (vendor && !(vendor in state.v)) warn('unknown vendor "' + vendor + '"')
-    if (!(keys.length || vendor)) return
+    for (const key of keys) need(state.p, key, 'purpose')
+    if (vendor) need(state.v, vendor, 'vendor')
+    else if (!keys.length) return
     if (ok) revive(el)
     else if (isFrame(el)) withUi((m) => m.placeholder(ctx, el))
   }
@@ -140,7 +142,6 @@ function boot() {
   const ctx: UiContext = {
     cfg,
     base,
-    lang: '', // picked by the UI chunk
     gpc,
     choice,
     state,
@@ -150,7 +151,7 @@ function boot() {
     fab: () =>
       ctx.choice &&
       cfg.options.floatingButton &&
-      load<{ fab(c: UiContext): void }>(cfg.ui.replace(/[^/]*$/, __TORII_FAB__))((m) => m.fab(ctx)),
+      load<{ fab(c: UiContext): void }>(__TORII_FAB__)((m) => m.fab(ctx)),
     show: (invoker) => open('prefs', invoker),
   }
 
@@ -194,7 +195,7 @@ function boot() {
       if (localStorage['torii:outbox']) withUi((m) => m.flush())
     } catch {}
   })
-  if (Array.isArray(queued)) queued.forEach(api.push as (item: unknown) => void)
+  queued?.forEach?.(api.push as (item: unknown) => void)
 }
 
 safe(boot)()

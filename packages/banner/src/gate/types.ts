@@ -46,8 +46,8 @@ export interface UiContext {
   cfg: GateConfig
   /** The gate's own URL: config.json, receipts and the UI chunk resolve against it. */
   base: string
-  /** The language shown: picked by the UI chunk on first use (`<html lang>`, then the browser's). */
-  lang: string
+  /** The language shown: picked by the UI chunk on first use (src/ui/site.ts); the gate leaves it out. */
+  lang?: string
   gpc: boolean
   /** The choice in force (the UI sets it when the visitor decides). */
   choice: Choice | null

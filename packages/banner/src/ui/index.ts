@@ -20,18 +20,19 @@ let shown: ReturnType<typeof createView> | undefined
 
 async function createFor(ctx: UiContext) {
   const config = await siteConfig(ctx)
+  const lang = ctx.lang || '' // picked by siteConfig
   const root = shadowRoot(ctx)
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheetFor(config.look)]
   const ui = createView({
     config,
-    lang: ctx.lang,
+    lang,
     gpc: ctx.gpc,
     choice: () => ctx.choice,
     ask: () => ctx.state.ask,
     loadPrefs: () => import('./prefs.tsx'),
     closed: () => toggleFab(ctx, false),
     decide(decision) {
-      ui.status(textsFor(config, ctx.lang).saved)
+      ui.status(textsFor(config, lang).saved)
       ui.show(null)
       ui.refocus()
       decide(ctx, decision).catch(() => {})

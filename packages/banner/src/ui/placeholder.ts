@@ -11,7 +11,7 @@ const shown = new Map<Element, HTMLElement>()
  * CSSOM, which a strict CSP allows (no style attribute in markup).
  */
 export function showPlaceholder(ctx: UiContext, config: SiteConfig, frame: Element): void {
-  const { lang } = ctx
+  const lang = ctx.lang || ''
   const f = frame as HTMLIFrameElement
   if (shown.has(f) || !f.parentNode || !f.hasAttribute('data-src')) return
   // What it allows: its vendor, else the purposes it names.

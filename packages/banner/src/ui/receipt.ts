@@ -20,7 +20,7 @@ export function buildReceipt(
     vendors: choice.v,
     consentMode: consentMode as ReceiptInput['consentMode'],
     gpc: ctx.gpc,
-    language: ctx.lang,
+    language: ctx.lang || '',
     pageUrl: location.origin + location.pathname,
     clientTime: new Date(choice.at).toISOString(),
   }
