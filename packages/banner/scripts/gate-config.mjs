@@ -6,8 +6,8 @@ import { runnerImport } from 'vite'
 const server = join(dirname(fileURLToPath(import.meta.url)), '../../server/src')
 
 /**
- * `toGateConfig(DEMO revision)` as JSON, with the UI path from the built manifest. The revision's hash is
- * the server's own (`revisionHash`: SHA-256 of the canonical JSON), so the figure is what the demo serves.
+ * `toGateConfig(DEMO revision)` as JSON, with the UI path from the built manifest, and the revision as
+ * config.json serves it (its hash is the server's own `revisionHash`: SHA-256 of the canonical JSON).
  */
 export async function demoGateConfig(uiPath) {
   const { module: schema } = await runnerImport('@torii/schema')

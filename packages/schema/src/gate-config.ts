@@ -15,8 +15,11 @@ export interface GateConfig {
   revision: number
   purposes: { key: string; required: boolean; consentTypes: ConsentType[]; gpcDenies: boolean }[]
   vendors: { key: string; purposes: string[]; hosts: string[] }[]
-  /** The options the gate and the UI's decisions use (`consentMode` is the UI's: left out). */
-  options: Omit<SiteOptions, 'consentMode'> & { floatingButton: boolean }
+  /** The options the gate and the UI's decisions use (`consentMode` is not the gate's: left out). */
+  options: Omit<SiteOptions, 'consentMode' | 'urlPassthrough'> & {
+    urlPassthrough?: boolean
+    floatingButton: boolean
+  }
   /** The UI chunk, relative to the gate's own URL (`/assets/ui-HASH.js`). */
   ui: string
 }
@@ -30,7 +33,6 @@ export const GATE_DEFAULTS = {
   refusalDays: 183,
   waitForUpdateMs: 500,
   adsDataRedaction: true,
-  urlPassthrough: false,
   floatingButton: true,
 } as const
 
@@ -70,7 +72,9 @@ export function toGateConfig(revision: Revision, uiPath: string): PackedGateConf
   const { config } = revision
   const { consentMode: _, ...gateOptions } = config.options
   const options: Record<string, unknown> = { ...gateOptions, floatingButton: config.look.floatingButton }
-  for (const [k, v] of Object.entries(GATE_DEFAULTS)) if (options[k] === v) delete options[k]
+  // Equal to the gate's default, or a false flag the gate has no default for (`urlPassthrough`): left out.
+  const defaults: Record<string, unknown> = GATE_DEFAULTS
+  for (const [k, v] of Object.entries(options)) if (v === (defaults[k] ?? false)) delete options[k]
   return {
     siteId: revision.siteId,
     revision: revision.number,
