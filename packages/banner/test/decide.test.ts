@@ -1,0 +1,81 @@
+import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
+import { siteConfigSchema } from '@torii/schema/site-config'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { readChoice } from '../src/gate/cookie.ts'
+import { effective } from '../src/gate/rules.ts'
+import type { Choice, UiContext } from '../src/gate/types.ts'
+import { decideKeys } from '../src/ui/decide.ts'
+import { demoConfig } from './fixtures.ts'
+
+const live = {
+  siteId: 'xtra',
+  number: 3,
+  hash: 'f'.repeat(64),
+  publishedAt: new Date(0).toISOString(),
+  config: siteConfigSchema.parse(DEMO_SITE_CONFIG),
+}
+const granted: Choice = {
+  id: '0123456789abcdef0123456789abcdef',
+  rev: 3,
+  at: Date.now() - 1000,
+  p: { necessary: true, analytics: true, advertising: true },
+  v: { 'google-analytics': true, 'google-adsense': true },
+}
+
+/** A returning visitor who granted everything; `config` answers like the gate's fetch of config.json. */
+function context(answer: unknown): UiContext {
+  const cfg = demoConfig()
+  return {
+    cfg,
+    base: 'https://consent.example/s/xtra/gate.js',
+    gpc: false,
+    choice: granted,
+    state: effective(cfg, granted, false),
+    config: () => Promise.resolve(answer),
+    view: () => null,
+    scan: () => {},
+    fab: () => {},
+    show: () => {},
+  }
+}
+
+const cookieNames = () =>
+  document.cookie
+    .split('; ')
+    .map((c) => c.split('=')[0])
+    .filter(Boolean)
+    .sort()
+
+describe('a withdrawal', () => {
+  afterEach(() => {
+    for (const name of cookieNames()) document.cookie = `${name}=;Path=/;Max-Age=0`
+    localStorage.clear()
+    vi.unstubAllGlobals()
+  })
+
+  it("should delete the revoked vendors' cookies named in config.json, after the receipt left", async () => {
+    const posted: string[] = []
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      posted.push(JSON.parse(String(init.body)).action)
+      return new Response('{}', { status: 500 })
+    })
+    for (const name of ['_ga', '_ga_ABC123', '__gads', '_gcl_au', 'site_session'])
+      document.cookie = `${name}=1;Path=/`
+    await decideKeys(context(live), 'all', false)
+    expect(posted).toEqual(['withdraw'])
+    expect(cookieNames()).toEqual(['site_session', 'torii'])
+    expect(readChoice()?.v).toEqual({ 'google-analytics': false, 'google-adsense': false })
+  })
+
+  it('should still apply with the server away, deleting what the remembered config names', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('offline')
+    })
+    document.cookie = '_ga=1;Path=/'
+    await decideKeys(context(undefined), 'all', false)
+    expect(cookieNames()).toEqual(['_ga', 'torii']) // nothing remembered: the names are unknown
+    localStorage['torii:config'] = JSON.stringify(live)
+    await decideKeys(context(undefined), 'all', false)
+    expect(cookieNames()).toEqual(['torii'])
+  })
+})
