@@ -56,6 +56,8 @@ describe('startServer', () => {
       expect(res.headers.get('access-control-allow-origin')).toBe(origin)
       const ack = (await res.json()) as ReceiptAck
       expect(ack.proofUrl.startsWith(`${server.url}/receipts/`)).toBe(true)
+      // The real socket's address (read straight from the Node request), stored truncated.
+      expect((await server.ledger.get(ack.id))?.ipTruncated).toBe('127.0.0.0/24')
     }
   })
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { createGroupCommitter } from './group-commit.ts'
 import { sampleEntry } from './testing.ts'
 import { createWriteLock } from './write-lock.ts'
-import type { RowValue, Writer } from './writer.ts'
+import type { RowJson, Writer } from './writer.ts'
 
 /** A writer whose commits the test completes by hand, to watch what the committer hands over and when. */
 function manualWriter(pipelined: boolean) {
-  const groups: { rows: RowValue[][]; commit(): void; fail(error: Error): void }[] = []
+  const groups: { rows: RowJson[]; commit(): void; fail(error: Error): void }[] = []
   const writer: Writer = {
     pipelined,
     write: async () => [],

@@ -1,15 +1,16 @@
-import { canonicalJson, type Receipt } from '@torii/schema'
-import { newReceiptHash } from './receipt-hash.ts'
+import type { Receipt } from '@torii/schema'
+import { receiptRecord } from './receipt-hash.ts'
 import { newReceiptId } from './receipt-id.ts'
 import type { LedgerEntry } from './types.ts'
 import type { WriteLock } from './write-lock.ts'
-import type { RowValue, Writer } from './writer.ts'
+import type { Writer } from './writer.ts'
 
 /** Largest group written in one transaction: bounds one commit's latency and message size. */
 export const MAX_GROUP = 1000
 /** Below this a burst goes in one group: tiny groups would pay a whole commit each. */
 const MIN_SPLIT = 16
 
+/** Its columns in the order of receiptRecord's row. */
 const INSERT_RECEIPT = `INSERT INTO receipts (id, site_id, revision, revision_hash, action, issued_at, consent_id,
   purposes, vendors, consent_mode, gpc, language, page_url, client_time, user_agent, ip_truncated, hash)
   VALUES (${Array(17).fill('?').join(', ')})`
@@ -47,50 +48,31 @@ export function createGroupCommitter(options: GroupCommitOptions): GroupCommitte
   let queue: Pending[] = []
   let commits = 0
 
-  /** The stored receipt and its row (the maps as canonical JSON, computed once for the row and the hash). */
-  function toReceipt(entry: LedgerEntry, at: Date, issuedAt: string): [Receipt, RowValue[]] {
-    const { siteId, revision, revisionHash, consentId, action, purposes, vendors, consentMode, gpc } = entry
-    const { language, pageUrl, clientTime, userAgent, ipTruncated } = entry
+  /** The stored receipt and its row as JSON text (see receiptRecord). */
+  function toReceipt(entry: LedgerEntry, at: Date, issuedAt: string): [Receipt, string] {
     const id = newReceiptId(at.getTime())
-    const maps = {
-      purposes: canonicalJson(purposes),
-      vendors: canonicalJson(vendors),
-      consentMode: canonicalJson(consentMode),
-    }
     const receipt: Receipt = {
       id,
-      siteId,
-      revision,
-      revisionHash,
-      consentId,
-      action,
-      purposes,
-      vendors,
-      consentMode,
-      gpc,
-      language,
-      pageUrl,
-      clientTime,
+      siteId: entry.siteId,
+      revision: entry.revision,
+      revisionHash: entry.revisionHash,
+      consentId: entry.consentId,
+      action: entry.action,
+      purposes: entry.purposes,
+      vendors: entry.vendors,
+      consentMode: entry.consentMode,
+      gpc: entry.gpc,
+      language: entry.language,
+      pageUrl: entry.pageUrl,
+      clientTime: entry.clientTime,
       issuedAt,
-      userAgent,
-      ipTruncated,
+      userAgent: entry.userAgent,
+      ipTruncated: entry.ipTruncated,
       hash: '',
       erasedAt: null,
     }
-    const hash = newReceiptHash(receipt, maps)
+    const { hash, row } = receiptRecord(receipt)
     receipt.hash = hash
-    const row: RowValue[] = [id, siteId, revision, revisionHash, action, issuedAt, consentId, maps.purposes]
-    row.push(
-      maps.vendors,
-      maps.consentMode,
-      gpc ? 1 : 0,
-      language,
-      pageUrl,
-      clientTime,
-      userAgent,
-      ipTruncated,
-      hash
-    )
     return [receipt, row]
   }
 
@@ -98,7 +80,7 @@ export function createGroupCommitter(options: GroupCommitOptions): GroupCommitte
     const at = now()
     const issuedAt = at.toISOString()
     const built: Receipt[] = []
-    const rows: RowValue[][] = []
+    const rows: string[] = []
     try {
       for (const item of group) {
         const [receipt, row] = toReceipt(item.entry, at, issuedAt)

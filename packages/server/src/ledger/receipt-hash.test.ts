@@ -1,6 +1,12 @@
 import { canonicalJson } from '@torii/schema'
 import { describe, expect, it } from 'vitest'
-import { type HashedReceipt, newReceiptHash, receiptHash } from './receipt-hash.ts'
+import {
+  canonicalMap,
+  type HashedReceipt,
+  newReceiptHash,
+  receiptHash,
+  receiptRecord,
+} from './receipt-hash.ts'
 
 /** A deterministic generator, so a failure names a reproducible case. */
 function random(seed: number) {
@@ -63,5 +69,47 @@ describe('newReceiptHash (the append path)', () => {
       const changed = { ...receipt, purposes: {}, vendors: {}, consentMode: {}, [key]: value }
       expect(newReceiptHash(changed, maps)).not.toBe(base)
     }
+  })
+})
+
+describe('receiptRecord (hash and row from one encoding)', () => {
+  it('gives the canonical hash and the row of every member, in column order, for 2,000 generated receipts', () => {
+    const next = random(11)
+    for (let i = 0; i < 2000; i++) {
+      const receipt = sampleReceipt(next)
+      const { hash, row } = receiptRecord(receipt)
+      expect(hash, JSON.stringify(receipt)).toBe(receiptHash(receipt))
+      expect(JSON.parse(row)).toEqual([
+        receipt.id,
+        receipt.siteId,
+        receipt.revision,
+        receipt.revisionHash,
+        receipt.action,
+        receipt.issuedAt,
+        receipt.consentId,
+        canonicalJson(receipt.purposes),
+        canonicalJson(receipt.vendors),
+        canonicalJson(receipt.consentMode),
+        receipt.gpc ? 1 : 0,
+        receipt.language,
+        receipt.pageUrl,
+        receipt.clientTime,
+        receipt.userAgent,
+        receipt.ipTruncated,
+        hash,
+      ])
+    }
+  })
+
+  it('canonicalMap equals canonicalJson for flat maps, undefined members, and anything nested', () => {
+    const maps: Record<string, unknown>[] = [
+      {},
+      { b: true, a: false, B: true },
+      { ad_storage: 'denied', analytics_storage: 'granted' },
+      { 'k"\\\u2028': true, k: undefined },
+      { z: 1, a: null },
+      { n: { b: 1, a: [2, { d: 3, c: 4 }] } },
+    ]
+    for (const map of maps) expect(canonicalMap(map), JSON.stringify(map)).toBe(canonicalJson(map))
   })
 })

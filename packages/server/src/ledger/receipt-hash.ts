@@ -20,22 +20,99 @@ export interface CanonicalMaps {
   consentMode: string
 }
 
-const member = (key: string, value: unknown) =>
-  value === undefined ? '' : `,"${key}":${JSON.stringify(value)}`
+const member = (key: string, json: string | undefined) => (json === undefined ? '' : `,"${key}":${json}`)
+
+/** A receipt's scalar members as JSON text (undefined for an undefined member), encoded once. */
+interface EncodedMembers {
+  action: string | undefined
+  clientTime: string | undefined
+  consentId: string | undefined
+  gpc: string | undefined
+  id: string | undefined
+  ipTruncated: string | undefined
+  issuedAt: string | undefined
+  language: string | undefined
+  pageUrl: string | undefined
+  revision: string | undefined
+  revisionHash: string | undefined
+  siteId: string | undefined
+  userAgent: string | undefined
+}
+
+const encodeMembers = (r: HashedReceipt): EncodedMembers => ({
+  action: JSON.stringify(r.action),
+  clientTime: JSON.stringify(r.clientTime),
+  consentId: JSON.stringify(r.consentId),
+  gpc: JSON.stringify(r.gpc),
+  id: JSON.stringify(r.id),
+  ipTruncated: JSON.stringify(r.ipTruncated),
+  issuedAt: JSON.stringify(r.issuedAt),
+  language: JSON.stringify(r.language),
+  pageUrl: JSON.stringify(r.pageUrl),
+  revision: JSON.stringify(r.revision),
+  revisionHash: JSON.stringify(r.revisionHash),
+  siteId: JSON.stringify(r.siteId),
+  userAgent: JSON.stringify(r.userAgent),
+})
+
+/** The canonical JSON of a receipt's hashed content (keys in code-unit order, see canonicalJson). */
+const hashedJson = (e: EncodedMembers, maps: CanonicalMaps) =>
+  `{"action":${e.action}${member('clientTime', e.clientTime)}${member('consentId', e.consentId)}` +
+  `,"consentMode":${maps.consentMode}${member('gpc', e.gpc)}${member('id', e.id)}` +
+  `${member('ipTruncated', e.ipTruncated)}${member('issuedAt', e.issuedAt)}${member('language', e.language)}` +
+  `${member('pageUrl', e.pageUrl)},"purposes":${maps.purposes}${member('revision', e.revision)}` +
+  `${member('revisionHash', e.revisionHash)}${member('siteId', e.siteId)}${member('userAgent', e.userAgent)}` +
+  `,"vendors":${maps.vendors}}`
 
 /**
  * `receiptHash` for a receipt being appended, which has exactly the `HashedReceipt` members: the same bytes
- * (keys in code-unit order, see canonicalJson) written out directly, with the maps already canonical. It is
- * on the hot path of every receipt POST; a test keeps it equal to `receiptHash`.
+ * written out directly, with the maps already canonical. A test keeps it equal to `receiptHash`.
  */
 export function newReceiptHash(receipt: HashedReceipt, maps: CanonicalMaps): string {
-  const r = receipt
-  const json =
-    `{"action":${JSON.stringify(r.action)}${member('clientTime', r.clientTime)}${member('consentId', r.consentId)}` +
-    `,"consentMode":${maps.consentMode}${member('gpc', r.gpc)}${member('id', r.id)}` +
-    `${member('ipTruncated', r.ipTruncated)}${member('issuedAt', r.issuedAt)}${member('language', r.language)}` +
-    `${member('pageUrl', r.pageUrl)},"purposes":${maps.purposes}${member('revision', r.revision)}` +
-    `${member('revisionHash', r.revisionHash)}${member('siteId', r.siteId)}${member('userAgent', r.userAgent)}` +
-    `,"vendors":${maps.vendors}}`
-  return sha256Hex(json)
+  return sha256Hex(hashedJson(encodeMembers(receipt), maps))
+}
+
+/**
+ * `canonicalJson` of a flat map (purposes, vendors, Consent Mode: keys to booleans or strings) without its
+ * intermediate arrays; anything nested goes to `canonicalJson` itself.
+ */
+export function canonicalMap(map: Record<string, unknown>): string {
+  const keys = Object.keys(map).sort()
+  let json = ''
+  for (const key of keys) {
+    const value = map[key]
+    if (value === undefined) continue
+    if ((typeof value === 'object' && value !== null) || typeof value === 'number') return canonicalJson(map)
+    json += `${json ? ',' : ''}${JSON.stringify(key)}:${JSON.stringify(value)}`
+  }
+  return `{${json}}`
+}
+
+/** A receipt's hash, and its row for INSERT_RECEIPT (group-commit.ts) as one JSON array text. */
+export interface ReceiptRecord {
+  hash: string
+  row: string
+}
+
+/**
+ * The hot path of every receipt POST: the hash and the stored row from one encoding of each member. The row
+ * goes to the writer thread as text, so no value is encoded twice. Row order: id, site_id, revision,
+ * revision_hash, action, issued_at, consent_id, purposes, vendors, consent_mode, gpc, language, page_url,
+ * client_time, user_agent, ip_truncated, hash.
+ */
+export function receiptRecord(receipt: HashedReceipt): ReceiptRecord {
+  const maps: CanonicalMaps = {
+    purposes: canonicalMap(receipt.purposes),
+    vendors: canonicalMap(receipt.vendors),
+    consentMode: canonicalMap(receipt.consentMode),
+  }
+  const e = encodeMembers(receipt)
+  const hash = sha256Hex(hashedJson(e, maps))
+  const v = (json: string | undefined) => json ?? 'null'
+  const row =
+    `[${v(e.id)},${v(e.siteId)},${v(e.revision)},${v(e.revisionHash)},${v(e.action)},${v(e.issuedAt)}` +
+    `,${v(e.consentId)},${JSON.stringify(maps.purposes)},${JSON.stringify(maps.vendors)}` +
+    `,${JSON.stringify(maps.consentMode)},${receipt.gpc ? 1 : 0},${v(e.language)},${v(e.pageUrl)}` +
+    `,${v(e.clientTime)},${v(e.userAgent)},${v(e.ipTruncated)},"${hash}"]`
+  return { hash, row }
 }

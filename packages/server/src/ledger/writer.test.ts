@@ -52,18 +52,11 @@ describe('ledger writer thread', () => {
       Number((await db.client.execute('SELECT count(*) AS n FROM ledger_keys')).rows[0]!.n)
     for (const writer of [threaded, fallback]) {
       const prefix = writer === threaded ? 't' : 'f'
-      await writer.insertRows(sql, [
-        [`${prefix}1`, 'pk', 'now'],
-        [`${prefix}2`, 'pk', 'now'],
-      ])
+      const row = (id: string) => JSON.stringify([`${prefix}${id}`, 'pk', 'now'])
+      await writer.insertRows(sql, [row('1'), row('2')])
       const before = await count()
       // The third row repeats a key: the whole group is rolled back, nothing of it stays.
-      await expect(
-        writer.insertRows(sql, [
-          [`${prefix}3`, 'pk', 'now'],
-          [`${prefix}1`, 'pk', 'now'],
-        ])
-      ).rejects.toThrow(/UNIQUE/)
+      await expect(writer.insertRows(sql, [row('3'), row('1')])).rejects.toThrow(/UNIQUE/)
       expect(await count()).toBe(before)
     }
     expect(await count()).toBe(4)

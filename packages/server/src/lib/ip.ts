@@ -26,7 +26,7 @@ function ipv6Hextets(address: string): number[] | null {
 export function truncateIp(address: string | null | undefined): string | null {
   if (!address) return null
   const text = address.trim()
-  if (isIPv4(text)) return `${text.split('.').slice(0, 3).join('.')}.0/24`
+  if (isIPv4(text)) return `${text.slice(0, text.lastIndexOf('.'))}.0/24`
   const hextets = ipv6Hextets(text)
   if (!hextets) return null
   const mapped = hextets.slice(0, 5).every((h) => h === 0) && hextets[5] === 0xffff
@@ -50,6 +50,10 @@ export function clientIp(c: Context, trustProxy: boolean): string | null {
     const last = forwarded?.split(',').at(-1)?.trim()
     if (last && (isIPv4(last) || isIPv6(last))) return last
   }
+  // The socket's address directly on Node (what getConnInfo reads, without the objects it builds).
+  const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
+    ?.socket
+  if (socket) return socket.remoteAddress ?? null
   try {
     return getConnInfo(c).remote.address ?? null
   } catch {

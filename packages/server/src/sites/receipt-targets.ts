@@ -18,6 +18,10 @@ export interface ReceiptTargetsOptions {
 export interface ReceiptTargets {
   site(siteId: string): Promise<Site | null>
   revision(siteId: string, number: number): Promise<RevisionFacts | null>
+  /** What `site` would answer from the cache, without waiting; undefined when it must read. */
+  cachedSite(siteId: string): Site | null | undefined
+  /** What `revision` would answer from the cache, without waiting; undefined when it must read. */
+  cachedRevision(siteId: string, number: number): RevisionFacts | undefined
 }
 
 /** What a receipt is checked against: the revision's hash and the purposes and vendors it offered. */
@@ -35,6 +39,13 @@ export function createReceiptTargets({
   const sites = new Map<string, { site: Site | null; expires: number }>()
   const revisions = new Map<string, RevisionFacts>()
   return {
+    cachedSite(siteId) {
+      const hit = sites.get(siteId)
+      return hit && hit.expires > Date.now() ? hit.site : undefined
+    },
+    cachedRevision(siteId, number) {
+      return revisions.get(`${siteId}\n${number}`)
+    },
     async site(siteId) {
       if (!siteIdSchema.safeParse(siteId).success) return null
       const hit = sites.get(siteId)
