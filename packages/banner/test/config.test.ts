@@ -3,6 +3,8 @@ import { toGateConfig } from '@torii/schema/gate-config'
 import { siteConfigSchema } from '@torii/schema/site-config'
 import { describe, expect, it, vi } from 'vitest'
 import { normalizeConfig } from '../src/gate/config.ts'
+import { pushDefaults } from '../src/gate/consent-mode.ts'
+import { lifetimeDays } from '../src/gate/rules.ts'
 
 const revision = (overrides: object = {}) => ({
   siteId: DEMO_SITE_ID,
@@ -20,9 +22,20 @@ describe('the inlined config', () => {
     expect(json).not.toContain('"required":false')
     expect(json).not.toContain('consentDays')
     const cfg = normalizeConfig(JSON.parse(json))
-    expect(cfg.options).toMatchObject({ consentDays: 395, refusalDays: 183, waitForUpdateMs: 500 })
-    expect(cfg.options).toMatchObject({ adsDataRedaction: true, floatingButton: true })
-    expect(cfg.options.urlPassthrough).toBeFalsy()
+    expect(cfg.options).toEqual({})
+    // The defaults apply where the options are used.
+    const at = Date.now()
+    expect(lifetimeDays(cfg, { id: 'x', rev: 1, at, p: { analytics: true }, v: {} })).toBe(395)
+    expect(lifetimeDays(cfg, { id: 'x', rev: 1, at, p: { analytics: false }, v: {} })).toBe(183)
+    const w = window as unknown as { dataLayer?: IArguments[]; gtag?: unknown }
+    delete w.dataLayer
+    delete w.gtag
+    pushDefaults(cfg)
+    const layer = w.dataLayer as unknown as IArguments[]
+    expect(layer.map((a) => [...a])).toEqual([
+      ['consent', 'default', expect.objectContaining({ wait_for_update: 500 })],
+      ['set', 'ads_data_redaction', true],
+    ])
     expect(cfg.purposes.find((p) => p.key == 'advertising')).toMatchObject({ gpcDenies: true })
     expect(cfg.purposes.find((p) => p.key == 'analytics')?.required).toBeFalsy()
     expect(cfg.vendors[0]).toMatchObject({ key: 'google-analytics', purposes: ['analytics'] })
@@ -49,7 +62,9 @@ describe('the inlined config', () => {
   it('should keep options that differ from the defaults', () => {
     const options = { consentDays: 180, adsDataRedaction: false, urlPassthrough: true }
     const cfg = normalizeConfig(JSON.parse(JSON.stringify(toGateConfig(revision({ options }), '/ui.js'))))
-    expect(cfg.options).toMatchObject(options)
+    expect(cfg.options).toEqual(options)
+    const choice = { id: 'x', rev: 1, at: Date.now(), p: { analytics: true }, v: {} }
+    expect(lifetimeDays(cfg, choice)).toBe(180)
   })
 
   it('should fill a config missing fields and name them once', () => {
@@ -57,7 +72,7 @@ describe('the inlined config', () => {
     const cfg = normalizeConfig({ siteId: 'x' })
     expect(cfg.purposes).toEqual([])
     expect(cfg.vendors).toEqual([])
-    expect(cfg.options.consentDays).toBe(395)
+    expect(cfg.options).toEqual({})
     expect(warn).toHaveBeenCalledWith('[torii] config is missing revision,purposes,vendors,ui')
   })
 })

@@ -15,11 +15,11 @@ export interface GateConfig {
   revision: number
   purposes: { key: string; required: boolean; consentTypes: ConsentType[]; gpcDenies: boolean }[]
   vendors: { key: string; purposes: string[]; hosts: string[] }[]
-  /** The options the gate and the UI's decisions use (`consentMode` is not the gate's: left out). */
-  options: Omit<SiteOptions, 'consentMode' | 'urlPassthrough'> & {
-    urlPassthrough?: boolean
-    floatingButton: boolean
-  }
+  /**
+   * The options the gate and the UI's decisions use (`consentMode` is not the gate's: left out); one left
+   * out means its `GATE_DEFAULTS` value (false for a flag without one), applied where it is used.
+   */
+  options: Partial<Omit<SiteOptions, 'consentMode'> & { floatingButton: boolean }>
   /** The UI chunk, relative to the gate's own URL (`/assets/ui-HASH.js`). */
   ui: string
 }
@@ -47,7 +47,7 @@ type Vendor = GateConfig['vendors'][number]
 export type PackedGateConfig = Omit<GateConfig, 'purposes' | 'vendors' | 'options'> & {
   purposes: (Pick<Purpose, 'key'> & Partial<Purpose>)[]
   vendors: (Pick<Vendor, 'key'> & Partial<Vendor>)[]
-  options: Partial<GateConfig['options']>
+  options: GateConfig['options']
 }
 
 /** Copies the fields of `from` that carry information: true flags, non-empty lists, other set values. */

@@ -1,10 +1,9 @@
-import { GATE_DEFAULTS } from '@torii/schema/gate-config'
 import type { GateConfig } from './types.ts'
 import { warn } from './warn.ts'
 
 /**
  * Fills what a partial or damaged config lacks, naming the missing fields once: the gate never throws.
- * The server leaves out what equals the defaults (`toGateConfig`), so this is also where they come back.
+ * Options the server leaves out (equal to `GATE_DEFAULTS`) stay out: each use falls back to the default.
  */
 export function normalizeConfig(raw: unknown): GateConfig {
   const cfg = { ...(raw as GateConfig) }
@@ -15,6 +14,6 @@ export function normalizeConfig(raw: unknown): GateConfig {
     v.purposes ||= []
     v.hosts ||= []
   }
-  cfg.options = { ...GATE_DEFAULTS, ...cfg.options }
+  cfg.options ||= {}
   return cfg
 }

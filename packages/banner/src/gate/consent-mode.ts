@@ -1,3 +1,4 @@
+import { GATE_DEFAULTS } from '@torii/schema/gate-config'
 import type { GateConfig } from './types.ts'
 
 type Gtag = (...args: unknown[]) => void
@@ -30,8 +31,11 @@ export function gtag(): Gtag {
 export function pushDefaults(cfg: GateConfig): void {
   const g = gtag()
   const o = cfg.options
-  g('consent', 'default', { ...consentState(cfg), wait_for_update: o.waitForUpdateMs })
-  if (o.adsDataRedaction) g('set', 'ads_data_redaction', true)
+  g('consent', 'default', {
+    ...consentState(cfg),
+    wait_for_update: o.waitForUpdateMs ?? GATE_DEFAULTS.waitForUpdateMs,
+  })
+  if (o.adsDataRedaction !== false) g('set', 'ads_data_redaction', true)
   if (o.urlPassthrough) g('set', 'url_passthrough', true)
 }
 

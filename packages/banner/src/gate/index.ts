@@ -150,7 +150,7 @@ function boot() {
     scan,
     fab: () =>
       ctx.choice &&
-      cfg.options.floatingButton &&
+      cfg.options.floatingButton !== false &&
       load<{ fab(c: UiContext): void }>(__TORII_FAB__)((m) => m.fab(ctx)),
     show: (invoker) => open('prefs', invoker),
   }

@@ -1,3 +1,4 @@
+import { GATE_DEFAULTS } from '@torii/schema/gate-config'
 import type { Choice, GateConfig } from './types.ts'
 
 const DAY_MS = 86_400_000
@@ -9,7 +10,9 @@ export const gpcDenied = (cfg: GateConfig, gpc: boolean, key: string): boolean =
 
 /** Consent lasts `consentDays` when anything optional was granted, refusal `refusalDays`. */
 export const lifetimeDays = (cfg: GateConfig, choice: Choice): number =>
-  cfg.purposes.some((p) => !p.required && choice.p[p.key]) ? cfg.options.consentDays : cfg.options.refusalDays
+  cfg.purposes.some((p) => !p.required && choice.p[p.key])
+    ? cfg.options.consentDays || GATE_DEFAULTS.consentDays
+    : cfg.options.refusalDays || GATE_DEFAULTS.refusalDays
 
 export const isExpired = (cfg: GateConfig, choice: Choice, now: number): boolean =>
   now > choice.at + lifetimeDays(cfg, choice) * DAY_MS
