@@ -46,7 +46,7 @@ export async function jsonApiSecurityHeaders(): Promise<Record<string, string>> 
   return kept
 }
 
-/** The names `jsonApiSecurityHeaders` keeps from Hono's cross-origin set. */
+/** The names `jsonApiSecurityHeaders` keeps from Hono's cross-origin set (the receipt route writes them out by name). */
 export const JSON_API_HEADER_NAMES = [
   'x-content-type-options',
   'cross-origin-resource-policy',
