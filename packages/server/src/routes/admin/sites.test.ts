@@ -192,11 +192,12 @@ describe('publish, revisions, diff, rollback', () => {
 
   it('rolls back by publishing an old revision as a new one, and the gate follows', async () => {
     const config = await draft()
-    config.options.consentMode = 'advanced'
+    // An option the packed gate config carries (it leaves out Consent Mode and defaults, see toGateConfig).
+    config.options.consentDays = 200
     await call('PUT', '/sites/xtra/draft', config)
     await call('POST', '/sites/xtra/publish')
     const gate2 = await (await test.app.request('/s/xtra/gate.js')).text()
-    expect(gate2).toContain('"consentMode":"advanced"')
+    expect(gate2).toContain('"consentDays":200')
     const rolled = await call<{ revision: RevisionSummary }>('POST', '/sites/xtra/revisions/1/rollback')
     expect(rolled.status).toBe(201)
     expect(rolled.body.revision.number).toBe(3)
@@ -204,9 +205,15 @@ describe('publish, revisions, diff, rollback', () => {
     expect(rolled.body.revision.hash).toBe(one.body.revision.hash)
     const gate3 = await (await test.app.request('/s/xtra/gate.js')).text()
     expect(gate3).toContain('"revision":3')
-    // Revision 1's config again: its hash, and basic mode (the default, which the packed gate config omits).
-    expect(gate3).toContain(`"hash":"${one.body.revision.hash}"`)
-    expect(gate3).not.toContain('"consentMode":"advanced"')
+    // Revision 1's config again: the default consent lifetime (which the packed gate config omits)...
+    expect(gate3).not.toContain('"consentDays":200')
+    // ...and its hash, served with the full config.
+    const live = (await (await test.app.request('/s/xtra/config.json')).json()) as {
+      number: number
+      hash: string
+    }
+    expect(live.number).toBe(3)
+    expect(live.hash).toBe(one.body.revision.hash)
     expect((await call('POST', '/sites/xtra/revisions/3/rollback')).status).toBe(409)
     expect((await call('POST', '/sites/xtra/revisions/42/rollback')).status).toBe(404)
   })
