@@ -18,7 +18,12 @@ import { verifyRecords } from './verify.ts'
 import { createWriteLock } from './write-lock.ts'
 import { createClientWriter, createWorkerWriter, type Durability, localFileOf } from './writer.ts'
 
-export const DEFAULT_BATCH_SIZE = 256
+/**
+ * Receipts per sealed batch under load (below it the interval seals). Each seal is a write transaction of
+ * its own on the writer thread (batch row, receipts marked, one fsync) that receipt commits wait behind: at
+ * 1024 its fixed part is paid four times less often than at 256 (receipt POSTs ~7% faster in bench:server).
+ */
+export const DEFAULT_BATCH_SIZE = 1024
 export const DEFAULT_BATCH_INTERVAL_MS = 2000
 
 export interface LedgerOptions {
@@ -28,7 +33,7 @@ export interface LedgerOptions {
   client: Client
   /** Ed25519 private key, base64 PKCS8 DER (TORII_SIGNING_KEY); generated and stored when absent. */
   signingKey?: string
-  /** Seal after this many unsealed receipts (default 256). */
+  /** Seal after this many unsealed receipts (default 1024). */
   batchSize?: number
   /** Seal whatever is pending this often, in ms (default 2000); 0 turns the timer off. */
   batchIntervalMs?: number
