@@ -51,19 +51,6 @@ try {
   const alone = await runJson('bench/append-child.ts', { BENCH_DB_URL: `file:${join(dir, 'alone.db')}` })
   console.log(`ledger alone: ${fmt(alone.perSecond!)} appends/s in ${fmt(alone.commits!)} commits`)
 
-  const minimal = await startChild('bench/serve-ledger.ts', {
-    BENCH_DB_URL: `file:${join(dir, 'minimal.db')}`,
-  })
-  await load({ url: `${minimal.url}/s/xtra/receipts`, ...post, duration: 2 })
-  const recMinimal = await load({ url: `${minimal.url}/s/xtra/receipts`, ...post }, minimal.child.pid)
-  await minimal.stop()
-  record({
-    what: 'ledger behind a minimal Hono route (validate + append)',
-    figure: `${fmt(recMinimal.rps)} req/s (${fmt((100 * recMinimal.rps) / bareFig.rps, 1)}% of bare), p50 ${recMinimal.p50} / p99 ${recMinimal.p99} ms, CPU ${fmt(recMinimal.cpuUs)} µs/req, errors ${recMinimal.errors + recMinimal.non2xx}`,
-    target: '-',
-    pass: null,
-  })
-
   // synchronous=NORMAL first, in its own server and database; then the default (FULL) server stays up.
   const normal = await startChild('bench/serve-torii.ts', {
     BENCH_DB_URL: `file:${join(dir, 'normal.db')}`,
