@@ -64,6 +64,9 @@ test('a blocked iframe shows a placeholder whose button allows its vendor, and o
     purposes: { analytics: true, advertising: false },
     vendors: { 'google-analytics': true, 'google-adsense': false },
   })
-  await page.waitForLoadState('networkidle')
+  // The page's injected GA script has run: revival goes in document order, so AdSense's script (written
+  // earlier, in <head>) would have been requested by now. A definite condition, unlike 'networkidle',
+  // which a loaded CI machine sometimes never reached in 30 s here.
+  await page.waitForFunction(() => (window as unknown as { injected: { loaded: boolean } }).injected.loaded)
   expect(google.count(/adsbygoogle|doubleclick/)).toBe(0)
 })
