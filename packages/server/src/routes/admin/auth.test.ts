@@ -1,8 +1,6 @@
-import { CSRF_HEADER } from '@torii/schema'
+import { type ApiError, CSRF_HEADER } from '@torii/schema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type Session, signIn, type TestApp } from '../../testing/test-app.ts'
-
-type ErrorBody = { error: { code: string; message: string } }
 
 let test: TestApp
 let viewer: Session
@@ -89,7 +87,7 @@ describe('the admin API gate', () => {
         body: SAFE.has(route.method) ? undefined : '{}',
       })
       expect(res.status, `${route.method} ${route.path}`).toBe(401)
-      expect(((await res.json()) as ErrorBody).error.code).toBe('unauthenticated')
+      expect(((await res.json()) as ApiError).error.code).toBe('unauthenticated')
     }
   })
 
@@ -113,7 +111,7 @@ describe('the admin API gate', () => {
         body: '{}',
       })
       expect(res.status, `${route.method} ${route.path}`).toBe(403)
-      expect(((await res.json()) as ErrorBody).error.code).toBe('forbidden')
+      expect(((await res.json()) as ApiError).error.code).toBe('forbidden')
     }
     const read = await test.app.request('/api/admin/sites/xtra', { headers: viewer.headers() })
     expect(read.status).toBe(200)
@@ -132,7 +130,7 @@ describe('the admin API gate', () => {
       body: '{}',
     })
     expect(password.status).toBe(400)
-    expect(((await password.json()) as ErrorBody).error.code).toBe('invalid_input')
+    expect(((await password.json()) as ApiError).error.code).toBe('invalid_input')
     const { [CSRF_HEADER]: _token, ...noToken } = viewer.headers()
     const noCsrf = await test.app.request('/api/admin/session/password', {
       method: 'PUT',
@@ -140,14 +138,14 @@ describe('the admin API gate', () => {
       body: '{}',
     })
     expect(noCsrf.status).toBe(403)
-    expect(((await noCsrf.json()) as ErrorBody).error.code).toBe('csrf')
+    expect(((await noCsrf.json()) as ApiError).error.code).toBe('csrf')
   })
 
   it('refuses a state-changing request without the CSRF token (403), even from an admin', async () => {
     const { [CSRF_HEADER]: _token, ...noToken } = admin.headers()
     const res = await test.app.request('/api/admin/sites/xtra/publish', { method: 'POST', headers: noToken })
     expect(res.status).toBe(403)
-    expect(((await res.json()) as ErrorBody).error.code).toBe('csrf')
+    expect(((await res.json()) as ApiError).error.code).toBe('csrf')
     const wrong = await test.app.request('/api/admin/sites/xtra/publish', {
       method: 'POST',
       headers: admin.headers({ [CSRF_HEADER]: 'x'.repeat(43) }),
@@ -166,7 +164,7 @@ describe('the admin API gate', () => {
       body: 'name=x',
     })
     expect(res.status).toBe(403)
-    expect(((await res.json()) as ErrorBody).error.code).toBe('cross_site')
+    expect(((await res.json()) as ApiError).error.code).toBe('cross_site')
   })
 })
 
@@ -262,13 +260,13 @@ describe('admin request bodies', () => {
       body: JSON.stringify({ padding: 'x'.repeat(1024 * 1024 + 1) }),
     })
     expect(big.status).toBe(413)
-    expect(((await big.json()) as ErrorBody).error.code).toBe('body_too_large')
+    expect(((await big.json()) as ApiError).error.code).toBe('body_too_large')
     const text = await test.app.request('/api/admin/sites', {
       method: 'POST',
       headers: admin.headers(),
       body: 'name=x',
     })
     expect(text.status).toBe(400)
-    expect(((await text.json()) as ErrorBody).error.code).toBe('invalid_json')
+    expect(((await text.json()) as ApiError).error.code).toBe('invalid_json')
   })
 })

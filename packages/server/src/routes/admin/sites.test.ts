@@ -1,8 +1,6 @@
-import type { ConfigChange, RevisionSummary, SiteConfig, SiteDetail } from '@torii/schema'
+import type { ApiError, ConfigChange, RevisionSummary, SiteConfig, SiteDetail } from '@torii/schema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestApp, type Session, signIn, type TestApp } from '../../testing/test-app.ts'
-
-type ErrorBody = { error: { code: string; message: string; fields?: { path: string; message: string }[] } }
 
 let test: TestApp
 let admin: Session
@@ -55,7 +53,7 @@ describe('sites', () => {
       origins: ['https://www.corp.example', 'http://localhost:3000'],
     })
     expect((await call('GET', '/s/corp-site/gate.js')).status).toBe(404)
-    const duplicate = await call<ErrorBody>('POST', '/sites', {
+    const duplicate = await call<ApiError>('POST', '/sites', {
       id: 'corp-site',
       name: 'x',
       origins: [],
@@ -65,7 +63,7 @@ describe('sites', () => {
   })
 
   it('names every bad field of a site, and 404s an unknown one', async () => {
-    const bad = await call<ErrorBody>('POST', '/sites', {
+    const bad = await call<ApiError>('POST', '/sites', {
       id: 'Bad Id',
       name: '',
       origins: ['https://ok.example', 'https://x.example/path', 'ftp://x.example'],
@@ -104,7 +102,7 @@ describe('draft', () => {
     config.vendors[0]!.privacyPolicyUrl = 'javascript:alert(1)'
     config.vendors[1]!.purposes = ['nowhere']
     config.look.colors.text = 'red'
-    const res = await call<ErrorBody>('PUT', '/sites/xtra/draft', config)
+    const res = await call<ApiError>('PUT', '/sites/xtra/draft', config)
     expect(res.status).toBe(400)
     expect(res.body.error.code).toBe('invalid_input')
     const paths = res.body.error.fields?.map((field) => field.path)
@@ -129,7 +127,7 @@ describe('draft', () => {
 
 describe('publish, revisions, diff, rollback', () => {
   it('publishes the draft as an immutable revision with the SHA-256 of its canonical JSON', async () => {
-    const unchanged = await call<ErrorBody>('POST', '/sites/xtra/publish', {})
+    const unchanged = await call<ApiError>('POST', '/sites/xtra/publish', {})
     expect(unchanged.status).toBe(409)
     expect(unchanged.body.error.message).toContain('revision 1')
     const config = await draft()
@@ -271,13 +269,13 @@ describe('users', () => {
     const list = await call<{ users: { email: string }[] }>('GET', '/users')
     expect(list.body.users.map((user) => user.email)).toEqual(['admin@example.com', 'reader@example.com'])
     expect(JSON.stringify(list.body)).not.toContain('scrypt')
-    const taken = await call<ErrorBody>('POST', '/users', {
+    const taken = await call<ApiError>('POST', '/users', {
       email: 'reader@example.com',
       password: 'long-enough-password',
       role: 'viewer',
     })
     expect(taken.status).toBe(409)
-    const bad = await call<ErrorBody>('POST', '/users', { email: 'nope', password: 'short', role: 'owner' })
+    const bad = await call<ApiError>('POST', '/users', { email: 'nope', password: 'short', role: 'owner' })
     expect(bad.body.error.fields?.map((field) => field.path)).toEqual(['email', 'password', 'role'])
   })
 })

@@ -1,10 +1,8 @@
-import { CSRF_HEADER, type User } from '@torii/schema'
+import { type ApiError, CSRF_HEADER, type User } from '@torii/schema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { findSession } from '../../auth/sessions.ts'
 import { removeUser } from '../../auth/users.ts'
 import { createTestApp, type Session, signIn, type TestApp } from '../../testing/test-app.ts'
-
-type ErrorBody = { error: { code: string; message: string; fields?: { path: string; message: string }[] } }
 
 const DEMO_PASSWORD = 'torii-demo'
 const NEW_PASSWORD = 'a-much-longer-secret'
@@ -37,7 +35,7 @@ function login(email: string, password: string, app = test) {
 }
 
 const me = (as: Session) => test.app.request('/api/admin/session', { headers: as.headers() })
-const fieldPaths = (body: ErrorBody) => body.error.fields?.map((field) => field.path)
+const fieldPaths = (body: ApiError) => body.error.fields?.map((field) => field.path)
 
 describe('PUT /session/password', () => {
   it('changes the password, ends the other sessions and keeps this one', async () => {
@@ -58,7 +56,7 @@ describe('PUT /session/password', () => {
 
   it('refuses a wrong current password naming currentPassword, and changes nothing', async () => {
     const other = await signIn(test, 'admin')
-    const wrong = await call<ErrorBody>(admin, 'PUT', '/session/password', {
+    const wrong = await call<ApiError>(admin, 'PUT', '/session/password', {
       currentPassword: 'not-the-password',
       newPassword: NEW_PASSWORD,
     })
@@ -70,7 +68,7 @@ describe('PUT /session/password', () => {
   })
 
   it('validates the new password like a new user’s and requires it to differ', async () => {
-    const short = await call<ErrorBody>(admin, 'PUT', '/session/password', {
+    const short = await call<ApiError>(admin, 'PUT', '/session/password', {
       currentPassword: DEMO_PASSWORD,
       newPassword: 'short',
     })
@@ -78,7 +76,7 @@ describe('PUT /session/password', () => {
     expect(short.body.error.fields).toEqual([
       { path: 'newPassword', message: 'must be at least 10 characters' },
     ])
-    const same = await call<ErrorBody>(admin, 'PUT', '/session/password', {
+    const same = await call<ApiError>(admin, 'PUT', '/session/password', {
       currentPassword: DEMO_PASSWORD,
       newPassword: DEMO_PASSWORD,
     })
@@ -86,7 +84,7 @@ describe('PUT /session/password', () => {
     expect(same.body.error.fields).toEqual([
       { path: 'newPassword', message: 'must differ from the current password' },
     ])
-    const missing = await call<ErrorBody>(admin, 'PUT', '/session/password', { extra: 1 })
+    const missing = await call<ApiError>(admin, 'PUT', '/session/password', { extra: 1 })
     expect(fieldPaths(missing.body)).toEqual(expect.arrayContaining(['currentPassword', 'newPassword']))
     expect((await login('admin@example.com', DEMO_PASSWORD)).status).toBe(200)
   })
@@ -99,7 +97,7 @@ describe('PUT /session/password', () => {
       body: JSON.stringify({ currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD }),
     })
     expect(res.status).toBe(403)
-    expect(((await res.json()) as ErrorBody).error.code).toBe('csrf')
+    expect(((await res.json()) as ApiError).error.code).toBe('csrf')
     expect((await login('admin@example.com', DEMO_PASSWORD)).status).toBe(200)
   })
 
@@ -158,14 +156,14 @@ describe('PATCH /users/:email', () => {
   })
 
   it('refuses demoting the last admin (409), an unknown user (404) and a bad role (400)', async () => {
-    const last = await call<ErrorBody>(admin, 'PATCH', '/users/admin%40example.com', { role: 'viewer' })
+    const last = await call<ApiError>(admin, 'PATCH', '/users/admin%40example.com', { role: 'viewer' })
     expect(last.status).toBe(409)
     expect(last.body.error.code).toBe('last_admin')
     expect(last.body.error.message).toMatch(/last admin/)
-    const unknown = await call<ErrorBody>(admin, 'PATCH', '/users/ghost%40example.com', { role: 'viewer' })
+    const unknown = await call<ApiError>(admin, 'PATCH', '/users/ghost%40example.com', { role: 'viewer' })
     expect(unknown.status).toBe(404)
     expect(unknown.body.error.code).toBe('not_found')
-    const bad = await call<ErrorBody>(admin, 'PATCH', '/users/admin%40example.com', { role: 'owner' })
+    const bad = await call<ApiError>(admin, 'PATCH', '/users/admin%40example.com', { role: 'owner' })
     expect(bad.status).toBe(400)
     expect(fieldPaths(bad.body)).toEqual(['role'])
     expect((await me(admin)).status).toBe(200)
@@ -193,14 +191,14 @@ describe('DELETE /users/:email', () => {
     expect((await login('viewer@example.com', 'viewer-password-123')).status).toBe(401)
     const list = await call<{ users: User[] }>(admin, 'GET', '/users')
     expect(list.body.users.map((user) => user.email)).toEqual(['admin@example.com'])
-    const again = await call<ErrorBody>(admin, 'DELETE', '/users/viewer%40example.com')
+    const again = await call<ApiError>(admin, 'DELETE', '/users/viewer%40example.com')
     expect(again.status).toBe(404)
     expect(again.body.error.code).toBe('not_found')
   })
 
   it('removes another admin, but never yourself (409)', async () => {
     const second = await signIn(test, 'admin', 'second@example.com')
-    const self = await call<ErrorBody>(admin, 'DELETE', '/users/ADMIN%40example.com')
+    const self = await call<ApiError>(admin, 'DELETE', '/users/ADMIN%40example.com')
     expect(self.status).toBe(409)
     expect(self.body.error.code).toBe('self_removal')
     expect((await me(admin)).status).toBe(200)
@@ -222,10 +220,10 @@ describe('DELETE /users/:email', () => {
 
   it('is refused to viewers (403), as is changing a role', async () => {
     const viewer = await signIn(test, 'viewer')
-    const patch = await call<ErrorBody>(viewer, 'PATCH', '/users/viewer%40example.com', { role: 'admin' })
+    const patch = await call<ApiError>(viewer, 'PATCH', '/users/viewer%40example.com', { role: 'admin' })
     expect(patch.status).toBe(403)
     expect(patch.body.error.code).toBe('forbidden')
-    const remove = await call<ErrorBody>(viewer, 'DELETE', '/users/admin%40example.com')
+    const remove = await call<ApiError>(viewer, 'DELETE', '/users/admin%40example.com')
     expect(remove.status).toBe(403)
     expect((await login('admin@example.com', DEMO_PASSWORD)).status).toBe(200)
   })

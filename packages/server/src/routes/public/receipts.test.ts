@@ -1,5 +1,5 @@
 import { createClient } from '@libsql/client'
-import { MAX_RECEIPT_BYTES, type ReceiptAck } from '@torii/schema'
+import { type ApiError, MAX_RECEIPT_BYTES, type ReceiptAck } from '@torii/schema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestApp, fromAddress, receiptBody, TEST_ORIGIN, type TestApp } from '../../testing/test-app.ts'
 
@@ -10,8 +10,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await test.close()
 })
-
-type ErrorBody = { error: { code: string; message: string; fields?: { path: string; message: string }[] } }
 
 function post(body: unknown, headers: Record<string, string> = {}, env?: object) {
   return test.app.request(
@@ -93,7 +91,7 @@ describe('POST /s/:siteId/receipts', () => {
     const res = await post(receiptBody(), { origin: 'https://evil.example' })
     expect(res.status).toBe(403)
     expect(res.headers.get('access-control-allow-origin')).toBeNull()
-    expect(((await res.json()) as ErrorBody).error.code).toBe('origin_not_allowed')
+    expect(((await res.json()) as ApiError).error.code).toBe('origin_not_allowed')
     expect(await storedCount()).toBe(0)
   })
 
@@ -118,7 +116,7 @@ describe('POST /s/:siteId/receipts', () => {
   it('names every invalid field with a 400', async () => {
     const res = await post(receiptBody({ consentId: 'short', action: 'maybe', gpc: 'yes', extra: 1 }))
     expect(res.status).toBe(400)
-    const { error } = (await res.json()) as ErrorBody
+    const { error } = (await res.json()) as ApiError
     expect(error.code).toBe('invalid_input')
     const paths = error.fields?.map((field) => field.path)
     expect(paths).toEqual(expect.arrayContaining(['consentId', 'action', 'gpc', '(root)']))
@@ -128,10 +126,10 @@ describe('POST /s/:siteId/receipts', () => {
   it('answers 400 for a body that is not JSON, and 413 JSON above 16 KB', async () => {
     const notJson = await post('{"consentId":')
     expect(notJson.status).toBe(400)
-    expect(((await notJson.json()) as ErrorBody).error.code).toBe('invalid_json')
+    expect(((await notJson.json()) as ApiError).error.code).toBe('invalid_json')
     const big = await post(receiptBody({ pageUrl: `${TEST_ORIGIN}/${'a'.repeat(MAX_RECEIPT_BYTES)}` }))
     expect(big.status).toBe(413)
-    expect(((await big.json()) as ErrorBody).error.code).toBe('body_too_large')
+    expect(((await big.json()) as ApiError).error.code).toBe('body_too_large')
     expect(await storedCount()).toBe(0)
   })
 
@@ -146,7 +144,7 @@ describe('POST /s/:siteId/receipts', () => {
     const body = JSON.stringify(receiptBody({ pageUrl: `${TEST_ORIGIN}/${'a'.repeat(MAX_RECEIPT_BYTES)}` }))
     const declared = await post(body, { 'content-length': String(Buffer.byteLength(body)) })
     expect(declared.status).toBe(413)
-    expect(((await declared.json()) as ErrorBody).error.code).toBe('body_too_large')
+    expect(((await declared.json()) as ApiError).error.code).toBe('body_too_large')
     const small = JSON.stringify(receiptBody())
     const ok = await post(small, { 'content-length': String(Buffer.byteLength(small)) })
     expect(ok.status).toBe(201)
@@ -174,7 +172,7 @@ describe('POST /s/:siteId/receipts', () => {
     expect(unknownSite.status).toBe(404)
     const unknownRevision = await post(receiptBody({ revision: 7 }))
     expect(unknownRevision.status).toBe(422)
-    const { error } = (await unknownRevision.json()) as ErrorBody
+    const { error } = (await unknownRevision.json()) as ApiError
     expect(error.code).toBe('unknown_revision')
     expect(error.message).toContain('7')
     expect(error.fields?.[0]?.path).toBe('revision')
@@ -182,7 +180,7 @@ describe('POST /s/:siteId/receipts', () => {
       receiptBody({ purposes: { analytics: true, marketing: true }, vendors: { youtube: false } })
     )
     expect(unknownKeys.status).toBe(422)
-    const keys = (await unknownKeys.json()) as ErrorBody
+    const keys = (await unknownKeys.json()) as ApiError
     expect(keys.error.code).toBe('unknown_keys')
     expect(keys.error.fields?.map((field) => field.path)).toEqual(['purposes.marketing', 'vendors.youtube'])
     expect(await storedCount()).toBe(0)
@@ -203,7 +201,7 @@ describe('POST /s/:siteId/receipts', () => {
       const refused = await send('198.51.100.4')
       expect(refused.status).toBe(429)
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
-      expect(((await refused.json()) as ErrorBody).error.code).toBe('rate_limited')
+      expect(((await refused.json()) as ApiError).error.code).toBe('rate_limited')
       expect((await send('198.51.101.1')).status).toBe(201)
     } finally {
       await limited.close()
