@@ -1,10 +1,11 @@
 // `pnpm bench:server`: throughput, latency and memory figures against the real server on 127.0.0.1.
-// Each server runs in its own child process (Node + tsx loader, same setup for Torii and the bare route);
-// autocannon runs here. Prints figures, targets and PASS/MISS.
+// Each server runs in its own child process as plain JavaScript (Torii's build, as `pnpm start` runs it,
+// and the bare route); autocannon runs here. Prints figures, targets and PASS/MISS.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createDb } from '../src/db/client.ts'
+import { inRounds, median, ratios } from './rounds.ts'
 import { seedReceipts } from './seed.ts'
 import {
   CONNECTIONS,
@@ -18,6 +19,8 @@ import {
 } from './support.ts'
 
 const EXPORT_ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000)
+/** Rounds of the receipts comparison (each: one run per server). */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 
 const rows: { what: string; figure: string; target: string; pass: boolean | null }[] = []
 /** Keeps a figure for the final table and prints it at once, so a long run shows its progress. */
@@ -35,80 +38,77 @@ const post = {
 
 const dir = mkdtempSync(join(tmpdir(), 'torii-bench-'))
 try {
-  console.log(`bench: ${CONNECTIONS} connections, ${DURATION_S} s per run, Node ${process.version}`)
-
-  const bare = await startChild('bench/serve-bare.ts', {})
-  await load({ url: `${bare.url}/s/xtra/receipts`, ...post, duration: 2 })
-  const bareFig = await load({ url: `${bare.url}/s/xtra/receipts`, ...post }, bare.child.pid)
-  await bare.stop()
   console.log(
-    `bare Hono POST: ${fmt(bareFig.rps)} req/s, p50 ${bareFig.p50} ms, p99 ${bareFig.p99} ms, CPU ${fmt(bareFig.cpuUs)} µs/req`
+    `bench: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION_S} s per server, Node ${process.version}`
   )
 
-  const fsyncMs = await commitLatency(join(dir, 'fsync.db'))
-  console.log(`disk: one fsynced SQLite commit takes ${fmt(fsyncMs, 1)} ms (median of 30)`)
-
-  const alone = await runJson('bench/append-child.ts', { BENCH_DB_URL: `file:${join(dir, 'alone.db')}` })
-  console.log(`ledger alone: ${fmt(alone.perSecond!)} appends/s in ${fmt(alone.commits!)} commits`)
-
-  // synchronous=NORMAL first, in its own server and database; then the default (FULL) server stays up.
-  const normal = await startChild('bench/serve-torii.ts', {
+  // The bare route and Torii with both durabilities, each in its own process and database, all up at once
+  // and loaded in turns (see rounds.ts).
+  const bare = await startChild('bench/serve-bare.mjs', {})
+  const normal = await startChild('bench/serve-torii.mjs', {
     BENCH_DB_URL: `file:${join(dir, 'normal.db')}`,
     TORII_LEDGER_SYNC: 'normal',
   })
-  await load({ url: `${normal.url}/s/xtra/receipts`, ...post, duration: 2 })
-  const recNormal = await load({ url: `${normal.url}/s/xtra/receipts`, ...post }, normal.child.pid)
-  await normal.stop()
-  console.log(
-    `receipts POST (TORII_LEDGER_SYNC=normal): ${fmt(recNormal.rps)} req/s, p50 ${recNormal.p50} ms, p99 ${recNormal.p99} ms`
-  )
-
-  const torii = await startChild('bench/serve-torii.ts', { BENCH_DB_URL: `file:${join(dir, 'torii.db')}` })
-  await load({ url: `${torii.url}/s/xtra/receipts`, ...post, duration: 2 })
-  const rec = await load({ url: `${torii.url}/s/xtra/receipts`, ...post }, torii.child.pid)
+  const torii = await startChild('bench/serve-torii.mjs', { BENCH_DB_URL: `file:${join(dir, 'torii.db')}` })
+  const path = '/s/xtra/receipts'
+  const runs = await inRounds({
+    servers: { bare: { child: bare, path }, full: { child: torii, path }, normal: { child: normal, path } },
+    rounds: ROUNDS,
+    request: post,
+  })
   const afterReceipts = memoryOf(torii.child.pid!)
-  console.log(
-    `receipts POST: ${fmt(rec.rps)} req/s, p50 ${rec.p50} ms, p99 ${rec.p99} ms, errors ${rec.errors}, non-2xx ${rec.non2xx}`
-  )
+  await bare.stop()
+  await normal.stop()
+
+  const fsyncMs = await commitLatency(join(dir, 'fsync.db'))
+  const alone = await runJson('bench/append-child.ts', { BENCH_DB_URL: `file:${join(dir, 'alone.db')}` })
 
   const gateUrl = `${torii.url}/s/xtra/gate.js`
   const etag = (await fetch(gateUrl)).headers.get('etag') ?? ''
-  const gate = await load({ url: gateUrl, duration: Math.min(DURATION_S, 5) })
-  const gate304 = await load({
-    url: gateUrl,
-    headers: { 'if-none-match': etag },
-    duration: Math.min(DURATION_S, 5),
-  })
+  const gate = await load({ url: gateUrl })
+  const gate304 = await load({ url: gateUrl, headers: { 'if-none-match': etag } })
   const afterGate = memoryOf(torii.child.pid!)
   await torii.stop()
 
+  const bareRuns = runs.bare!
+  const bareCpu = median(bareRuns.map((r) => r.cpuUs))
+  record({
+    what: 'bare Hono POST req/s, median of rounds (range)',
+    figure: `${fmt(median(bareRuns.map((r) => r.rps)))} (${fmt(Math.min(...bareRuns.map((r) => r.rps)))}–${fmt(Math.max(...bareRuns.map((r) => r.rps)))}), p99 ${fmt(Math.max(...bareRuns.map((r) => r.p99)))} ms`,
+    target: '-',
+    pass: null,
+  })
   for (const [label, fig] of [
-    ['durability full (default)', rec],
-    ['durability normal', recNormal],
+    ['durability full (default)', runs.full!],
+    ['durability normal', runs.normal!],
   ] as const) {
+    const share = ratios(fig, bareRuns)
+    const pct = (x: number) => `${fmt(100 * x, 1)}%`
     record({
       what: `receipts POST req/s vs bare, ${label}`,
-      figure: `${fmt(fig.rps)} vs ${fmt(bareFig.rps)} (${fmt((100 * fig.rps) / bareFig.rps, 1)}%)`,
+      figure: `${fmt(median(fig.map((r) => r.rps)))} req/s; per round ${pct(median(share))} of bare (${pct(Math.min(...share))}–${pct(Math.max(...share))})`,
       target: '≥ 50% of bare',
-      pass: fig.rps >= 0.5 * bareFig.rps,
+      pass: median(share) >= 0.5,
     })
     record({
       what: `receipts POST server CPU per request, ${label}`,
-      figure: `${fmt(fig.cpuUs)} µs vs bare ${fmt(bareFig.cpuUs)} µs (all threads; the load generator shares the cores)`,
+      figure: `${fmt(median(fig.map((r) => r.cpuUs)))} µs vs bare ${fmt(bareCpu)} µs (all threads; the load generator shares the cores)`,
       target: '-',
       pass: null,
     })
     record({
-      what: `receipts POST p50 / p99, ${label}`,
-      figure: `${fig.p50} / ${fig.p99} ms`,
+      what: `receipts POST p50 / p99 (worst round), ${label}`,
+      figure: `${fmt(median(fig.map((r) => r.p50)))} / ${fmt(Math.max(...fig.map((r) => r.p99)))} ms`,
       target: 'p99 ≤ 50 ms',
-      pass: fig.p99 <= 50,
+      pass: Math.max(...fig.map((r) => r.p99)) <= 50,
     })
+    const errors = fig.reduce((n, r) => n + r.errors, 0)
+    const non2xx = fig.reduce((n, r) => n + r.non2xx, 0)
     record({
       what: `receipts POST errors / non-2xx, ${label}`,
-      figure: `${fig.errors} / ${fig.non2xx} of ${fmt(fig.total)}`,
+      figure: `${errors} / ${non2xx} of ${fmt(fig.reduce((n, r) => n + r.total, 0))}`,
       target: '0',
-      pass: fig.errors === 0 && fig.non2xx === 0,
+      pass: errors === 0 && non2xx === 0,
     })
   }
   record({
@@ -120,12 +120,6 @@ try {
   record({
     what: 'disk: one fsynced commit (median)',
     figure: `${fmt(fsyncMs, 1)} ms`,
-    target: '-',
-    pass: null,
-  })
-  record({
-    what: 'bare Hono POST latency p50 / p99',
-    figure: `${bareFig.p50} / ${bareFig.p99} ms`,
     target: '-',
     pass: null,
   })
@@ -160,7 +154,7 @@ try {
     })
   }
   // The same export through the real server's admin route: a fresh server on the seeded database.
-  const server = await startChild('bench/serve-torii.ts', { BENCH_DB_URL: exportDb })
+  const server = await startChild('bench/serve-torii.mjs', { BENCH_DB_URL: exportDb })
   const idle = memoryOf(server.child.pid!)
   const login = await fetch(`${server.url}/api/admin/session`, {
     method: 'POST',

@@ -7,7 +7,8 @@ import { createClient } from '@libsql/client'
 import autocannon from 'autocannon'
 
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url))
-export const DURATION_S = Number(process.env.BENCH_DURATION ?? 10)
+/** Seconds of one autocannon run (one server's slice of a round). */
+export const DURATION_S = Number(process.env.BENCH_DURATION ?? 4)
 export const CONNECTIONS = 64
 
 export interface Child {
@@ -16,8 +17,9 @@ export interface Child {
   stop(): Promise<void>
 }
 
+/** Starts a server child (a plain JavaScript file, run by Node as `pnpm start` runs the build). */
 export function startChild(script: string, env: Record<string, string>): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, [script], {
     cwd: SERVER_DIR,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -12,13 +12,20 @@ export interface ServerProcess {
   exited: Promise<number | null>
 }
 
+/** From source: `src/main.ts` through tsx's loader. */
+const FROM_SOURCE = ['--import', 'tsx', 'src/main.ts']
+
 /**
- * Starts the real server (`src/main.ts` through tsx's loader) on a random port and waits for the URL it
- * prints. Node itself is the child (`node --import tsx`, not the tsx CLI, which forks again), so a kill -9
- * really kills the server.
+ * Starts the real server (by default `src/main.ts` through tsx's loader; `args` are Node's arguments
+ * otherwise) on a random port and waits for the URL it prints. Node itself is the child (`node --import
+ * tsx`, not the tsx CLI, which forks again), so a kill -9 really kills the server.
  */
-export function spawnServer(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+export function spawnServer(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  args = FROM_SOURCE
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, args, {
     cwd: SERVER_DIR,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', TORII_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

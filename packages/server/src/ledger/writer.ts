@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads'
 import type { Client, InStatement } from '@libsql/client'
 import { BUSY_RETRY_MS, withBusyRetry } from './busy.ts'
 import type { SigningKey } from './signing-key.ts'
+import type { WriterThreadData } from './writer-thread.ts'
 
 /** One batch to seal: the key signs it, `sealedAt` (ISO) is its time. */
 export interface SealRequest {
@@ -70,6 +71,17 @@ export async function localFileOf(client: Client): Promise<string | null> {
 }
 
 /**
+ * A built server's own writer thread (scripts/build.mjs declares it next to each output file); undefined
+ * when running from source.
+ */
+declare const __toriiWriterWorker: URL | undefined
+/** The writer thread's script: the bundled one in a built server, else the source shim. */
+const writerWorkerUrl = () =>
+  typeof __toriiWriterWorker === 'undefined'
+    ? new URL('./writer-worker.mjs', import.meta.url)
+    : __toriiWriterWorker
+
+/**
  * Writes through a worker thread with its own connection to the same file, so fsyncs never block the
  * event loop. Falls back to `fallback` if the worker cannot start.
  */
@@ -78,14 +90,13 @@ export async function createWorkerWriter(
   fallback: Writer,
   durability: Durability = 'full'
 ): Promise<Writer> {
-  const worker = new Worker(new URL('./writer-worker.mjs', import.meta.url), {
-    workerData: {
-      path: file,
-      busyTimeoutMs: BUSY_TIMEOUT_MS,
-      retryMs: BUSY_RETRY_MS,
-      synchronous: durability,
-    },
-  })
+  const workerData: WriterThreadData = {
+    path: file,
+    busyTimeoutMs: BUSY_TIMEOUT_MS,
+    retryMs: BUSY_RETRY_MS,
+    synchronous: durability,
+  }
+  const worker = new Worker(writerWorkerUrl(), { workerData })
   const pending = new Map<number, { resolve: (rows: number[]) => void; reject: (error: Error) => void }>()
   let nextId = 1
   let failed: Error | null = null

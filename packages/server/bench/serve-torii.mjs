@@ -1,5 +1,6 @@
-// Child process for the benchmark: the real Torii server on a fresh database, demo site seeded.
-import { startServer } from '../src/index.ts'
+// Child process for the benchmark: the real Torii server as `pnpm start` runs it (the build in dist/,
+// plain Node), on a fresh database with the demo site seeded.
+import { startServer } from '../dist/index.mjs'
 
 const server = await startServer({
   dbUrl: process.env.BENCH_DB_URL,

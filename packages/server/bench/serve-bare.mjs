@@ -1,4 +1,5 @@
 // Child process for the benchmark: a bare Hono POST route on @hono/node-server, the baseline for receipts.
+// Plain JavaScript run by Node, as the built Torii server is (serve-torii.mjs).
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 

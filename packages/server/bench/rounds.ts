@@ -1,0 +1,40 @@
+// Servers measured in turns, round after round: this machine's speed drifts by up to 2x within a minute
+// (the bare route alone ran anywhere from 13k to 26k req/s), so comparing one long run of each says more
+// about when it ran than about the server. A ratio is taken within each round; the bench reports medians.
+import { type Child, type Figures, load } from './support.ts'
+
+export interface RoundsOptions {
+  /** The servers, each with the path it is loaded on. */
+  servers: Record<string, { child: Child; path: string }>
+  rounds: number
+  request: { method: 'POST'; body: string; headers: Record<string, string> }
+  /** Seconds of warm-up load per server before the first round (JIT, caches, the database file). */
+  warmUpS?: number
+}
+
+/** Every server's figures, one per round, in round order. */
+export async function inRounds(options: RoundsOptions): Promise<Record<string, Figures[]>> {
+  const { servers, rounds, request } = options
+  for (const { child, path } of Object.values(servers))
+    await load({ url: `${child.url}${path}`, ...request, duration: options.warmUpS ?? 2 })
+  const runs: Record<string, Figures[]> = Object.fromEntries(Object.keys(servers).map((name) => [name, []]))
+  for (let round = 1; round <= rounds; round++) {
+    const line: string[] = []
+    for (const [name, { child, path }] of Object.entries(servers)) {
+      const figures = await load({ url: `${child.url}${path}`, ...request }, child.child.pid)
+      runs[name]!.push(figures)
+      line.push(`${name} ${Math.round(figures.rps)} req/s`)
+    }
+    console.log(`  round ${round}/${rounds}: ${line.join(', ')}`)
+  }
+  return runs
+}
+
+export const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+/** `runs[i].rps / base[i].rps` per round. */
+export const ratios = (runs: Figures[], base: Figures[]): number[] => runs.map((r, i) => r.rps / base[i]!.rps)

@@ -1,0 +1,110 @@
+// The ledger's writer thread for local database files. The local libSQL driver is synchronous, so a COMMIT
+// (an fsync) would stall the server's event loop; here it stalls only this thread while requests go on
+// being parsed and queued for the next group. It talks to libSQL's native binding directly (not through
+// @libsql/client) to reuse prepared statements: the receipt INSERT is prepared once, not per group.
+// Sealing runs here too, reading and writing on this connection: the event loop never sees it.
+// A built server runs this file bundled (dist/writer-worker.mjs); from source, writer-worker.mjs loads it
+// through tsx.
+import { parentPort, workerData } from 'node:worker_threads'
+import type { Client, InStatement } from '@libsql/client'
+import Database from 'libsql'
+import { type SealerOptions, sealNext } from './sealer.ts'
+import type { Durability, SealRequest, Writer } from './writer.ts'
+
+/** What createWorkerWriter passes to this thread. */
+export interface WriterThreadData {
+  path: string
+  busyTimeoutMs: number
+  retryMs: number
+  synchronous: Durability
+}
+
+type Args = (string | number | null)[]
+type Statement = { sql: string; args?: Args }
+type Message = { id: number } & (
+  | { sql: string; rows: string }
+  | { seal: SealRequest }
+  | { statements: Statement[] }
+)
+
+const port = parentPort!
+const { path, busyTimeoutMs, retryMs, synchronous } = workerData as WriterThreadData
+const db = new Database(path, { timeout: busyTimeoutMs })
+// Durability: FULL syncs the WAL on every commit, so an acknowledged receipt survives power loss too;
+// NORMAL (WAL) survives a killed process but not an OS crash (see LedgerOptions.durability).
+db.exec(`PRAGMA synchronous=${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`)
+
+const prepared = new Map<string, ReturnType<typeof db.prepare>>()
+/** Statements are cached by their SQL text: the hot ones (receipt INSERT, sealing) are few and fixed. */
+function statement(sql: string) {
+  let stmt = prepared.get(sql)
+  if (!stmt) {
+    stmt = db.prepare(sql)
+    if (prepared.size < 64) prepared.set(sql, stmt)
+  }
+  return stmt
+}
+
+// BEGIN IMMEDIATE takes the write lock first, so `seq` is allocated in commit order across processes.
+const runStatements = db.transaction((statements: Statement[]) =>
+  statements.map(({ sql, args }) => statement(sql).run(args ?? []).changes)
+).immediate
+const insertRows = db.transaction((sql: string, rows: Args[]) => {
+  const stmt = statement(sql)
+  for (const row of rows) stmt.run(row)
+  return [rows.length]
+}).immediate
+
+/** sealNext's view of this connection: reads and writes are synchronous here, wrapped as promises. */
+const local = {
+  client: {
+    execute: async (stmt: InStatement) => {
+      const { sql, args } = typeof stmt === 'string' ? { sql: stmt, args: [] } : (stmt as Statement)
+      return { rows: statement(sql).all(args ?? []) }
+    },
+  } as unknown as Client,
+  writer: { write: async (statements: Statement[]) => runStatements(statements) } as unknown as Writer,
+}
+
+/** Seals the next batch with the key and time the ledger passes; answers sealNext's count. */
+function seal({ key, batchSize, sealedAt }: SealRequest): Promise<number> {
+  const options: SealerOptions = { ...local, key, batchSize, now: () => new Date(sealedAt) }
+  return sealNext(options)
+}
+
+function isBusy(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; cause?: { message?: string } } | undefined
+  const text = `${e?.code ?? ''} ${e?.message ?? ''} ${e?.cause?.message ?? ''}`
+  return /SQLITE_BUSY|database is locked|SQLITE_LOCKED/i.test(text)
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function withRetry<T>(write: () => T | Promise<T>): Promise<T> {
+  const deadline = Date.now() + retryMs
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await write()
+    } catch (error) {
+      if (!isBusy(error) || Date.now() > deadline) throw error
+      await sleep(Math.min(50, 1 + attempt * 2) * Math.random() + 1)
+    }
+  }
+}
+
+port.on('message', async (message: Message) => {
+  const { id } = message
+  try {
+    const rowsAffected = await withRetry(() => {
+      // Receipt rows come as one JSON string: cheaper to post than an array of thousands of values.
+      if ('rows' in message) return insertRows(message.sql, JSON.parse(message.rows) as Args[])
+      if ('seal' in message) return seal(message.seal).then((sealed) => [sealed])
+      return runStatements(message.statements)
+    })
+    port.postMessage({ id, ok: true, rowsAffected })
+  } catch (error) {
+    const e = error as { message?: string; code?: string } | undefined
+    port.postMessage({ id, ok: false, message: e?.message ?? String(error), code: e?.code })
+  }
+})
+port.postMessage({ ready: true })
