@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `torii` command: runs src/cli/main.ts through tsx (the server ships TypeScript sources).
+// The `torii` command: runs src/cli/main.ts from source through tsx (only `pnpm start` runs the build).
 import { register } from 'tsx/esm/api'
 
 register()

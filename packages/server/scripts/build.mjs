@@ -2,9 +2,10 @@
 // embedding and the benchmark) and writer-worker.mjs (the ledger's writer thread). Node runs them as
 // plain JavaScript, without tsx's loader: no TypeScript compiled at start, no keepNames wrapper around
 // every named closure on the hot paths.
+import { realpathSync, rmSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { dirname, join, relative, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { dirname, join, relative, resolve, sep } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
 
 const SERVER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -28,6 +29,16 @@ const dependenciesExternal = {
 const sourceUrls = (outdir) => ({
   name: 'source-urls',
   setup(b) {
+    // Only TypeScript is rewritten: a JavaScript module of the workspace using import.meta would silently
+    // resolve against dist/, so it stops the build instead.
+    b.onLoad({ filter: /\.(m?js|cjs|mts|cts)$/ }, async (args) => {
+      if (args.path.includes(`${sep}node_modules${sep}`)) return undefined
+      if ((await readFile(args.path, 'utf8')).includes('import.meta'))
+        throw new Error(
+          `${args.path} uses import.meta: write it in TypeScript (.ts) so the build can keep its URL`
+        )
+      return undefined
+    })
     b.onLoad({ filter: /\.tsx?$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8')
       if (!text.includes('import.meta.url')) return undefined
@@ -43,8 +54,10 @@ const sourceUrls = (outdir) => ({
   },
 })
 
-/** Builds into `outdir` (default dist/); answers the files written. */
+/** Builds into `outdir` (default dist/, emptied first); answers the files written. */
 export async function buildServer(outdir = DIST_DIR) {
+  outdir = resolve(outdir)
+  rmSync(outdir, { recursive: true, force: true })
   const result = await build({
     absWorkingDir: SERVER_DIR,
     entryPoints: {
@@ -69,7 +82,8 @@ export async function buildServer(outdir = DIST_DIR) {
   return Object.keys(result.metafile.outputs)
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (the real path, so a symlink or a folder name needing URL escapes still counts).
+if (process.argv[1] && pathToFileURL(realpathSync(process.argv[1])).href === import.meta.url) {
   // `--outdir DIR` (the build's test writes to a temporary folder); dist/ by default.
   const at = process.argv.indexOf('--outdir')
   const files = await buildServer(at > 0 ? process.argv[at + 1] : DIST_DIR)

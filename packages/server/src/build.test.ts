@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -7,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { receiptBody, type ServerProcess, spawnServer } from './ledger/server-process.ts'
 
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url))
+const START = ['scripts/start.mjs', '--dist']
 
-// `pnpm start` runs the build (dist/main.mjs) with plain Node: this builds it into a temporary folder and
-// runs it as a user would, on a fresh database.
-describe('the production build', { timeout: 90_000 }, () => {
+// `pnpm start` runs the build (scripts/start.mjs, then dist/main.mjs) with plain Node: this builds it into
+// a temporary folder and starts it the same way, on a fresh database.
+describe('the production build', () => {
   let dir: string
   let out: string
   let server: ServerProcess
@@ -34,9 +35,9 @@ describe('the production build', { timeout: 90_000 }, () => {
         NODE_DEBUG: 'esm',
       },
       60_000,
-      ['--enable-source-maps', join(out, 'main.mjs')]
+      [...START, out]
     )
-  })
+  }, 90_000)
 
   afterAll(async () => {
     if (server?.child.exitCode === null) {
@@ -75,12 +76,35 @@ describe('the production build', { timeout: 90_000 }, () => {
     await expect
       .poll(
         async () =>
-          ((await (await fetch(`${url}/receipts/${id}`)).json()) as { inclusion?: unknown }).inclusion
+          ((await (await fetch(`${url}/receipts/${id}`)).json()) as { inclusion?: unknown }).inclusion,
+        { timeout: 10_000 }
       )
       .toMatchObject({ batch: 1, leafIndex: 0 })
     const loaded = server.output()
     expect(loaded).toContain(join(out, 'writer-worker.mjs'))
     expect(loaded).not.toContain('writer-thread.ts')
     expect(loaded).not.toMatch(/node_modules\/(\.pnpm\/)?tsx/)
+    // The thread started: no fallback to writing on the main thread.
+    expect(loaded).not.toContain('writer thread')
+  })
+
+  it('refuses to start a missing build, or one older than its sources, with one line saying so', () => {
+    const start = (dist: string) =>
+      spawnSync(process.execPath, [...START, dist], {
+        cwd: SERVER_DIR,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', PORT: '0', TORII_DB_URL: `file:${join(dir, 'unused.db')}` },
+        timeout: 20_000,
+      })
+    const missing = start(join(dir, 'nowhere'))
+    expect(missing.status).toBe(1)
+    expect(missing.stderr).toMatch(/^torii: the server is not built .*run pnpm build/)
+    const main = join(out, 'main.mjs')
+    utimesSync(main, new Date('2001-01-01'), new Date('2001-01-01'))
+    const stale = start(out)
+    expect(stale.status).toBe(1)
+    expect(stale.stderr.trim()).toBe(
+      "torii: the server's build is older than src, drizzle, ../schema/src, ../demo/src: run pnpm build"
+    )
   })
 })

@@ -63,7 +63,7 @@ export async function createLedger(options: LedgerOptions): Promise<ToriiLedger>
   const lock = createWriteLock()
   const clientWriter = createClientWriter(client)
   const file = options.writerThread === false ? null : await localFileOf(client)
-  const writer = file ? await createWorkerWriter(file, clientWriter, durability) : clientWriter
+  const writer = file ? await createWorkerWriter(file, clientWriter, { durability, warn }) : clientWriter
   let unsealed = await pendingCount(client)
   let sealing: Promise<void> | null = null
   let closed = false

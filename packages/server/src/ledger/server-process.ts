@@ -33,13 +33,15 @@ export function spawnServer(
   let output = ''
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`server did not start in ${timeoutMs} ms:\n${output}`)),
-      timeoutMs
-    )
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`server did not start in ${timeoutMs} ms:\n${output.slice(-4000)}`))
+    }, timeoutMs)
     const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /Torii is running at (http:\/\/\S+)/.exec(output)
+      const text = chunk.toString()
+      output += text
+      // Only the new text (and the line it may finish) is searched: a chatty server writes megabytes.
+      const match = /Torii is running at (http:\/\/\S+)/.exec(output.slice(-(text.length + 200)))
       if (match) {
         clearTimeout(timer)
         resolve({ url: match[1]!, child, output: () => output, exited })
@@ -49,7 +51,7 @@ export function spawnServer(
     child.stderr!.on('data', onData)
     exited.then((code) => {
       clearTimeout(timer)
-      reject(new Error(`server exited with ${code} before starting:\n${output}`))
+      reject(new Error(`server exited with ${code} before starting:\n${output.slice(-4000)}`))
     })
   })
 }

@@ -62,4 +62,17 @@ describe('ledger writer thread', () => {
     expect(await count()).toBe(4)
     await threaded.close()
   })
+
+  it("falls back to the caller's writer when the thread cannot start, and says so once", async () => {
+    const db = await createTestDb()
+    cleanup = db.cleanup
+    const fallback = createClientWriter(db.client)
+    const warnings: string[] = []
+    const writer = await createWorkerWriter('/nonexistent-torii-dir/ledger.db', fallback, {
+      warn: (message) => warnings.push(message),
+    })
+    expect(writer).toBe(fallback)
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/writer thread could not start .*main thread/)
+  })
 })

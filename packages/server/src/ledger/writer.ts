@@ -81,14 +81,20 @@ const writerWorkerUrl = () =>
     ? new URL('./writer-worker.mjs', import.meta.url)
     : __toriiWriterWorker
 
+export interface WorkerWriterOptions {
+  durability?: Durability
+  /** Told, once, when the thread cannot start or dies and writes fall back to the caller's thread. */
+  warn?: (message: string) => void
+}
+
 /**
  * Writes through a worker thread with its own connection to the same file, so fsyncs never block the
- * event loop. Falls back to `fallback` if the worker cannot start.
+ * event loop. Falls back to `fallback` if the worker cannot start or dies, and says so through `warn`.
  */
 export async function createWorkerWriter(
   file: string,
   fallback: Writer,
-  durability: Durability = 'full'
+  { durability = 'full', warn = () => {} }: WorkerWriterOptions = {}
 ): Promise<Writer> {
   const workerData: WriterThreadData = {
     path: file,
@@ -105,10 +111,15 @@ export async function createWorkerWriter(
     worker.once('error', reject)
     worker.once('exit', (code) => reject(new Error(`ledger writer exited with ${code}`)))
   })
+  const fellBack = (why: string) =>
+    warn(
+      `torii: the ledger's writer thread ${why}; writing on the main thread, where each commit's fsync blocks requests`
+    )
   try {
     await ready
-  } catch {
+  } catch (error) {
     await worker.terminate().catch(() => undefined)
+    fellBack(`could not start (${(error as Error).message})`)
     return fallback
   }
   worker.unref()
@@ -124,6 +135,7 @@ export async function createWorkerWriter(
     }
   )
   const failAll = (error: Error) => {
+    if (!failed) fellBack(`stopped (${error.message})`)
     failed = error
     for (const entry of pending.values()) entry.reject(error)
     pending.clear()
