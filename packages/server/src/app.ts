@@ -92,7 +92,7 @@ export function createApp(deps: AppDeps): ToriiApp {
     })
   )
   app.route('/', createPublicDisclosureRoutes(liveCache))
-  app.route('/', createProofRoutes(deps.ledger))
+  app.route('/', createProofRoutes(deps.ledger, deps.db))
   app.route('/', createAssetRoutes({ bannerDist, adminDist }))
   app.route(
     ADMIN_API_BASE,

@@ -1,5 +1,6 @@
-import type { ReceiptProof } from '@torii/schema'
+import type { ReceiptAction, ReceiptProof } from '@torii/schema'
 import { escapeHtml } from '@torii/schema/disclosure'
+import type { SiteConfig } from '@torii/schema/site-config'
 
 const LABELS = {
   ja: {
@@ -24,6 +25,13 @@ const LABELS = {
     json: '機械可読な証明（JSON）',
     yes: 'あり',
     no: 'なし',
+    actions: {
+      'accept-all': 'すべて同意',
+      'reject-all': 'すべて拒否',
+      custom: '目的・事業者ごとに選択',
+      withdraw: '同意の撤回・変更',
+      gpc: 'Global Privacy Control による拒否',
+    },
   },
   en: {
     title: 'Consent receipt',
@@ -47,27 +55,45 @@ const LABELS = {
     json: 'Machine-readable proof (JSON)',
     yes: 'on',
     no: 'off',
+    actions: {
+      'accept-all': 'Accepted all',
+      'reject-all': 'Rejected all',
+      custom: 'Chose per purpose and vendor',
+      withdraw: 'Withdrew or changed consent',
+      gpc: 'Denied by Global Privacy Control',
+    },
   },
 }
 
-/** A visitor-readable copy of a receipt (REC-12, Kantara §4.7), from the same proof the JSON carries. */
-export function renderReceiptPage(proof: ReceiptProof, jsonUrl: string): string {
+/**
+ * A visitor-readable copy of a receipt (REC-12, Kantara §4.7), from the same proof the JSON carries. With
+ * `config`, the revision the visitor was shown, purposes and vendors are named as they were shown.
+ */
+export function renderReceiptPage(proof: ReceiptProof, jsonUrl: string, config?: SiteConfig): string {
   const { receipt, revision, inclusion } = proof
   const lang = receipt.language?.startsWith('ja') ? 'ja' : 'en'
   const l = LABELS[lang]
   const row = (label: string, value: string) =>
     `<tr><th scope="row">${escapeHtml(label)}</th><td>${value}</td></tr>`
-  const choices = (map: Record<string, boolean> | undefined) =>
+  const localized = (text: Record<string, string> | undefined) =>
+    text?.[lang] || (config && text?.[config.defaultLanguage]) || ''
+  /** "Name (key)" as the visitor saw it, or the key alone. */
+  const named = (key: string, name: string) => (name && name !== key ? `${name} (${key})` : key)
+  const purposeName = (key: string) =>
+    named(key, localized(config?.purposes.find((p) => p.key === key)?.name))
+  const vendorName = (key: string) => named(key, config?.vendors.find((v) => v.key === key)?.name ?? '')
+  const choices = (map: Record<string, boolean> | undefined, name: (key: string) => string) =>
     Object.entries(map ?? {})
-      .map(([key, on]) => row(key, escapeHtml(on ? l.granted : l.denied)))
+      .map(([key, on]) => row(name(key), escapeHtml(on ? l.granted : l.denied)))
       .join('\n')
+  const action = receipt.action && (l.actions[receipt.action as ReceiptAction] ?? receipt.action)
   const rows = [
     row(l.id, `<code>${escapeHtml(receipt.id)}</code>`),
     row(l.site, escapeHtml(receipt.siteId)),
     row(l.issued, escapeHtml(receipt.issuedAt)),
     receipt.clientTime ? row(l.client, escapeHtml(receipt.clientTime)) : '',
     row(l.revision, `${revision.number} <code>${escapeHtml(revision.hash)}</code>`),
-    receipt.action ? row(l.action, escapeHtml(receipt.action)) : '',
+    action ? row(l.action, escapeHtml(action)) : '',
     receipt.consentId ? row(l.consentId, `<code>${escapeHtml(receipt.consentId)}</code>`) : '',
     receipt.language ? row(l.language, escapeHtml(receipt.language)) : '',
     receipt.pageUrl ? row(l.page, escapeHtml(receipt.pageUrl)) : '',
@@ -83,10 +109,10 @@ export function renderReceiptPage(proof: ReceiptProof, jsonUrl: string): string 
     `<table><tbody>\n${rows.filter(Boolean).join('\n')}\n</tbody></table>`,
     receipt.erasedAt
       ? ''
-      : `<h2>${escapeHtml(l.purposes)}</h2><table><tbody>\n${choices(receipt.purposes)}\n</tbody></table>`,
+      : `<h2>${escapeHtml(l.purposes)}</h2><table><tbody>\n${choices(receipt.purposes, purposeName)}\n</tbody></table>`,
     receipt.erasedAt
       ? ''
-      : `<h2>${escapeHtml(l.vendors)}</h2><table><tbody>\n${choices(receipt.vendors)}\n</tbody></table>`,
+      : `<h2>${escapeHtml(l.vendors)}</h2><table><tbody>\n${choices(receipt.vendors, vendorName)}\n</tbody></table>`,
     `<p>${escapeHtml(inclusion ? l.sealed(inclusion.batch) : l.pending)}</p>`,
     `<p><a href="${escapeHtml(jsonUrl)}">${escapeHtml(l.json)}</a></p>`,
     '</main></body></html>',

@@ -1,7 +1,9 @@
 import { Hono } from 'hono'
+import type { Db } from '../../db/client.ts'
 import type { Ledger } from '../../ledger/types.ts'
 import { notFound } from '../../lib/errors.ts'
 import { renderReceiptPage } from '../../lib/receipt-page.ts'
+import { getRevision } from '../../sites/revisions.ts'
 
 const RECEIPT_ID = /^[A-Za-z0-9_-]{1,64}$/
 
@@ -13,7 +15,7 @@ function prefersHtml(accept: string | undefined): boolean {
 }
 
 /** `GET /receipts/:id` (the receipt as proof) and `GET /.well-known/torii-ledger-key`. */
-export function createProofRoutes(ledger: Ledger) {
+export function createProofRoutes(ledger: Ledger, db: Db) {
   const app = new Hono()
   app.get('/receipts/:id', async (c) => {
     const id = c.req.param('id')
@@ -25,7 +27,10 @@ export function createProofRoutes(ledger: Ledger) {
     c.header('Vary', 'Accept')
     // A person opening the proof URL in a browser gets a readable copy; programs get JSON.
     if (c.req.query('format') !== 'json' && prefersHtml(c.req.header('accept'))) {
-      return c.html(renderReceiptPage(proof, `/receipts/${encodeURIComponent(id)}?format=json`))
+      // Named as the visitor saw them: the revision the receipt refers to (published revisions never change).
+      const shown = await getRevision(db, proof.receipt.siteId, proof.revision.number)
+      const config = shown?.hash === proof.revision.hash ? shown.config : undefined
+      return c.html(renderReceiptPage(proof, `/receipts/${encodeURIComponent(id)}?format=json`, config))
     }
     return c.json(proof)
   })

@@ -1,5 +1,6 @@
 import { createClient } from '@libsql/client'
 import { type ApiError, MAX_RECEIPT_BYTES, type ReceiptAck } from '@torii/schema'
+import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestApp, fromAddress, receiptBody, TEST_ORIGIN, type TestApp } from '../../testing/test-app.ts'
 
@@ -233,8 +234,13 @@ describe('GET /receipts/:id and the ledger key', () => {
     expect(html).toContain('同意の記録')
     expect(html).toContain(ack.id)
     expect(html).toContain(ack.revisionHash)
-    expect(html).toMatch(/<th scope="row">analytics<\/th><td>同意<\/td>/)
-    expect(html).toMatch(/<th scope="row">advertising<\/th><td>拒否<\/td>/)
+    // Purposes and vendors named as the visitor saw them (the revision's Japanese names), the action in words.
+    const name = (key: string) => DEMO_SITE_CONFIG.purposes.find((p) => p.key === key)!.name.ja
+    expect(html).toContain(`<th scope="row">${name('analytics')} (analytics)</th><td>同意</td>`)
+    expect(html).toContain(`<th scope="row">${name('advertising')} (advertising)</th><td>拒否</td>`)
+    const vendor = DEMO_SITE_CONFIG.vendors.find((v) => v.key === 'google-analytics')!.name
+    expect(html).toContain(`<th scope="row">${vendor} (google-analytics)</th><td>同意</td>`)
+    expect(html).toContain('<td>目的・事業者ごとに選択</td>')
     expect(html).not.toContain('203.0.113')
     expect(html).toContain(`/receipts/${ack.id}?format=json`)
     const asJson = await test.app.request(`/receipts/${ack.id}?format=json`, {
