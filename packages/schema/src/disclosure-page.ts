@@ -15,7 +15,10 @@ const PAGE_STYLE =
   'dt{font-weight:600}dd{margin:0 0 .75rem}table{border-collapse:collapse;width:100%}' +
   'th,td{border:1px solid #d0d7de;padding:.5rem;text-align:left;vertical-align:top}thead th{background:#f6f8fa}'
 
-/** The disclosure of a revision as a whole HTML page (served at `/s/:siteId/disclosure`). */
+/**
+ * The disclosure of a revision as a whole HTML page (served at `/s/:siteId/disclosure`, where no gate runs:
+ * so without the "change cookie settings" link, which only works on the site itself).
+ */
 export function renderDisclosurePage(revision: Revision, lang: string): string {
   const title = lang.startsWith('ja') ? PAGE_TITLES.ja : PAGE_TITLES.en
   return [
@@ -26,6 +29,7 @@ export function renderDisclosurePage(revision: Revision, lang: string): string {
     `<body><main>\n${renderDisclosureHtml(revision.config, lang, {
       revision: { number: revision.number, publishedAt: revision.publishedAt },
       headingLevel: 1,
+      changeLink: false,
     })}\n</main></body>`,
     '</html>',
   ].join('\n')

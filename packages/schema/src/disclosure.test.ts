@@ -18,6 +18,9 @@ describe('renderDisclosureHtml', () => {
     expect(html).toContain('<dd>広告</dd>')
     expect(html).toContain('<code>__gads</code>')
     expect(html).toContain('リビジョン 3')
+    // On the site's own page the gate opens the preferences from this link.
+    expect(html).toContain('<a href="#" data-torii-open>Cookie設定を変更する</a>')
+    expect(renderDisclosureHtml(config, 'ja', { changeLink: false })).not.toContain('data-torii-open')
   })
 
   it('should render English and escape what admins typed', () => {

@@ -8,6 +8,7 @@ const DISCLOSURE_TEXTS = {
     intro:
       '当サイトでは、サービスの提供・改善と広告のため、以下の事業者のプログラム（タグ）により、閲覧者の端末から事業者へ情報を送信しています（電気通信事業法第27条の12に基づく公表）。',
     consent: '必須以外の送信は、同意をいただいた範囲でのみ行います。設定はいつでも変更できます。',
+    change: 'Cookie設定を変更する',
     recipient: '送信先の名称',
     dataSent: '送信される情報の内容',
     use: '送信先での利用目的',
@@ -29,6 +30,7 @@ const DISCLOSURE_TEXTS = {
       'To run and improve this site and to show ads, the programs (tags) of the companies below send information from your device to them. (Published under Article 27-12 of Japan’s Telecommunications Business Act.)',
     consent:
       'Anything not strictly necessary is sent only as far as you agreed. You can change your choice at any time.',
+    change: 'Change cookie settings',
     recipient: 'Recipient',
     dataSent: 'Information sent',
     use: 'How the recipient uses it',
@@ -67,6 +69,11 @@ export interface DisclosureOptions {
   revision?: { number: number; publishedAt: string }
   /** Heading level of the title (2 by default); sections use the next level. */
   headingLevel?: 1 | 2 | 3
+  /**
+   * A "change cookie settings" link (`data-torii-open`, which the gate turns into opening the preferences):
+   * on by default, for the fragment pasted into the site's own page; off where no gate runs.
+   */
+  changeLink?: boolean
 }
 
 /**
@@ -87,7 +94,8 @@ export function renderDisclosureHtml(
       .map((key) => text(config.purposes.find((purpose) => purpose.key === key)?.name) || escapeHtml(key))
       .join(texts.separator)
   const out: string[] = [`<section class="torii-disclosure" lang="${escapeHtml(language)}">`]
-  out.push(`<h${h}>${texts.title}</h${h}>`, `<p>${texts.intro}</p>`, `<p>${texts.consent}</p>`)
+  const change = options.changeLink === false ? '' : ` <a href="#" data-torii-open>${texts.change}</a>`
+  out.push(`<h${h}>${texts.title}</h${h}>`, `<p>${texts.intro}</p>`, `<p>${texts.consent}${change}</p>`)
   if (config.vendors.length === 0) out.push(`<p>${texts.none}</p>`)
   for (const vendor of config.vendors) {
     out.push(`<section class="torii-disclosure-vendor" data-vendor="${escapeHtml(vendor.key)}">`)
