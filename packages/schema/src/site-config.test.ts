@@ -27,6 +27,39 @@ describe('siteConfigSchema', () => {
   })
 })
 
+describe('privacy policy links', () => {
+  const withPolicy = (urls: Record<string, string>) =>
+    siteConfigSchema.safeParse({ ...structuredClone(DEMO_SITE_CONFIG), privacyPolicyUrl: urls })
+
+  it('should refuse a script or other non-http(s) URL, naming the field per language', () => {
+    for (const url of [
+      'javascript:alert(document.cookie)',
+      ' JavaScript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+      '//evil.example/privacy',
+      '/\\evil.example',
+      'privacy.html',
+    ]) {
+      const result = withPolicy({ ja: '/demo/privacy.html', en: url })
+      expect(result.success, url).toBe(false)
+      expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+        ['privacyPolicyUrl.en', 'must be an http(s) URL or a path starting with /'],
+      ])
+    }
+  })
+
+  it('should keep accepting http(s) URLs, paths on the site and empty values', () => {
+    const result = withPolicy({
+      ja: 'https://www.example.co.jp/プライバシー?x=1#top',
+      en: '/demo/en/privacy.html',
+      'en-GB': 'http://example.com',
+      fr: '',
+    })
+    expect(result.success).toBe(true)
+  })
+})
+
 describe('canonicalJson', () => {
   it('should sort keys at every depth and drop undefined members', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: undefined }], c: 'x' } })).toBe(

@@ -15,7 +15,23 @@ export const hostSchema = z
     'must be a host name such as "www.example.com" or "*.example.com"'
   )
 
-const httpUrlSchema = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+/** An absolute http(s) URL (vendor links). */
+export const httpUrlSchema = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+
+/** A path on the customer's own site, e.g. `/privacy`; not `//host` (protocol-relative), no spaces or `\`. */
+const SITE_PATH = /^\/(?![/\\])[^\s\\]*$/
+
+/**
+ * A link the banner renders into `<a href>` on the customer's page: an http(s) URL or a path on the site
+ * (`/privacy`), never `javascript:`, `data:` or another scheme. An empty string means no link.
+ */
+export const linkUrlSchema = z
+  .string()
+  .max(4000)
+  .refine(
+    (value) => value === '' || SITE_PATH.test(value) || httpUrlSchema.safeParse(value).success,
+    'must be an http(s) URL or a path starting with /'
+  )
 
 export const purposeSchema = z.object({
   key: keySchema,
@@ -114,7 +130,8 @@ export const siteConfigSchema = z
   .object({
     languages: z.array(languageSchema).min(1, 'at least one language'),
     defaultLanguage: languageSchema,
-    privacyPolicyUrl: localizedSchema.default({}),
+    /** The site's privacy policy per language, linked from the banner. */
+    privacyPolicyUrl: z.record(languageSchema, linkUrlSchema).default({}),
     purposes: z.array(purposeSchema).min(1, 'at least one purpose'),
     vendors: z.array(vendorSchema).default([]),
     texts: z.record(languageSchema, bannerTextsSchema).default({}),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { canonicalJson, type Revision, type RevisionSummary, type SiteConfig } from '@torii/schema'
 import { and, desc, eq } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { revisions, sites } from '../db/site-tables.ts'
+import { drafts, revisions, sites } from '../db/site-tables.ts'
 
 type RevisionRow = typeof revisions.$inferSelect
 
@@ -72,13 +72,19 @@ export function summarize(revision: Revision, publishedBy: string | null): Revis
   return { ...rest, publishedBy }
 }
 
+export interface PublishOptions {
+  /** Also make the draft this config (a rollback), in the same transaction, so nothing is left pending. */
+  resetDraft?: boolean
+}
+
 /** Publishes `config` as the site's next revision and makes it live, in one write transaction. */
 export async function publishRevision(
   db: Db,
   siteId: string,
   config: SiteConfig,
   by: string | null,
-  note: string | null = null
+  note: string | null = null,
+  { resetDraft = false }: PublishOptions = {}
 ): Promise<RevisionSummary> {
   const hash = revisionHash(config)
   const publishedAt = new Date().toISOString()
@@ -91,7 +97,17 @@ export async function publishRevision(
       .limit(1)
     const number = (last?.number ?? 0) + 1
     await tx.insert(revisions).values({ siteId, number, hash, config, publishedAt, publishedBy: by, note })
-    await tx.update(sites).set({ liveRevision: number }).where(eq(sites.id, siteId))
+    // The site's languages follow its draft (as on PUT /draft), so a reset draft brings them along.
+    await tx
+      .update(sites)
+      .set(resetDraft ? { liveRevision: number, languages: config.languages } : { liveRevision: number })
+      .where(eq(sites.id, siteId))
+    if (resetDraft) {
+      await tx
+        .update(drafts)
+        .set({ config, updatedAt: publishedAt, updatedBy: by })
+        .where(eq(drafts.siteId, siteId))
+    }
     return { siteId, number, hash, publishedAt, publishedBy: by }
   })
 }

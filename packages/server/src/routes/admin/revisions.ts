@@ -10,6 +10,7 @@ import {
   getLiveRevision,
   getRevision,
   listRevisions,
+  type PublishOptions,
   publishRevision,
   revisionHash,
 } from '../../sites/revisions.ts'
@@ -38,7 +39,13 @@ function revisionNumber(text: string, what = 'revision'): number {
 export function createRevisionRoutes({ db, cache }: RevisionRoutesOptions) {
   const app = new Hono()
 
-  async function publish(siteId: string, config: unknown, by: string, note: string | null) {
+  async function publish(
+    siteId: string,
+    config: unknown,
+    by: string,
+    note: string | null,
+    options: PublishOptions = {}
+  ) {
     // Drafts were validated when saved; validating again guards rows written by older versions.
     const parsed = siteConfigSchema.safeParse(config)
     if (!parsed.success) throw validationError(parsed.error, 'config')
@@ -50,7 +57,7 @@ export function createRevisionRoutes({ db, cache }: RevisionRoutesOptions) {
         `Nothing to publish: the config is the same as live revision ${live.number}`
       )
     }
-    const revision = await publishRevision(db, siteId, parsed.data, by, note)
+    const revision = await publishRevision(db, siteId, parsed.data, by, note, options)
     cache.invalidate(siteId)
     return revision
   }
@@ -94,7 +101,10 @@ export function createRevisionRoutes({ db, cache }: RevisionRoutesOptions) {
       siteId,
       old.config,
       c.get('session').user.email,
-      `Rollback to revision ${number}`
+      `Rollback to revision ${number}`,
+      // The draft becomes the rolled-back config too; otherwise it still holds what was rolled back, and the
+      // next publish would silently undo the rollback.
+      { resetDraft: true }
     )
     return c.json({ revision }, 201)
   })

@@ -102,6 +102,7 @@ describe('draft', () => {
     config.vendors[0]!.privacyPolicyUrl = 'javascript:alert(1)'
     config.vendors[1]!.purposes = ['nowhere']
     config.look.colors.text = 'red'
+    config.privacyPolicyUrl.en = 'javascript:alert(document.cookie)'
     const res = await call<ApiError>('PUT', '/sites/xtra/draft', config)
     expect(res.status).toBe(400)
     expect(res.body.error.code).toBe('invalid_input')
@@ -113,6 +114,7 @@ describe('draft', () => {
         'vendors.0.privacyPolicyUrl',
         'vendors.1.purposes.0',
         'look.colors.text',
+        'privacyPolicyUrl.en',
       ])
     )
     expect((await draft()).defaultLanguage).toBe('ja')
@@ -214,6 +216,35 @@ describe('publish, revisions, diff, rollback', () => {
     expect(live.hash).toBe(one.body.revision.hash)
     expect((await call('POST', '/sites/xtra/revisions/3/rollback')).status).toBe(409)
     expect((await call('POST', '/sites/xtra/revisions/42/rollback')).status).toBe(404)
+  })
+
+  it('resets the draft to the rolled-back config, so nothing is pending and the next publish keeps it', async () => {
+    const config = await draft()
+    config.vendors = config.vendors.filter((vendor) => vendor.key !== 'google-adsense')
+    config.languages = ['ja']
+    config.privacyPolicyUrl = { ja: config.privacyPolicyUrl.ja! }
+    await call('PUT', '/sites/xtra/draft', config)
+    await call('POST', '/sites/xtra/publish')
+    expect((await call<SiteDetail>('GET', '/sites/xtra')).body.site.languages).toEqual(['ja'])
+    const rolled = await call<{ revision: RevisionSummary }>('POST', '/sites/xtra/revisions/1/rollback')
+    expect(rolled.status).toBe(201)
+    const one = await call<{ revision: { config: SiteConfig } }>('GET', '/sites/xtra/revisions/1')
+    expect(await draft()).toEqual(one.body.revision.config)
+    expect((await call<{ changes: ConfigChange[] }>('GET', '/sites/xtra/diff')).body.changes).toEqual([])
+    const detail = await call<SiteDetail>('GET', '/sites/xtra')
+    expect(detail.body.unpublished).toBe(false)
+    // The site's languages follow the draft, as when a draft is saved.
+    expect(detail.body.site.languages).toEqual(['ja', 'en'])
+    // Publishing now has nothing to do: the rollback is not silently undone.
+    expect((await call<ApiError>('POST', '/sites/xtra/publish')).status).toBe(409)
+  })
+
+  it('leaves the draft alone when the rollback is refused', async () => {
+    const config = await draft()
+    config.options.refusalDays = 30
+    await call('PUT', '/sites/xtra/draft', config)
+    expect((await call('POST', '/sites/xtra/revisions/1/rollback')).status).toBe(409)
+    expect((await draft()).options.refusalDays).toBe(30)
   })
 })
 
