@@ -8,6 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Client, InStatement } from '@libsql/client'
 import Database from 'libsql'
+import { withBusyRetry } from './busy.ts'
 import { type SealerOptions, sealNext } from './sealer.ts'
 import type { Durability, SealRequest, Writer } from './writer.ts'
 
@@ -15,7 +16,6 @@ import type { Durability, SealRequest, Writer } from './writer.ts'
 export interface WriterThreadData {
   path: string
   busyTimeoutMs: number
-  retryMs: number
   synchronous: Durability
 }
 
@@ -28,7 +28,7 @@ type Message = { id: number } & (
 )
 
 const port = parentPort!
-const { path, busyTimeoutMs, retryMs, synchronous } = workerData as WriterThreadData
+const { path, busyTimeoutMs, synchronous } = workerData as WriterThreadData
 const db = new Database(path, { timeout: busyTimeoutMs })
 // Durability: FULL syncs the WAL on every commit, so an acknowledged receipt survives power loss too;
 // NORMAL (WAL) survives a killed process but not an OS crash (see LedgerOptions.durability).
@@ -72,30 +72,10 @@ function seal({ key, batchSize, sealedAt }: SealRequest): Promise<number> {
   return sealNext(options)
 }
 
-function isBusy(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; cause?: { message?: string } } | undefined
-  const text = `${e?.code ?? ''} ${e?.message ?? ''} ${e?.cause?.message ?? ''}`
-  return /SQLITE_BUSY|database is locked|SQLITE_LOCKED/i.test(text)
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-async function withRetry<T>(write: () => T | Promise<T>): Promise<T> {
-  const deadline = Date.now() + retryMs
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await write()
-    } catch (error) {
-      if (!isBusy(error) || Date.now() > deadline) throw error
-      await sleep(Math.min(50, 1 + attempt * 2) * Math.random() + 1)
-    }
-  }
-}
-
 port.on('message', async (message: Message) => {
   const { id } = message
   try {
-    const rowsAffected = await withRetry(() => {
+    const rowsAffected = await withBusyRetry(async () => {
       // Receipt rows come as one JSON string: cheaper to post than an array of thousands of values.
       if ('rows' in message) return insertRows(message.sql, JSON.parse(message.rows) as Args[])
       if ('seal' in message) return seal(message.seal).then((sealed) => [sealed])

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { Client, InStatement } from '@libsql/client'
-import { BUSY_RETRY_MS, withBusyRetry } from './busy.ts'
+import { withBusyRetry } from './busy.ts'
 import type { SigningKey } from './signing-key.ts'
 import type { WriterThreadData } from './writer-thread.ts'
 
@@ -99,7 +99,6 @@ export async function createWorkerWriter(
   const workerData: WriterThreadData = {
     path: file,
     busyTimeoutMs: BUSY_TIMEOUT_MS,
-    retryMs: BUSY_RETRY_MS,
     synchronous: durability,
   }
   const worker = new Worker(writerWorkerUrl(), { workerData })

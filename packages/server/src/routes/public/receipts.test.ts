@@ -238,7 +238,7 @@ describe('GET /receipts/:id and the ledger key', () => {
     const name = (key: string) => DEMO_SITE_CONFIG.purposes.find((p) => p.key === key)!.name.ja
     expect(html).toContain(`<th scope="row">${name('analytics')} (analytics)</th><td>同意</td>`)
     expect(html).toContain(`<th scope="row">${name('advertising')} (advertising)</th><td>拒否</td>`)
-    const vendor = DEMO_SITE_CONFIG.vendors.find((v) => v.key === 'google-analytics')!.name
+    const vendor = DEMO_SITE_CONFIG.vendors?.find((v) => v.key === 'google-analytics')?.name
     expect(html).toContain(`<th scope="row">${vendor} (google-analytics)</th><td>同意</td>`)
     expect(html).toContain('<td>目的・事業者ごとに選択</td>')
     expect(html).not.toContain('203.0.113')
