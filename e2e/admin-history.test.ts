@@ -65,7 +65,21 @@ test('rollback: revision 1 goes live again as revision 3, and a new visitor is s
   await expect.poll(() => dialog.textContent()).toContain('revision 1 again')
   await dialog.getByRole('button', { name: /Roll back|Publish|OK|Yes/ }).click()
   await page.getByText('Revision 1 is live again as revision 3.').waitFor()
+  // The draft became revision 1's config too: nothing is pending, so the next publish cannot undo it.
+  await page.getByText('The draft is the same as the live revision.').waitFor()
+  expect(await page.getByRole('button', { name: 'Publish the draft' }).isDisabled()).toBe(true)
+  // Revision 1 is what is live now: rolling back to it again would change nothing, so it is not offered.
+  const history = page.getByRole('table')
+  const rowOf = (number: number) =>
+    history.getByRole('row').filter({ has: page.getByRole('rowheader', { name: String(number) }) })
+  await rowOf(1).getByText('Same as the live revision').waitFor()
+  expect(await rowOf(1).getByRole('button').count()).toBe(0)
+  await rowOf(2).getByRole('button', { name: 'Roll back to revision 2' }).waitFor()
   expect(await runAxe(page)).toEqual([])
+  // The pages that edit the draft show the rolled-back config, not what was live before.
+  await page.getByRole('link', { name: 'Vendors', exact: true }).click()
+  await page.getByRole('heading', { level: 2, name: 'Google AdSense' }).waitFor()
+  await page.getByRole('status').filter({ hasText: 'All changes saved in the draft' }).waitFor()
 
   const live = (await (await fetch(server.at('/s/xtra/config.json'))).json()) as {
     number: number

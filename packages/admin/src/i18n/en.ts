@@ -82,6 +82,43 @@ export const EN = {
   'draft.invalid': 'The draft has {count} problem(s). Fix the fields marked below.',
   'draft.unpublished': 'The saved draft differs from the live revision.',
   'draft.confirmLeave': 'You have unsaved changes in this draft. Leave and lose them?',
+  'draft.more': '…and {count} more.',
+  'draft.discardTitle': 'Discard unsaved changes?',
+  'draft.discardConfirm': 'The changes made since the draft was last saved will be lost.',
+  'draft.discardYes': 'Discard',
+  'draft.discarded': 'Unsaved changes discarded.',
+  'draft.cancel': 'Keep editing',
+  'label.purpose': 'Purpose {number} ({name})',
+  'label.vendor': 'Vendor {number} ({name})',
+  'label.cookie': 'Cookie {number} ({name})',
+  'label.line': 'line {number}',
+  'label.colors': 'Colours',
+  'options.title': 'Consent options',
+  'options.intro': 'How long a choice lasts, where its cookie lives and how Google Consent Mode behaves.',
+  'options.consentDays': 'Consent lasts (days)',
+  'options.consentDaysHint':
+    'From 1 to 395 days (13 months, the longest allowed). Visitors are asked again after it.',
+  'options.refusalDays': 'Refusal lasts (days)',
+  'options.refusalDaysHint':
+    'From 1 to 395 days; 183 (6 months) is the usual practice. The banner stays away meanwhile.',
+  'options.cookieDomain': 'Cookie domain (optional)',
+  'options.cookieDomainHint':
+    'e.g. example.com to share the choice across www.example.com, shop.example.com, …; empty keeps it on each host.',
+  'options.consentMode': 'Google Consent Mode',
+  'options.consentMode.basic': 'Basic: no Google tag loads before consent (recommended)',
+  'options.consentMode.advanced':
+    'Advanced: Google tags load with everything denied and send cookieless pings',
+  'options.consentModeHint':
+    'Advanced mode sends requests to Google before a choice; use it only if you accept that legally.',
+  'options.waitForUpdateMs': 'Wait for the choice (milliseconds)',
+  'options.waitForUpdateMsHint':
+    'How long Google tags wait for the visitor’s stored choice (wait_for_update), from 0 to 10000.',
+  'options.adsDataRedaction': 'Redact ad click identifiers while advertising is denied (ads_data_redaction)',
+  'options.urlPassthrough':
+    'Pass ad click information through URLs while cookies are denied (url_passthrough)',
+  'options.urlPassthroughHint':
+    'Moves click identifiers between pages without storage consent: a legal judgement; off by default.',
+  'options.mustBeNumber': 'must be a whole number',
   'settings.title': 'Site settings',
   'settings.save': 'Save settings',
   'settings.saved': 'Settings saved.',
@@ -184,6 +221,10 @@ export const EN = {
   'publish.rollback': 'Roll back to revision {number}',
   'publish.rollbackConfirm': 'Publish the config of revision {number} again as a new revision?',
   'publish.rolledBack': 'Revision {number} is live again as revision {newNumber}.',
+  'publish.sameAsLive': 'Same as the live revision',
+  'publish.rollbackDraft': 'The draft becomes the config of revision {number} too.',
+  'publish.rollbackDraftLost':
+    'The draft becomes the config of revision {number} too: its changes that are not published will be lost.',
   'change.added': 'added',
   'change.removed': 'removed',
   'change.changed': 'changed',

@@ -30,6 +30,34 @@ const MESSAGES: [RegExp, string, string?][] = [
   [/^duplicate purpose "(.+)"$/, '利用目的「$1」が重複しています'],
   [/^duplicate vendor "(.+)"$/, 'ベンダー「$1」が重複しています'],
   [/^unknown purpose "(.+)"$/, '利用目的「$1」はありません'],
+  [
+    /^must be an http\(s\) URL or a path starting with \/$/,
+    'http:// か https:// で始まるURL、または / で始まるパスを入力してください',
+  ],
+  [/^must be a domain such as example\.com$/, 'example.com のようなドメインを入力してください'],
+  // zod's own wording, made plain.
+  [
+    /^Too big: expected string to have <=(\d+) characters?$/,
+    '$1文字以内にしてください',
+    'at most $1 characters',
+  ],
+  [
+    /^Too small: expected string to have >=(\d+) characters?$/,
+    '$1文字以上にしてください',
+    'at least $1 characters',
+  ],
+  [/^Too big: expected number to be <=(-?[\d.]+)$/, '$1以下にしてください', 'at most $1'],
+  [/^Too small: expected number to be >=(-?[\d.]+)$/, '$1以上にしてください', 'at least $1'],
+  [/^Too small: expected array to have >=(\d+) items?$/, '$1件以上指定してください', 'needs at least $1'],
+  [/^Too big: expected array to have <=(\d+) items?$/, '$1件以内にしてください', 'at most $1 entries'],
+  [/^Invalid input: expected \w+, received undefined$/, '入力してください', 'is required'],
+  [
+    /^Invalid input: expected (int|number), received \w+$/,
+    '整数を入力してください',
+    'must be a whole number',
+  ],
+  [/^Invalid option: expected one of .*$/, '選択肢から選んでください', 'must be one of the choices'],
+  [/^Invalid input: expected boolean, received \w+$/, 'オンかオフを選んでください', 'must be on or off'],
 ]
 
 /** A field error in the UI language; messages we do not know are shown as the server wrote them. */

@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
-import { configWithoutAdSense } from '../../test/fixtures.ts'
+import { configWithoutAdSense, demoConfig } from '../../test/fixtures.ts'
+import { errorText } from '../i18n/error-text.ts'
+import { setUiLanguage } from '../i18n/index.ts'
 import { checkDisclosure } from './draft-checks.ts'
+import { fieldLabel } from './field-labels.ts'
 import { staysInSite } from './paths.ts'
 import { toReceiptQuery } from './receipt-filters.ts'
 import { installUnsavedGuard } from './unsaved-guard.ts'
@@ -132,5 +135,25 @@ describe('installUnsavedGuard', () => {
       uninstall()
       removeEventListener('popstate', router)
     }
+  })
+})
+
+describe('fieldLabel', () => {
+  it('should name a draft field as the form labels it, in the UI language', () => {
+    setUiLanguage('en')
+    const config = demoConfig()
+    expect(fieldLabel('vendors.1.cookies.0.retention.ja', config)).toBe(
+      'Vendor 2 (Google AdSense) › Cookie 1 (__gads) › Retention (ja)'
+    )
+    expect(fieldLabel('purposes.1.name.en', config)).toBe('Purpose 2 (Analytics) › Name (en)')
+    expect(fieldLabel('privacyPolicyUrl.en', config)).toBe('Privacy policy URL (en)')
+    expect(fieldLabel('options.consentDays', config)).toBe('Consent lasts (days)')
+    expect(fieldLabel('something.new', config)).toBe('something.new')
+    setUiLanguage('ja')
+    expect(fieldLabel('vendors.0.hosts.2', config)).toBe(
+      'ベンダー 1（Google Analytics 4） › スクリプト・iframe のホスト › 3 行目'
+    )
+    expect(errorText('Too big: expected number to be <=395')).toBe('395以下にしてください')
+    setUiLanguage('en')
   })
 })

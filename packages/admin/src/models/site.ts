@@ -40,6 +40,7 @@ export const SiteModel = createModel(() => {
       savedJson.value = JSON.stringify(config)
       serverErrors.value = {}
       showErrors.value = false
+      saveError.value = null
     })
   }
 
@@ -65,6 +66,18 @@ export const SiteModel = createModel(() => {
   async function refresh() {
     if (!siteId.value) return
     detail.value = await api.getSite(siteId.value)
+  }
+
+  /** Takes the server's draft and detail as they are now (after a rollback replaced the draft). */
+  async function reload() {
+    const id = siteId.value
+    if (!id) return
+    const next = await api.getSite(id)
+    if (siteId.value !== id) return
+    batch(() => {
+      detail.value = next
+      adoptDraft(next.draft)
+    })
   }
 
   function edit(change: (config: SiteConfig) => SiteConfig) {
@@ -122,6 +135,7 @@ export const SiteModel = createModel(() => {
     saveError,
     load,
     refresh,
+    reload,
     edit,
     save,
     discard,

@@ -65,9 +65,10 @@ function PublishPanel({ siteId }: { siteId: string }) {
     if (number === null) return
     try {
       const { revision } = await api.rollback(siteId, number)
-      // The draft stays as it is (nothing unpublished is lost); only the live revision changed. A full
-      // reload would unmount this page and with it the message saying what happened.
-      await siteModel.refresh()
+      // The server made the draft the rolled-back config too: take it, or the pages would keep editing the
+      // old one and the next save and publish would undo the rollback. `load()` would unmount this page and
+      // with it the message saying what happened.
+      await siteModel.reload()
       message.value = t('publish.rolledBack', { number, newNumber: revision.number })
     } catch (cause) {
       message.value = t('app.error', { message: (cause as Error).message })
@@ -132,7 +133,10 @@ function PublishPanel({ siteId }: { siteId: string }) {
                   </td>
                   {canWrite && (
                     <td>
-                      {revision.number !== live?.number && (
+                      {revision.number === live?.number ? null : revision.hash === live?.hash ? (
+                        // Publishing it again would change nothing: say so instead of offering it.
+                        <span class="hint">{t('publish.sameAsLive')}</span>
+                      ) : (
                         <button type="button" onClick={() => (rollbackTo.value = revision.number)}>
                           {t('publish.rollback', { number: revision.number })}
                         </button>
@@ -154,6 +158,11 @@ function PublishPanel({ siteId }: { siteId: string }) {
         onCancel={() => (rollbackTo.value = null)}
       >
         <p>{t('publish.rollbackConfirm', { number: rollbackTo.value ?? '' })}</p>
+        <p>
+          {dirty || detail.unpublished
+            ? t('publish.rollbackDraftLost', { number: rollbackTo.value ?? '' })
+            : t('publish.rollbackDraft', { number: rollbackTo.value ?? '' })}
+        </p>
       </ConfirmDialog>
     </>
   )
