@@ -118,7 +118,6 @@ export const EN = {
     'Pass ad click information through URLs while cookies are denied (url_passthrough)',
   'options.urlPassthroughHint':
     'Moves click identifiers between pages without storage consent: a legal judgement; off by default.',
-  'options.mustBeNumber': 'must be a whole number',
   'settings.title': 'Site settings',
   'settings.save': 'Save settings',
   'settings.saved': 'Settings saved.',

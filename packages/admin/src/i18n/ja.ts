@@ -116,7 +116,6 @@ export const JA: Messages = {
   'options.urlPassthrough': 'Cookie が拒否されている間は広告クリック情報を URL で引き継ぐ（url_passthrough）',
   'options.urlPassthroughHint':
     '保存の同意なしに識別子をページ間で引き継ぎます。法的な判断が必要なため既定はオフです。',
-  'options.mustBeNumber': '整数を入力してください',
   'settings.title': 'サイトの設定',
   'settings.save': '設定を保存',
   'settings.saved': '設定を保存しました。',

@@ -4,6 +4,7 @@ import { ApiRequestError, type FieldErrors } from '../api/index.ts'
 import { CopyButton } from '../components/copy-button/index.tsx'
 import { SelectField, TextField } from '../components/field/index.tsx'
 import { LocalizedFields } from '../components/localized-fields/index.tsx'
+import { OptionsForm } from '../components/options-form/index.tsx'
 import { SiteFrame } from '../components/site-frame/index.tsx'
 import { t } from '../i18n/index.ts'
 import { emptyLocalized } from '../lib/draft-ops.ts'
@@ -121,12 +122,24 @@ function DraftLanguageFields() {
   )
 }
 
-/** Name, origins, languages, and the install snippet with a copy button. */
+function DraftOptions() {
+  return (
+    <OptionsForm
+      options={siteModel.draft.value!.options}
+      errors={errorsUnder(siteModel.errors.value, 'options')}
+      readOnly={!session.canWrite.value}
+      onChange={(options) => siteModel.edit((config) => ({ ...config, options }))}
+    />
+  )
+}
+
+/** Name, origins, languages, the site's options (saved in the draft), and the install snippet. */
 export default function SettingsPage({ siteId }: { siteId: string }) {
   return (
     <SiteFrame siteId={siteId} section="settings" editsDraft>
       <SiteForm />
       <DraftLanguageFields />
+      <DraftOptions />
       <section class="card" aria-labelledby="snippet-title">
         <h2 id="snippet-title">{t('settings.snippet')}</h2>
         <p>{t('settings.snippetHint')}</p>

@@ -43,6 +43,7 @@ export interface TextFieldProps extends BaseProps {
   name?: string
   placeholder?: string
   spellcheck?: boolean
+  inputMode?: 'text' | 'numeric' | 'url' | 'email'
 }
 
 /** A labelled text input (or textarea) with its hint and error tied to it. */
@@ -68,7 +69,12 @@ export function TextField(props: TextFieldProps) {
       {props.multiline ? (
         <textarea {...common} rows={props.rows ?? 3} />
       ) : (
-        <input {...common} type={(props.type ?? 'text') as 'text'} autoComplete={props.autoComplete} />
+        <input
+          {...common}
+          type={(props.type ?? 'text') as 'text'}
+          inputMode={props.inputMode}
+          autoComplete={props.autoComplete}
+        />
       )}
       <Messages hint={props.hint} error={props.error} id={id} />
     </div>
