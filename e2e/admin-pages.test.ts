@@ -215,7 +215,11 @@ test('an invalid draft shows its errors at the fields and in a linked list, and 
   expect(await page.evaluate((id) => document.getElementById(id)?.textContent, errorId)).toContain(
     'URLを入力してください'
   )
-  await page.locator('.problems').getByText('vendors.2.privacyPolicyUrl').waitFor()
+  // The list names the field as the form labels it, not by its path (vendors.2.privacyPolicyUrl).
+  await page
+    .locator('.problems')
+    .getByText('ベンダー 3（Example Widget） › プライバシーポリシーのURL')
+    .waitFor()
   await page.getByRole('status').filter({ hasText: '印の付いた項目を確認してください。' }).waitFor()
   const violations = await runAxe(page)
   expect(violations, formatViolations(violations)).toEqual([])

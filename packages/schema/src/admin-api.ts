@@ -23,7 +23,7 @@
  * | GET | /sites/:siteId/revisions | | { revisions: RevisionSummary[] } (newest first) |
  * | GET | /sites/:siteId/revisions/:number | | { revision: Revision } |
  * | GET | /sites/:siteId/diff?from=N&to=M\|draft | | { changes: ConfigChange[] } |
- * | POST | /sites/:siteId/revisions/:number/rollback | | 201 { revision: RevisionSummary } |
+ * | POST | /sites/:siteId/revisions/:number/rollback | | 201 { revision: RevisionSummary } (the draft becomes that config too; 409 `unchanged` when it is the live config) |
  * | GET | /sites/:siteId/receipts?ReceiptQuery | | ReceiptPage |
  * | GET | /sites/:siteId/receipts/:id | | ReceiptDetail |
  * | GET | /sites/:siteId/export?format=csv\|ndjson&ReceiptQuery | | streamed file (attachment) |

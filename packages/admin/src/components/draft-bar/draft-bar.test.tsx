@@ -91,7 +91,7 @@ describe('DraftBar', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Discard changes' }))
     fireEvent.click(await screen.findByRole('button', { name: 'Discard' }))
     await waitFor(() => expect(siteModel.dirty.value).toBe(false))
-    expect(screen.getByRole('status').textContent).toBe('Unsaved changes discarded.')
+    expect(screen.getByRole('status').textContent).toBe('Changes discarded: the draft is as last saved.')
     expect(screen.queryByText('Check the marked fields.')).toBeNull()
     expect(screen.queryByRole('alert')).toBeNull()
     // An edit after that makes the message stale too.
