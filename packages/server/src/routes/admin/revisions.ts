@@ -97,6 +97,14 @@ export function createRevisionRoutes({ db, cache }: RevisionRoutesOptions) {
     const number = revisionNumber(c.req.param('number'))
     const old = await getRevision(db, siteId, number)
     if (!old) throw notFound(`Revision ${number} of site "${siteId}"`)
+    const live = await getLiveRevision(db, siteId)
+    if (live && live.hash === old.hash) {
+      throw new ApiException(
+        409,
+        'unchanged',
+        `Nothing to roll back: revision ${number} has the same config as the live revision ${live.number}`
+      )
+    }
     const revision = await publish(
       siteId,
       old.config,

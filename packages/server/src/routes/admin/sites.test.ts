@@ -214,6 +214,11 @@ describe('publish, revisions, diff, rollback', () => {
     }
     expect(live.number).toBe(3)
     expect(live.hash).toBe(one.body.revision.hash)
+    const same = await call<ApiError>('POST', '/sites/xtra/revisions/1/rollback')
+    expect(same.status).toBe(409)
+    expect(same.body.error.message).toBe(
+      'Nothing to roll back: revision 1 has the same config as the live revision 3'
+    )
     expect((await call('POST', '/sites/xtra/revisions/3/rollback')).status).toBe(409)
     expect((await call('POST', '/sites/xtra/revisions/42/rollback')).status).toBe(404)
   })
