@@ -5,10 +5,13 @@
  * of its own, fetched when the visitor opens it.
  */
 import type { UiContext, View } from '../gate/types.ts'
+import { keepClear } from './clear-bar.ts'
 import { decideKeys as byKeys, decide } from './decide.ts'
+import { firstTab } from './first-tab.ts'
 import { sheetFor } from './look.ts'
 import { showPlaceholder } from './placeholder.ts'
 import { siteConfig } from './site.ts'
+import { loadHistory } from './store.ts'
 import { textsFor } from './texts/index.ts'
 import { createView } from './view.ts'
 
@@ -31,11 +34,26 @@ async function createFor(ctx: UiContext) {
     ask: () => ctx.state.ask,
     loadPrefs: () => import('./prefs.tsx'),
     closed: () => toggleFab(ctx, false),
+    layer(el) {
+      keepClear(el)
+      firstTab(el)
+    },
+    record: async () => {
+      const id = ctx.choice?.id
+      const acked = (await loadHistory()).filter((e) => e.ack && e.input.consentId == id).pop()
+      return acked && new URL(acked.ack!.proofUrl, ctx.base).href
+    },
     decide(decision) {
       ui.status(textsFor(config, lang).saved)
-      ui.show(null)
-      ui.refocus()
+      ui.close()
       decide(ctx, decision).catch(() => {})
+      // The focused button is gone: focus goes back to the control that opened the preferences, else the
+      // floating button once its chunk has shown it (ctx.fab() passes on the gate's import promise), else
+      // where it was before the banner took it; unless the visitor has moved it since.
+      Promise.resolve(ctx.fab() as unknown).then(() => {
+        const at = document.activeElement
+        if (!at || at == document.body) ui.refocus(shadowRoot(ctx).getElementById('torii-fab'))
+      })
       setTimeout(() => ui.status(''), STATUS_MS)
     },
   })
@@ -43,7 +61,10 @@ async function createFor(ctx: UiContext) {
   return (shown = ui)
 }
 
-/** The open shadow root of `<torii-consent>`, made once (src/ui/fab.ts makes it the same way). */
+/**
+ * The open shadow root of `<torii-consent>`, made once (src/ui/fab.ts makes it the same way), at the end
+ * of <body>: src/ui/first-tab.ts brings keyboard users to the banner first.
+ */
 const shadowRoot = (ctx: UiContext): ShadowRoot =>
   (ctx.root ||= document.body
     .appendChild(document.createElement('torii-consent'))

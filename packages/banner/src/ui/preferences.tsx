@@ -4,6 +4,7 @@ import { Component, h } from 'preact'
 import type { Choice, Decision } from '../gate/types.ts'
 import { trapTab } from './focus-trap.ts'
 import { local } from './local.ts'
+import { dialogTexts } from './texts/dialog.ts'
 import type { Texts } from './texts/index.ts'
 
 export interface PreferencesProps {
@@ -12,8 +13,10 @@ export interface PreferencesProps {
   t: Texts
   gpc: boolean
   choice: Choice | null
-  /** Open scrolled to the vendors of the first purpose (the first layer's vendor-list link). */
+  /** Open on the vendor list of the first purpose that has vendors (the first layer's vendor-list link). */
   vendors?: boolean
+  /** The proof URL of the latest acknowledged receipt of the choice in force (REC-12), if any. */
+  record?(): Promise<string | undefined>
   save(decision: Decision): void
   close(): void
 }
@@ -21,7 +24,7 @@ export interface PreferencesProps {
 type Map = Record<string, boolean>
 
 /** The second layer: a modal dialog with one switch per purpose and per vendor, none pre-ticked. */
-export class Preferences extends Component<PreferencesProps, { p: Map; v: Map }> {
+export class Preferences extends Component<PreferencesProps, { p: Map; v: Map; proof?: string }> {
   box: HTMLDivElement | null = null
 
   constructor(props: PreferencesProps) {
@@ -29,12 +32,36 @@ export class Preferences extends Component<PreferencesProps, { p: Map; v: Map }>
     this.state = { p: { ...props.choice?.p }, v: { ...props.choice?.v } }
   }
 
-  componentDidMount() {
-    // A11Y-09: focus moves into the dialog (its title, or the vendor list when asked for it).
-    this.box!.querySelector<HTMLElement>(this.props.vendors ? '#torii-vendors' : 'h2')!.focus()
+  /** Focus stays in the modal dialog: anything that takes it elsewhere gives it back to the title. */
+  keep = (e: Event) => {
+    if (this.box && !e.composedPath().includes(this.box)) this.title()?.focus()
   }
 
-  render({ config, lang, t, gpc, save, close }: PreferencesProps, { p, v }: { p: Map; v: Map }) {
+  title = () => this.box?.querySelector<HTMLElement>('h2')
+
+  componentDidMount() {
+    // A11Y-09: focus moves into the dialog (its title, or the vendor list when asked for it).
+    const list = this.props.vendors && this.box?.querySelector<HTMLElement>('#torii-vendors')
+    ;(list || this.title())?.focus()
+    document.addEventListener('focusin', this.keep, true)
+    this.props.record?.().then(
+      (proof) => proof && this.setState({ proof }),
+      () => {}
+    )
+  }
+
+  componentWillUnmount() {
+    document.removeEventListener('focusin', this.keep, true)
+  }
+
+  render(
+    { config, lang, t, gpc, choice, save, close }: PreferencesProps,
+    { p, v, proof }: { p: Map; v: Map; proof?: string }
+  ) {
+    // The built-in dialog texts, under the site's own (t).
+    const d = { ...dialogTexts(lang), ...t }
+    // The vendor-list link of the first layer lands on the first purpose that has vendors.
+    const listed = config.purposes.find((x) => config.vendors.some((y) => y.purposes.includes(x.key)))
     const locked = (key: string) => {
       const purpose = config.purposes.find((x) => x.key == key)
       return purpose?.required ? true : gpc && purpose?.gpcDenies ? false : undefined
@@ -57,6 +84,8 @@ export class Preferences extends Component<PreferencesProps, { p: Map; v: Map }>
       // biome-ignore lint/a11y/noStaticElementInteractions: Escape and Tab for the dialog inside (A11Y-01)
       <div
         class="backdrop"
+        // A click on the backdrop would take focus out of the dialog, to the page's body.
+        onMouseDown={(e) => e.target == e.currentTarget && e.preventDefault()}
         onKeyDown={(e) => {
           if (e.key == 'Escape') {
             e.preventDefault()
@@ -74,13 +103,13 @@ export class Preferences extends Component<PreferencesProps, { p: Map; v: Map }>
           }}
         >
           <h2 id="torii-prefs" tabindex={-1}>
-            {t.preferencesTitle}
+            {d.preferencesTitle}
           </h2>
-          <button type="button" class="x" data-torii-action="close" aria-label={t.close} onClick={close}>
+          <button type="button" class="x" data-torii-action="close" aria-label={d.close} onClick={close}>
             <span aria-hidden="true">×</span>
           </button>
-          <p>{t.preferencesDescription}</p>
-          {config.purposes.map((purpose, i) => {
+          <p>{d.preferencesDescription}</p>
+          {config.purposes.map((purpose) => {
             const lock = locked(purpose.key)
             const id = 'torii-p-' + purpose.key
             const list = config.vendors.filter((vendor) => vendor.purposes.includes(purpose.key))
@@ -100,11 +129,15 @@ export class Preferences extends Component<PreferencesProps, { p: Map; v: Map }>
                   />
                 </div>
                 <p class="note" id={id + '-d'}>
-                  {purpose.required ? t.alwaysOn + '. ' : lock === false ? t.gpc + ' ' : ''}
+                  {purpose.required ? d.alwaysOn : lock === false ? d.gpc : ''}
                   {local(purpose.description, lang)}
                 </p>
                 {list.length > 0 && (
-                  <ul id={i == 0 ? 'torii-vendors' : undefined} tabindex={-1} aria-label={t.vendors}>
+                  <ul
+                    id={purpose == listed ? 'torii-vendors' : undefined}
+                    tabindex={-1}
+                    aria-label={d.vendors}
+                  >
                     {list.map((vendor) => {
                       const vlock = vendorLocked(vendor)
                       return (
@@ -123,7 +156,7 @@ export class Preferences extends Component<PreferencesProps, { p: Map; v: Map }>
                           </div>
                           {vendor.cookies.length > 0 && (
                             <p>
-                              {t.cookies}:{' '}
+                              {d.cookies}
                               {vendor.cookies
                                 .map((c) => `${c.name} (${local(c.retention, lang)})`)
                                 .join(', ')}
@@ -131,7 +164,7 @@ export class Preferences extends Component<PreferencesProps, { p: Map; v: Map }>
                           )}
                           <p>
                             <a href={vendor.privacyPolicyUrl} target="_blank" rel="noopener noreferrer">
-                              {t.privacyOf} {vendor.name}
+                              {d.privacyOf(vendor.name)}
                             </a>
                           </p>
                         </li>
@@ -142,6 +175,22 @@ export class Preferences extends Component<PreferencesProps, { p: Map; v: Map }>
               </section>
             )
           })}
+          {choice && (
+            // REC-12: the visitor can quote their consent id and read their record.
+            <div class="record">
+              <p class="note">
+                {d.consentId}
+                <code>{choice.id}</code>
+              </p>
+              {proof && (
+                <p class="note">
+                  <a href={proof} target="_blank" rel="noopener noreferrer">
+                    {d.record}
+                  </a>
+                </p>
+              )}
+            </div>
+          )}
           <div class="actions foot">
             <button
               type="button"
@@ -149,7 +198,7 @@ export class Preferences extends Component<PreferencesProps, { p: Map; v: Map }>
               data-torii-action="save"
               onClick={() => save({ p, v, action: 'custom' })}
             >
-              {t.save}
+              {d.save}
             </button>
           </div>
         </div>

@@ -21,6 +21,10 @@ export interface ViewOptions {
   rest?: View
   /** The UI closed without a decision. */
   closed?(): void
+  /** The first layer was shown (its element) or removed (null). */
+  layer?(el: HTMLElement | null): void
+  /** The proof URL of the visitor's latest acknowledged receipt (REC-12), for the preferences. */
+  record?(): Promise<string | undefined>
 }
 
 /**
@@ -37,6 +41,12 @@ export function createView(o: ViewOptions) {
   let prefs: HTMLElement | null = null
   let prefsModule: PrefsModule | undefined
   let invoker: Element | null | undefined
+  // What had focus before the UI took it: where focus goes back when nothing better is left.
+  let before: Element | null = null
+  el.addEventListener('focusin', (e) => {
+    const from = e.relatedTarget as Element | null
+    if (from && !el.contains(from)) before = from
+  })
 
   const all = (grant: boolean) => {
     const p: Record<string, boolean> = {}
@@ -45,14 +55,18 @@ export function createView(o: ViewOptions) {
     for (const x of config.vendors) v[x.key] = grant
     return { p, v }
   }
-  const refocus = () => {
-    if (invoker && (invoker as HTMLElement).isConnected) (invoker as HTMLElement).focus()
-  }
+  /** Focus back to the control that opened the preferences, else `next`, else where it was before. */
+  const refocus = (next?: Element | null) =>
+    [invoker, next, before].some((x) => {
+      ;(x as HTMLElement | null)?.focus?.()
+      return x && (x.getRootNode() as Document | ShadowRoot).activeElement == x
+    })
 
   /** Shows the first layer, the preferences (over the first layer while undecided) or nothing. */
   function show(next: View | null, from?: Element | null, vendors?: boolean, quiet?: boolean) {
     if (!quiet) next ||= o.rest || null
     const was = view
+    let back = false
     view = next
     const wantBanner = next == 'banner' || (next == 'prefs' && o.ask())
     if (wantBanner && !banner) {
@@ -65,9 +79,11 @@ export function createView(o: ViewOptions) {
         prefetch: () => void o.loadPrefs().catch(() => {}),
       })
       el.insertBefore(banner, el.firstChild)
+      o.layer?.(banner)
     } else if (!wantBanner && banner) {
       banner.remove()
       banner = null
+      o.layer?.(null)
     }
     if (next == 'prefs' && was != 'prefs') {
       invoker = from || ((el.getRootNode() as ShadowRoot).activeElement ?? document.activeElement)
@@ -79,6 +95,7 @@ export function createView(o: ViewOptions) {
         gpc: o.gpc,
         choice: o.choice(),
         vendors,
+        record: o.record,
         save: o.decide,
         close: () => show(o.ask() ? 'banner' : null),
       }
@@ -86,19 +103,27 @@ export function createView(o: ViewOptions) {
         prefsModule = m
         if (prefs == slot) m.renderPrefs(slot, props)
       }
-      if (prefsModule) mount(prefsModule)
-      else
-        o.loadPrefs().then(mount, (e) => {
-          console.warn('[torii] could not load the preferences: ' + e)
-          if (prefs == slot) show(o.ask() ? 'banner' : null)
-        })
+      const failed = (e: unknown) => {
+        console.warn('[torii] could not show the preferences: ' + e)
+        if (prefs == slot) show(o.ask() ? 'banner' : null)
+      }
+      // Nothing the dialog does may throw into the host page.
+      if (prefsModule)
+        try {
+          mount(prefsModule)
+        } catch (e) {
+          failed(e)
+        }
+      else o.loadPrefs().then(mount).catch(failed)
     } else if (next != 'prefs' && prefs) {
       prefsModule?.unmountPrefs(prefs)
       prefs.remove()
       prefs = null
-      if (!quiet) refocus()
+      back = !quiet
     }
     if (!next && !quiet) o.closed?.()
+    // After closed(): the floating button that opened the preferences is shown again by then.
+    if (back) refocus()
   }
 
   return {

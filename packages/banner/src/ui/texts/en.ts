@@ -1,4 +1,7 @@
-/** Built-in English texts; a site's own texts (config `texts.en`) override them key by key. */
+/**
+ * Built-in English texts of the first layer; a site's own texts (config `texts.en`) override them key by
+ * key. The dialog's are in dialog.ts, in the preferences chunk.
+ */
 export const EN = {
   title: 'Your privacy choices',
   description:
@@ -6,19 +9,11 @@ export const EN = {
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   customize: 'Customize',
-  save: 'Save choices',
-  close: 'Close',
-  preferencesTitle: 'Privacy preferences',
-  preferencesDescription:
-    'Allow each purpose and each company separately. Nothing is on until you turn it on.',
   privacyPolicy: 'Privacy policy',
   vendorList: 'Companies we work with',
-  alwaysOn: 'Always on',
-  vendors: 'Companies',
-  cookies: 'Cookies',
-  privacyOf: 'Privacy policy of',
   saved: 'Your choices have been saved.',
-  gpc: 'Off: your browser sent Global Privacy Control.',
 }
 
-export type Texts = typeof EN
+/** The texts of the first layer, and a site's own texts for the dialog (dialog.ts has their defaults). */
+export type Texts = typeof EN &
+  Partial<Record<'save' | 'close' | 'preferencesTitle' | 'preferencesDescription', string>>
