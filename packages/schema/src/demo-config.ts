@@ -21,8 +21,8 @@ export const DEMO_SITE_CONFIG: SiteConfigInput = {
       consentTypes: ['security_storage'],
       name: { ja: '必須', en: 'Strictly necessary' },
       description: {
-        ja: 'サイトの表示、お問い合わせフォームの送信、同意の記録など、サイトが動くために欠かせないものです。オフにはできません。',
-        en: 'What the site cannot work without: showing pages, sending the inquiry form, remembering this choice. Always on.',
+        ja: 'サイトの表示、お問い合わせフォームの送信、同意の記録など、サイトが動くために欠かせないものです。',
+        en: 'What the site cannot work without: showing pages, sending the inquiry form, remembering this choice.',
       },
     },
     {

@@ -36,7 +36,8 @@ export function firstLayer({ config, lang, t, decide, customize, prefetch }: Fir
       tag(
         'p',
         { class: 'links' },
-        policy && tag('a', { href: policy }, t.privacyPolicy),
+        // Only an http(s) URL or a path on the site becomes a link: never javascript: from an old revision.
+        policy && /^(https?:\/\/|\/(?![/\\]))/i.test(policy) && tag('a', { href: policy }, t.privacyPolicy),
         // A link to the vendor list, which lives in the preferences.
         tag(
           'a',

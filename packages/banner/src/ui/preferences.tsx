@@ -162,11 +162,14 @@ export class Preferences extends Component<PreferencesProps, { p: Map; v: Map; p
                                 .join(', ')}
                             </p>
                           )}
-                          <p>
-                            <a href={vendor.privacyPolicyUrl} target="_blank" rel="noopener noreferrer">
-                              {d.privacyOf(vendor.name)}
-                            </a>
-                          </p>
+                          {/* Vendor links are http(s) by schema; a revision published before that is not trusted. */}
+                          {/^https?:\/\//i.test(vendor.privacyPolicyUrl) && (
+                            <p>
+                              <a href={vendor.privacyPolicyUrl} target="_blank" rel="noopener noreferrer">
+                                {d.privacyOf(vendor.name)}
+                              </a>
+                            </p>
+                          )}
                         </li>
                       )
                     })}
