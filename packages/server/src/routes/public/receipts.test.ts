@@ -187,6 +187,21 @@ describe('POST /s/:siteId/receipts', () => {
     expect(await storedCount()).toBe(0)
   })
 
+  it('records GPC when the browser sends Sec-GPC: 1, even if the body says otherwise (GPC-01, GPC-03)', async () => {
+    const stored = async (headers: Record<string, string>) => {
+      const ack = (await (await post(receiptBody(), headers)).json()) as ReceiptAck
+      const proof = (await (await test.app.request(`/receipts/${ack.id}?format=json`)).json()) as {
+        receipt: { gpc: boolean }
+      }
+      return proof.receipt.gpc
+    }
+    expect(receiptBody().gpc).toBe(false)
+    expect(await stored({})).toBe(false)
+    expect(await stored({ 'sec-gpc': '1' })).toBe(true)
+    // Any other value is no preference (the spec's only signal is "1").
+    expect(await stored({ 'sec-gpc': '0' })).toBe(false)
+  })
+
   it('rate-limits per truncated IP with 429 JSON and Retry-After', async () => {
     const limited = await createTestApp({ receiptRateLimit: 3 })
     try {

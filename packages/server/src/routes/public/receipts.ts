@@ -146,7 +146,9 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions) {
       purposes: input.purposes,
       vendors: input.vendors,
       consentMode: input.consentMode,
-      gpc: input.gpc,
+      // GPC-01/03: the browser's own Sec-GPC header (page script cannot set it) counts as much as what the
+      // banner read from navigator.globalPrivacyControl.
+      gpc: input.gpc || c.req.header('sec-gpc') === '1',
       language: input.language,
       pageUrl: stripUrl(input.pageUrl),
       clientTime: input.clientTime,
