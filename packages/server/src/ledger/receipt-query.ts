@@ -64,8 +64,8 @@ const isoDate = z.iso
   .or(z.iso.date())
   .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a valid date')
 
-/** A `ReceiptQuery` from query-string values (admin routes and the CLI share it). */
-export const receiptQuerySchema = z.strictObject({
+/** The filters and paging of a `ReceiptQuery` as query-string values, before the checks across fields. */
+const receiptQueryFields = z.strictObject({
   cursor: z
     .string()
     .refine((value) => decodeCursor(value) !== null, 'must be a nextCursor returned by the previous page')
@@ -87,4 +87,20 @@ export const receiptQuerySchema = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 URL-safe characters')
     .optional(),
-}) satisfies z.ZodType<ReceiptQuery, unknown>
+})
+
+/** `to` must come after `from`: an inverted range would silently match nothing. */
+export function datesInOrder(query: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
+  if (query.from && query.to && Date.parse(query.to) <= Date.parse(query.from)) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `must be later than from (${query.from})` })
+  }
+}
+
+/** A `ReceiptQuery` from query-string values (admin routes and the CLI share it). */
+export const receiptQuerySchema = receiptQueryFields.superRefine(datesInOrder) satisfies z.ZodType<
+  ReceiptQuery,
+  unknown
+>
+
+/** The filters alone (no paging), for exports; callers add their own fields, then `datesInOrder`. */
+export const receiptFilterFields = receiptQueryFields.omit({ cursor: true, limit: true })

@@ -76,6 +76,9 @@ describe('admin receipts routes', () => {
       ['limit=0', 'limit'],
       ['action=maybe', 'action'],
       ['from=yesterday', 'from'],
+      // An inverted range is an error, not an empty page.
+      ['from=2026-02-01&to=2026-01-01', 'to'],
+      ['from=2026-01-01T00:00:00Z&to=2026-01-01T00:00:00Z', 'to'],
       ['cursor=xyz', 'cursor'],
       ['purpose=a%20b', 'purpose'],
       ['colour=red', 'colour'],
@@ -92,6 +95,7 @@ describe('admin receipts routes', () => {
     expect((await get('/sites/nope/receipts')).status).toBe(404)
     expect((await get('/sites/xtra/stats?days=0')).status).toBe(400)
     expect((await get('/sites/xtra/export?format=xml')).status).toBe(400)
+    expect((await get('/sites/xtra/export?format=csv&from=2026-02-01&to=2026-01-01')).status).toBe(400)
   })
 
   it('shows one receipt with its proof and verify status; 404 from another site', async () => {

@@ -5,7 +5,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { Db } from '../../db/client.ts'
 import { sites } from '../../db/site-tables.ts'
-import { receiptQuerySchema } from '../../ledger/receipt-query.ts'
+import { datesInOrder, receiptFilterFields, receiptQuerySchema } from '../../ledger/receipt-query.ts'
 import type { Ledger } from '../../ledger/types.ts'
 import { notFound, readJson, validationError } from '../../lib/errors.ts'
 import { createAdminStatsRoutes, queryError } from './stats.ts'
@@ -20,9 +20,9 @@ export interface ReceiptRoutesOptions {
   now?: () => Date
 }
 
-const exportQuerySchema = receiptQuerySchema
-  .omit({ cursor: true, limit: true })
+const exportQuerySchema = receiptFilterFields
   .extend({ format: z.enum(['csv', 'ndjson'], 'must be csv or ndjson') })
+  .superRefine(datesInOrder)
 const erasureSchema = z.strictObject({
   consentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 URL-safe characters'),
 })
