@@ -8,6 +8,35 @@ import type { UiContext } from '../gate/types.ts'
 /** Its id in the shadow root: the UI hides it while open. */
 export const FAB_ID = 'torii-fab'
 
+const SVG = 'http://www.w3.org/2000/svg'
+
+/**
+ * A cookie drawn in SVG: an emoji shows as an empty box where no emoji font is installed. Built with DOM
+ * calls, not markup, so a site enforcing Trusted Types accepts it.
+ */
+function cookieIcon(): SVGElement {
+  const svg = document.createElementNS(SVG, 'svg')
+  const path = svg.appendChild(document.createElementNS(SVG, 'path'))
+  for (const [name, value] of Object.entries({
+    viewBox: '0 0 24 24',
+    width: '24',
+    height: '24',
+    'aria-hidden': 'true',
+    fill: 'none',
+    stroke: 'currentColor',
+    'stroke-width': '2',
+    'stroke-linecap': 'round',
+    'stroke-linejoin': 'round',
+  }))
+    svg.setAttribute(name, value)
+  // The outline with a bite out of its top right, and four crumbs (zero-length strokes with round caps).
+  path.setAttribute(
+    'd',
+    'M21 12.5A9 9 0 1 1 11.5 3a3.5 3.5 0 0 0 4 4 3.5 3.5 0 0 0 4 4zM8 9.5h0M12.5 14h0M8 15h0M16 13h0'
+  )
+  return svg
+}
+
 /** Shows the floating button in the shadow root (created on first use), once the body exists. */
 export function fab(ctx: UiContext): void {
   if (!document.body) return void document.addEventListener('DOMContentLoaded', () => fab(ctx))
@@ -21,12 +50,16 @@ export function fab(ctx: UiContext): void {
     button.id = FAB_ID
     button.type = 'button'
     button.dataset.toriiAction = 'customize'
-    button.ariaLabel = (ctx.lang || document.documentElement.lang || navigator.language).startsWith('ja')
-      ? 'Cookie設定'
-      : 'Cookie settings'
-    button.textContent = '🍪'
+    // An attribute, not the ariaLabel property: Firefox before 119 does not reflect it.
+    button.setAttribute(
+      'aria-label',
+      (ctx.lang || document.documentElement.lang || navigator.language).startsWith('ja')
+        ? 'Cookie設定'
+        : 'Cookie settings'
+    )
+    button.append(cookieIcon())
     button.style.cssText =
-      'position:fixed;left:16px;bottom:16px;z-index:2147483646;width:44px;height:44px;border-radius:50%;border:2px solid;background:#fff;font-size:20px;cursor:pointer'
+      'position:fixed;left:16px;bottom:16px;z-index:2147483646;width:44px;height:44px;border-radius:50%;border:2px solid;background:#fff;color:#1f2328;padding:0;display:grid;place-items:center;cursor:pointer'
     button.onclick = () => ctx.show(button)
   }
   // Not while the UI is open (a decision or a close shows it again).

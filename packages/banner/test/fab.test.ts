@@ -1,0 +1,28 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { UiContext } from '../src/gate/types.ts'
+import { FAB_ID, fab } from '../src/ui/fab.ts'
+
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+describe('floating button', () => {
+  it('should draw its icon in SVG (no emoji to fall back to a box), be named, and reopen the preferences', () => {
+    const show = vi.fn()
+    const ctx = { lang: 'ja', show } as unknown as UiContext
+    fab(ctx)
+    fab(ctx)
+    const root = document.querySelector('torii-consent')!.shadowRoot!
+    const buttons = root.querySelectorAll(`#${FAB_ID}`)
+    expect(buttons).toHaveLength(1)
+    const button = buttons[0] as HTMLButtonElement
+    expect(button.getAttribute('aria-label')).toBe('Cookie設定')
+    expect(button.textContent).toBe('')
+    const svg = button.querySelector('svg')!
+    expect(svg.namespaceURI).toBe('http://www.w3.org/2000/svg')
+    expect(svg.getAttribute('aria-hidden')).toBe('true')
+    expect(svg.querySelector('path')?.getAttribute('d')).toMatch(/^M21 /)
+    button.click()
+    expect(show).toHaveBeenCalledWith(button)
+  })
+})
