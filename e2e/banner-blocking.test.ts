@@ -1,6 +1,7 @@
 // Auto-blocking in real Chromium: tags page code adds at run time (createElement, innerHTML, setAttribute,
 // document.write) are held until their vendor is granted, then run; iframes get an "allow" placeholder.
 import { readFileSync } from 'node:fs'
+import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
 import { expect, onTestFinished, test } from 'vitest'
 import {
   bannerButton,
@@ -56,6 +57,10 @@ test('a blocked iframe shows a placeholder whose button allows its vendor, and o
   const allow = page.getByRole('button', { name: 'Allow Google Analytics 4' }).first()
   await allow.waitFor()
   expect(google.count()).toBe(0)
+  // The stand-in says, before its button, which purposes allowing the vendor grants (by their shown names).
+  const said = await page.locator('.torii-placeholder', { has: allow }).locator('p').first().textContent()
+  const analytics = DEMO_SITE_CONFIG.purposes.find((p) => p.key === 'analytics')?.name.en
+  expect(said).toBe(`Allowing it also allows: ${analytics}.`)
   await allow.click()
   await expect.poll(() => google.count('www.google-analytics.com/embed/report')).toBe(1)
   expect(await page.getAttribute('#declared', 'src')).toBe('https://www.google-analytics.com/embed/report')

@@ -66,7 +66,13 @@ const fab = chunks.find((o) => o.isEntry && o.name == 'fab')
 // The preferences chunk the entry imports when the dialog opens (listed for the size budget).
 const prefs = chunks.find((o) => o.facadeModuleId?.endsWith('src/ui/prefs.tsx'))
 if (!prefs) throw new Error('the preferences must build as a chunk of their own (src/ui/prefs.tsx)')
-const others = chunks.filter((o) => o != entry && o != prefs && o != fab).map((o) => o.fileName)
+// The iframe stand-ins, imported by the UI only on pages with a blocked iframe.
+const placeholder = chunks.find((o) => o.facadeModuleId?.endsWith('src/ui/placeholder.ts'))
+if (!placeholder)
+  throw new Error('the iframe stand-ins must build as a chunk of their own (src/ui/placeholder.ts)')
+const others = chunks
+  .filter((o) => o != entry && o != prefs && o != fab && o != placeholder)
+  .map((o) => o.fileName)
 if (others.length)
   throw new Error(`unexpected chunks: ${others} (a shared chunk would cost the first visit a request)`)
 
@@ -97,7 +103,16 @@ if (/\bimport\s*\(\s*["']/.test(gate)) throw new Error('dist/gate.js must not im
 
 writeFileSync(
   join(dist, 'manifest.json'),
-  JSON.stringify({ gate: 'gate.js', ui: entry.fileName, prefs: prefs.fileName, fab: fab.fileName }, null, 2) +
-    '\n'
+  JSON.stringify(
+    {
+      gate: 'gate.js',
+      ui: entry.fileName,
+      prefs: prefs.fileName,
+      fab: fab.fileName,
+      placeholder: placeholder.fileName,
+    },
+    null,
+    2
+  ) + '\n'
 )
 console.log(`built dist/gate.js and dist/${entry.fileName}`)

@@ -30,6 +30,7 @@ export async function servedGate() {
     ui: readFileSync(join(dist, manifest.ui)),
     prefs: readFileSync(join(dist, manifest.prefs)),
     fab: readFileSync(join(dist, manifest.fab)),
+    placeholder: readFileSync(join(dist, manifest.placeholder)),
   }
 }
 
@@ -45,12 +46,13 @@ if (import.meta.url == `file://${process.argv[1]}`) {
   const ui = row('UI chunk: first layer + CSS + decision code', files.ui)
   const prefs = row('preferences chunk: Preact dialog + CSS (on open)', files.prefs)
   const fab = row('floating button chunk (returning visitors)', files.fab)
+  const stand = row('iframe stand-ins chunk (pages with a blocked iframe)', files.placeholder)
   const first = sum('FIRST VISIT (budget): gate + UI chunk', [gate, ui])
   const all = sum('everything: gate + UI + preferences', [gate, ui, prefs])
   const pad = (s, n) => String(s).padStart(n)
   const W = 52
   console.log(`${'file'.padEnd(W)}${pad('raw', 8)}${pad('gzip -9', 9)}${pad('brotli', 8)}`)
-  for (const r of [gate, ui, first, prefs, fab, all])
+  for (const r of [gate, ui, first, prefs, fab, stand, all])
     console.log(`${r.name.padEnd(W)}${pad(r.raw, 8)}${pad(r.gzip, 9)}${pad(r.brotli, 8)}`)
   const over = []
   if (gate.gzip > GATE_CEILING) over.push(`gate ${gate.gzip} B gzip > ${GATE_CEILING} B`)

@@ -2,9 +2,9 @@ import { consentState, pushUpdate } from '../gate/consent-mode.ts'
 import { deleteCookies, writeChoice } from '../gate/cookie.ts'
 import { effective, lifetimeDays, settle, withKeys } from '../gate/rules.ts'
 import type { Choice, Decision, UiContext } from '../gate/types.ts'
-import { dropPlaceholders } from './placeholder.ts'
 import { record } from './receipt.ts'
 import { siteConfig } from './site.ts'
+import { dropPlaceholders } from './stand-ins.ts'
 
 type Map = Record<string, boolean>
 const INERT = 'script[type="text/plain"],iframe[data-src]'

@@ -9,8 +9,8 @@ import { keepClear } from './clear-bar.ts'
 import { decideKeys as byKeys, decide } from './decide.ts'
 import { firstTab } from './first-tab.ts'
 import { sheetFor } from './look.ts'
-import { showPlaceholder } from './placeholder.ts'
 import { siteConfig } from './site.ts'
+import { standIns } from './stand-ins.ts'
 import { loadHistory } from './store.ts'
 import { textsFor } from './texts/index.ts'
 import { createView } from './view.ts'
@@ -72,7 +72,11 @@ const shadowRoot = (ctx: UiContext): ShadowRoot =>
 
 /** Shows the "allow <vendor>" stand-in of a blocked iframe. */
 export const placeholder = (ctx: UiContext, frame: Element): Promise<void> =>
-  siteConfig(ctx).then((config) => showPlaceholder(ctx, config, frame))
+  Promise.all([siteConfig(ctx), import('./placeholder.ts')]).then(([config, m]) => {
+    const allow = (keys: string[]) => byKeys(ctx, keys, true).catch(() => {})
+    const box = !standIns.has(frame) && m.showPlaceholder(config, ctx.lang || '', frame, allow)
+    if (box) standIns.set(frame, box)
+  })
 
 /**
  * The floating button (src/ui/fab.ts, a chunk of its own) hides while the UI is open, and shows again at
