@@ -1,32 +1,18 @@
 // The banner with a keyboard only, and axe-core on the first layer and the preferences, in Japanese and English.
 import type { Page } from 'playwright-core'
-import { expect, onTestFinished, test } from 'vitest'
+import { expect, test } from 'vitest'
 import {
   bannerButton,
-  collectPageErrors,
   formatViolations,
   readChoice,
-  recordGoogleRequests,
   runAxe,
-  startTestServer,
   useBrowser,
-  waitForBanner,
+  visitWithBanner,
 } from './support/index.ts'
 
 const browser = useBrowser()
 
-async function visit(path: string) {
-  const server = await startTestServer()
-  onTestFinished(() => server.close())
-  const context = await browser.newContext()
-  await recordGoogleRequests(context)
-  const page = await context.newPage()
-  const errors = collectPageErrors(page)
-  onTestFinished(() => expect(errors).toEqual([]))
-  await page.goto(server.at(path))
-  await waitForBanner(page)
-  return page
-}
+const visit = async (path: string) => (await visitWithBanner(browser, path)).page
 
 /** What has focus, through shadow roots: its data-torii-action, else its role, else its tag. */
 const focused = (page: Page) =>

@@ -5,38 +5,25 @@ import type { Page } from 'playwright-core'
 import { expect, onTestFinished, test } from 'vitest'
 import {
   bannerButton,
-  collectPageErrors,
   formatViolations,
   publishDemo,
   readChoice,
-  recordGoogleRequests,
   runAxe,
   startTestServer,
   type TestServer,
   useBrowser,
+  visitWithBanner,
   waitForBanner,
 } from './support/index.ts'
 
 const browser = useBrowser()
 
-async function visit(path: string, options: { server?: TestServer; width?: number; height?: number } = {}) {
-  let server = options.server
-  if (!server) {
-    const started = await startTestServer()
-    onTestFinished(() => started.close())
-    server = started
-  }
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+/** A first visit at a desktop size (1280×800 unless given), where the bar can hide page elements. */
+const visit = (path: string, options: { server?: TestServer; width?: number; height?: number } = {}) =>
+  visitWithBanner(browser, path, {
+    server: options.server,
+    context: { viewport: { width: options.width ?? 1280, height: options.height ?? 800 } },
   })
-  await recordGoogleRequests(context)
-  const page = await context.newPage()
-  const errors = collectPageErrors(page)
-  onTestFinished(() => expect(errors).toEqual([]))
-  await page.goto(server.at(path))
-  await waitForBanner(page)
-  return { page, errors }
-}
 
 /** What has focus, through shadow roots: in the banner or the page, and how to recognise it. */
 const focused = (page: Page) =>

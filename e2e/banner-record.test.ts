@@ -1,33 +1,19 @@
 // The preferences dialog in each language: its own punctuation, and the visitor's consent id with a link to
 // their record (REC-12), in real Chromium against the real server.
 import type { Page } from 'playwright-core'
-import { expect, onTestFinished, test } from 'vitest'
+import { expect, test } from 'vitest'
 import {
   bannerButton,
-  collectPageErrors,
   formatViolations,
   readChoice,
-  recordGoogleRequests,
   runAxe,
-  startTestServer,
   useBrowser,
-  waitForBanner,
+  visitWithBanner,
 } from './support/index.ts'
 
 const browser = useBrowser()
 
-async function visit(path: string) {
-  const server = await startTestServer()
-  onTestFinished(() => server.close())
-  const context = await browser.newContext()
-  await recordGoogleRequests(context)
-  const page = await context.newPage()
-  const errors = collectPageErrors(page)
-  onTestFinished(() => expect(errors).toEqual([]))
-  await page.goto(server.at(path))
-  await waitForBanner(page)
-  return page
-}
+const visit = async (path: string) => (await visitWithBanner(browser, path)).page
 
 /** The history the banner keeps in IndexedDB (`torii` / `kv`), without creating the database if absent. */
 const history = (page: Page) =>
