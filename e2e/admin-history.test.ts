@@ -8,13 +8,12 @@ import {
   adminSession,
   type BannerAction,
   bannerButton,
-  collectPageErrors,
+  loggedInAdminPage,
   publishDemo,
   readChoice,
   recordGoogleRequests,
   runAxe,
   startTestServer,
-  submitAdminLogin,
   type TestServer,
   useBrowser,
   waitForBanner,
@@ -23,13 +22,7 @@ import {
 const browser = useBrowser()
 
 async function adminPage(server: TestServer): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-GB' })
-  const page = await context.newPage()
-  // Before logging in, the session check answers 401: the browser logs that failed request.
-  const errors = collectPageErrors(page, { ignore: [/status of 401 .*\/api\/admin\/session\)$/] })
-  onTestFinished(() => expect(errors).toEqual([]))
-  await submitAdminLogin(page, server)
-  await page.getByRole('heading', { level: 1, name: 'Sites' }).waitFor()
+  const page = await loggedInAdminPage(browser, server)
   await page.getByRole('link', { name: 'Xtra' }).first().click()
   return page
 }

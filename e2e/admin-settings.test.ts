@@ -6,10 +6,9 @@ import type { Page } from 'playwright-core'
 import { expect, onTestFinished, test } from 'vitest'
 import {
   adminSession,
-  collectPageErrors,
+  loggedInAdminPage,
   runAxe,
   startTestServer,
-  submitAdminLogin,
   type TestServer,
   useBrowser,
 } from './support/index.ts'
@@ -17,12 +16,7 @@ import {
 const browser = useBrowser()
 
 async function settingsPage(server: TestServer): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-GB' })
-  const page = await context.newPage()
-  const errors = collectPageErrors(page, { ignore: [/status of 401 .*\/api\/admin\/session\)$/] })
-  onTestFinished(() => expect(errors).toEqual([]))
-  await submitAdminLogin(page, server)
-  await page.getByRole('heading', { level: 1, name: 'Sites' }).waitFor()
+  const page = await loggedInAdminPage(browser, server)
   await page.goto(server.at('/admin/sites/xtra/settings'))
   await page.getByRole('heading', { name: 'Consent options' }).waitFor()
   return page

@@ -1,6 +1,8 @@
 import type { Site, SiteConfig, SiteConfigInput, SiteInput } from '@torii/schema'
 import type { Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { expect, onTestFinished } from 'vitest'
+import type { BrowserHandle } from './browser.ts'
+import { collectPageErrors } from './page-errors.ts'
 import type { TestServer } from './server.ts'
 
 /** The demo admin's password, as the server prints it at start in demo mode. */
@@ -19,6 +21,23 @@ export async function submitAdminLogin(page: Page, server: TestServer, password 
 }
 
 /** `fetch` on the admin API as the demo admin: session cookie, CSRF header and Origin set. */
+/** Before logging in, the admin's session check answers 401, which the browser logs as a failed request. */
+export const SESSION_401 = /status of 401 .*\/api\/admin\/session\)$/
+
+/**
+ * A fresh English admin page, logged in as the demo admin through the form, on the Sites page. The test
+ * fails if the page threw (the 401 of the session check before login aside).
+ */
+export async function loggedInAdminPage(browser: BrowserHandle, server: TestServer): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-GB' })
+  const page = await context.newPage()
+  const errors = collectPageErrors(page, { ignore: [SESSION_401] })
+  onTestFinished(() => expect(errors).toEqual([]))
+  await submitAdminLogin(page, server)
+  await page.getByRole('heading', { level: 1, name: 'Sites' }).waitFor()
+  return page
+}
+
 export type AdminFetch = (path: string, init?: { method?: string; body?: unknown }) => Promise<Response>
 
 /** Logs in as the demo admin (`admin@example.com` / `torii-demo`) through the API, as the admin app does. */
