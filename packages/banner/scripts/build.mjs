@@ -4,6 +4,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
+import { precompress } from './precompress.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const dist = join(root, 'dist')
@@ -115,4 +116,5 @@ writeFileSync(
     2
   ) + '\n'
 )
-console.log(`built dist/gate.js and dist/${entry.fileName}`)
+precompress(join(dist, 'assets'))
+console.log(`built dist/gate.js and dist/${entry.fileName} (assets precompressed: .br, .gz)`)

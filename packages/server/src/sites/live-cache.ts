@@ -39,16 +39,25 @@ export function createLiveCache({ db, readBanner, ttlMs = DEFAULT_TTL_MS }: Live
     const revision = await getLiveRevision(db, siteId)
     if (!revision) return null
     const banner = readBanner()
-    const entry: LiveEntry = {
-      revision,
-      config: createCachedBody(JSON.stringify(revision), 'application/json; charset=utf-8'),
-      gate: banner
-        ? createCachedBody(
-            renderGate(banner, toGateConfig(revision, banner.uiPath)),
-            'text/javascript; charset=utf-8'
-          )
-        : null,
-    }
+    // Unchanged since the last load (the TTL ran out, nothing was published): the rendered bodies are kept,
+    // so the compression is paid once per revision, not once per TTL.
+    const kept = entries.get(siteId)
+    const same =
+      kept?.banner === banner &&
+      kept.entry.revision.number === revision.number &&
+      kept.entry.revision.hash === revision.hash
+    const entry: LiveEntry = same
+      ? kept.entry
+      : {
+          revision,
+          config: await createCachedBody(JSON.stringify(revision), 'application/json; charset=utf-8'),
+          gate: banner
+            ? await createCachedBody(
+                renderGate(banner, toGateConfig(revision, banner.uiPath)),
+                'text/javascript; charset=utf-8'
+              )
+            : null,
+        }
     if (startedAt === generation) entries.set(siteId, { entry, expires: Date.now() + ttlMs, banner })
     return entry
   }

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { brotliCompressSync } from 'node:zlib'
 import { CSRF_HEADER, GATE_CONFIG_PLACEHOLDER, type Role } from '@torii/schema'
 import { type AppDeps, createApp, type ToriiApp } from '../app.ts'
 import { createUser, findUser } from '../auth/users.ts'
@@ -12,7 +13,10 @@ import type { Ledger } from '../ledger/types.ts'
 export const TEST_ORIGIN = 'https://www.example.co.jp'
 export const UI_CHUNK = 'assets/ui-t3st1234.js'
 
-/** A banner `dist/` like the real build's: gate.js with the placeholder, the UI chunk, manifest.json. */
+/**
+ * A banner `dist/` like the real build's: gate.js with the placeholder, the UI chunk (with its brotli copy,
+ * as the build precompresses it), manifest.json.
+ */
 export function writeFakeBanner(dir: string): string {
   const dist = join(dir, 'banner-dist')
   mkdirSync(join(dist, 'assets'), { recursive: true })
@@ -20,7 +24,9 @@ export function writeFakeBanner(dir: string): string {
     join(dist, 'gate.js'),
     `(function(){var config=${GATE_CONFIG_PLACEHOLDER};window.__gate=config})();\n`
   )
-  writeFileSync(join(dist, UI_CHUNK), 'export function mount(){return "ui"}\n')
+  const ui = 'export function mount(){return "ui"}\n'
+  writeFileSync(join(dist, UI_CHUNK), ui)
+  writeFileSync(join(dist, `${UI_CHUNK}.br`), brotliCompressSync(ui))
   writeFileSync(join(dist, 'manifest.json'), JSON.stringify({ gate: 'gate.js', ui: UI_CHUNK }))
   return dist
 }

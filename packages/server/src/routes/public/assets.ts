@@ -17,13 +17,19 @@ export function createAssetRoutes({ bannerDist, adminDist }: AssetRoutesOptions)
     await next()
     if (c.res.ok) c.header('Access-Control-Allow-Origin', '*')
   })
-  for (const dist of [bannerDist, adminDist]) {
+  // The banner's build writes its chunks precompressed (brotli, gzip): they are sent as they are. The
+  // admin's are compressed on the fly by the app's compress middleware.
+  for (const [dist, precompressed] of [
+    [bannerDist, true],
+    [adminDist, false],
+  ] as const) {
     app.use(
       '/assets/*',
       staticFolder({
         root: assetsFolder(dist),
         stripPrefix: '/assets',
         cacheControl: IMMUTABLE_CACHE_CONTROL,
+        precompressed,
       })
     )
   }

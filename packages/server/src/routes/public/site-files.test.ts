@@ -51,16 +51,50 @@ describe('GET /s/:siteId/gate.js', () => {
     }
   })
 
-  it('serves gzip with its own strong ETag when asked', async () => {
+  it('serves brotli, else gzip, each with its own strong ETag, as Accept-Encoding allows', async () => {
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib')
     const plain = await test.app.request('/s/xtra/gate.js')
-    const gz = await test.app.request('/s/xtra/gate.js', { headers: { 'accept-encoding': 'gzip, br' } })
-    expect(gz.headers.get('content-encoding')).toBe('gzip')
-    expect(gz.headers.get('vary')).toMatch(/Accept-Encoding/)
-    expect(gz.headers.get('etag')).not.toBe(plain.headers.get('etag'))
-    expect(gz.headers.get('etag')).toMatch(/^"[^"]+"$/)
-    const bytes = new Uint8Array(await gz.arrayBuffer())
-    const { gunzipSync } = await import('node:zlib')
-    expect(gunzipSync(bytes).toString()).toBe(await plain.text())
+    const source = await plain.text()
+    const cases: [string, string | null, (b: Uint8Array) => Buffer | Uint8Array][] = [
+      ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],
+      ['gzip, br;q=0', 'gzip', gunzipSync],
+      ['GZIP', 'gzip', gunzipSync],
+      ['*', 'br', brotliDecompressSync],
+      ['*;q=0, gzip', 'gzip', gunzipSync],
+      ['gzip;q=0, deflate', null, (b) => b],
+      ['identity', null, (b) => b],
+    ]
+    const etags = new Set([plain.headers.get('etag')])
+    for (const [accept, coding, decode] of cases) {
+      const res = await test.app.request('/s/xtra/gate.js', { headers: { 'accept-encoding': accept } })
+      expect(res.headers.get('content-encoding'), accept).toBe(coding)
+      expect(res.headers.get('vary'), accept).toMatch(/Accept-Encoding/)
+      expect(res.headers.get('etag'), accept).toMatch(/^"[^"]+"$/)
+      etags.add(res.headers.get('etag'))
+      expect(Buffer.from(decode(new Uint8Array(await res.arrayBuffer()))).toString(), accept).toBe(source)
+      // A client holding this coding's ETag gets a 304; another coding's ETag does not match it.
+      const again = await test.app.request('/s/xtra/gate.js', {
+        headers: { 'accept-encoding': accept, 'if-none-match': res.headers.get('etag')! },
+      })
+      expect(again.status, accept).toBe(304)
+    }
+    expect(etags.size).toBe(3)
+  })
+
+  it('keeps the rendered bodies when the TTL runs out and nothing was published', async () => {
+    const first = await test.app.liveCache.get('xtra')
+    test.app.liveCache.invalidate()
+    const afterPublish = await test.app.liveCache.get('xtra')
+    expect(afterPublish?.gate).not.toBe(first?.gate)
+    const cache = (await import('../../sites/live-cache.ts')).createLiveCache({
+      db: test.database.db,
+      readBanner: () => null,
+      ttlMs: 0,
+    })
+    const a = await cache.get('xtra')
+    const b = await cache.get('xtra')
+    expect(b).toBe(a)
+    expect(b?.config.bytes.br.length).toBeGreaterThan(0)
   })
 
   it('answers 404 JSON for an unknown or malformed site id', async () => {
@@ -152,6 +186,22 @@ describe('GET /assets/*', () => {
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not_found')
     const traversal = await test.app.request('/assets/..%2f..%2fmanifest.json')
     expect(traversal.status).toBe(404)
+  })
+
+  it("sends the build's brotli copy as it is when accepted, the plain file otherwise, both varying", async () => {
+    const { brotliDecompressSync } = await import('node:zlib')
+    const br = await test.app.request(`/${UI_CHUNK}`, { headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    expect(br.headers.get('content-encoding')).toBe('br')
+    expect(br.headers.get('vary')).toMatch(/Accept-Encoding/)
+    expect(br.headers.get('content-type')).toMatch(/javascript/)
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(brotliDecompressSync(new Uint8Array(await br.arrayBuffer())).toString()).toContain(
+      'export function'
+    )
+    const plain = await test.app.request(`/${UI_CHUNK}`)
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(plain.headers.get('vary')).toMatch(/Accept-Encoding/)
+    expect(await plain.text()).toContain('export function mount')
   })
 })
 
