@@ -43,8 +43,8 @@ export async function createCachedBody(text: string, contentType: string): Promi
 }
 
 /**
- * The best coding `Accept-Encoding` allows (RFC 9110 §12.5.3): br, then gzip, then none. A coding counts
- * when it is listed, or covered by `*`, with a q-value above zero.
+ * The coding `Accept-Encoding` prefers (RFC 9110 §12.5.3): of br and gzip, the one with the higher q-value
+ * above zero (listed, or covered by `*`), br on a tie; none when neither is acceptable.
  */
 export function pickEncoding(header: string | undefined): Encoding {
   if (!header) return 'identity'
@@ -52,11 +52,14 @@ export function pickEncoding(header: string | undefined): Encoding {
   for (const part of header.split(',')) {
     const [name, ...params] = part.trim().split(';')
     const value = params.map((p) => p.trim()).find((p) => p.toLowerCase().startsWith('q='))
-    const weight = value === undefined ? 1 : Number(value.slice(2))
-    if (name) q[name.trim().toLowerCase()] = Number.isFinite(weight) ? weight : 0
+    const qValue = value === undefined ? 1 : Number(value.slice(2))
+    if (name) q[name.trim().toLowerCase()] = Number.isFinite(qValue) ? qValue : 0
   }
-  const accepts = (coding: string) => (q[coding] ?? q['*'] ?? 0) > 0
-  return accepts('br') ? 'br' : accepts('gzip') ? 'gzip' : 'identity'
+  const weight = (coding: string) => q[coding] ?? q['*'] ?? 0
+  const br = weight('br')
+  const gzip = weight('gzip')
+  if (br > 0 && br >= gzip) return 'br'
+  return gzip > 0 ? 'gzip' : 'identity'
 }
 
 /** Whether `If-None-Match` names this ETag (weak comparison, RFC 9110 §13.1.2) or is `*`. */

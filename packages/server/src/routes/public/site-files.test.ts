@@ -61,6 +61,9 @@ describe('GET /s/:siteId/gate.js', () => {
       ['GZIP', 'gzip', gunzipSync],
       ['*', 'br', brotliDecompressSync],
       ['*;q=0, gzip', 'gzip', gunzipSync],
+      ['br;q=0.5, gzip', 'gzip', gunzipSync],
+      ['br;q=0.8, gzip;q=0.8', 'br', brotliDecompressSync],
+      ['br;q=abc, gzip', 'gzip', gunzipSync],
       ['gzip;q=0, deflate', null, (b) => b],
       ['identity', null, (b) => b],
     ]
