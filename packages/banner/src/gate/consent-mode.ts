@@ -13,14 +13,15 @@ export function consentState(cfg: GateConfig, granted?: Record<string, boolean>)
     state[t] = 'denied'
   for (const p of cfg.purposes)
     for (const t of p.consentTypes)
-      if (state[t] != 'granted') state[t] = (granted ? granted[p.key] : p.required) ? 'granted' : 'denied'
+      if (granted ? granted[p.key] : p.required) state[t] = 'granted'
+      else state[t] ||= 'denied'
   return state
 }
 
 /** `window.gtag`, created like Google's snippet when the page has none (it must push `arguments`). */
 export function gtag(): Gtag {
   const w = window as unknown as { dataLayer: unknown[]; gtag?: Gtag }
-  const dl = (w.dataLayer = w.dataLayer || [])
+  const dl = (w.dataLayer ||= [])
   return (w.gtag ||= function () {
     // biome-ignore lint/complexity/noArguments: gtag.js reads Arguments objects, not arrays
     dl.push(arguments)

@@ -4,8 +4,8 @@ import { warn } from './warn.ts'
 /** The cookie's name (format: docs/cookie-format.md). */
 export const COOKIE_NAME = 'torii'
 /** `1~<consent id>~<revision>~<decided at, unix seconds>~<purposes>~<vendors>`; lists of keys joined by `.`, `!key` denied. */
-const LIST = '((?:!?[a-z][a-z0-9-]*(?:\\.!?[a-z][a-z0-9-]*)*)?)'
-const FORMAT = /* @__PURE__ */ new RegExp(`^1~([\\w-]{16,64})~(\\d{1,9})~(\\d{1,12})~${LIST}~${LIST}$`)
+const FORMAT =
+  /^1~([\w-]{16,64})~(\d{1,9})~(\d{1,12})~((?:!?[a-z][a-z\d-]*(?:\.!?[a-z][a-z\d-]*)*)?)~((?:!?[a-z][a-z\d-]*(?:\.!?[a-z][a-z\d-]*)*)?)$/
 
 const list = (map: Record<string, boolean>) =>
   Object.keys(map)

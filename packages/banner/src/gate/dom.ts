@@ -9,3 +9,5 @@ export const attr = (el: Element, name: string): string | null => el.getAttribut
 export const setAttr = (el: Element, name: string, value: string): void => nativeSet.call(el, name, value)
 export const isScript = (el: Element): el is HTMLScriptElement => el.localName == 'script'
 export const isFrame = (el: Element): el is HTMLIFrameElement => el.localName == 'iframe'
+/** A script or an iframe: the elements the gate governs. */
+export const isTag = (el: Element): boolean => isScript(el) || isFrame(el)

@@ -1,4 +1,4 @@
-import { attr, doc, ElementProto, isFrame, isScript, NodeProto, setAttr } from './dom.ts'
+import { attr, doc, ElementProto, isFrame, isTag, NodeProto, nativeSet } from './dom.ts'
 import { isHeld } from './hold.ts'
 
 /** Holds `el` when `url` belongs to a vendor not granted; returns true when held. */
@@ -35,25 +35,24 @@ export function installGuards(check: UrlCheck): (node: unknown) => void {
     (node as Element)?.matches?.(SRC)
       ? checkEl(node as Element)
       : (node as ParentNode)?.querySelectorAll?.(SRC).forEach(checkEl)
-  // A write of `src` or `type` the element must not get: a held iframe never gets its src (so it never
-  // navigates), a held script keeps its src but its type stays text/plain (the wanted one kept aside).
-  const stop = (el: Element, name: string, v: string) => {
-    if (name == 'src') return (isScript(el) || isFrame(el)) && check(el, v) && isFrame(el)
-    if (name == 'type' && isHeld(el)) {
-      setAttr(el, 'data-type', v)
-      return true
-    }
-  }
+  // A write of `src` or `type` the element must not get goes to the attribute kept aside instead: a held
+  // iframe never gets its src (so it never navigates: `data-src`), a held script keeps its src but its type
+  // stays text/plain (the wanted one in `data-type`). Returns that attribute's name, else nothing.
+  const aside = (el: Element, name: string, v: string) =>
+    name == 'src'
+      ? isTag(el) && check(el, v) && isFrame(el) && 'data-src'
+      : name == 'type' && isHeld(el) && 'data-type'
 
-  const guard = (proto: object, name: string) =>
-    guardSetter(proto, name, (el, v, native) => stop(el, name, v) || native.call(el, v))
-  guard(HTMLScriptElement.prototype, 'src')
-  guard(HTMLIFrameElement.prototype, 'src')
-  guard(HTMLScriptElement.prototype, 'type')
-  const setAttribute = ElementProto.setAttribute
-  ElementProto.setAttribute = function (this: Element, name: string, v: string) {
-    stop(this, String(name).toLowerCase(), v) || setAttribute.call(this, name, v)
+  function setAttribute(this: Element, name: string, v: string) {
+    nativeSet.call(this, aside(this, String(name).toLowerCase(), v) || name, v)
   }
+  ElementProto.setAttribute = setAttribute
+  // `src` and `type` reflect their attributes: their setters go the same way.
+  const reflect = (proto: object, name: string) =>
+    guardSetter(proto, name, (el, v) => setAttribute.call(el, name, v))
+  reflect(HTMLScriptElement.prototype, 'src')
+  reflect(HTMLIFrameElement.prototype, 'src')
+  reflect(HTMLScriptElement.prototype, 'type')
 
   // A method that passes its arguments through `map` first (the native one still does the work).
   const patch = (target: object, names: string, map: (args: unknown[]) => unknown[]) => {

@@ -5,10 +5,11 @@
  * settings). What is not needed on every page view lives in lazily loaded chunks: the first layer,
  * decisions (cookie, Consent Mode update, receipt: src/ui/decide.ts), placeholders, the floating button.
  */
-import { normalizeConfig } from './config.ts'
+
+import { readConfig } from './config.ts'
 import { pushDefaults, pushUpdate } from './consent-mode.ts'
 import { readChoice } from './cookie.ts'
-import { attr, doc, isFrame, isScript, setAttr } from './dom.ts'
+import { attr, doc, isFrame, isTag } from './dom.ts'
 import { installGuards } from './guards.ts'
 import { hold } from './hold.ts'
 import { vendorOfUrl } from './hosts.ts'
@@ -17,7 +18,6 @@ import { effective, isExpired } from './rules.ts'
 import type { ChoiceView, UiContext, UiModule, View } from './types.ts'
 import { warn } from './warn.ts'
 
-declare const __TORII_CONFIG__: unknown
 /** The floating button's chunk, next to the UI chunk (its file name, set by scripts/build.mjs). */
 declare const __TORII_FAB__: string
 
@@ -43,11 +43,7 @@ function boot() {
 
   const script = doc.currentScript as HTMLScriptElement | null
   const base = script?.src || location.href
-  let raw: unknown
-  try {
-    raw = __TORII_CONFIG__
-  } catch {}
-  const cfg = normalizeConfig(raw)
+  const cfg = readConfig()
   const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl == true
   let choice = readChoice()
   if (choice && isExpired(cfg, choice, Date.now())) choice = null
@@ -64,7 +60,7 @@ function boot() {
   const load =
     <M>(path: string) =>
     (fn: (m: M) => unknown) =>
-      (chunks[path] ||= import(/* @vite-ignore */ new URL(path, new URL(cfg.ui, base)).href))
+      (chunks[path] ||= import(/* @vite-ignore */ new URL(path, new URL(cfg.ui, base)) as never))
         .then(fn as (m: unknown) => unknown)
         .catch((e) => {
           delete chunks[path]
@@ -90,7 +86,7 @@ function boot() {
   // A granted vendor's tag goes through marked with its vendor (the UI reloads if it is revoked later).
   const net = installGuards((el, url) => {
     const vendor = vendorOfUrl(cfg, url)
-    if (vendor) return state.v[vendor] ? void setAttr(el, 'data-vendor', vendor) : hold(el, vendor, url)
+    if (vendor) return hold(el, vendor, url, state.v[vendor])
   })
   // A tag runs when every purpose it names is granted and its vendor, if named, is granted.
   const consider = (el: Element) => {
@@ -121,7 +117,7 @@ function boot() {
       for (const r of records) {
         if (r.attributeName) net(r.target)
         for (const node of r.addedNodes as NodeListOf<Element>)
-          if (isScript(node) || isFrame(node)) handle(node)
+          if (isTag(node)) handle(node)
           else if (node.firstElementChild) node.querySelectorAll('script,iframe').forEach(handle)
       }
     })
@@ -155,13 +151,14 @@ function boot() {
     show: (invoker) => open('prefs', invoker),
   }
 
-  const decideKeys = (grant: boolean) => (keys: string | string[]) =>
+  const decideKeys = (grant: boolean) => (keys: string | string[] | null) =>
     withUi((m) => m.decideKeys(ctx, keys, grant))
+  const reject = decideKeys(false)
   const api: Record<string, unknown> = {
     v: 1,
     get: view,
     accept: decideKeys(true),
-    reject: decideKeys(false),
+    reject,
     show: ctx.show,
     // Listeners are `torii:<type>` events on window, each call guarded so a throwing listener is only logged.
     on: (type: string, fn: Fn) => {
@@ -187,7 +184,8 @@ function boot() {
     }
   })
   scan()
-  if (!state.ask) state.gpc ? withUi((m) => m.decideKeys(ctx, null, false)) : ctx.fab()
+  // GPC denies what is undecided without asking (the GPC-only decision: `keys` null).
+  if (!state.ask) state.gpc ? reject(null) : ctx.fab()
   // Receipts queued on an earlier page view: looked for once the page has loaded (localStorage is
   // synchronous, and nothing here is urgent; the gate is a synchronous head script, so load is ahead).
   addEventListener('load', () => {

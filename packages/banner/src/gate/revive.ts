@@ -18,12 +18,10 @@ export function createReviver(nonce: string): (el: Element) => void {
     }
   })
 
-  const pump = () => {
-    while (!busy && queue.length) run(queue.shift()!)
-  }
+  // The script before is done (or there was none): run the queued ones up to the next external one.
   const next = () => {
     busy = 0
-    pump()
+    while (!busy && queue.length) run(queue.shift()!)
   }
 
   function run(el: Element) {
@@ -39,7 +37,7 @@ export function createReviver(nonce: string): (el: Element) => void {
     el.remove()
     if (type) setAttr(el, 'type', type)
     else el.removeAttribute('type')
-    if (nonce) el.nonce ||= nonce
+    el.nonce ||= nonce
     if (el.src) {
       busy = el
       el.addEventListener('load', next)
@@ -56,7 +54,7 @@ export function createReviver(nonce: string): (el: Element) => void {
       e._revived = 1
       if (isScript(el)) {
         queue.push(el)
-        pump()
+        busy || next()
       } else run(el)
     }
   }
