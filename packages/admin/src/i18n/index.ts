@@ -64,13 +64,16 @@ export function syncDocumentLanguage(): () => void {
   })
 }
 
-/** Formats an ISO time in the UI language. */
+/**
+ * Formats an ISO time in the UI language, in the browser's time zone and naming it (`16:41:44 UTC`,
+ * `1:41:44 JST`): receipts are evidence, and a time without its zone is ambiguous to whoever reads it.
+ */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return ''
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
   return date.toLocaleString(uiLanguage.value === 'ja' ? 'ja-JP' : 'en-GB', {
     dateStyle: 'medium',
-    timeStyle: 'medium',
+    timeStyle: 'long',
   })
 }

@@ -9,7 +9,7 @@ import { toReceiptQuery } from './receipt-filters.ts'
 import { installUnsavedGuard } from './unsaved-guard.ts'
 
 describe('toReceiptQuery', () => {
-  it('should make dates UTC with an exclusive end and drop empty filters', () => {
+  it('should make dates local days with an exclusive end and drop empty filters', () => {
     expect(
       toReceiptQuery({
         from: '2026-11-01',
@@ -19,8 +19,8 @@ describe('toReceiptQuery', () => {
         consentId: ' ',
       })
     ).toEqual({
-      from: '2026-11-01T00:00:00.000Z',
-      to: '2026-12-01T00:00:00.000Z',
+      from: new Date(2026, 10, 1).toISOString(),
+      to: new Date(2026, 11, 1).toISOString(),
       action: 'accept-all',
       purpose: '!analytics',
       consentId: undefined,
