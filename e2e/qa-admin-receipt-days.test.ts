@@ -63,7 +63,7 @@ test('a day picked in the receipt search is that day where the admin is, and tim
   await search.getByRole('button', { name: 'Search' }).click()
   // The receipt is on the local day picked, and the list says so with the zone.
   await expect.poll(() => page.locator('tr[data-receipt]').count()).toBe(1)
-  const time = await row.locator('th').innerText()
+  const time = (await row.locator('th').textContent()) ?? ''
   const [year, month, day] = localDay.split('-').map(Number)
   const shownDay = new Date(Date.UTC(year!, month! - 1, day!)).toLocaleDateString('en-GB', {
     timeZone: 'UTC',
