@@ -10,4 +10,8 @@ export interface Revision {
   config: SiteConfig
 }
 
-export type RevisionSummary = Omit<Revision, 'config'> & { publishedBy: string | null }
+export type RevisionSummary = Omit<Revision, 'config'> & {
+  publishedBy: string | null
+  /** Why it was published, as the admin wrote it (`Rollback to revision N` for a rollback); null when none. */
+  note?: string | null
+}

@@ -216,6 +216,7 @@ export const EN = {
   'publish.publishedAt': 'Published',
   'publish.publishedBy': 'By',
   'publish.hash': 'Content hash',
+  'publish.noteColumn': 'Note',
   'publish.live': 'live',
   'publish.rollback': 'Roll back to revision {number}',
   'publish.rollbackConfirm': 'Publish the config of revision {number} again as a new revision?',

@@ -215,6 +215,7 @@ export const JA: Messages = {
   'publish.publishedAt': '公開日時',
   'publish.publishedBy': '公開した人',
   'publish.hash': 'ハッシュ',
+  'publish.noteColumn': 'メモ',
   'publish.live': '公開中',
   'publish.rollback': 'リビジョン {number} に戻す',
   'publish.rollbackConfirm': 'リビジョン {number} の設定を新しいリビジョンとして公開し直しますか？',

@@ -116,6 +116,7 @@ function PublishPanel({ siteId }: { siteId: string }) {
                 <th scope="col">{t('publish.publishedAt')}</th>
                 <th scope="col">{t('publish.publishedBy')}</th>
                 <th scope="col">{t('publish.hash')}</th>
+                <th scope="col">{t('publish.noteColumn')}</th>
                 {canWrite && <td />}
               </tr>
             </thead>
@@ -131,6 +132,7 @@ function PublishPanel({ siteId }: { siteId: string }) {
                   <td>
                     <code title={revision.hash}>{revision.hash.slice(0, 12)}</code>
                   </td>
+                  <td class="note">{revision.note ?? ''}</td>
                   {canWrite && (
                     <td>
                       {revision.number === live?.number ? null : revision.hash === live?.hash ? (

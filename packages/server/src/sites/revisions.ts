@@ -28,6 +28,7 @@ function toSummary(row: Omit<RevisionRow, 'config'>): RevisionSummary {
     hash: row.hash,
     publishedAt: row.publishedAt,
     publishedBy: row.publishedBy ?? null,
+    note: row.note ?? null,
   }
 }
 
@@ -108,6 +109,6 @@ export async function publishRevision(
         .set({ config, updatedAt: publishedAt, updatedBy: by })
         .where(eq(drafts.siteId, siteId))
     }
-    return { siteId, number, hash, publishedAt, publishedBy: by }
+    return { siteId, number, hash, publishedAt, publishedBy: by, note }
   })
 }

@@ -244,6 +244,24 @@ describe('publish, revisions, diff, rollback', () => {
     expect((await call<ApiError>('POST', '/sites/xtra/publish')).status).toBe(409)
   })
 
+  it('keeps the note written at publish and gives it back in the history (and the rollback says so)', async () => {
+    const config = await draft()
+    config.options.refusalDays = 30
+    await call('PUT', '/sites/xtra/draft', config)
+    const published = await call<{ revision: RevisionSummary }>('POST', '/sites/xtra/publish', {
+      note: 'Shorter refusal, per DPO 2026-11',
+    })
+    expect(published.body.revision.note).toBe('Shorter refusal, per DPO 2026-11')
+    await call('POST', '/sites/xtra/revisions/1/rollback')
+    const history = await call<{ revisions: RevisionSummary[] }>('GET', '/sites/xtra/revisions')
+    expect(history.body.revisions.map(({ number, note }) => ({ number, note }))).toEqual([
+      { number: 3, note: 'Rollback to revision 1' },
+      { number: 2, note: 'Shorter refusal, per DPO 2026-11' },
+      { number: 1, note: 'Demo seed' },
+    ])
+    expect((await call<SiteDetail>('GET', '/sites/xtra')).body.live?.note).toBe('Rollback to revision 1')
+  })
+
   it('leaves the draft alone when the rollback is refused', async () => {
     const config = await draft()
     config.options.refusalDays = 30
