@@ -135,6 +135,14 @@ describe('torii CLI', () => {
         /--action must be one of/,
       ],
       [['export', '--site', 'xtra', '--format', 'csv', '--consent-id', 'a b', '--db', url], /--consent-id/],
+      [
+        ['export', '--site', 'nosuch', '--format', 'csv', '--db', url],
+        /--site: no site "nosuch" in this database/,
+      ],
+      [
+        ['export', '--site', 'xtra', '--format', 'csv', '--from', 'yesterday', '--db', url],
+        /--from must be an ISO date such as 2026-11-25/,
+      ],
       [['admin', 'create', '--role', 'admin', '--db', url], /--email is required/],
       [
         ['admin', 'create', '--email', 'x@example.com', '--role', 'owner', '--db', url],

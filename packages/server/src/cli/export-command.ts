@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import type { Client } from '@libsql/client'
 import { ledgerExportStream, siteExportStream } from '../ledger/export.ts'
 import { receiptQuerySchema } from '../ledger/receipt-query.ts'
 import { type CliIo, userPath } from './io.ts'
@@ -9,6 +10,23 @@ import { openDatabase } from './open-db.ts'
 import { parse, UsageError } from './usage.ts'
 
 const FLAG_OF: Record<string, string> = { consentId: '--consent-id' }
+
+/**
+ * A mistyped --site would otherwise export an empty file with exit 0, which reads as "no receipts". A site
+ * is known when it is configured or has receipts (the ledger keeps them whatever happens to the site).
+ */
+async function assertSiteKnown(client: Client, siteId: string): Promise<void> {
+  const known = await client.execute({
+    sql: 'SELECT 1 FROM sites WHERE id = ? UNION ALL SELECT 1 FROM receipts WHERE site_id = ? LIMIT 1',
+    args: [siteId, siteId],
+  })
+  if (known.rows.length) return
+  const { rows } = await client.execute('SELECT id FROM sites ORDER BY id LIMIT 20')
+  const ids = rows.map((row) => String(row.id))
+  throw new UsageError(
+    `--site: no site ${JSON.stringify(siteId)} in this database (${ids.length ? `sites: ${ids.join(', ')}` : 'it has no sites'})`
+  )
+}
 
 /** `torii export`: a site's receipts as CSV/NDJSON, or `--ledger` for the verifiable whole-ledger NDJSON. */
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
@@ -49,6 +67,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   }
   const database = await openDatabase(values.db, true)
   try {
+    if (!values.ledger) await assertSiteKnown(database.client, values.site!)
     const stream = values.ledger
       ? ledgerExportStream(database.client, () => new Date())
       : siteExportStream(database.client, values.site!, format, parsed.data)

@@ -59,10 +59,10 @@ export function whereOf(siteId: string, query: ReceiptQuery): { where: string; a
   return { where: clauses.join(' AND '), args }
 }
 
-const isoDate = z.iso
-  .datetime({ offset: true })
-  .or(z.iso.date())
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a valid date')
+const DATE_HINT = 'must be an ISO date such as 2026-11-25 or 2026-11-25T09:00:00+09:00'
+const isoDate = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: DATE_HINT })
+  .refine((value) => !Number.isNaN(Date.parse(value)), DATE_HINT)
 
 /** The filters and paging of a `ReceiptQuery` as query-string values, before the checks across fields. */
 const receiptQueryFields = z.strictObject({
