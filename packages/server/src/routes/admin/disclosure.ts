@@ -1,4 +1,4 @@
-import { languageSchema } from '@torii/schema'
+import { languageSchema, type SiteConfig } from '@torii/schema'
 import { renderDisclosure } from '@torii/schema/disclosure-page'
 import { Hono } from 'hono'
 import type { Db } from '../../db/client.ts'
@@ -6,9 +6,16 @@ import { ApiException, notFound } from '../../lib/errors.ts'
 import { getLiveRevision } from '../../sites/revisions.ts'
 import { getSite } from '../../sites/sites.ts'
 
-/** The `lang` query: a language tag, defaulting to the config's default language. */
-export function disclosureLang(query: string | undefined, fallback: string): string {
-  if (query === undefined || query === '') return fallback
+/**
+ * The `lang` query resolved to one of the site's languages: the tag itself, else its primary subtag
+ * (`en-GB` → `en`), else the default language. The page says `<html lang>` in that language, so a language the
+ * site does not have must not label a notice written in another one.
+ */
+export function disclosureLang(
+  query: string | undefined,
+  config: Pick<SiteConfig, 'languages' | 'defaultLanguage'>
+): string {
+  if (query === undefined || query === '') return config.defaultLanguage
   if (!languageSchema.safeParse(query).success) {
     throw new ApiException(
       400,
@@ -17,7 +24,13 @@ export function disclosureLang(query: string | undefined, fallback: string): str
       [{ path: 'lang', message: 'must be a language tag such as "ja" or "en"' }]
     )
   }
-  return query
+  const primary = (tag: string) => tag.split('-')[0]!.toLowerCase()
+  return (
+    config.languages.find((language) => language.toLowerCase() === query.toLowerCase()) ??
+    config.languages.find((language) => language === primary(query)) ??
+    config.languages.find((language) => primary(language) === primary(query)) ??
+    config.defaultLanguage
+  )
 }
 
 /** `GET /sites/:siteId/disclosure?lang=`: the external transmission notice of the live revision, as HTML. */
@@ -29,7 +42,7 @@ export function createDisclosureRoutes(db: Db) {
     const revision = await getLiveRevision(db, siteId)
     if (!revision)
       throw new ApiException(409, 'not_published', `Site "${siteId}" has no published revision yet`)
-    const lang = disclosureLang(c.req.query('lang'), revision.config.defaultLanguage)
+    const lang = disclosureLang(c.req.query('lang'), revision.config)
     return c.json({ revision: revision.number, html: renderDisclosure(revision, lang) })
   })
   return app

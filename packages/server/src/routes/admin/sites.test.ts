@@ -309,6 +309,19 @@ describe('disclosure', () => {
     expect((await test.app.request('/s/xtra/disclosure?lang=%3Cx%3E')).status).toBe(400)
     expect((await test.app.request('/s/nope/disclosure')).status).toBe(404)
   })
+
+  it('serves the notice in a language the site has, and says which in <html lang>', async () => {
+    // French is not a language of the demo site: its default (Japanese) is served, and labelled so.
+    const french = await (await test.app.request('/s/xtra/disclosure?lang=fr')).text()
+    expect(french).toContain('<html lang="ja">')
+    expect(french).toContain('<section class="torii-disclosure" lang="ja">')
+    expect(french).toContain('外部送信')
+    // A regional tag gets its language.
+    const british = await (await test.app.request('/s/xtra/disclosure?lang=en-GB')).text()
+    expect(british).toContain('<html lang="en">')
+    const admin = await call<{ html: string }>('GET', '/sites/xtra/disclosure?lang=de')
+    expect(admin.body.html).toContain('lang="ja"')
+  })
 })
 
 describe('users', () => {

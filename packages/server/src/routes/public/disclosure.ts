@@ -14,7 +14,7 @@ export function createPublicDisclosureRoutes(cache: LiveCache) {
     const siteId = c.req.param('siteId')
     const entry = siteIdSchema.safeParse(siteId).success ? await cache.get(siteId) : null
     if (!entry) throw notFound(`Site "${siteId.slice(0, 80)}" (or its published revision)`)
-    const lang = disclosureLang(c.req.query('lang'), entry.revision.config.defaultLanguage)
+    const lang = disclosureLang(c.req.query('lang'), entry.revision.config)
     c.header('Cache-Control', LIVE_CACHE_CONTROL)
     return c.html(renderDisclosurePage(entry.revision, lang))
   })
