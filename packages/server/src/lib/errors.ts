@@ -41,7 +41,7 @@ export function zodFields(error: ZodError): FieldError[] {
 }
 
 /** A 400 naming every bad field. */
-export function validationError(error: ZodError, what = 'the request body'): ApiException {
+export function validationError(error: ZodError, what = 'request body'): ApiException {
   const fields = zodFields(error)
   const first = fields[0]
   const detail = first ? `: ${first.path} ${first.message}` : ''

@@ -166,9 +166,9 @@ describe('admin receipts routes', () => {
       body: '{"consentId":""}',
     })
     expect(bad.status).toBe(400)
-    expect(((await bad.json()) as { error: { fields: { path: string }[] } }).error.fields[0]!.path).toBe(
-      'consentId'
-    )
+    const { error } = (await bad.json()) as { error: { message: string; fields: { path: string }[] } }
+    expect(error.fields[0]!.path).toBe('consentId')
+    expect(error.message).toBe('Invalid erasure request: consentId must be 1 to 64 URL-safe characters')
     expect((await ledger.verify()).ok).toBe(true)
   })
 

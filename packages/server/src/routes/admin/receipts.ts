@@ -103,7 +103,7 @@ export function createAdminReceiptRoutes(options: ReceiptRoutesOptions) {
   app.post('/sites/:siteId/erasure', async (c) => {
     const siteId = await requireSite(c.req.param('siteId'))
     const parsed = erasureSchema.safeParse(await readJson(c))
-    if (!parsed.success) throw validationError(parsed.error)
+    if (!parsed.success) throw validationError(parsed.error, 'erasure request')
     const erased = await ledger.erase(siteId, parsed.data.consentId)
     return c.json({ erased })
   })
