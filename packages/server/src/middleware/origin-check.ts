@@ -14,7 +14,13 @@ export const originCheck = (): MiddlewareHandler => {
       return await check(c, next)
     } catch (error) {
       if (!(error instanceof HTTPException) || error.status !== 403) throw error
-      return errorResponse(403, 'cross_site', 'Cross-site request refused: Origin does not match this server')
+      // Without an Origin this is a script, not a page (curl POSTing a rollback, which has no body): Hono
+      // treats a missing Content-Type as text/plain, so say what to send rather than blame an Origin.
+      const message = c.req.header('origin')
+        ? 'Cross-site request refused: Origin does not match this server'
+        : 'Cross-site request refused: no Origin header, and the body is not JSON. ' +
+          'Send Content-Type: application/json (with or without a body)'
+      return errorResponse(403, 'cross_site', message)
     }
   }
 }

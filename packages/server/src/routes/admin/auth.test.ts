@@ -166,6 +166,23 @@ describe('the admin API gate', () => {
     expect(res.status).toBe(403)
     expect(((await res.json()) as ApiError).error.code).toBe('cross_site')
   })
+
+  it('tells a script posting without a body or Origin (a rollback by curl) what to send', async () => {
+    const headers: Record<string, string> = admin.headers()
+    delete headers['content-type']
+    delete headers.origin
+    const res = await test.app.request('/api/admin/sites/xtra/revisions/1/rollback', {
+      method: 'POST',
+      headers,
+    })
+    expect(res.status).toBe(403)
+    const { error } = (await res.json()) as ApiError
+    expect(error.code).toBe('cross_site')
+    expect(error.message).toBe(
+      'Cross-site request refused: no Origin header, and the body is not JSON. ' +
+        'Send Content-Type: application/json (with or without a body)'
+    )
+  })
 })
 
 describe('sessions', () => {
