@@ -1,10 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Readable, Writable } from 'node:stream'
 import type { ReceiptAck, Revision } from '@torii/schema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { CliIo } from './cli/io.ts'
+import { runCli } from './cli/main.ts'
 import { type RunningServer, startServer } from './index.ts'
 import { receiptBody, writeFakeBanner } from './testing/test-app.ts'
+
+function captureCliIo(stdinText: string): CliIo {
+  const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() })
+  return { out: () => {}, err: () => {}, stdout: sink(), stdin: Readable.from([stdinText]) }
+}
 
 let dir: string
 let servers: RunningServer[]
@@ -75,6 +83,16 @@ describe('startServer', () => {
       body: JSON.stringify(receiptBody({ pageUrl: `${origin}/demo/` })),
     })
     expect(res.status).toBe(201)
+  })
+
+  it('seeds no demo into a database whose first admin was made with torii admin create', async () => {
+    const cli = captureCliIo('a-long-password\n')
+    const dbUrl = `file:${join(dir, 'data', 'torii.db')}`
+    expect(await runCli(['admin', 'create', '--email', 'owner@example.com', '--db', dbUrl], cli)).toBe(0)
+    const server = await start()
+    expect(server.demo).toBe(false)
+    expect((await fetch(`${server.url}/s/xtra/gate.js`)).status).toBe(404)
+    expect((await fetch(`${server.url}/demo/`)).status).toBe(404)
   })
 
   it('serves no demo when asked not to', async () => {

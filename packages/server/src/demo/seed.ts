@@ -16,11 +16,14 @@ export interface DemoSeedResult {
   adminCreated: boolean
 }
 
-/** `TORII_DEMO=auto`: demo mode when the database is new, or already holds the demo site. */
+/**
+ * `TORII_DEMO=auto`: demo mode when the database is new (no site and no user), or already holds the demo site.
+ * A database whose first admin was made with `torii admin create` is someone's own: no demo is seeded into it.
+ */
 export async function shouldRunDemo(db: Db, mode: boolean | 'auto'): Promise<boolean> {
   if (mode !== 'auto') return mode
   const [row] = await db.select({ n: count() }).from(sites)
-  if (!row?.n) return true
+  if (!row?.n) return (await countUsers(db)) === 0
   return (await getSite(db, DEMO_SITE_ID)) !== null
 }
 
