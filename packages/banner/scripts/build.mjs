@@ -19,7 +19,8 @@ const common = {
 const GATE_TERSER = {
   ecma: 2020,
   toplevel: true,
-  compress: { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true },
+  // 2 passes, not 3: the third inlines installGuards into the boot, which gzips ~15 B worse (measured).
+  compress: { passes: 2, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true },
   mangle: { properties: { regex: /^_/ } },
   format: { comments: false },
 }

@@ -13,7 +13,7 @@ describe('the blocker', () => {
     const cfg = demoConfig()
     installGuards((el, url) => {
       const vendor = vendorOfUrl(cfg, url)
-      if (vendor && !granted[vendor]) return hold(el, vendor, url)
+      if (vendor && !granted[vendor]) return hold(el, vendor)
     })
   })
 

@@ -32,7 +32,7 @@ function context(answer: unknown): UiContext {
     choice: granted,
     state: effective(cfg, granted, false),
     config: () => Promise.resolve(answer),
-    view: () => null,
+    get: () => null,
     scan: () => {},
     fab: () => {},
     show: () => {},

@@ -4,8 +4,7 @@ import { warn } from './warn.ts'
 /** The cookie's name (format: docs/cookie-format.md). */
 export const COOKIE_NAME = 'torii'
 /** `1~<consent id>~<revision>~<decided at, unix seconds>~<purposes>~<vendors>`; lists of keys joined by `.`, `!key` denied. */
-const FORMAT =
-  /^1~([\w-]{16,64})~(\d{1,9})~(\d{1,12})~((?:!?[a-z][a-z\d-]*(?:\.!?[a-z][a-z\d-]*)*)?)~((?:!?[a-z][a-z\d-]*(?:\.!?[a-z][a-z\d-]*)*)?)$/
+const FORMAT = /^1~[\w-]{16,64}~\d{1,9}~\d{1,12}(~(!?[a-z][a-z\d-]*(\.!?[a-z][a-z\d-]*)*)?){2}$/
 
 const list = (map: Record<string, boolean>) =>
   Object.keys(map)
@@ -23,8 +22,8 @@ export const serializeChoice = (c: Choice): string =>
 
 /** Parses a cookie value; anything malformed or foreign is no choice (named once in a warning). */
 export function parseChoice(value: string): Choice | null {
-  const m = FORMAT.exec(value)
-  if (m) return { id: m[1], rev: +m[2], at: +m[3] * 1000, p: parseList(m[4]), v: parseList(m[5]) }
+  const [, id, rev, at, p, v] = value.split('~')
+  if (FORMAT.test(value)) return { id, rev: +rev, at: +at * 1000, p: parseList(p), v: parseList(v) }
   warn('ignored a malformed or foreign "torii" cookie')
   return null
 }

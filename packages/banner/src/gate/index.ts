@@ -23,7 +23,6 @@ declare const __TORII_FAB__: string
 
 type Fn = (...args: never[]) => unknown
 const INERT = 'script[type="text/plain"],iframe[data-src]'
-const noop = () => {}
 
 /** Wraps an entry point so nothing it does can throw into the host page. */
 const safe =
@@ -68,11 +67,11 @@ function boot() {
         })
   const withUi = load<UiModule>(cfg.ui)
   let config: Promise<unknown> | undefined
-  // Resolves undefined when the server is away: the UI then falls back to the gate's config.
+  // Resolves false when the server is away (`Boolean` as a no-op): the UI then falls back to the gate's config.
   const fetchConfig = () =>
     (config ||= fetch(new URL('config.json', base))
       .then((r) => r.json())
-      .catch(noop))
+      .catch(Boolean))
   // Shown as soon as the UI is loaded and the body exists (the UI waits for it).
   const open = (next: View, invoker?: Element | null) => {
     fetchConfig()
@@ -81,16 +80,15 @@ function boot() {
   // A decision is needed: the UI and the texts are fetched now, in parallel, before the gate sets up.
   if (state.ask) open('banner')
 
-  const keysOf = (el: Element) => (attr(el, 'data-purpose') || '').match(/[^\s,]+/g) || []
   const revive = createReviver(script?.nonce || '')
   // A granted vendor's tag goes through marked with its vendor (the UI reloads if it is revoked later).
   const net = installGuards((el, url) => {
     const vendor = vendorOfUrl(cfg, url)
-    if (vendor) return hold(el, vendor, url, state.v[vendor])
+    if (vendor) return hold(el, vendor, state.v[vendor])
   })
   // A tag runs when every purpose it names is granted and its vendor, if named, is granted.
   const consider = (el: Element) => {
-    const keys = keysOf(el)
+    const keys = (attr(el, 'data-purpose') || '').match(/[^\s,]+/g) || []
     const vendor = attr(el, 'data-vendor')
     let ok: unknown = 1
     const need = (map: Record<string, boolean>, key: string, kind: string) => {
@@ -142,7 +140,7 @@ function boot() {
     choice,
     state,
     config: fetchConfig,
-    view,
+    get: view,
     scan,
     fab: () =>
       ctx.choice &&

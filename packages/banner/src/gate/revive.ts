@@ -1,4 +1,4 @@
-import { attr, isScript, nativeInsert, setAttr } from './dom.ts'
+import { isScript, moveAttr, nativeInsert } from './dom.ts'
 import { warn } from './warn.ts'
 
 /**
@@ -6,7 +6,7 @@ import { warn } from './warn.ts'
  * until it loads or fails, so gtag's loader runs before the inline `gtag('config')` after it.
  */
 export function createReviver(nonce: string): (el: Element) => void {
-  const queue: Element[] = []
+  const queue: HTMLScriptElement[] = []
   let busy: HTMLScriptElement | 0 = 0
   let inline = 0
 
@@ -24,19 +24,14 @@ export function createReviver(nonce: string): (el: Element) => void {
     while (!busy && queue.length) run(queue.shift()!)
   }
 
-  function run(el: Element) {
+  // A script no longer in the document is dropped. Re-inserting the same element runs it: it never
+  // started, and handlers the page set on it survive.
+  function run(el: HTMLScriptElement) {
     const parent = el.parentNode
     if (!parent) return
-    if (!isScript(el)) {
-      setAttr(el, 'src', attr(el, 'data-src')!)
-      return el.removeAttribute('data-src')
-    }
-    // Re-inserting the same element runs it: it never started, and handlers the page set on it survive.
     const after = el.nextSibling
-    const type = attr(el, 'data-type')
     el.remove()
-    if (type) setAttr(el, 'type', type)
-    else el.removeAttribute('type')
+    moveAttr(el, 'data-type', 'type')
     el.nonce ||= nonce
     if (el.src) {
       busy = el
@@ -55,7 +50,7 @@ export function createReviver(nonce: string): (el: Element) => void {
       if (isScript(el)) {
         queue.push(el)
         busy || next()
-      } else run(el)
+      } else moveAttr(el, 'data-src', 'src')
     }
   }
 }

@@ -59,8 +59,8 @@ export interface UiContext {
   site?: Promise<SiteConfig>
   /** The site's current revision (`config.json`, with texts), fetched once; undefined when unreachable. */
   config(): Promise<unknown>
-  /** What `torii.get()` returns. */
-  view(): ChoiceView | null
+  /** What `torii.get()` returns (the same function). */
+  get(): ChoiceView | null
   /** Revives what the state in force allows (after a decision). */
   scan(): void
   /** Shows the floating button when the site wants it and a choice exists. */

@@ -39,7 +39,7 @@ export function apply(ctx: UiContext, choice: Choice): { p: Map; v: Map } {
   Object.assign(state, effective(ctx.cfg, choice, ctx.gpc))
   pushUpdate(ctx.cfg, state.p)
   ctx.scan()
-  dispatchEvent(new CustomEvent('torii:change', { detail: ctx.view() }))
+  dispatchEvent(new CustomEvent('torii:change', { detail: ctx.get() }))
   ctx.fab()
   return before
 }
