@@ -97,7 +97,11 @@ export function renderReceiptPage(proof: ReceiptProof, jsonUrl: string, config?:
     receipt.consentId ? row(l.consentId, `<code>${escapeHtml(receipt.consentId)}</code>`) : '',
     receipt.language ? row(l.language, escapeHtml(receipt.language)) : '',
     receipt.pageUrl ? row(l.page, escapeHtml(receipt.pageUrl)) : '',
-    typeof receipt.gpc === 'boolean' ? row(l.gpc, escapeHtml(receipt.gpc ? l.yes : l.no)) : '',
+    // Erasure drops the GPC signal with the payload (the proof's `gpc: false` is a placeholder, as the CSV
+    // export's empty cell says): "off" here would be a claim, and contradict an action kept as "gpc".
+    !receipt.erasedAt && typeof receipt.gpc === 'boolean'
+      ? row(l.gpc, escapeHtml(receipt.gpc ? l.yes : l.no))
+      : '',
   ]
   return [
     '<!doctype html>',

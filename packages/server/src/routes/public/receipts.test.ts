@@ -270,4 +270,20 @@ describe('GET /receipts/:id and the ledger key', () => {
     }
     expect(key.publicKey).toBe(test.ledger.publicKey)
   })
+
+  it('says nothing about GPC on the readable page of an erased receipt (the signal went with the payload)', async () => {
+    const body = receiptBody({ action: 'gpc', gpc: true })
+    const ack = (await (await post(body)).json()) as ReceiptAck
+    await test.ledger.seal()
+    const html = async () =>
+      (await test.app.request(`/receipts/${ack.id}`, { headers: { accept: 'text/html' } })).text()
+    expect(await html()).toContain('<th scope="row">Global Privacy Control</th><td>あり</td>')
+    expect(await test.ledger.erase('xtra', body.consentId)).toBe(1)
+    const erased = await html()
+    // The language went with the payload, so the page is in English now.
+    expect(erased).toContain('erased on request')
+    // The action stays (it is not personal data); a GPC "off" beside "denied by GPC" would contradict it.
+    expect(erased).toContain('Denied by Global Privacy Control')
+    expect(erased).not.toContain('<th scope="row">Global Privacy Control</th>')
+  })
 })
