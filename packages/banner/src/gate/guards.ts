@@ -8,7 +8,7 @@ type Setter = (this: Element, v: string) => void
 const SRC = 'script[src],iframe[src]'
 const desc = (proto: object, name: string) => Object.getOwnPropertyDescriptor(proto, name)!
 
-/** Replaces a property setter; `set` gets the element, the value and the native setter. */
+/** Replaces a property setter; `set` gets the element, the value and the native setter. Returns the native descriptor. */
 function guardSetter(proto: object, name: string, set: (el: Element, v: string, native: Setter) => unknown) {
   const d = desc(proto, name)
   Object.defineProperty(proto, name, {
@@ -17,6 +17,7 @@ function guardSetter(proto: object, name: string, set: (el: Element, v: string, 
       set(this, v, d.set as Setter)
     },
   })
+  return d
 }
 
 /**
@@ -74,7 +75,6 @@ export function installGuards(check: UrlCheck): (node: unknown) => void {
   // HTML strings: parsed inert in a <template>, held where needed, passed on rewritten. Scripts parsed by
   // innerHTML never run, so only iframes are held there; document.write runs both.
   const tpl = doc.createElement('template')
-  const html = desc(ElementProto, 'innerHTML')
   const clean = (markup: unknown, selector = 'iframe[src]'): string => {
     let s = String(markup)
     if (/<(script|iframe)/i.test(s)) {
@@ -85,7 +85,8 @@ export function installGuards(check: UrlCheck): (node: unknown) => void {
     }
     return s
   }
-  guardSetter(ElementProto, 'innerHTML', (el, v, native) => native.call(el, clean(v)))
+  // The native innerHTML, for the template above.
+  const html = guardSetter(ElementProto, 'innerHTML', (el, v, native) => native.call(el, clean(v)))
   guardSetter(ElementProto, 'outerHTML', (el, v, native) => native.call(el, clean(v)))
   patch(ElementProto, 'insertAdjacentHTML', ([where, v]) => [where, clean(v)])
   patch(doc, 'write writeln', (parts) => parts.map((p) => clean(p, SRC)))

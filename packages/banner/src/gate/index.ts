@@ -92,7 +92,7 @@ function boot() {
     const vendor = attr(el, 'data-vendor')
     let ok: unknown = 1
     const need = (map: Record<string, boolean>, key: string, kind: string) => {
-      if (!(key in map)) warn('unknown ' + kind + ' "' + key + '"')
+      if (!(key in map)) warn(`unknown ${kind} "${key}"`)
       ok &&= map[key]
     }
     for (const key of keys) need(state.p, key, 'purpose')
