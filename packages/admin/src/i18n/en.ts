@@ -236,6 +236,7 @@ export const EN = {
   'receipts.filters': 'Search',
   'receipts.from': 'From',
   'receipts.to': 'To',
+  'receipts.toBeforeFrom': 'Must be the same day as From or later',
   'receipts.action': 'Action',
   'receipts.anyAction': 'Any action',
   'receipts.purpose': 'Purpose',

@@ -235,6 +235,7 @@ export const JA: Messages = {
   'receipts.filters': '検索',
   'receipts.from': '開始日',
   'receipts.to': '終了日',
+  'receipts.toBeforeFrom': '開始日と同じ日かそれより後にしてください',
   'receipts.action': '操作',
   'receipts.anyAction': 'すべての操作',
   'receipts.purpose': '利用目的',

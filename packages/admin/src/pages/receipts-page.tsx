@@ -19,14 +19,19 @@ function Filters({ siteId }: { siteId: string }) {
   const { filters } = receiptsModel
   const purposes = siteModel.draft.value?.purposes ?? []
   const set = (patch: Partial<ReceiptFilters>) => (filters.value = { ...filters.value, ...patch })
-  const query = toReceiptQuery(filters.value)
+  const { from, to } = filters.value
+  // Said at the field, before asking the server (whose answer would name an instant, not the day typed).
+  const rangeError = from && to && to < from ? t('receipts.toBeforeFrom') : undefined
+  // The export is what the table shows: the last search, not filters typed since.
+  const shown = receiptsModel.query.value
   return (
     <form
       class="card filters"
       aria-label={t('receipts.filters')}
+      noValidate
       onSubmit={(event) => {
         event.preventDefault()
-        receiptsModel.search(siteId, query)
+        if (!rangeError) receiptsModel.search(siteId, toReceiptQuery(filters.value))
       }}
     >
       <TextField
@@ -39,6 +44,7 @@ function Filters({ siteId }: { siteId: string }) {
         label={t('receipts.to')}
         type="date"
         value={filters.value.to}
+        error={rangeError}
         onValue={(to) => set({ to })}
       />
       <SelectField
@@ -87,10 +93,10 @@ function Filters({ siteId }: { siteId: string }) {
       </div>
       <p class="exports">
         <span>{t('receipts.export')}:</span>{' '}
-        <a href={api.exportUrl(siteId, 'csv', query)} download>
+        <a href={api.exportUrl(siteId, 'csv', shown)} download>
           {t('receipts.exportCsv')}
         </a>{' '}
-        <a href={api.exportUrl(siteId, 'ndjson', query)} download>
+        <a href={api.exportUrl(siteId, 'ndjson', shown)} download>
           {t('receipts.exportNdjson')}
         </a>
       </p>
@@ -108,7 +114,8 @@ function ReceiptTable({ siteId }: { siteId: string }) {
         {t('receipts.title')}
       </h2>
       {error.value && <PageState error={error.value} onRetry={() => receiptsModel.reload()} />}
-      {receipts.length === 0 ? (
+      {/* After a failed search the rows of the one before would pass for its results: none shown. */}
+      {error.value ? null : receipts.length === 0 ? (
         <p>{t('receipts.none')}</p>
       ) : (
         <ScrollRegion label={t('receipts.title')}>
