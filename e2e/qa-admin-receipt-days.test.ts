@@ -72,3 +72,15 @@ test('a day picked in the receipt search is that day where the admin is, and tim
   expect(time).toContain(shownDay)
   expect(time).toContain(plus14 ? 'GMT+14' : 'GMT-11')
 })
+
+test('the insights say their days are UTC days, which the admin’s clock does not use', async () => {
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Tokyo' })
+  const page = await context.newPage()
+  const errors = collectPageErrors(page, { ignore: [SESSION_401] })
+  onTestFinished(() => expect(errors).toEqual([]))
+  await submitAdminLogin(page, server())
+  await page.getByRole('heading', { level: 1, name: 'Sites' }).waitFor()
+  await page.goto(server().at('/admin/sites/xtra/insights'))
+  await page.getByRole('heading', { name: 'Choices per day' }).waitFor()
+  await page.getByText('Last 30 days, counted by calendar day in UTC (not in your time zone)').waitFor()
+})

@@ -292,7 +292,7 @@ export const EN = {
   'receipt.vendors': 'Vendors',
   'receipt.publicLink': 'Public proof',
   'insights.title': 'Insights',
-  'insights.period': 'Last {days} days',
+  'insights.period': 'Last {days} days, counted by calendar day in UTC (not in your time zone)',
   'insights.perDay': 'Choices per day',
   'insights.perPurpose': 'Consent rate per purpose',
   'insights.perPurposeHint': 'The latest choice of each consent id in the period.',

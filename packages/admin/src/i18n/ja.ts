@@ -291,7 +291,7 @@ export const JA: Messages = {
   'receipt.vendors': 'ベンダー',
   'receipt.publicLink': '公開の証明ページ',
   'insights.title': '分析',
-  'insights.period': '過去 {days} 日間',
+  'insights.period': '過去 {days} 日間（日付は UTC で区切っています。日本時間では午前9時が日の変わり目です）',
   'insights.perDay': '日ごとの選択',
   'insights.perPurpose': '利用目的ごとの同意率',
   'insights.perPurposeHint': '期間内の同意IDごとの最新の選択です。',
