@@ -3,6 +3,21 @@ import { setUiLanguage, t, UI_LANGUAGES, type UiLanguage, uiLanguage } from '../
 import { ADMIN_BASE } from '../../lib/paths.ts'
 import { session } from '../../models/session.ts'
 
+/**
+ * A torii drawn in SVG: the ⛩ character showed as an empty box on systems without a symbol font (Debian's
+ * default fonts have none).
+ */
+function ToriiMark() {
+  return (
+    <svg class="brand-mark" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+      <path
+        fill="#e5533d"
+        d="M1 3.5Q12 5.5 23 3.5V7H1zM4 9.5h16v2.2H4zM5.6 7h2.6v15H5.6zM15.8 7h2.6v15h-2.6z"
+      />
+    </svg>
+  )
+}
+
 /** The page frame: skip link, header with language switch, account link and logout, then the main landmark. */
 export function Layout({ children, onLogout }: { children: ComponentChildren; onLogout: () => void }) {
   const user = session.user.value
@@ -13,7 +28,7 @@ export function Layout({ children, onLogout }: { children: ComponentChildren; on
       </a>
       <header class="top">
         <a class="brand" href={`${ADMIN_BASE}/`}>
-          <span aria-hidden="true">⛩</span> {t('app.name')}
+          <ToriiMark /> {t('app.name')}
         </a>
         <div class="top-tools">
           <label class="lang-switch">
