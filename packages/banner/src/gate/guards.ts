@@ -6,11 +6,10 @@ export type UrlCheck = (el: Element, url: string) => boolean | undefined
 
 type Setter = (this: Element, v: string) => void
 const SRC = 'script[src],iframe[src]'
-const desc = (proto: object, name: string) => Object.getOwnPropertyDescriptor(proto, name)!
 
 /** Replaces a property setter; `set` gets the element, the value and the native setter. Returns the native descriptor. */
 function guardSetter(proto: object, name: string, set: (el: Element, v: string, native: Setter) => unknown) {
-  const d = desc(proto, name)
+  const d = Object.getOwnPropertyDescriptor(proto, name)!
   Object.defineProperty(proto, name, {
     ...d,
     set(this: Element, v: string) {
