@@ -24,14 +24,37 @@ export function splitList(text: string): string[] {
     .filter(Boolean)
 }
 
+/**
+ * An origin as browsers send it: what a site owner pastes from the address bar (`HTTPS://Shop.Example/`) is
+ * made `https://shop.example`. Anything with a path, query or credentials is left as typed for the check to name.
+ */
+export function normalizeOrigin(text: string): string {
+  try {
+    const url = new URL(text)
+    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password
+    if (bare && /^https?:$/.test(url.protocol) && /^https?:\/\/[^/]+\/?$/i.test(text)) return url.origin
+  } catch {}
+  return text
+}
+
+/** The allowed origins typed one per line (or separated by commas or spaces), normalized. */
+export function splitOrigins(text: string): string[] {
+  return splitList(text).map(normalizeOrigin)
+}
+
 /** Validates the form; the errors use the same paths as the server's. */
 export function validateSiteInput(input: SiteInput): FieldErrors {
   const result = siteInputSchema.safeParse(input)
   return result.success ? {} : issuesToFieldErrors(result.error.issues)
 }
 
-/** The first error of a list field (`origins.1` → `origins`). */
-export function listError(errors: FieldErrors, field: string): string | undefined {
+/**
+ * The first error of a list field (`origins.1` → `origins`), naming the item it is about when `items` are
+ * given: with several lines, "must be an origin" alone does not say which one.
+ */
+export function listError(errors: FieldErrors, field: string, items?: string[]): string | undefined {
   const entry = Object.entries(errors).find(([path]) => path === field || path.startsWith(`${field}.`))
-  return entry?.[1]
+  if (!entry) return undefined
+  const item = items?.[Number(entry[0].slice(field.length + 1))]
+  return entry[0] !== field && item !== undefined ? `${item}: ${entry[1]}` : entry[1]
 }

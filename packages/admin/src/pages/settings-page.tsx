@@ -9,7 +9,7 @@ import { SiteFrame } from '../components/site-frame/index.tsx'
 import { t } from '../i18n/index.ts'
 import { emptyLocalized } from '../lib/draft-ops.ts'
 import { errorsUnder } from '../lib/field-errors.ts'
-import { listError, splitList, validateSiteInput } from '../lib/site-input.ts'
+import { listError, splitList, splitOrigins, validateSiteInput } from '../lib/site-input.ts'
 import { session } from '../models/session.ts'
 import { siteModel } from '../models/site.ts'
 
@@ -19,6 +19,8 @@ function SiteForm() {
   const origins = useSignal(site.origins.join('\n'))
   const languages = useSignal(site.languages.join(', '))
   const errors = useSignal<FieldErrors>({})
+  /** The lists as last submitted, so an error can name the line it is about. */
+  const sent = useSignal<{ origins: string[]; languages: string[] }>({ origins: [], languages: [] })
   const message = useSignal('')
   const readOnly = !session.canWrite.value
   useEffect(() => {
@@ -32,9 +34,10 @@ function SiteForm() {
     message.value = ''
     const input = {
       name: name.value.trim(),
-      origins: splitList(origins.value),
+      origins: splitOrigins(origins.value),
       languages: splitList(languages.value),
     }
+    sent.value = input
     errors.value = validateSiteInput(input)
     if (Object.keys(errors.value).length > 0) return
     try {
@@ -70,7 +73,7 @@ function SiteForm() {
         multiline
         spellcheck={false}
         disabled={readOnly}
-        error={listError(errors.value, 'origins')}
+        error={listError(errors.value, 'origins', sent.value.origins)}
         onValue={(v) => (origins.value = v)}
       />
       <TextField
@@ -78,7 +81,7 @@ function SiteForm() {
         hint={t('sites.languagesHint')}
         value={languages.value}
         disabled={readOnly}
-        error={listError(errors.value, 'languages')}
+        error={listError(errors.value, 'languages', sent.value.languages)}
         onValue={(v) => (languages.value = v)}
       />
       {!readOnly && (

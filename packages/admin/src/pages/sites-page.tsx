@@ -6,7 +6,7 @@ import { TextField } from '../components/field/index.tsx'
 import { PageState } from '../components/page-state/index.tsx'
 import { t } from '../i18n/index.ts'
 import { sitePath } from '../lib/paths.ts'
-import { listError, splitList, validateSiteInput } from '../lib/site-input.ts'
+import { listError, splitList, splitOrigins, validateSiteInput } from '../lib/site-input.ts'
 import { useTitle } from '../lib/use-title.ts'
 import { session } from '../models/session.ts'
 import { sitesModel } from '../models/sites.ts'
@@ -18,6 +18,8 @@ function CreateSiteForm() {
   const origins = useSignal('')
   const languages = useSignal('ja, en')
   const errors = useSignal<FieldErrors>({})
+  /** The lists as last submitted, so an error can name the line it is about. */
+  const sent = useSignal<{ origins: string[]; languages: string[] }>({ origins: [], languages: [] })
   const failure = useSignal<string | null>(null)
   const busy = useSignal(false)
 
@@ -26,9 +28,10 @@ function CreateSiteForm() {
     const input = {
       ...(id.value.trim() ? { id: id.value.trim() } : {}),
       name: name.value.trim(),
-      origins: splitList(origins.value),
+      origins: splitOrigins(origins.value),
       languages: splitList(languages.value),
     }
+    sent.value = input
     errors.value = validateSiteInput(input)
     failure.value = null
     if (Object.keys(errors.value).length > 0) return
@@ -73,14 +76,14 @@ function CreateSiteForm() {
         value={origins.value}
         multiline
         spellcheck={false}
-        error={listError(errors.value, 'origins')}
+        error={listError(errors.value, 'origins', sent.value.origins)}
         onValue={(v) => (origins.value = v)}
       />
       <TextField
         label={t('sites.languages')}
         hint={t('sites.languagesHint')}
         value={languages.value}
-        error={listError(errors.value, 'languages')}
+        error={listError(errors.value, 'languages', sent.value.languages)}
         onValue={(v) => (languages.value = v)}
       />
       <button type="submit" class="primary" disabled={busy.value}>
