@@ -130,6 +130,16 @@ export function createRevisionRoutes({ db, cache }: RevisionRoutesOptions) {
       if (!revision) throw notFound(`Revision ${value} of site "${siteId}"`)
       return revision.config
     }
+    // As on the receipt routes: a misspelt parameter (`?frm=1`) would otherwise diff live against draft.
+    const unknown = Object.keys(c.req.query()).find((key) => key !== 'from' && key !== 'to')
+    if (unknown !== undefined) {
+      throw new ApiException(
+        400,
+        'invalid_query',
+        `Invalid query parameter ${unknown.slice(0, 40)}: is not a known query parameter (from, to)`,
+        [{ path: unknown.slice(0, 40), message: 'is not a known query parameter' }]
+      )
+    }
     const before = await configOf(c.req.query('from'), 'from')
     const after = await configOf(c.req.query('to'), 'to')
     return c.json({ changes: diffConfigs(before ?? {}, after ?? {}) })

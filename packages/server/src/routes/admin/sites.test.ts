@@ -188,6 +188,11 @@ describe('publish, revisions, diff, rollback', () => {
     )
     expect((await call('GET', '/sites/xtra/diff?from=5&to=1')).status).toBe(404)
     expect((await call('GET', '/sites/xtra/diff?from=x')).status).toBe(400)
+    const misspelt = await call<ApiError>('GET', '/sites/xtra/diff?frm=1')
+    expect(misspelt.status).toBe(400)
+    expect(misspelt.body.error.message).toBe(
+      'Invalid query parameter frm: is not a known query parameter (from, to)'
+    )
   })
 
   it('rolls back by publishing an old revision as a new one, and the gate follows', async () => {
