@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { setUiLanguage } from '../i18n/index.ts'
 import { listError, normalizeOrigin, splitOrigins, validateSiteInput } from './site-input.ts'
 
 describe('allowed origins as a site owner types them', () => {
@@ -27,5 +28,10 @@ describe('allowed origins as a site owner types them', () => {
     )
     expect(listError(errors, 'languages', ['ja'])).toBeUndefined()
     expect(listError({ languages: 'at least one language' }, 'languages', [])).toBe('at least one language')
+    setUiLanguage('ja')
+    expect(listError(errors, 'origins', origins)).toBe(
+      'https://shop.example/ja: https://www.example.co.jp のようなオリジン（パスなし）を入力してください'
+    )
+    setUiLanguage('en')
   })
 })

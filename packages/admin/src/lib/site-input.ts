@@ -2,6 +2,7 @@ import { keySchema, languageSchema } from '@torii/schema'
 import type { SiteInput } from '@torii/schema/admin-api'
 import { z } from 'zod'
 import type { FieldErrors } from '../api/index.ts'
+import { errorText } from '../i18n/error-text.ts'
 import { issuesToFieldErrors } from './field-errors.ts'
 
 /** A site's id, name, origins and languages as the admin types them. */
@@ -56,5 +57,6 @@ export function listError(errors: FieldErrors, field: string, items?: string[]):
   const entry = Object.entries(errors).find(([path]) => path === field || path.startsWith(`${field}.`))
   if (!entry) return undefined
   const item = items?.[Number(entry[0].slice(field.length + 1))]
-  return entry[0] !== field && item !== undefined ? `${item}: ${entry[1]}` : entry[1]
+  // Worded here (errorText matches whole messages, so the field cannot word it once the item leads).
+  return entry[0] !== field && item !== undefined ? `${item}: ${errorText(entry[1])}` : entry[1]
 }
