@@ -278,7 +278,7 @@ describe('GET /receipts/:id and the ledger key', () => {
     const html = async () =>
       (await test.app.request(`/receipts/${ack.id}`, { headers: { accept: 'text/html' } })).text()
     expect(await html()).toContain('<th scope="row">Global Privacy Control</th><td>あり</td>')
-    expect(await test.ledger.erase('xtra', body.consentId)).toBe(1)
+    expect(await test.ledger.erase('xtra', body.consentId as string)).toBe(1)
     const erased = await html()
     // The language went with the payload, so the page is in English now.
     expect(erased).toContain('erased on request')
