@@ -140,6 +140,10 @@ describe('torii CLI', () => {
         /--site: no site "nosuch" in this database/,
       ],
       [
+        ['export', '--site', 'xtra', '--format', 'csv', '--out', '/nonexistent/dir/x.csv', '--db', url],
+        /--out: no folder \/nonexistent\/dir to write into/,
+      ],
+      [
         ['export', '--site', 'xtra', '--format', 'csv', '--from', 'yesterday', '--db', url],
         /--from must be an ISO date such as 2026-11-25/,
       ],

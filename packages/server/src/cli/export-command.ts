@@ -1,4 +1,5 @@
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, existsSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
@@ -65,13 +66,15 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     const key = String(issue.path[0])
     throw new UsageError(`${FLAG_OF[key] ?? `--${key}`} ${issue.message}`)
   }
+  // Checked before the database is read: a typo in --out is a bad argument, not a failure after the query.
+  const out = values.out ? userPath(values.out) : null
+  if (out && !existsSync(dirname(out))) throw new UsageError(`--out: no folder ${dirname(out)} to write into`)
   const database = await openDatabase(values.db, true)
   try {
     if (!values.ledger) await assertSiteKnown(database.client, values.site!)
     const stream = values.ledger
       ? ledgerExportStream(database.client, () => new Date())
       : siteExportStream(database.client, values.site!, format, parsed.data)
-    const out = values.out ? userPath(values.out) : null
     const target = out ? createWriteStream(out) : io.stdout
     await pipeline(Readable.fromWeb(stream as WebReadableStream<Uint8Array>), target, {
       end: Boolean(values.out),
