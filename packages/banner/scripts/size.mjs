@@ -12,11 +12,11 @@ import { demoGateConfig } from './gate-config.mjs'
 /** Issue #4's target for the gate. Not met yet (see GATE_CEILING): printed as MISS until it is. */
 export const GATE_TARGET = 3072
 /**
- * What CI enforces for the gate today: the measured size (3,297 B, down from 3,434 B) plus ~1%, so the gate
+ * What CI enforces for the gate today: the measured size (3,289 B, down from 3,434 B) plus ~1%, so the gate
  * can only shrink. The rest of the way to GATE_TARGET needs fewer features or a different inlined config
  * shape (see the banner README).
  */
-export const GATE_CEILING = 3330
+export const GATE_CEILING = 3322
 export const FIRST_VISIT_BUDGET = 10240
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')

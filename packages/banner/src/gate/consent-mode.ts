@@ -28,8 +28,11 @@ export function gtag(): Gtag {
   })
 }
 
-/** GCM-01/12/13/14: the defaults (only required purposes granted) and the privacy `set`s, before any tag. */
-export function pushDefaults(cfg: GateConfig): void {
+/**
+ * GCM-01/12/13/14: the defaults (only required purposes granted) and the privacy `set`s, before any tag;
+ * GCM-05: with the purposes a stored choice grants, its update right after.
+ */
+export function pushDefaults(cfg: GateConfig, granted?: Record<string, boolean> | null): void {
   const g = gtag()
   const o = cfg.options
   g('consent', 'default', {
@@ -38,6 +41,7 @@ export function pushDefaults(cfg: GateConfig): void {
   })
   if (o.adsDataRedaction !== false) g('set', 'ads_data_redaction', true)
   if (o.urlPassthrough) g('set', 'url_passthrough', true)
+  if (granted) g('consent', 'update', consentState(cfg, granted))
 }
 
 /** GCM-05/06: an update that always carries every managed type. */

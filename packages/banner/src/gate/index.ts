@@ -7,7 +7,7 @@
  */
 
 import { readConfig } from './config.ts'
-import { pushDefaults, pushUpdate } from './consent-mode.ts'
+import { pushDefaults } from './consent-mode.ts'
 import { readChoice } from './cookie.ts'
 import { attr, doc, isFrame, isTag } from './dom.ts'
 import { installGuards } from './guards.ts'
@@ -50,8 +50,7 @@ function boot() {
   const state = effective(cfg, choice, gpc)
 
   // GCM-01: defaults before anything else; GCM-05: the stored choice as early as possible, before any tag.
-  pushDefaults(cfg)
-  if (choice) pushUpdate(cfg, state.p)
+  pushDefaults(cfg, choice && state.p)
 
   // Lazy chunks (the UI, the floating button next to it), each imported once; a failed import is retried
   // next time.
@@ -170,7 +169,7 @@ function boot() {
         ? item(api)
         : (api[(item as string[])[0]] as Fn)(...((item as never[]).slice(1) as never[]))
     ),
-    ready: Promise.resolve().then(view),
+    ready: Promise.resolve(view()),
   }
   w.torii = api as never
 
