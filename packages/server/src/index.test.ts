@@ -4,8 +4,10 @@ import { join } from 'node:path'
 import { Readable, Writable } from 'node:stream'
 import type { ReceiptAck, Revision } from '@torii/schema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createUser, removeUser } from './auth/users.ts'
 import type { CliIo } from './cli/io.ts'
 import { runCli } from './cli/main.ts'
+import { createDb } from './db/client.ts'
 import { type RunningServer, startServer } from './index.ts'
 import { receiptBody, writeFakeBanner } from './testing/test-app.ts'
 
@@ -41,7 +43,7 @@ describe('startServer', () => {
   it('listens on 127.0.0.1 on a free port, creates the database folder, and seeds the demo on a new database', async () => {
     const server = await start()
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-    expect(server.demo).toEqual({ created: true, adminCreated: true })
+    expect(server.demo).toEqual({ created: true, adminCreated: true, adminExists: true })
     const health = await fetch(`${server.url}/healthz`)
     expect(health.status).toBe(200)
     const config = (await (await fetch(`${server.url}/s/xtra/config.json`)).json()) as Revision
@@ -73,7 +75,7 @@ describe('startServer', () => {
     const first = await start()
     await first.close()
     const second = await start()
-    expect(second.demo).toEqual({ created: false, adminCreated: false })
+    expect(second.demo).toEqual({ created: false, adminCreated: false, adminExists: true })
     const config = (await (await fetch(`${second.url}/s/xtra/config.json`)).json()) as Revision
     expect(config.number).toBe(1)
     const origin = `http://localhost:${new URL(second.url).port}`
@@ -83,6 +85,17 @@ describe('startServer', () => {
       body: JSON.stringify(receiptBody({ pageUrl: `${origin}/demo/` })),
     })
     expect(res.status).toBe(201)
+  })
+
+  it('says the demo admin does not exist when the admins of a demo database were made with the CLI', async () => {
+    const dbUrl = `file:${join(dir, 'data', 'torii.db')}`
+    await (await start({ demo: true })).close()
+    const database = await createDb({ url: dbUrl })
+    await createUser(database.db, 'owner@example.com', 'a-long-password', 'admin')
+    expect((await removeUser(database.db, 'admin@example.com')).ok).toBe(true)
+    database.close()
+    const server = await start()
+    expect(server.demo).toEqual({ created: false, adminCreated: false, adminExists: false })
   })
 
   it('seeds no demo into a database whose first admin was made with torii admin create', async () => {

@@ -52,8 +52,11 @@ async function main() {
       lines.push(
         `  login:  ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}  (demo admin: change it before going live)`
       )
+    } else if (server.demo.adminExists) {
+      lines.push(`  login:  ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}  (unless its password was changed)`)
     } else {
-      lines.push(`  login:  ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}  (if you kept the demo admin)`)
+      // The admins were made with the CLI: printing a demo login that does not exist would mislead.
+      lines.push('  login:  an admin of this database (another: pnpm torii admin create)')
     }
   } else {
     lines.push(`  gate:   <script src="${base}/s/SITE_ID/gate.js"></script>`)

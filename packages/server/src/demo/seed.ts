@@ -1,7 +1,7 @@
 import { siteConfigSchema } from '@torii/schema'
 import { DEMO_SITE_CONFIG, DEMO_SITE_ID } from '@torii/schema/demo-config'
 import { count } from 'drizzle-orm'
-import { countUsers, createUser } from '../auth/users.ts'
+import { countUsers, createUser, findUser } from '../auth/users.ts'
 import type { Db } from '../db/client.ts'
 import { sites } from '../db/site-tables.ts'
 import { publishRevision } from '../sites/revisions.ts'
@@ -14,6 +14,8 @@ export interface DemoSeedResult {
   created: boolean
   /** True when this call created the demo admin. */
   adminCreated: boolean
+  /** True when the demo admin's account exists (created now or before; its password may have changed). */
+  adminExists: boolean
 }
 
 /**
@@ -48,7 +50,8 @@ export async function seedDemo(db: Db, origins: string[]): Promise<DemoSeedResul
   const adminCreated =
     (await countUsers(db)) === 0 &&
     (await createUser(db, DEMO_ADMIN.email, DEMO_ADMIN.password, 'admin')) !== null
-  return { created, adminCreated }
+  const adminExists = adminCreated || (await findUser(db, DEMO_ADMIN.email)) !== null
+  return { created, adminCreated, adminExists }
 }
 
 /** The origins a local server is reached at: 127.0.0.1 and localhost (and the host it listens on). */
