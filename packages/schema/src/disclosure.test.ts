@@ -33,4 +33,14 @@ describe('renderDisclosureHtml', () => {
     expect(html).not.toContain('<img')
     expect(html).not.toContain('href="javascript:')
   })
+
+  it('should state no purpose the site does not have: an analytics-only site never mentions ads', () => {
+    const analyticsOnly = structuredClone(config)
+    analyticsOnly.vendors = analyticsOnly.vendors.filter((vendor) => !vendor.purposes.includes('advertising'))
+    analyticsOnly.purposes = analyticsOnly.purposes.filter((purpose) => purpose.key !== 'advertising')
+    expect(renderDisclosureHtml(analyticsOnly, 'ja')).not.toMatch(/広告/)
+    expect(renderDisclosureHtml(analyticsOnly, 'en')).not.toMatch(/\bads?\b|advertis/i)
+    // Each vendor's purpose on this site is still given.
+    expect(renderDisclosureHtml(analyticsOnly, 'en')).toContain('Purpose on this site')
+  })
 })

@@ -6,7 +6,7 @@ const DISCLOSURE_TEXTS = {
   ja: {
     title: '利用者情報の外部送信について',
     intro:
-      '当サイトでは、サービスの提供・改善と広告のため、以下の事業者のプログラム（タグ）により、閲覧者の端末から事業者へ情報を送信しています（電気通信事業法第27条の12に基づく公表）。',
+      '当サイトでは、以下の事業者のプログラム（タグ）により、閲覧者の端末から事業者へ情報を送信しています。当サイトでの利用目的は送信先ごとに記載しています（電気通信事業法第27条の12に基づく公表）。',
     consent: '必須以外の送信は、同意をいただいた範囲でのみ行います。設定はいつでも変更できます。',
     change: 'Cookie設定を変更する',
     recipient: '送信先の名称',
@@ -27,7 +27,7 @@ const DISCLOSURE_TEXTS = {
   en: {
     title: 'Information sent to third parties',
     intro:
-      'To run and improve this site and to show ads, the programs (tags) of the companies below send information from your device to them. (Published under Article 27-12 of Japan’s Telecommunications Business Act.)',
+      'The programs (tags) of the companies below send information from your device to them; the purpose on this site is given for each. (Published under Article 27-12 of Japan’s Telecommunications Business Act.)',
     consent:
       'Anything not strictly necessary is sent only as far as you agreed. You can change your choice at any time.',
     change: 'Change cookie settings',
