@@ -13,6 +13,7 @@ import {
   recordGoogleRequests,
   startTestServer,
   useBrowser,
+  visitWithBanner,
   waitForBanner,
 } from './support/index.ts'
 
@@ -140,4 +141,38 @@ test('loaded twice, a foreign cookie, calls queued before the gate: all harmless
   await bannerButton(page, 'reject-all').click()
   expect(await readChoice(page)).toMatchObject({ purposes: { analytics: false } })
   expect(errors).toEqual([])
+})
+
+test('the JS API misused by page script: named in a warning, nothing decided or recorded, never thrown', async () => {
+  const { page, server } = await visitWithBanner(browser, '/demo/')
+  const warnings: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text())
+  })
+  await page.evaluate(() => {
+    const api = (window as unknown as { torii: Record<string, (...args: unknown[]) => unknown> }).torii
+    api.accept!()
+    api.accept!(['nope'])
+    api.reject!(42)
+    api.push!(['nosuch', 1])
+    api.push!(null)
+  })
+  await expect.poll(() => warnings.some((w) => w.includes('torii.push(null)'))).toBe(true)
+  await expect.poll(() => warnings.some((w) => w.includes('unknown key 42'))).toBe(true)
+  expect(warnings).toContain('[torii] torii.accept: unknown key "nope"')
+  expect(warnings.some((w) => w.startsWith('[torii] torii.push(nosuch,1): '))).toBe(true)
+  expect(
+    warnings.some((w) => w.startsWith("[torii] torii.accept decided nothing: give 'all' or keys of"))
+  ).toBe(true)
+  expect(await readChoice(page)).toBeNull()
+  expect(await page.locator('torii-consent section').isVisible()).toBe(true)
+
+  // A known key among unknown ones is decided; the receipt list then shows that one decision alone.
+  await page.evaluate(() =>
+    (window as unknown as { torii: { accept(keys: unknown): void } }).torii.accept(['analytics', 'typo'])
+  )
+  const stored = async () => (await server.ledger.list('xtra', { limit: 10 })).receipts
+  await expect.poll(async () => (await stored()).length).toBe(1)
+  expect((await stored())[0]).toMatchObject({ action: 'custom', gpc: false, purposes: { analytics: true } })
+  expect(warnings).toContain('[torii] torii.accept: unknown key "typo"')
 })

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { readChoice } from '../src/gate/cookie.ts'
 import { effective } from '../src/gate/rules.ts'
 import type { Choice, UiContext } from '../src/gate/types.ts'
-import { decideKeys } from '../src/ui/decide.ts'
+import { decideGpc, decideKeys, knownKeys } from '../src/ui/decide.ts'
 import { demoConfig } from './fixtures.ts'
 
 const live = {
@@ -78,5 +78,60 @@ describe('a withdrawal', () => {
     localStorage['torii:config'] = JSON.stringify(live)
     await decideKeys(context(undefined), 'all', false)
     await expect.poll(cookieNames).toEqual(['torii'])
+  })
+})
+
+describe('torii.accept / torii.reject keys from page script', () => {
+  const posted: { action: string; purposes: Record<string, boolean>; gpc: boolean }[] = []
+  /** A first-time visitor (no choice yet), with a server that records what it is sent. */
+  function firstVisit(gpc = false): UiContext {
+    const ctx = context(live)
+    ctx.choice = null
+    ctx.gpc = gpc
+    ctx.state = effective(ctx.cfg, null, gpc)
+    return ctx
+  }
+  afterEach(() => {
+    posted.length = 0
+    for (const name of cookieNames()) document.cookie = `${name}=;Path=/;Max-Age=0`
+    localStorage.clear()
+    vi.unstubAllGlobals()
+    vi.restoreAllMocks()
+  })
+  const serve = () =>
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      posted.push(JSON.parse(String(init.body)))
+      return new Response('{"id":"r1"}', { status: 201 })
+    })
+
+  it('should find no known key in nothing or only unknown ones, naming them in a warning', () => {
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    for (const keys of [undefined, null, [], ['nope'], 123, 'analytic'])
+      expect(knownKeys(firstVisit(), keys, true), String(keys)).toBeNull()
+    const messages = warned.mock.calls.map((call) => String(call[0]))
+    expect(messages.some((m) => m.includes('torii.accept: unknown key "nope"'))).toBe(true)
+    expect(messages.some((m) => m.includes('unknown key 123'))).toBe(true)
+    expect(messages.some((m) => m.includes("torii.accept decided nothing: give 'all' or keys of"))).toBe(true)
+  })
+
+  it('should decide the known keys of a mixed list and name the unknown one', async () => {
+    serve()
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const ctx = firstVisit()
+    // Another key than the test above's: each warning is logged once per page.
+    const known = knownKeys(ctx, ['analytics', 'typo'], true)
+    expect(known).toEqual(['analytics'])
+    expect(knownKeys(ctx, 'all', false)).toBe('all')
+    expect(knownKeys(ctx, 'google-adsense', false)).toEqual(['google-adsense'])
+    await decideKeys(ctx, known!, true)
+    expect(posted.map((r) => r.action)).toEqual(['custom'])
+    expect(posted[0]!.purposes).toMatchObject({ analytics: true, advertising: false })
+    expect(warned.mock.calls.some((call) => String(call[0]).includes('unknown key "typo"'))).toBe(true)
+  })
+
+  it('should record a GPC decision only from the gate, with gpc true', async () => {
+    serve()
+    await decideGpc(firstVisit(true))
+    expect(posted.map((r) => [r.action, r.gpc])).toEqual([['gpc', true]])
   })
 })

@@ -148,14 +148,12 @@ function boot() {
     show: (invoker) => open('prefs', invoker),
   }
 
-  const decideKeys = (grant: boolean) => (keys: string | string[] | null) =>
-    withUi((m) => m.decideKeys(ctx, keys, grant))
-  const reject = decideKeys(false)
+  const decideKeys = (grant: boolean) => (keys: unknown) => withUi((m) => m.decideKeys(ctx, keys, grant))
   const api: Record<string, unknown> = {
     v: 1,
     get: view,
     accept: decideKeys(true),
-    reject,
+    reject: decideKeys(false),
     show: ctx.show,
     // Listeners are `torii:<type>` events on window, each call guarded so a throwing listener is only logged.
     on: (type: string, fn: Fn) => {
@@ -163,12 +161,16 @@ function boot() {
       addEventListener('torii:' + type, listener)
       return () => removeEventListener('torii:' + type, listener)
     },
-    // The only method that throws on bad input, hence guarded.
-    push: safe((item: unknown) =>
-      typeof item == 'function'
-        ? item(api)
-        : (api[(item as string[])[0]] as Fn)(...((item as never[]).slice(1) as never[]))
-    ),
+    // `torii.push([name, ...args])` or `push(fn)`: an unknown call is named in a warning; guarded like the rest.
+    push: (item: unknown) => {
+      try {
+        typeof item == 'function'
+          ? item(api)
+          : (api[(item as string[])[0]] as Fn)(...(item as never[]).slice(1))
+      } catch (e) {
+        warn('torii.push(' + item + '): ' + e)
+      }
+    },
     ready: Promise.resolve(view()),
   }
   w.torii = api as never
@@ -181,8 +183,8 @@ function boot() {
     }
   })
   scan()
-  // GPC denies what is undecided without asking (the GPC-only decision: `keys` null).
-  if (!state.ask) state.gpc ? reject(null) : ctx.fab()
+  // GPC denies what is undecided without asking.
+  if (!state.ask) state.gpc ? withUi((m) => m.gpc(ctx)) : ctx.fab()
   // Receipts queued on an earlier page view: looked for once the page has loaded (localStorage is
   // synchronous, and nothing here is urgent; the gate is a synchronous head script, so load is ahead).
   addEventListener('load', () => {

@@ -73,8 +73,10 @@ export interface UiContext {
 export interface UiModule {
   open(ctx: UiContext, view: View, invoker?: Element | null): void
   close(): void
-  /** `torii.accept` / `torii.reject` (`keys`: 'all', a key or keys), and the GPC-only decision (`keys` null). */
-  decideKeys(ctx: UiContext, keys: string | string[] | null, grant: boolean): Promise<void>
+  /** `torii.accept` / `torii.reject` (`keys`: 'all', a key or keys, as page script passed them). */
+  decideKeys(ctx: UiContext, keys: unknown, grant: boolean): Promise<void>
+  /** The decision GPC alone makes: what is undecided and GPC denies, denied without asking. */
+  gpc(ctx: UiContext): Promise<void>
   flush(): Promise<void>
   /** Shows the "allow <vendor>" stand-in of a blocked iframe (allowing its vendor, or its purposes). */
   placeholder(ctx: UiContext, frame: Element): Promise<void>

@@ -2,6 +2,7 @@ import { consentState, pushUpdate } from '../gate/consent-mode.ts'
 import { deleteCookies, writeChoice } from '../gate/cookie.ts'
 import { effective, lifetimeDays, settle, withKeys } from '../gate/rules.ts'
 import type { Choice, Decision, UiContext } from '../gate/types.ts'
+import { warn } from '../gate/warn.ts'
 import { record } from './receipt.ts'
 import { siteConfig } from './site.ts'
 import { dropPlaceholders } from './stand-ins.ts'
@@ -77,14 +78,32 @@ export async function decide(ctx: UiContext, { p, v, action }: Decision): Promis
   if (reload) location.reload()
 }
 
-/** `torii.accept(keys)` / `torii.reject(keys)` ('all', a key or keys); `keys` null is the decision GPC alone makes. */
-export function decideKeys(ctx: UiContext, keys: string | string[] | null, grant: boolean): Promise<void> {
+/** The decision GPC alone makes: the choice as it was, with what GPC denies settled (action `gpc`). */
+export function decideGpc(ctx: UiContext): Promise<void> {
   const choice = ctx.choice
-  if (!keys) return decide(ctx, { p: { ...choice?.p }, v: { ...choice?.v }, action: 'gpc' })
-  const all = keys == 'all'
-  const action = all ? (grant ? 'accept-all' : 'reject-all') : 'custom'
-  return decide(ctx, {
-    ...withKeys(ctx.cfg, choice, all ? 'all' : ([] as string[]).concat(keys), grant),
-    action,
-  })
+  return decide(ctx, { p: { ...choice?.p }, v: { ...choice?.v }, action: 'gpc' })
+}
+
+/**
+ * The keys of a `torii.accept(keys)` / `torii.reject(keys)` call ('all', a key or keys, as page script passed
+ * them) that the config has. Others are named in a warning; null when no known key is left, so a typo never
+ * records a refusal.
+ */
+export function knownKeys(ctx: UiContext, keys: unknown, grant: boolean): string[] | 'all' | null {
+  if (keys == 'all') return 'all'
+  const known = [...ctx.cfg.purposes, ...ctx.cfg.vendors].map((x) => x.key)
+  const given = ([] as unknown[]).concat(keys ?? [])
+  const valid = given.filter((k): k is string => known.includes(k as string))
+  const call = `torii.${grant ? 'accept' : 'reject'}`
+  const unknown = given.filter((k) => !valid.includes(k as string))
+  if (unknown.length) warn(`${call}: unknown key ${unknown.map((k) => JSON.stringify(k)).join(', ')}`)
+  if (valid.length) return valid
+  warn(`${call} decided nothing: give 'all' or keys of ${known.join(', ')}`)
+  return null
+}
+
+/** Decides `accept`/`reject` of known keys (see knownKeys) on top of the current choice. */
+export function decideKeys(ctx: UiContext, keys: string[] | 'all', grant: boolean): Promise<void> {
+  const action = keys == 'all' ? (grant ? 'accept-all' : 'reject-all') : 'custom'
+  return decide(ctx, { ...withKeys(ctx.cfg, ctx.choice, keys, grant), action })
 }

@@ -6,7 +6,7 @@
  */
 import type { UiContext, View } from '../gate/types.ts'
 import { keepClear } from './clear-bar.ts'
-import { decideKeys as byKeys, decide } from './decide.ts'
+import { decideKeys as byKeys, decide, decideGpc, knownKeys } from './decide.ts'
 import { firstTab } from './first-tab.ts'
 import { sheetFor } from './look.ts'
 import { siteConfig } from './site.ts'
@@ -100,17 +100,21 @@ export async function open(ctx: UiContext, next: View, from?: Element | null): P
 }
 
 /**
- * `torii.accept` / `torii.reject` / GPC: decides, and closes the UI if it is open. The receipt names the
- * visitor's language, picked from the site's languages (config.json) first.
+ * `torii.accept` / `torii.reject`: decides the known keys, and closes the UI if it is open. The receipt names the visitor's
+ * language, picked from the site's languages (config.json) first.
  */
-export async function decideKeys(
-  ctx: UiContext,
-  keys: string | string[] | null,
-  grant: boolean
-): Promise<void> {
+export async function decideKeys(ctx: UiContext, keys: unknown, grant: boolean): Promise<void> {
+  const known = knownKeys(ctx, keys, grant)
+  if (!known) return // nothing decided: the banner, if shown, stays
   close()
   await siteConfig(ctx)
-  return byKeys(ctx, keys, grant)
+  return byKeys(ctx, known, grant)
+}
+
+/** GPC's own decision for a returning visitor with something undecided (see decideGpc), without the UI. */
+export async function gpc(ctx: UiContext): Promise<void> {
+  await siteConfig(ctx)
+  return decideGpc(ctx)
 }
 
 /** Closes whatever is open. */
