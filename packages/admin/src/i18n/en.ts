@@ -4,6 +4,7 @@ export const EN = {
   'app.skip': 'Skip to content',
   'app.loading': 'Loading…',
   'app.error': 'Something went wrong: {message}',
+  'app.missing': 'Not found: it does not exist, or no longer does.',
   'app.retry': 'Try again',
   'app.notFound': 'Page not found',
   'app.backHome': 'Back to sites',

@@ -6,6 +6,7 @@ export const JA: Messages = {
   'app.skip': '本文へ移動',
   'app.loading': '読み込み中…',
   'app.error': 'エラーが発生しました：{message}',
+  'app.missing': '見つかりません。存在しないか、すでにありません。',
   'app.retry': '再試行',
   'app.notFound': 'ページが見つかりません',
   'app.backHome': 'サイト一覧へ戻る',
