@@ -183,8 +183,9 @@ function boot() {
     }
   })
   scan()
-  // GPC denies what is undecided without asking.
-  if (!state.ask) state.gpc ? withUi((m) => m.gpc(ctx)) : ctx.fab()
+  // GPC denies what is undecided without asking. A returning visitor's floating button waits for the
+  // page to load, so its chunk never competes with the page's own tags and first paint.
+  if (!state.ask) state.gpc ? withUi((m) => m.gpc(ctx)) : addEventListener('load', ctx.fab)
   // Receipts queued on an earlier page view: looked for once the page has loaded (localStorage is
   // synchronous, and nothing here is urgent; the gate is a synchronous head script, so load is ahead).
   addEventListener('load', () => {
