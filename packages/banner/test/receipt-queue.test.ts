@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Choice, UiContext } from '../src/gate/types.ts'
-import { buildReceipt, flush, record } from '../src/ui/receipt.ts'
+import { buildReceipt, flush, flushQueued, record } from '../src/ui/receipt.ts'
 import { loadChoice, loadHistory, OUTBOX_FLAG } from '../src/ui/store.ts'
 import { demoConfig } from './fixtures.ts'
 
@@ -97,5 +97,13 @@ describe('receipts', () => {
     expect(calls).toHaveLength(1)
     expect(warn).toHaveBeenCalledOnce()
     expect(localStorage.getItem(OUTBOX_FLAG)).toBeNull()
+  })
+  it('should send queued receipts from a page view that shows the banner (the flag says there are some)', async () => {
+    fakeFetch(new TypeError('Failed to fetch'))
+    await record(ctx, choice, 'accept-all', STATE)
+    const later = fakeFetch(new Response(JSON.stringify(ack), { status: 201 }))
+    flushQueued()
+    await vi.waitFor(() => expect(localStorage.getItem(OUTBOX_FLAG)).toBeNull())
+    expect(later.map((call) => (call.body as { action: string }).action)).toEqual(['accept-all'])
   })
 })

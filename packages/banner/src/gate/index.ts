@@ -183,16 +183,19 @@ function boot() {
     }
   })
   scan()
-  // GPC denies what is undecided without asking. A returning visitor's floating button waits for the
-  // page to load, so its chunk never competes with the page's own tags and first paint.
-  if (!state.ask) state.gpc ? withUi((m) => m.gpc(ctx)) : addEventListener('load', ctx.fab)
-  // Receipts queued on an earlier page view: looked for once the page has loaded (localStorage is
-  // synchronous, and nothing here is urgent; the gate is a synchronous head script, so load is ahead).
-  addEventListener('load', () => {
-    try {
-      if (localStorage['torii:outbox']) withUi((m) => m.flush())
-    } catch {}
-  })
+  // GPC denies what is undecided without asking. Once the page has loaded, what is not urgent: a returning
+  // visitor's floating button (its chunk then never competes with the page's own tags), and receipts
+  // queued on an earlier page view. A page's first localStorage read is a synchronous trip to the browser
+  // process (4-9 ms here), so it never comes before a banner: the UI looks for them after showing one.
+  if (!state.ask) {
+    if (state.gpc) withUi((m) => m.gpc(ctx))
+    addEventListener('load', () => {
+      ctx.fab()
+      try {
+        if (localStorage['torii:outbox']) withUi((m) => m.flush())
+      } catch {}
+    })
+  }
   queued?.forEach?.(api.push as (item: unknown) => void)
 }
 

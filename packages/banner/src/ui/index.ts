@@ -9,7 +9,8 @@ import { keepClear } from './clear-bar.ts'
 import { decideKeys as byKeys, decide, decideGpc, knownKeys } from './decide.ts'
 import { firstTab } from './first-tab.ts'
 import { sheetFor } from './look.ts'
-import { siteConfig } from './site.ts'
+import { flushQueued } from './receipt.ts'
+import { afterPaint, siteConfig } from './site.ts'
 import { standIns } from './stand-ins.ts'
 import { loadHistory } from './store.ts'
 import { textsFor } from './texts/index.ts'
@@ -97,6 +98,8 @@ export async function open(ctx: UiContext, next: View, from?: Element | null): P
   toggleFab(ctx, true)
   const ui = await (view ||= createFor(ctx))
   ui.show(next, from)
+  // Receipts queued on an earlier page view: the gate looks for them only when it shows no banner.
+  afterPaint(flushQueued)
 }
 
 /**

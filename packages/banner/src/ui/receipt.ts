@@ -1,6 +1,14 @@
 import type { ReceiptAck, ReceiptAction, ReceiptInput } from '@torii/schema/receipt'
 import type { Choice, UiContext } from '../gate/types.ts'
-import { ackHistory, addHistory, enqueue, type OutboxEntry, saveChoice, takeOutbox } from './store.ts'
+import {
+  ackHistory,
+  addHistory,
+  enqueue,
+  OUTBOX_FLAG,
+  type OutboxEntry,
+  saveChoice,
+  takeOutbox,
+} from './store.ts'
 
 /** Give up on a receipt after this many failed page views (e.g. a server that never allows our origin). */
 const MAX_TRIES = 20
@@ -73,4 +81,11 @@ export async function record(
 /** Sends receipts queued on earlier page views, each once. */
 export async function flush(): Promise<void> {
   for (const entry of await takeOutbox()) await settle(entry, await post(entry))
+}
+
+/** `flush` when the flag says receipts are queued (the flag is a cheap read; the outbox is IndexedDB). */
+export function flushQueued(): void {
+  try {
+    if (localStorage[OUTBOX_FLAG]) flush().catch(() => {})
+  } catch {}
 }

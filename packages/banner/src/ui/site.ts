@@ -27,7 +27,7 @@ export const fallbackConfig = (cfg: GateConfig): SiteConfig =>
  * Runs `fn` after the next paint. A page's first localStorage access is a synchronous round trip to the
  * browser process (4–9 ms measured in Chromium here): remembering the config must not delay the banner.
  */
-const afterPaint = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn))
+export const afterPaint = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn))
 
 /**
  * config.json's config, remembered; when the server is away, the remembered one if it is the gate's
