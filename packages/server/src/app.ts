@@ -21,6 +21,8 @@ import { createLiveCache, type LiveCache } from './sites/live-cache.ts'
 
 export interface AppDeps {
   db: Db
+  /** The database URL: `/healthz` checks that a `file:` database's file is still there and writable. */
+  dbUrl?: string
   ledger: Ledger
   bannerDist?: string
   adminDist?: string
@@ -79,7 +81,7 @@ export function createApp(deps: AppDeps): ToriiApp {
   const compressor = compress()
   app.use((c, next) => (selfServed(c) ? next() : compressor(c, next)))
 
-  app.route('/', createHealthRoutes(deps.db))
+  app.route('/', createHealthRoutes({ db: deps.db, dbUrl: deps.dbUrl, logger }))
   app.route('/', createSiteFileRoutes({ cache: liveCache }))
   app.route(
     '/',

@@ -81,6 +81,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const demo = await shouldRunDemo(database.db, options.demo ?? 'auto')
     const app = createApp({
       db: database.db,
+      dbUrl: database.url,
       ledger,
       bannerDist: options.bannerDist,
       adminDist: options.adminDist,

@@ -57,6 +57,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const { seed: _seed, noBanner, ...deps } = options
   const app = createApp({
     db: database.db,
+    dbUrl: database.url,
     ledger,
     bannerDist: noBanner ? join(dir, 'missing') : writeFakeBanner(dir),
     adminDist: join(dir, 'admin-dist'),
