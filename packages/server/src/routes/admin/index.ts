@@ -58,7 +58,12 @@ export function createAdminApi(options: AdminApiOptions) {
 
   api.route(
     '/',
-    createSessionRoutes({ db, trustProxy: options.trustProxy, loginRateLimit: options.loginRateLimit })
+    createSessionRoutes({
+      db,
+      trustProxy: options.trustProxy,
+      publicUrl: options.publicUrl,
+      loginRateLimit: options.loginRateLimit,
+    })
   )
   api.route('/', createUserRoutes(db))
   api.route('/', createSiteRoutes({ db, publicUrl: options.publicUrl }))

@@ -1,5 +1,5 @@
 import type { SessionInfo } from '@torii/schema'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { verifyPassword } from '../../auth/password.ts'
@@ -35,6 +35,8 @@ const DUMMY_HASH = 'scrypt$32768$8$3$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAA
 export interface SessionRoutesOptions {
   db: Db
   trustProxy: boolean
+  /** `TORII_PUBLIC_URL`: an `https:` one marks the session cookie Secure whatever the proxy forwards. */
+  publicUrl?: string
   /** Login attempts per truncated IP per 15 minutes. */
   loginRateLimit: number
 }
@@ -43,8 +45,18 @@ export interface SessionRoutesOptions {
  * `POST|GET|DELETE /session`: sign in (sets the HttpOnly cookie, returns the CSRF token), who am I, sign out;
  * `PUT /session/password`: change my own password.
  */
-export function createSessionRoutes({ db, trustProxy, loginRateLimit }: SessionRoutesOptions) {
+export function createSessionRoutes({ db, trustProxy, publicUrl, loginRateLimit }: SessionRoutesOptions) {
   const app = new Hono()
+  const publicHttps = publicUrl?.toLowerCase().startsWith('https:') ?? false
+  /**
+   * Whether the browser reached us over HTTPS: the public URL says so, or the request itself, or (behind a
+   * trusted proxy) `X-Forwarded-Proto`, whose first entry is the client's scheme when proxies chain
+   * (`https, http`), compared without case.
+   */
+  const isHttps = (c: Context) =>
+    publicHttps ||
+    new URL(c.req.url).protocol === 'https:' ||
+    (trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https')
 
   app.post(
     '/session',
@@ -61,13 +73,10 @@ export function createSessionRoutes({ db, trustProxy, loginRateLimit }: SessionR
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)
       if (!user || !ok) throw new ApiException(401, 'bad_credentials', 'Wrong email or password')
       const session = await createSession(db, user.email)
-      const secure =
-        new URL(c.req.url).protocol === 'https:' ||
-        (trustProxy && c.req.header('x-forwarded-proto') === 'https')
       setCookie(c, SESSION_COOKIE, session.token, {
         httpOnly: true,
         sameSite: 'Strict',
-        secure,
+        secure: isHttps(c),
         // Only the API needs it: never sent with gate, asset or demo requests.
         path: ADMIN_API_BASE,
         expires: new Date(session.expiresAt),
