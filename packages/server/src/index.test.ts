@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable, Writable } from 'node:stream'
@@ -8,7 +9,7 @@ import { createUser, removeUser } from './auth/users.ts'
 import type { CliIo } from './cli/io.ts'
 import { runCli } from './cli/main.ts'
 import { createDb } from './db/client.ts'
-import { type RunningServer, startServer } from './index.ts'
+import { DEMO_ADMIN, type RunningServer, startServer } from './index.ts'
 import { receiptBody, writeFakeBanner } from './testing/test-app.ts'
 
 function captureCliIo(stdinText: string): CliIo {
@@ -37,6 +38,18 @@ async function start(options: Parameters<typeof startServer>[0] = {}): Promise<R
   })
   servers.push(server)
   return server
+}
+
+/** A port free right now (the OS picks it; closed again before the server takes it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
 }
 
 describe('startServer', () => {
@@ -113,6 +126,22 @@ describe('startServer', () => {
     expect(server.demo).toBe(false)
     expect((await fetch(`${server.url}/s/xtra/gate.js`)).status).toBe(404)
     expect((await fetch(`${server.url}/demo/`)).status).toBe(404)
+  })
+
+  it('answers no request before the demo is seeded: the first 200 from /healthz means the demo login works', async () => {
+    const port = await freePort()
+    const base = `http://127.0.0.1:${port}`
+    const starting = start({ port })
+    let health: Response | null = null
+    while (!health) health = await fetch(`${base}/healthz`).catch(() => null)
+    expect(health.status).toBe(200)
+    const login = await fetch(`${base}/api/admin/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_ADMIN.email, password: DEMO_ADMIN.password }),
+    })
+    expect(login.status).toBe(200)
+    await starting
   })
 
   it('close() stops listening and can be called twice', async () => {

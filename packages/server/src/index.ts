@@ -91,7 +91,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       receiptRateLimit: options.receiptRateLimit,
       logger,
     })
-    server = await listen(app, host, options.port ?? DEFAULT_PORT)
+    // Requests that arrive while the demo is seeded (it needs the bound port for its origins) wait for it:
+    // answered earlier, /healthz said ok while the demo admin's login failed and its origins were refused.
+    let markReady = () => {}
+    let starting: Promise<void> | null = new Promise<void>((resolve) => {
+      markReady = resolve
+    })
+    const fetch: ToriiApp['fetch'] = (request, env) =>
+      starting ? starting.then(() => app.fetch(request, env)) : app.fetch(request, env)
+    server = await listen(fetch, host, options.port ?? DEFAULT_PORT)
     const listening = server
     const port = (server.address() as AddressInfo).port
     const url = `http://${hostForUrl(host)}:${port}`
@@ -102,6 +110,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       seeded = await seedDemo(database.db, origins)
       app.liveCache.invalidate()
     }
+    starting = null
+    markReady()
     const openLedger = ledger
     let closing: Promise<void> | null = null
     return {
@@ -136,9 +146,9 @@ function closeServer(server: NodeServer): Promise<void> {
 
 type NodeServer = ReturnType<typeof serve> & { closeAllConnections?: () => void }
 
-function listen(app: ToriiApp, hostname: string, port: number): Promise<NodeServer> {
+function listen(fetch: ToriiApp['fetch'], hostname: string, port: number): Promise<NodeServer> {
   return new Promise((resolve, reject) => {
-    const server: NodeServer = serve({ fetch: app.fetch, hostname, port }, () => {
+    const server: NodeServer = serve({ fetch, hostname, port }, () => {
       server.off('error', reject)
       resolve(server)
     })
