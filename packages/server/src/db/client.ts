@@ -43,6 +43,25 @@ function reason(error: unknown): string {
   return (err.code && !text.includes(err.code) ? `${err.code}: ${text}` : text).split('\n')[0]!
 }
 
+/** How often migrating is tried: again after another server applied the same migrations first. */
+const MIGRATE_ATTEMPTS = 3
+
+/**
+ * Applies the pending migrations. drizzle reads which are applied, then applies the rest in a batch: a server
+ * starting beside another on a new database read "none applied" too and failed on `table ... already exists`.
+ * Trying again reads the other's record of them and skips them; a real failure fails every attempt.
+ */
+async function migrateWithRetry(db: Db): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
+      return
+    } catch (error) {
+      if (attempt >= MIGRATE_ATTEMPTS) throw error
+    }
+  }
+}
+
 /** Opens (creating its folder for `file:` URLs) and migrates the database. */
 export async function createDb(options: CreateDbOptions = {}): Promise<Database> {
   const url = options.url ?? DEFAULT_DB_URL
@@ -64,7 +83,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
   const db = drizzle(client, { schema, casing: 'snake_case' })
   try {
     if (path) await client.execute('PRAGMA journal_mode=WAL')
-    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
+    await migrateWithRetry(db)
   } catch (error) {
     client.close()
     throw new DbOpenError(`cannot open the database ${where}: ${reason(error)}`)
