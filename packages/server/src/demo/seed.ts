@@ -1,11 +1,11 @@
 import { siteConfigSchema } from '@torii/schema'
 import { DEMO_SITE_CONFIG, DEMO_SITE_ID } from '@torii/schema/demo-config'
-import { count } from 'drizzle-orm'
+import { count, sql } from 'drizzle-orm'
 import { countUsers, createUser, findUser } from '../auth/users.ts'
 import type { Db } from '../db/client.ts'
 import { sites } from '../db/site-tables.ts'
 import { publishRevision } from '../sites/revisions.ts'
-import { createSite, getSite, updateSite } from '../sites/sites.ts'
+import { createSite, getSite } from '../sites/sites.ts'
 
 export const DEMO_ADMIN = { email: 'admin@example.com', password: 'torii-demo' } as const
 
@@ -35,23 +35,36 @@ export async function shouldRunDemo(db: Db, mode: boolean | 'auto'): Promise<boo
  */
 export async function seedDemo(db: Db, origins: string[]): Promise<DemoSeedResult> {
   let created = false
-  const site = await getSite(db, DEMO_SITE_ID)
-  if (!site) {
+  if (!(await getSite(db, DEMO_SITE_ID))) {
     const config = siteConfigSchema.parse(DEMO_SITE_CONFIG)
     const input = { id: DEMO_SITE_ID, name: 'Xtra Corporation (demo)', origins, languages: config.languages }
     if (await createSite(db, input, config, null)) {
       await publishRevision(db, DEMO_SITE_ID, config, null, 'Demo seed')
       created = true
     }
-  } else {
-    const missing = origins.filter((origin) => !site.origins.includes(origin))
-    if (missing.length) await updateSite(db, DEMO_SITE_ID, { origins: [...site.origins, ...missing] })
   }
+  // Also when another server on this database created the site a moment ago.
+  if (!created) await addOrigins(db, DEMO_SITE_ID, origins)
   const adminCreated =
     (await countUsers(db)) === 0 &&
     (await createUser(db, DEMO_ADMIN.email, DEMO_ADMIN.password, 'admin')) !== null
   const adminExists = adminCreated || (await findUser(db, DEMO_ADMIN.email)) !== null
   return { created, adminCreated, adminExists }
+}
+
+/**
+ * Appends the origins a site lacks in one statement: servers starting together on one database each add
+ * their own, where a read-then-write would keep only the last writer's list.
+ */
+async function addOrigins(db: Db, siteId: string, origins: string[]): Promise<void> {
+  const added = JSON.stringify(origins)
+  await db.run(sql`update ${sites} set origins = (
+      select json_group_array(value) from (
+        select value from json_each(${sites.origins})
+        union all
+        select value from json_each(${added}) where value not in (select value from json_each(${sites.origins}))
+      )
+    ) where ${sites.id} = ${siteId}`)
 }
 
 /** The origins a local server is reached at: 127.0.0.1 and localhost (and the host it listens on). */

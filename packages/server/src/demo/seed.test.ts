@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DEMO_SITE_ID } from '@torii/schema/demo-config'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createDb, type Database } from '../db/client.ts'
+import { receiptBody, spawnServer } from '../ledger/server-process.ts'
+import { getSite } from '../sites/sites.ts'
+import { seedDemo } from './seed.ts'
+
+let dir: string
+let databases: Database[]
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'torii-seed-'))
+  databases = []
+})
+afterEach(() => {
+  for (const database of databases) database.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/** One connection per "server process", all on the same database file. */
+async function connections(n: number): Promise<Database[]> {
+  const url = `file:${join(dir, 'torii.db')}`
+  databases.push(await createDb({ url }))
+  for (let i = 1; i < n; i++) databases.push(await createDb({ url }))
+  return databases
+}
+
+describe('seedDemo', () => {
+  it('keeps the origins of every server that starts at once on a new database', {
+    timeout: 60_000,
+  }, async () => {
+    const env = { TORII_DB_URL: `file:${join(dir, 'torii.db')}` }
+    const servers = await Promise.all([1, 2, 3, 4].map(() => spawnServer(env)))
+    try {
+      for (const server of servers) {
+        // The demo page of each server posts with that server's own origin.
+        const res = await fetch(`${server.url}/s/${DEMO_SITE_ID}/receipts`, {
+          method: 'POST',
+          headers: { origin: server.url },
+          body: receiptBody(1),
+        })
+        expect(res.status, `${server.url}: ${await res.clone().text()}`).toBe(201)
+      }
+    } finally {
+      for (const server of servers) {
+        server.child.kill('SIGTERM')
+        await server.exited
+      }
+    }
+  })
+
+  it('adds only the missing origins on a restart, keeping the order', async () => {
+    const [database] = await connections(1)
+    await seedDemo(database!.db, ['http://127.0.0.1:1', 'https://a.example'])
+    await seedDemo(database!.db, ['https://a.example', 'http://127.0.0.1:2'])
+    const site = await getSite(database!.db, DEMO_SITE_ID)
+    expect(site?.origins).toEqual(['http://127.0.0.1:1', 'https://a.example', 'http://127.0.0.1:2'])
+  })
+})
