@@ -1,5 +1,29 @@
 import { describe, expect, it } from 'vitest'
-import { truncateIp } from './ip.ts'
+import { forwardedAddress, truncateIp } from './ip.ts'
+
+describe('forwardedAddress', () => {
+  it('reads an X-Forwarded-For entry with or without the port some proxies append', () => {
+    expect(forwardedAddress(' 203.0.113.7 ')).toBe('203.0.113.7')
+    expect(forwardedAddress('203.0.113.7:51234')).toBe('203.0.113.7')
+    expect(forwardedAddress('2001:db8::1')).toBe('2001:db8::1')
+    expect(forwardedAddress('[2001:db8::1]:51234')).toBe('2001:db8::1')
+    expect(forwardedAddress('[2001:db8::1]')).toBe('2001:db8::1')
+  })
+
+  it('gives null for anything that is not an address', () => {
+    for (const entry of [
+      undefined,
+      '',
+      'unknown',
+      '999.1.1.1:80',
+      '203.0.113.7:',
+      'a.b.c.d:80',
+      '[nope]:1',
+    ]) {
+      expect(forwardedAddress(entry), String(entry)).toBeNull()
+    }
+  })
+})
 
 describe('truncateIp', () => {
   it('cuts IPv4 to its /24', () => {

@@ -41,14 +41,27 @@ export function truncateIp(address: string | null | undefined): string | null {
 }
 
 /**
+ * The address of one `X-Forwarded-For` entry, or null. Some proxies (Azure Application Gateway, a few ingress
+ * controllers) write it with the client's port, `203.0.113.7:51234` or `[2001:db8::1]:51234`: taken as
+ * invalid, every visitor fell back to the proxy's own address, one rate-limit bucket and one IP for all.
+ */
+export function forwardedAddress(entry: string | undefined): string | null {
+  const text = entry?.trim()
+  if (!text) return null
+  if (isIPv4(text) || isIPv6(text)) return text
+  const address = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(text)?.[1] ?? /^([\d.]+):\d{1,5}$/.exec(text)?.[1]
+  if (address && (isIPv4(address) || isIPv6(address))) return address
+  return null
+}
+
+/**
  * The client's address: the socket's, or, behind a trusted proxy (`TORII_TRUST_PROXY=1`), the last
  * `X-Forwarded-For` entry (the one our proxy appended; earlier ones are client-supplied).
  */
 export function clientIp(c: Context, trustProxy: boolean): string | null {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')
-    const last = forwarded?.split(',').at(-1)?.trim()
-    if (last && (isIPv4(last) || isIPv6(last))) return last
+    const last = forwardedAddress(c.req.header('x-forwarded-for')?.split(',').at(-1))
+    if (last) return last
   }
   // The socket's address directly on Node (what getConnInfo reads, without the objects it builds).
   const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming

@@ -83,6 +83,18 @@ describe('POST /s/:siteId/receipts', () => {
       )
       const ack = (await res.json()) as ReceiptAck
       expect((await proxied.ledger.get(ack.id))?.ipTruncated).toBe('192.0.2.0/24')
+      // A proxy that appends the client's port.
+      const withPort = await proxied.app.request(
+        '/s/xtra/receipts',
+        {
+          method: 'POST',
+          headers: { origin: TEST_ORIGIN, 'x-forwarded-for': '198.51.100.9, [2001:db8:abcd:12::7]:51234' },
+          body: JSON.stringify(receiptBody()),
+        },
+        fromAddress('10.0.0.1')
+      )
+      const portAck = (await withPort.json()) as ReceiptAck
+      expect((await proxied.ledger.get(portAck.id))?.ipTruncated).toBe('2001:db8:abcd::/48')
     } finally {
       await proxied.close()
     }
