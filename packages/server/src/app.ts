@@ -7,6 +7,7 @@ import type { Ledger } from './ledger/types.ts'
 import { createBannerReader, DEFAULT_ADMIN_DIST, DEFAULT_BANNER_DIST } from './lib/bundles.ts'
 import { ApiException, errorResponse } from './lib/errors.ts'
 import { type Logger, SILENT_LOGGER } from './lib/logger.ts'
+import { proxyHint } from './middleware/proxy-hint.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
 import { ADMIN_API_BASE, createAdminApi } from './routes/admin/index.ts'
 import { createAdminAppRoutes } from './routes/public/admin-app.ts'
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): ToriiApp {
   app.liveCache = liveCache
 
   const selfServed = (c: Context) => c.req.method !== 'OPTIONS' && SELF_SERVED.test(c.req.path)
+  if (!deps.trustProxy) app.use(proxyHint(logger))
   app.use(securityHeaders(selfServed))
   // Everything else: JSON, assets, pages. Not receipt acks: a few hundred bytes that Hono's compress would
   // still gzip through a CompressionStream for every browser POST (their size is not known to its

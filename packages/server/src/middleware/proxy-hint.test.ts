@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Logger } from '../lib/logger.ts'
+import { createTestApp, type TestApp } from '../testing/test-app.ts'
+import { UNTRUSTED_PROXY_WARNING } from './proxy-hint.ts'
+
+let test: TestApp | null = null
+afterEach(async () => {
+  await test?.close()
+  test = null
+})
+
+function recordingLogger(lines: string[]): Logger {
+  const push = (message: string) => lines.push(message)
+  return { debug: push, info: push, warn: push, error: push }
+}
+
+const FORWARDED = { 'x-forwarded-for': '203.0.113.77' }
+
+describe('the X-Forwarded-For hint', () => {
+  it('warns once, naming no address, when X-Forwarded-For arrives and the proxy is not trusted', async () => {
+    const lines: string[] = []
+    test = await createTestApp({ logger: recordingLogger(lines) })
+    await test.app.request('/healthz')
+    expect(lines).toEqual([])
+    await test.app.request('/healthz', { headers: FORWARDED })
+    await test.app.request('/s/xtra/config.json', { headers: FORWARDED })
+    expect(lines).toEqual([UNTRUSTED_PROXY_WARNING])
+    expect(lines.join('\n')).not.toContain('203.0.113')
+  })
+
+  it('says nothing when the proxy is trusted', async () => {
+    const lines: string[] = []
+    test = await createTestApp({ trustProxy: true, logger: recordingLogger(lines) })
+    await test.app.request('/healthz', { headers: FORWARDED })
+    expect(lines).toEqual([])
+  })
+})

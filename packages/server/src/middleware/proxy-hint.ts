@@ -1,0 +1,22 @@
+import type { MiddlewareHandler } from 'hono'
+import type { Logger } from '../lib/logger.ts'
+
+export const UNTRUSTED_PROXY_WARNING =
+  "requests carry X-Forwarded-For but TORII_TRUST_PROXY is 0: receipts record the proxy's address and all " +
+  'its visitors share one rate limit; set TORII_TRUST_PROXY=1 if this server is behind a proxy you run'
+
+/**
+ * With `TORII_TRUST_PROXY=0`, warns once (not per request, and naming no address) when a request carries
+ * `X-Forwarded-For`: an operator who put the server behind a proxy and forgot the setting otherwise only
+ * finds out from receipts that all show the proxy's /24, or from 429s.
+ */
+export function proxyHint(logger: Logger): MiddlewareHandler {
+  let warned = false
+  return async (c, next) => {
+    if (!warned && c.req.header('x-forwarded-for') !== undefined) {
+      warned = true
+      logger.warn(UNTRUSTED_PROXY_WARNING)
+    }
+    await next()
+  }
+}
