@@ -2,10 +2,10 @@
 // the day picked in the From/To fields must be that day in that zone (not the UTC day), and every time shown
 // must name its zone.
 
-import type { ReceiptAck } from '@torii/schema'
 import { expect, onTestFinished, test } from 'vitest'
 import {
   collectPageErrors,
+  recordReceipt,
   SESSION_401,
   submitAdminLogin,
   useBrowser,
@@ -15,30 +15,8 @@ import {
 const server = useTestServer()
 const browser = useBrowser()
 
-/** Records one receipt for the demo site as a visitor's browser would; returns the server's answer. */
-async function recordReceipt(): Promise<ReceiptAck> {
-  const res = await fetch(server().at('/s/xtra/receipts'), {
-    method: 'POST',
-    headers: { 'content-type': 'text/plain', origin: server().url },
-    body: JSON.stringify({
-      consentId: 'qa-receipt-days-000001',
-      revision: 1,
-      action: 'reject-all',
-      purposes: { necessary: true, analytics: false, advertising: false },
-      vendors: {},
-      consentMode: { analytics_storage: 'denied' },
-      gpc: false,
-      language: 'en',
-      pageUrl: server().at('/demo/'),
-      clientTime: new Date().toISOString(),
-    }),
-  })
-  expect(res.status, await res.clone().text()).toBe(201)
-  return (await res.json()) as ReceiptAck
-}
-
 test('a day picked in the receipt search is that day where the admin is, and times name their zone', async () => {
-  const ack = await recordReceipt()
+  const ack = await recordReceipt(server(), 'qa-receipt-days-000001')
   // A zone whose calendar day differs from the UTC day at the receipt's time, whatever the hour now:
   // UTC+14 from 10:00Z on (already tomorrow), UTC-11 before (still yesterday). Neither has summer time.
   const issued = Date.parse(ack.issuedAt)

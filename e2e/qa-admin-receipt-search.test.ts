@@ -3,30 +3,16 @@
 
 import type { Page, Request } from 'playwright-core'
 import { expect, test } from 'vitest'
-import { loggedInAdminPage, type TestServer, useBrowser, useTestServer } from './support/index.ts'
+import {
+  loggedInAdminPage,
+  recordReceipt,
+  type TestServer,
+  useBrowser,
+  useTestServer,
+} from './support/index.ts'
 
 const server = useTestServer()
 const browser = useBrowser()
-
-async function recordReceipt(consentId: string) {
-  const res = await fetch(server().at('/s/xtra/receipts'), {
-    method: 'POST',
-    headers: { 'content-type': 'text/plain', origin: server().url },
-    body: JSON.stringify({
-      consentId,
-      revision: 1,
-      action: 'reject-all',
-      purposes: { necessary: true, analytics: false, advertising: false },
-      vendors: {},
-      consentMode: { analytics_storage: 'denied' },
-      gpc: false,
-      language: 'en',
-      pageUrl: server().at('/demo/'),
-      clientTime: new Date().toISOString(),
-    }),
-  })
-  expect(res.status, await res.clone().text()).toBe(201)
-}
 
 async function receiptsPage(s: TestServer): Promise<{ page: Page; listRequests: Request[] }> {
   const page = await loggedInAdminPage(browser, s)
@@ -40,7 +26,7 @@ async function receiptsPage(s: TestServer): Promise<{ page: Page; listRequests: 
 }
 
 test('a To date before From is named at its field and nothing is searched', async () => {
-  await recordReceipt('qa-search-aaaaaaaaaaaa')
+  await recordReceipt(server(), 'qa-search-aaaaaaaaaaaa')
   const { page, listRequests } = await receiptsPage(server())
   const form = page.getByRole('form', { name: 'Search' })
   const asked = listRequests.length
@@ -59,8 +45,8 @@ test('a To date before From is named at its field and nothing is searched', asyn
 })
 
 test('the export links download what the table shows, not filters typed but not searched', async () => {
-  await recordReceipt('qa-search-bbbbbbbbbbbb')
-  await recordReceipt('qa-search-cccccccccccc')
+  await recordReceipt(server(), 'qa-search-bbbbbbbbbbbb')
+  await recordReceipt(server(), 'qa-search-cccccccccccc')
   const { page } = await receiptsPage(server())
   const form = page.getByRole('form', { name: 'Search' })
   const csv = page.getByRole('link', { name: 'Download CSV' })

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Logger } from '../lib/logger.ts'
+import { recordingLogger } from '../testing/recording-logger.ts'
 import { createTestApp, type TestApp } from '../testing/test-app.ts'
 import { UNTRUSTED_PROXY_WARNING } from './proxy-hint.ts'
 
@@ -8,11 +8,6 @@ afterEach(async () => {
   await test?.close()
   test = null
 })
-
-function recordingLogger(lines: string[]): Logger {
-  const push = (message: string) => lines.push(message)
-  return { debug: push, info: push, warn: push, error: push }
-}
 
 const FORWARDED = { 'x-forwarded-for': '203.0.113.77' }
 

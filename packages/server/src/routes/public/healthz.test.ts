@@ -1,6 +1,6 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Logger } from '../../lib/logger.ts'
+import { recordingLogger } from '../../testing/recording-logger.ts'
 import { createTestApp, type TestApp } from '../../testing/test-app.ts'
 
 let test: TestApp | null = null
@@ -8,11 +8,6 @@ afterEach(async () => {
   await test?.close()
   test = null
 })
-
-function recordingLogger(lines: string[]): Logger {
-  const push = (message: string) => lines.push(message)
-  return { debug: push, info: push, warn: push, error: push }
-}
 
 async function health(app: TestApp['app']) {
   const res = await app.request('/healthz')
