@@ -68,7 +68,7 @@ export const PROBE = `(() => {
     new PerformanceObserver((l) => { for (const e of l.getEntries()) m.tasks.push({ start: e.startTime, duration: e.duration }) })
       .observe({ type: 'longtask', buffered: true })
     new PerformanceObserver((l) => { for (const e of l.getEntries()) m.frames.push({ scripts: e.scripts.map((s) => ({
-      url: s.sourceURL, start: s.executionStart || s.startTime, duration: s.duration })) }) })
+      url: s.sourceURL, start: s.executionStart || s.startTime, duration: s.duration, invoker: s.invoker })) }) })
       .observe({ type: 'long-animation-frame', buffered: true })
   } catch {}
   const shown = () => {

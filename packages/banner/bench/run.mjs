@@ -123,7 +123,7 @@ async function firstVisit(path) {
   await page.waitForLoadState('load')
   const m = await measure(page)
   await context.close()
-  return m
+  return { ...m, kind: 'first visit' }
 }
 
 /**
@@ -156,6 +156,7 @@ async function returning(path) {
   await context.close()
   return {
     ...views[0],
+    kind: 'returning',
     ga3: views[1].ga,
     tasks: [...views[0].tasks, ...views[1].tasks],
     frames: [...views[0].frames, ...views[1].frames],
@@ -194,18 +195,30 @@ function attributable(path, m) {
   let n = 0
   for (const task of m.tasks) {
     let cmp = 0
+    const mine = []
     for (const frame of m.frames)
       for (const script of frame.scripts)
         if (
           CMP_SCRIPT[path](script.url) &&
           script.start >= task.start &&
           script.start < task.start + task.duration
-        )
+        ) {
           cmp += script.duration
-    if (task.duration - cmp < 50) n++
+          mine.push(`${script.invoker} ${script.duration.toFixed(0)} ms`)
+        }
+    if (task.duration - cmp < 50) {
+      n++
+      if (DETAIL)
+        details.push(
+          `${path} ${m.kind} task ${task.duration.toFixed(0)} ms at ${task.start.toFixed(0)}: ${mine.join(', ')}`
+        )
+    }
   }
   return n
 }
+/** BENCH_DETAIL=1: each long task counted as the CMP's, with the CMP's scripts in it (after the table). */
+const DETAIL = process.env.BENCH_DETAIL == '1'
+const details = []
 const sum = (xs) => xs.reduce((a, b) => a + b, 0)
 const spread = (xs) => {
   const s = xs.filter((x) => x != null).sort((a, b) => a - b)
@@ -314,6 +327,8 @@ const checks = [
     bytes['/torii/'].gzip < bytes['/cc/'].gzip,
   ],
 ]
+console.log('')
+for (const line of details) console.log(line)
 console.log('')
 for (const [label, ok] of checks) console.log(`${ok ? 'PASS' : 'MISS'}  ${label}`)
 console.log(
