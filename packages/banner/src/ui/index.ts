@@ -66,10 +66,36 @@ async function createFor(ctx: UiContext) {
  * The open shadow root of `<torii-consent>`, made once (src/ui/fab.ts makes it the same way), at the end
  * of <body>: src/ui/first-tab.ts brings keyboard users to the banner first.
  */
-const shadowRoot = (ctx: UiContext): ShadowRoot =>
-  (ctx.root ||= document.body
-    .appendChild(document.createElement('torii-consent'))
-    .attachShadow({ mode: 'open' }))
+function shadowRoot(ctx: UiContext): ShadowRoot {
+  if (!ctx.root) {
+    const host = document.body.appendChild(document.createElement('torii-consent'))
+    ctx.root = host.attachShadow({ mode: 'open' })
+    // Made while the page is still parsing (before its skip link, even): back to the end of <body> once
+    // parsing is done, with focus kept where it was inside (not if page script removed it).
+    document.addEventListener('DOMContentLoaded', () => {
+      if (host.nextSibling) {
+        const at = ctx.root!.activeElement as HTMLElement | null
+        document.body.append(host)
+        at?.focus()
+      }
+    })
+  }
+  return ctx.root
+}
+
+/**
+ * Resolves once <body> exists: the gate may load the UI from <head>, and DOMContentLoaded comes only after
+ * the whole page is parsed, its blocking scripts and deferred ones run.
+ */
+const bodyExists = () =>
+  new Promise((ready) => {
+    if (document.body) ready(0)
+    // Only <html>'s own children are watched: once <body> is there, it hardly ever fires again.
+    else
+      new MutationObserver(() => document.body && ready(0)).observe(document.documentElement, {
+        childList: true,
+      })
+  })
 
 /** Shows the "allow <vendor>" stand-in of a blocked iframe. */
 export const placeholder = (ctx: UiContext, frame: Element): Promise<void> =>
@@ -91,10 +117,7 @@ function toggleFab(ctx: UiContext, hidden: boolean) {
 
 /** Opens the first layer or the preferences; `invoker` gets focus back when the preferences close. */
 export async function open(ctx: UiContext, next: View, from?: Element | null): Promise<void> {
-  // The gate may load the UI from <head>: shown as soon as the body exists (not at DOMContentLoaded).
-  await new Promise((ready) =>
-    document.body ? ready(0) : document.addEventListener('DOMContentLoaded', ready)
-  )
+  await bodyExists()
   toggleFab(ctx, true)
   const ui = await (view ||= createFor(ctx))
   ui.show(next, from)

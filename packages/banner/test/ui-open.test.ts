@@ -1,0 +1,77 @@
+import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
+import { siteConfigSchema } from '@torii/schema/site-config'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { effective } from '../src/gate/rules.ts'
+import type { UiContext } from '../src/gate/types.ts'
+import { demoConfig } from './fixtures.ts'
+
+const live = {
+  siteId: 'xtra',
+  number: 3,
+  hash: 'f'.repeat(64),
+  publishedAt: new Date(0).toISOString(),
+  config: siteConfigSchema.parse(DEMO_SITE_CONFIG),
+}
+
+/** A first visit, config.json answering. */
+function firstVisit(): UiContext {
+  const cfg = demoConfig()
+  return {
+    cfg,
+    base: 'https://consent.example/s/xtra/gate.js',
+    gpc: false,
+    choice: null,
+    state: effective(cfg, null, false),
+    config: () => Promise.resolve(live),
+    get: () => null,
+    scan: () => {},
+    fab: () => {},
+    show: () => {},
+  }
+}
+
+/** The UI chunk as the gate loads it: a fresh module each test (it keeps its view). */
+async function uiChunk() {
+  vi.resetModules()
+  return import('../src/ui/index.ts')
+}
+
+const host = () => document.querySelector('torii-consent')
+
+describe('the first layer on a page still parsing', () => {
+  afterEach(() => {
+    host()?.remove()
+    if (!document.body) document.documentElement.append(document.createElement('body'))
+    document.body.replaceChildren()
+  })
+
+  it('should show as soon as <body> exists, not at DOMContentLoaded', async () => {
+    document.body.remove()
+    const { open } = await uiChunk()
+    const ctx = firstVisit()
+    void open(ctx, 'banner')
+    // The parser is still in <head>: nothing to show the banner in yet.
+    await Promise.resolve(ctx.site)
+    expect(host()).toBeNull()
+    const body = document.createElement('body')
+    body.innerHTML = '<a href="#main">Skip to content</a>'
+    document.documentElement.append(body)
+    await vi.waitFor(() => expect(host()?.shadowRoot?.querySelector('section')).toBeTruthy())
+    expect(host()!.parentNode).toBe(body)
+  })
+
+  it('should move to the end of <body> once parsing is done, keeping focus inside', async () => {
+    const { open } = await uiChunk()
+    document.body.innerHTML = '<a href="#main">Skip to content</a>'
+    const ctx = firstVisit()
+    await open(ctx, 'banner')
+    // The rest of the page comes in after the banner.
+    document.body.append(document.createElement('main'))
+    expect(document.body.lastElementChild).not.toBe(host())
+    const button = ctx.root!.querySelector<HTMLElement>('[data-torii-action="accept-all"]')!
+    button.focus()
+    document.dispatchEvent(new Event('DOMContentLoaded'))
+    expect(document.body.lastElementChild).toBe(host())
+    expect(ctx.root!.activeElement).toBe(button)
+  })
+})
