@@ -60,7 +60,11 @@ export const NO_CMP = `<!doctype html><html lang="en"><head>
 /**
  * In every page: when the banner first shows (rAF-polled, same for both CMPs), long tasks, and the long
  * animation frames' script attribution (which script ran how long), to tell the CMP's long tasks from
- * the browser's own.
+ * the browser's own. "Shows" is taken at the start of the frame that paints the banner, after its layout
+ * (forced here): Torii's first layer once it is laid out; vanilla-cookieconsent's modal at the first
+ * frame of its fade-in with an opacity above 0 (it starts the fade 100 ms after building the modal, its
+ * own setTimeout, and the modal is laid out before, hidden). Counting cookieconsent when its fade ends
+ * instead would add its 250 ms transition; this is the earliest a visitor can see either.
  */
 export const PROBE = `(() => {
   const m = (window.__bench = { visible: null, tasks: [], frames: [] })
