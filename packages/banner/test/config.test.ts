@@ -18,8 +18,11 @@ describe('the inlined config', () => {
   it('should leave out defaults on the server and get them back in the gate', () => {
     const packed = toGateConfig(revision(), '/assets/ui-x.js')
     const json = JSON.stringify(packed)
-    expect(json).not.toContain('"gpcDenies":false')
-    expect(json).not.toContain('"required":false')
+    // Tuples without field names, trailing false flags left out.
+    expect(json).toContain(
+      '"purposes":[["necessary",["security_storage"],true],["analytics",["analytics_storage"]],'
+    )
+    expect(json).not.toContain('false]')
     expect(json).not.toContain('consentDays')
     const cfg = normalizeConfig(JSON.parse(json))
     expect(cfg.options).toEqual({})
@@ -36,17 +39,17 @@ describe('the inlined config', () => {
       ['consent', 'default', expect.objectContaining({ wait_for_update: 500 })],
       ['set', 'ads_data_redaction', true],
     ])
-    expect(cfg.purposes.find((p) => p.key == 'advertising')).toMatchObject({ gpcDenies: true })
-    expect(cfg.purposes.find((p) => p.key == 'analytics')?.required).toBeFalsy()
-    expect(cfg.vendors[0]).toMatchObject({ key: 'google-analytics', purposes: ['analytics'] })
-    expect(cfg.vendors[0]?.hosts).toContain('*.google-analytics.com')
+    expect(cfg.purposes.find(([key]) => key == 'advertising')?.[3]).toBe(true)
+    expect(cfg.purposes.find(([key]) => key == 'analytics')?.[2]).toBeFalsy()
+    expect(cfg.vendors[0]?.slice(0, 2)).toEqual(['google-analytics', ['analytics']])
+    expect(cfg.vendors[0]?.[2]).toContain('*.google-analytics.com')
   })
 
   it('should carry only what the gate uses on every page view (the UI reads the rest from config.json)', () => {
     const packed = toGateConfig(revision({ options: { consentMode: 'advanced' } }), '/assets/ui-x.js')
     expect(Object.keys(packed).sort()).toEqual(['options', 'purposes', 'revision', 'siteId', 'ui', 'vendors'])
-    for (const vendor of packed.vendors)
-      expect(Object.keys(vendor).sort()).toEqual(['hosts', 'key', 'purposes'])
+    // [key, purposes, hosts]: nothing more.
+    for (const vendor of packed.vendors) expect(vendor).toHaveLength(3)
     const json = JSON.stringify(packed)
     for (const word of ['Google Analytics 4', '_ga', 'consentMode', 'languages', 'f'.repeat(64)])
       expect(json).not.toContain(word)
@@ -56,7 +59,7 @@ describe('the inlined config', () => {
     const hosts = ['a.x.com', '*.x.com', '*.b.x.com', 'x.com', 'y.com', '*.z.com', '*.z.com']
     const vendors = [{ ...DEMO_SITE_CONFIG.vendors![0], hosts }]
     const packed = toGateConfig(revision({ vendors }), '/ui.js')
-    expect(packed.vendors[0]?.hosts).toEqual(['*.x.com', 'y.com', '*.z.com', '*.z.com'])
+    expect(packed.vendors[0]?.[2]).toEqual(['*.x.com', 'y.com', '*.z.com', '*.z.com'])
   })
 
   it('should keep options that differ from the defaults', () => {
@@ -74,5 +77,19 @@ describe('the inlined config', () => {
     expect(cfg.vendors).toEqual([])
     expect(cfg.options).toEqual({})
     expect(warn).toHaveBeenCalledWith('[torii] config is missing revision,purposes,vendors,ui')
+  })
+
+  it('should fill the elements a packed purpose or vendor leaves out', () => {
+    const cfg = normalizeConfig({
+      revision: 1,
+      purposes: [['a']],
+      vendors: [['v'], ['w', ['a']]],
+      ui: '/u.js',
+    })
+    expect(cfg.purposes).toEqual([['a', []]])
+    expect(cfg.vendors).toEqual([
+      ['v', [], []],
+      ['w', ['a'], []],
+    ])
   })
 })

@@ -24,7 +24,7 @@ describe('Consent Mode', () => {
 
   it('should grant a type mapped by two purposes when either is granted', () => {
     const cfg = demoConfig()
-    cfg.purposes[1].consentTypes = ['analytics_storage', 'ad_storage']
+    cfg.purposes[1]![1] = ['analytics_storage', 'ad_storage']
     expect(consentState(cfg, { analytics: true, advertising: false }).ad_storage).toBe('granted')
     expect(consentState(cfg, { analytics: false, advertising: true }).ad_storage).toBe('granted')
   })

@@ -5,27 +5,16 @@ export function demoConfig(): GateConfig {
   return {
     siteId: 'xtra',
     revision: 3,
+    // [key, consentTypes, required, gpcDenies]
     purposes: [
-      { key: 'necessary', required: true, consentTypes: ['security_storage'], gpcDenies: false },
-      { key: 'analytics', required: false, consentTypes: ['analytics_storage'], gpcDenies: false },
-      {
-        key: 'advertising',
-        required: false,
-        consentTypes: ['ad_storage', 'ad_user_data', 'ad_personalization'],
-        gpcDenies: true,
-      },
+      ['necessary', ['security_storage'], true, false],
+      ['analytics', ['analytics_storage'], false, false],
+      ['advertising', ['ad_storage', 'ad_user_data', 'ad_personalization'], false, true],
     ],
+    // [key, purposes, hosts]
     vendors: [
-      {
-        key: 'google-analytics',
-        purposes: ['analytics'],
-        hosts: ['www.googletagmanager.com', '*.google-analytics.com'],
-      },
-      {
-        key: 'google-adsense',
-        purposes: ['advertising'],
-        hosts: ['pagead2.googlesyndication.com', '*.doubleclick.net'],
-      },
+      ['google-analytics', ['analytics'], ['www.googletagmanager.com', '*.google-analytics.com']],
+      ['google-adsense', ['advertising'], ['pagead2.googlesyndication.com', '*.doubleclick.net']],
     ],
     options: {
       consentDays: 395,

@@ -41,23 +41,23 @@ describe('rules', () => {
 
   it('should ask again when a revision adds a purpose or a vendor', () => {
     const cfg = demoConfig()
-    cfg.purposes.push({ key: 'functional', required: false, consentTypes: [], gpcDenies: false })
+    cfg.purposes.push(['functional', [], false, false])
     expect(undecided(cfg, all, false).ask).toBe(true)
     const cfg2 = demoConfig()
-    cfg2.vendors.push({ key: 'hotjar', purposes: ['analytics'], hosts: [] })
+    cfg2.vendors.push(['hotjar', ['analytics'], []])
     expect(undecided(cfg2, none, false).ask).toBe(true)
   })
 
   it('should not ask again when a revision only removes a purpose or a vendor', () => {
     const cfg = demoConfig()
-    cfg.vendors = cfg.vendors.filter((v) => v.key != 'google-adsense')
-    cfg.purposes = cfg.purposes.filter((p) => p.key != 'advertising')
+    cfg.vendors = cfg.vendors.filter(([key]) => key != 'google-adsense')
+    cfg.purposes = cfg.purposes.filter(([key]) => key != 'advertising')
     expect(undecided(cfg, all, false).ask).toBe(false)
   })
 
   it('should not ask about a required purpose added later', () => {
     const cfg = demoConfig()
-    cfg.purposes.push({ key: 'security', required: true, consentTypes: [], gpcDenies: false })
+    cfg.purposes.push(['security', [], true, false])
     expect(undecided(cfg, all, false).ask).toBe(false)
   })
 

@@ -13,8 +13,9 @@ export const GATE_CONFIG_PLACEHOLDER = '__TORII_CONFIG__'
 export interface GateConfig {
   siteId: string
   revision: number
-  purposes: { key: string; required: boolean; consentTypes: ConsentType[]; gpcDenies: boolean }[]
-  vendors: { key: string; purposes: string[]; hosts: string[] }[]
+  /** Tuples, not objects: the inlined JSON then carries no field names, and the gate destructures them. */
+  purposes: GatePurpose[]
+  vendors: GateVendor[]
   /**
    * The options the gate and the UI's decisions use (`consentMode` is not the gate's: left out); one left
    * out means its `GATE_DEFAULTS` value (false for a flag without one), applied where it is used.
@@ -23,6 +24,11 @@ export interface GateConfig {
   /** The UI chunk, relative to the gate's own URL (`/assets/ui-HASH.js`). */
   ui: string
 }
+
+/** A purpose as the gate uses it. */
+export type GatePurpose = [key: string, consentTypes: ConsentType[], required: boolean, gpcDenies: boolean]
+/** A vendor as the gate uses it: the purposes it acts for, the hosts that serve its tags. */
+export type GateVendor = [key: string, purposes: string[], hosts: string[]]
 
 /**
  * Option values the gate assumes when the inlined config leaves them out: `toGateConfig` omits every
@@ -36,26 +42,20 @@ export const GATE_DEFAULTS = {
   floatingButton: true,
 } as const
 
-type Purpose = GateConfig['purposes'][number]
-type Vendor = GateConfig['vendors'][number]
-
 /**
- * `GateConfig` as the server inlines it: fields equal to their defaults may be left out (`required` and
- * `gpcDenies` false, empty lists, options = `GATE_DEFAULTS`). The gate fills them in, and still accepts
- * the full form.
+ * `GateConfig` as the server inlines it: a tuple's trailing elements that are false or empty lists may be
+ * left out, and options equal to `GATE_DEFAULTS`. The gate fills them in, and still accepts the full form.
  */
-export type PackedGateConfig = Omit<GateConfig, 'purposes' | 'vendors' | 'options'> & {
-  purposes: (Pick<Purpose, 'key'> & Partial<Purpose>)[]
-  vendors: (Pick<Vendor, 'key'> & Partial<Vendor>)[]
-  options: GateConfig['options']
+export type PackedGateConfig = Omit<GateConfig, 'purposes' | 'vendors'> & {
+  purposes: Partial<GatePurpose>[]
+  vendors: Partial<GateVendor>[]
 }
 
-/** Copies the fields of `from` that carry information: true flags, non-empty lists, other set values. */
-function packed<T extends object>(from: T): Partial<T> {
-  const out: Partial<T> = {}
-  for (const [k, v] of Object.entries(from))
-    if (v !== false && v != null && !(Array.isArray(v) && !v.length)) out[k as keyof T] = v
-  return out
+/** Drops trailing elements that carry no information (false, empty lists): the gate fills them in. */
+function packed<T extends unknown[]>(tuple: T): Partial<T> {
+  const out = [...tuple]
+  while (out.length > 1 && (out.at(-1) === false || (out.at(-1) as unknown[]).length === 0)) out.pop()
+  return out as Partial<T>
 }
 
 /** `*.x.com` covers x.com, any subdomain, and narrower patterns (`*.a.x.com`); a host never covers itself. */
@@ -71,22 +71,23 @@ function covers(pattern: string, host: string): boolean {
 export function toGateConfig(revision: Revision, uiPath: string): PackedGateConfig {
   const { config } = revision
   const { consentMode: _, ...gateOptions } = config.options
-  const options: Record<string, unknown> = { ...gateOptions, floatingButton: config.look.floatingButton }
+  const options: GateConfig['options'] & Record<string, unknown> = {
+    ...gateOptions,
+    floatingButton: config.look.floatingButton,
+  }
   // Equal to the gate's default, or a false flag the gate has no default for (`urlPassthrough`): left out.
   const defaults: Record<string, unknown> = GATE_DEFAULTS
   for (const [k, v] of Object.entries(options)) if (v === (defaults[k] ?? false)) delete options[k]
   return {
     siteId: revision.siteId,
     revision: revision.number,
-    purposes: config.purposes.map(({ key, required, consentTypes, gpcDenies }) => ({
-      key,
-      ...packed({ required, consentTypes, gpcDenies }),
-    })),
-    vendors: config.vendors.map(({ key, purposes, hosts }) => ({
-      key,
-      ...packed({ purposes, hosts: hosts.filter((host) => !hosts.some((other) => covers(other, host))) }),
-    })),
-    options: options as PackedGateConfig['options'],
+    purposes: config.purposes.map(({ key, required, consentTypes, gpcDenies }) =>
+      packed<GatePurpose>([key, consentTypes, required, gpcDenies])
+    ),
+    vendors: config.vendors.map(({ key, purposes, hosts }) =>
+      packed<GateVendor>([key, purposes, hosts.filter((host) => !hosts.some((other) => covers(other, host)))])
+    ),
+    options,
     ui: uiPath,
   }
 }

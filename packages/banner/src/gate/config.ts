@@ -15,10 +15,10 @@ export function normalizeConfig(raw: unknown): GateConfig {
   const cfg = { ...(raw as GateConfig) }
   const missing = ['revision', 'purposes', 'vendors', 'ui'].filter((f) => cfg[f as keyof GateConfig] == null)
   if (missing.length) warn('config is missing ' + missing)
-  for (const p of (cfg.purposes ||= [])) p.consentTypes ||= []
+  for (const p of (cfg.purposes ||= [])) p[1] ||= []
   for (const v of (cfg.vendors ||= [])) {
-    v.purposes ||= []
-    v.hosts ||= []
+    v[1] ||= []
+    v[2] ||= []
   }
   cfg.options ||= {}
   return cfg

@@ -11,9 +11,9 @@ export function consentState(cfg: GateConfig, granted?: Record<string, boolean>)
   const state: Record<string, string> = {}
   for (const t of ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage'])
     state[t] = 'denied'
-  for (const p of cfg.purposes)
-    for (const t of p.consentTypes)
-      if (granted ? granted[p.key] : p.required) state[t] = 'granted'
+  for (const [key, types, required] of cfg.purposes)
+    for (const t of types)
+      if (granted ? granted[key] : required) state[t] = 'granted'
       else state[t] ||= 'denied'
   return state
 }

@@ -8,6 +8,6 @@ export const hostMatches = (pattern: string, host: string): boolean =>
 export function vendorOfUrl(cfg: GateConfig, url: string): string | undefined {
   try {
     const host = new URL(url, location.href).hostname
-    return cfg.vendors.find((vendor) => vendor.hosts.some((h) => hostMatches(h, host)))?.key
+    return cfg.vendors.find(([, , hosts]) => hosts.some((h) => hostMatches(h, host)))?.[0]
   } catch {}
 }

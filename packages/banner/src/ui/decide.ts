@@ -91,7 +91,7 @@ export function decideGpc(ctx: UiContext): Promise<void> {
  */
 export function knownKeys(ctx: UiContext, keys: unknown, grant: boolean): string[] | 'all' | null {
   if (keys == 'all') return 'all'
-  const known = [...ctx.cfg.purposes, ...ctx.cfg.vendors].map((x) => x.key)
+  const known = [...ctx.cfg.purposes, ...ctx.cfg.vendors].map((x) => x[0])
   const given = ([] as unknown[]).concat(keys ?? [])
   const valid = given.filter((k): k is string => known.includes(k as string))
   const call = `torii.${grant ? 'accept' : 'reject'}`

@@ -15,8 +15,14 @@ export const fallbackConfig = (cfg: GateConfig): SiteConfig =>
     languages: BUILT_IN_LANGUAGES,
     defaultLanguage: 'en',
     texts: {},
-    purposes: cfg.purposes.map((p) => ({ ...p, name: { en: p.key } })),
-    vendors: cfg.vendors.map((v) => ({ ...v, name: v.key, cookies: [] })),
+    purposes: cfg.purposes.map(([key, consentTypes, required, gpcDenies]) => ({
+      key,
+      consentTypes,
+      required,
+      gpcDenies,
+      name: { en: key },
+    })),
+    vendors: cfg.vendors.map(([key, purposes, hosts]) => ({ key, purposes, hosts, name: key, cookies: [] })),
     look: {
       layout: 'bar',
       colors: { background: '#fff', text: '#1f2328', accent: '#b3261e', accentText: '#fff' },

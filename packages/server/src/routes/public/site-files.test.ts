@@ -27,8 +27,9 @@ describe('GET /s/:siteId/gate.js', () => {
     expect(config.siteId).toBe('xtra')
     expect(config.revision).toBe(1)
     expect(config.ui).toBe(`/${UI_CHUNK}`)
-    expect(config.vendors.map((vendor) => vendor.key)).toEqual(['google-analytics', 'google-adsense'])
-    expect(config.purposes.find((purpose) => purpose.key === 'advertising')?.gpcDenies).toBe(true)
+    // Tuples: [key, purposes, hosts] and [key, consentTypes, required, gpcDenies].
+    expect(config.vendors.map(([key]) => key)).toEqual(['google-analytics', 'google-adsense'])
+    expect(config.purposes.find(([key]) => key === 'advertising')?.[3]).toBe(true)
   })
 
   it('sends a strong ETag, short caching with stale-while-revalidate, and 304 on If-None-Match', async () => {
