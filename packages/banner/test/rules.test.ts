@@ -1,3 +1,4 @@
+import { GATE } from '@torii/schema/gate-config'
 import { describe, expect, it } from 'vitest'
 import { effective, isExpired, lifetimeDays, settle, undecided, withKeys } from '../src/gate/rules.ts'
 import type { Choice } from '../src/gate/types.ts'
@@ -41,23 +42,23 @@ describe('rules', () => {
 
   it('should ask again when a revision adds a purpose or a vendor', () => {
     const cfg = demoConfig()
-    cfg.purposes.push(['functional', [], false, false])
+    cfg[GATE.purposes].push(['functional', [], false, false])
     expect(undecided(cfg, all, false).ask).toBe(true)
     const cfg2 = demoConfig()
-    cfg2.vendors.push(['hotjar', ['analytics'], []])
+    cfg2[GATE.vendors].push(['hotjar', ['analytics'], []])
     expect(undecided(cfg2, none, false).ask).toBe(true)
   })
 
   it('should not ask again when a revision only removes a purpose or a vendor', () => {
     const cfg = demoConfig()
-    cfg.vendors = cfg.vendors.filter(([key]) => key != 'google-adsense')
-    cfg.purposes = cfg.purposes.filter(([key]) => key != 'advertising')
+    cfg[GATE.vendors] = cfg[GATE.vendors].filter(([key]) => key != 'google-adsense')
+    cfg[GATE.purposes] = cfg[GATE.purposes].filter(([key]) => key != 'advertising')
     expect(undecided(cfg, all, false).ask).toBe(false)
   })
 
   it('should not ask about a required purpose added later', () => {
     const cfg = demoConfig()
-    cfg.purposes.push(['security', [], true, false])
+    cfg[GATE.purposes].push(['security', [], true, false])
     expect(undecided(cfg, all, false).ask).toBe(false)
   })
 

@@ -9,21 +9,48 @@ export const GATE_CONFIG_PLACEHOLDER = '__TORII_CONFIG__'
  * What the gate needs on every page view, inlined into gate.js by the server: only what decides and
  * enforces. Everything else (texts, languages, vendor names and cookies, the revision's hash) the UI
  * reads from config.json when it loads; every visitor pays for each byte here on every page view.
+ *
+ * A tuple, not an object, and so are its purposes and vendors: the inlined JSON then carries no field
+ * names, and the minified gate reads each field by its index (`cfg[GATE.purposes]`: the minifier inlines
+ * the number) without naming it either. The options come last; one that is null or left out means its
+ * `GATE_DEFAULTS` value (false for a flag without one, no cookie domain), applied where it is used.
  */
-export interface GateConfig {
-  siteId: string
-  revision: number
-  /** Tuples, not objects: the inlined JSON then carries no field names, and the gate destructures them. */
-  purposes: GatePurpose[]
-  vendors: GateVendor[]
-  /**
-   * The options the gate and the UI's decisions use (`consentMode` is not the gate's: left out); one left
-   * out means its `GATE_DEFAULTS` value (false for a flag without one), applied where it is used.
-   */
-  options: Partial<Omit<SiteOptions, 'consentMode'> & { floatingButton: boolean }>
+export type GateConfig = [
+  siteId: string,
+  revision: number,
+  purposes: GatePurpose[],
+  vendors: GateVendor[],
   /** The UI chunk, relative to the gate's own URL (`/assets/ui-HASH.js`). */
-  ui: string
-}
+  ui: string,
+  ...GateOptions,
+]
+
+/** The options the gate and the UI's decisions use (`consentMode` is not the gate's: left out). */
+export type GateOptions = [
+  consentDays?: number | null,
+  refusalDays?: number | null,
+  cookieDomain?: string | null,
+  waitForUpdateMs?: number | null,
+  adsDataRedaction?: boolean | null,
+  urlPassthrough?: boolean | null,
+  floatingButton?: boolean | null,
+]
+
+/** Where each field of a `GateConfig` is: `cfg[GATE.revision]`. */
+export const GATE = {
+  siteId: 0,
+  revision: 1,
+  purposes: 2,
+  vendors: 3,
+  ui: 4,
+  consentDays: 5,
+  refusalDays: 6,
+  cookieDomain: 7,
+  waitForUpdateMs: 8,
+  adsDataRedaction: 9,
+  urlPassthrough: 10,
+  floatingButton: 11,
+} as const
 
 /** A purpose as the gate uses it. */
 export type GatePurpose = [key: string, consentTypes: ConsentType[], required: boolean, gpcDenies: boolean]
@@ -43,20 +70,29 @@ export const GATE_DEFAULTS = {
 } as const
 
 /**
- * `GateConfig` as the server inlines it: a tuple's trailing elements that are false or empty lists may be
- * left out, and options equal to `GATE_DEFAULTS`. The gate fills them in, and still accepts the full form.
+ * `GateConfig` as the server inlines it: trailing elements of a tuple that carry no information (false,
+ * empty lists, null options) are left out, options equal to `GATE_DEFAULTS` are null. The gate fills in
+ * what it needs, and still accepts the full form.
  */
-export type PackedGateConfig = Omit<GateConfig, 'purposes' | 'vendors'> & {
-  purposes: Partial<GatePurpose>[]
-  vendors: Partial<GateVendor>[]
-}
+export type PackedGateConfig = [
+  siteId: string,
+  revision: number,
+  purposes: Partial<GatePurpose>[],
+  vendors: Partial<GateVendor>[],
+  ui: string,
+  ...GateOptions,
+]
 
-/** Drops trailing elements that carry no information (false, empty lists): the gate fills them in. */
-function packed<T extends unknown[]>(tuple: T): Partial<T> {
+/**
+ * Drops trailing elements that carry no information: null, and in a purpose or vendor also false and empty
+ * lists (the gate fills them in). A config's false option (`adsDataRedaction`) is information: kept.
+ */
+function packed<T extends unknown[]>(tuple: T, empty = (v: unknown): boolean => v == null): Partial<T> {
   const out = [...tuple]
-  while (out.length > 1 && (out.at(-1) === false || (out.at(-1) as unknown[]).length === 0)) out.pop()
+  while (out.length > 1 && empty(out.at(-1))) out.pop()
   return out as Partial<T>
 }
+const noInfo = (v: unknown) => v === false || v == null || (Array.isArray(v) && !v.length)
 
 /** `*.x.com` covers x.com, any subdomain, and narrower patterns (`*.a.x.com`); a host never covers itself. */
 function covers(pattern: string, host: string): boolean {
@@ -70,24 +106,23 @@ function covers(pattern: string, host: string): boolean {
  */
 export function toGateConfig(revision: Revision, uiPath: string): PackedGateConfig {
   const { config } = revision
-  const { consentMode: _, ...gateOptions } = config.options
-  const options: GateConfig['options'] & Record<string, unknown> = {
-    ...gateOptions,
+  const values: Omit<SiteOptions, 'consentMode'> & { floatingButton: boolean } = {
+    ...config.options,
     floatingButton: config.look.floatingButton,
   }
-  // Equal to the gate's default, or a false flag the gate has no default for (`urlPassthrough`): left out.
-  const defaults: Record<string, unknown> = GATE_DEFAULTS
-  for (const [k, v] of Object.entries(options)) if (v === (defaults[k] ?? false)) delete options[k]
-  return {
-    siteId: revision.siteId,
-    revision: revision.number,
-    purposes: config.purposes.map(({ key, required, consentTypes, gpcDenies }) =>
-      packed<GatePurpose>([key, consentTypes, required, gpcDenies])
-    ),
-    vendors: config.vendors.map(({ key, purposes, hosts }) =>
-      packed<GateVendor>([key, purposes, hosts.filter((host) => !hosts.some((other) => covers(other, host)))])
-    ),
-    options,
-    ui: uiPath,
-  }
+  const defaults: Partial<Record<string, unknown>> = GATE_DEFAULTS
+  // The options a `GateConfig` carries after its `ui`, in GATE's order (each one of `values`). Null when
+  // equal to the gate's default, or a false flag the gate has no default for (`urlPassthrough`).
+  const names = Object.keys(GATE).slice(GATE.ui + 1) as (keyof typeof values)[]
+  const options = names.map((k) => (values[k] === (defaults[k] ?? false) ? null : (values[k] ?? null)))
+  const purposes = config.purposes.map(({ key, required, consentTypes, gpcDenies }) =>
+    packed<GatePurpose>([key, consentTypes, required, gpcDenies], noInfo)
+  )
+  const vendors = config.vendors.map(({ key, purposes, hosts }) =>
+    packed<GateVendor>(
+      [key, purposes, hosts.filter((host) => !hosts.some((other) => covers(other, host)))],
+      noInfo
+    )
+  )
+  return packed([revision.siteId, revision.number, purposes, vendors, uiPath, ...options]) as PackedGateConfig
 }

@@ -1,3 +1,4 @@
+import { GATE } from '@torii/schema/gate-config'
 import type { GateConfig } from './types.ts'
 
 /** `*.x.com` matches x.com and any subdomain; `x.com` matches only itself. */
@@ -8,6 +9,6 @@ export const hostMatches = (pattern: string, host: string): boolean =>
 export function vendorOfUrl(cfg: GateConfig, url: string): string | undefined {
   try {
     const host = new URL(url, location.href).hostname
-    return cfg.vendors.find(([, , hosts]) => hosts.some((h) => hostMatches(h, host)))?.[0]
+    return cfg[GATE.vendors].find(([, , hosts]) => hosts.some((h) => hostMatches(h, host)))?.[0]
   } catch {}
 }

@@ -1,3 +1,4 @@
+import { GATE } from '@torii/schema/gate-config'
 /**
  * The gate: the synchronous script first in `<head>`. It sets Consent Mode defaults, holds every tag
  * that needs consent, applies a stored choice at once, and loads the UI chunk only when a decision is
@@ -58,13 +59,13 @@ function boot() {
   const load =
     <M>(path: string) =>
     (fn: (m: M) => unknown) =>
-      (chunks[path] ||= import(/* @vite-ignore */ new URL(path, new URL(cfg.ui, base)) as never))
+      (chunks[path] ||= import(/* @vite-ignore */ new URL(path, new URL(cfg[GATE.ui], base)) as never))
         .then(fn as (m: unknown) => unknown)
         .catch((e) => {
           delete chunks[path]
           warn('error: ' + e)
         })
-  const withUi = load<UiModule>(cfg.ui)
+  const withUi = load<UiModule>(cfg[GATE.ui])
   let config: Promise<unknown> | undefined
   // Resolves false when the server is away (`Boolean` as a no-op): the UI then falls back to the gate's config.
   const fetchConfig = () =>
@@ -143,7 +144,7 @@ function boot() {
     scan,
     fab: () =>
       ctx.choice &&
-      cfg.options.floatingButton !== false &&
+      cfg[GATE.floatingButton] !== false &&
       load<{ fab(c: UiContext): void }>(__TORII_FAB__)((m) => m.fab(ctx)),
     show: (invoker) => open('prefs', invoker),
   }

@@ -1,4 +1,4 @@
-import { GATE_DEFAULTS } from '@torii/schema/gate-config'
+import { GATE, GATE_DEFAULTS } from '@torii/schema/gate-config'
 import type { Choice, GateConfig } from './types.ts'
 
 const DAY_MS = 86_400_000
@@ -6,13 +6,13 @@ type Map = Record<string, boolean>
 
 /** A purpose GPC denies without asking when the browser sends the signal. */
 export const gpcDenied = (cfg: GateConfig, gpc: boolean, key: string): boolean =>
-  gpc && cfg.purposes.some(([k, , , denies]) => k == key && denies)
+  gpc && cfg[GATE.purposes].some(([k, , , denies]) => k == key && denies)
 
 /** Consent lasts `consentDays` when anything optional was granted, refusal `refusalDays`. */
 export const lifetimeDays = (cfg: GateConfig, choice: Choice): number =>
-  cfg.purposes.some(([key, , required]) => !required && choice.p[key])
-    ? cfg.options.consentDays || GATE_DEFAULTS.consentDays
-    : cfg.options.refusalDays || GATE_DEFAULTS.refusalDays
+  cfg[GATE.purposes].some(([key, , required]) => !required && choice.p[key])
+    ? cfg[GATE.consentDays] || GATE_DEFAULTS.consentDays
+    : cfg[GATE.refusalDays] || GATE_DEFAULTS.refusalDays
 
 export const isExpired = (cfg: GateConfig, choice: Choice, now: number): boolean =>
   now > choice.at + lifetimeDays(cfg, choice) * DAY_MS
@@ -37,12 +37,12 @@ export function effective(cfg: GateConfig, choice: Choice | null, gpc: boolean):
   const cp: Map = choice?.p || {}
   const cv: Map = choice?.v || {}
   const denied: Map = {}
-  for (const [key, , required, gpcDenies] of cfg.purposes) {
+  for (const [key, , required, gpcDenies] of cfg[GATE.purposes]) {
     const no = (denied[key] = gpc && gpcDenies)
     out.p[key] = required || (!no && cp[key] == true)
     if (!(required || key in cp)) out[no ? 'gpc' : 'ask'] = true
   }
-  for (const [key, purposes] of cfg.vendors) {
+  for (const [key, purposes] of cfg[GATE.vendors]) {
     out.v[key] = cv[key] == true && purposes.every((k) => out.p[k])
     if (!(key in cv)) out[purposes.some((k) => denied[k]) ? 'gpc' : 'ask'] = true
   }
@@ -56,9 +56,9 @@ export const undecided = effective
 export function settle(cfg: GateConfig, gpc: boolean, p: Map, v: Map): { p: Map; v: Map } {
   const purposes: Map = {}
   const vendors: Map = {}
-  for (const [key, , required] of cfg.purposes)
+  for (const [key, , required] of cfg[GATE.purposes])
     purposes[key] = required || (!gpcDenied(cfg, gpc, key) && p[key] == true)
-  for (const [key, needs] of cfg.vendors)
+  for (const [key, needs] of cfg[GATE.vendors])
     vendors[key] = v[key] == true && !needs.some((k) => gpcDenied(cfg, gpc, k))
   return { p: purposes, v: vendors }
 }
@@ -71,13 +71,13 @@ export function withKeys(cfg: GateConfig, base: Choice | null, keys: string[] | 
   const p: Map = { ...base?.p }
   const v: Map = { ...base?.v }
   const all = keys == 'all'
-  for (const [key] of cfg.purposes) {
+  for (const [key] of cfg[GATE.purposes]) {
     if (all || keys.includes(key)) {
       p[key] = grant
-      for (const [vendor, needs] of cfg.vendors) if (needs.includes(key)) v[vendor] = grant
+      for (const [vendor, needs] of cfg[GATE.vendors]) if (needs.includes(key)) v[vendor] = grant
     }
   }
-  for (const [vendor, needs] of cfg.vendors) {
+  for (const [vendor, needs] of cfg[GATE.vendors]) {
     if (!all && keys.includes(vendor)) {
       v[vendor] = grant
       if (grant) for (const k of needs) p[k] = true

@@ -1,3 +1,4 @@
+import { GATE } from '@torii/schema/gate-config'
 import { consentState, pushUpdate } from '../gate/consent-mode.ts'
 import { deleteCookies, writeChoice } from '../gate/cookie.ts'
 import { effective, lifetimeDays, settle, withKeys } from '../gate/rules.ts'
@@ -55,8 +56,8 @@ export async function decide(ctx: UiContext, { p, v, action }: Decision): Promis
   const { cfg, gpc } = ctx
   const previous = ctx.choice
   const settled = settle(cfg, gpc, p, v)
-  const choice: Choice = { id: previous?.id || newId(), rev: cfg.revision, at: Date.now(), ...settled }
-  writeChoice(choice, lifetimeDays(cfg, choice), cfg.options.cookieDomain)
+  const choice: Choice = { id: previous?.id || newId(), rev: cfg[GATE.revision], at: Date.now(), ...settled }
+  writeChoice(choice, lifetimeDays(cfg, choice), cfg[GATE.cookieDomain])
   const ran = ranKeys()
   const before = apply(ctx, choice)
   dropPlaceholders()
@@ -72,7 +73,7 @@ export async function decide(ctx: UiContext, { p, v, action }: Decision): Promis
   if (names.length)
     deleteCookies(
       names.map((c) => c.name),
-      cfg.options.cookieDomain
+      cfg[GATE.cookieDomain]
     )
   await recorded
   if (reload) location.reload()
@@ -91,7 +92,7 @@ export function decideGpc(ctx: UiContext): Promise<void> {
  */
 export function knownKeys(ctx: UiContext, keys: unknown, grant: boolean): string[] | 'all' | null {
   if (keys == 'all') return 'all'
-  const known = [...ctx.cfg.purposes, ...ctx.cfg.vendors].map((x) => x[0])
+  const known = [...ctx.cfg[GATE.purposes], ...ctx.cfg[GATE.vendors]].map((x) => x[0])
   const given = ([] as unknown[]).concat(keys ?? [])
   const valid = given.filter((k): k is string => known.includes(k as string))
   const call = `torii.${grant ? 'accept' : 'reject'}`

@@ -1,3 +1,4 @@
+import { GATE } from '@torii/schema/gate-config'
 import type { Revision } from '@torii/schema/revision'
 import type { SiteConfig } from '@torii/schema/site-config'
 import { pickLanguage } from '../gate/language.ts'
@@ -11,18 +12,23 @@ const BUILT_IN_LANGUAGES = ['en', 'ja']
 /** Without config.json, the UI still works from the gate's config and built-in texts (keys as names). */
 export const fallbackConfig = (cfg: GateConfig): SiteConfig =>
   ({
-    ...cfg,
     languages: BUILT_IN_LANGUAGES,
     defaultLanguage: 'en',
     texts: {},
-    purposes: cfg.purposes.map(([key, consentTypes, required, gpcDenies]) => ({
+    purposes: cfg[GATE.purposes].map(([key, consentTypes, required, gpcDenies]) => ({
       key,
       consentTypes,
       required,
       gpcDenies,
       name: { en: key },
     })),
-    vendors: cfg.vendors.map(([key, purposes, hosts]) => ({ key, purposes, hosts, name: key, cookies: [] })),
+    vendors: cfg[GATE.vendors].map(([key, purposes, hosts]) => ({
+      key,
+      purposes,
+      hosts,
+      name: key,
+      cookies: [],
+    })),
     look: {
       layout: 'bar',
       colors: { background: '#fff', text: '#1f2328', accent: '#b3261e', accentText: '#fff' },
@@ -52,7 +58,8 @@ async function load(ctx: UiContext): Promise<SiteConfig> {
   }
   try {
     const kept = JSON.parse(localStorage[CONFIG_KEY]) as Revision
-    if (kept.config.purposes && kept.siteId == cfg.siteId && kept.number == cfg.revision) return kept.config
+    if (kept.config.purposes && kept.siteId == cfg[GATE.siteId] && kept.number == cfg[GATE.revision])
+      return kept.config
   } catch {}
   return fallbackConfig(cfg)
 }
