@@ -75,7 +75,7 @@ function boot() {
   // Shown as soon as the UI is loaded and the body exists (the UI waits for it).
   const open = (next: View, invoker?: Element | null) => {
     fetchConfig()
-    withUi((m) => m.open(ctx, next, invoker))
+    withUi((m) => m.o(ctx, next, invoker))
   }
   // A decision is needed: the UI and the texts are fetched now, in parallel, before the gate sets up.
   if (state.ask) open('banner')
@@ -99,7 +99,7 @@ function boot() {
     if (vendor) need(state.v, vendor, 'vendor')
     else if (!keys.length) return
     if (ok) revive(el)
-    else if (isFrame(el)) withUi((m) => m.placeholder(ctx, el))
+    else if (isFrame(el)) withUi((m) => m.p(ctx, el))
   }
   const scan = () => doc.querySelectorAll(INERT).forEach(consider)
   // One script or iframe: auto-blocking first (its URL), then the declarative form.
@@ -149,7 +149,7 @@ function boot() {
     show: (invoker) => open('prefs', invoker),
   }
 
-  const decideKeys = (grant: boolean) => (keys: unknown) => withUi((m) => m.decideKeys(ctx, keys, grant))
+  const decideKeys = (grant: boolean) => (keys: unknown) => withUi((m) => m.k(ctx, keys, grant))
   const api: Record<string, unknown> = {
     v: 1,
     get: view,
@@ -189,11 +189,11 @@ function boot() {
   // queued on an earlier page view. A page's first localStorage read is a synchronous trip to the browser
   // process (4-9 ms here), so it never comes before a banner: the UI looks for them after showing one.
   if (!state.ask) {
-    if (state.gpc) withUi((m) => m.gpc(ctx))
+    if (state.gpc) withUi((m) => m.g(ctx))
     addEventListener('load', () => {
       ctx.fab()
       try {
-        if (localStorage['torii:outbox']) withUi((m) => m.flush())
+        if (localStorage['torii:outbox']) withUi((m) => m.f())
       } catch {}
     })
   }

@@ -69,17 +69,23 @@ export interface UiContext {
   show(invoker?: Element | null): void
 }
 
-/** What the UI chunk exports to the gate. */
+/**
+ * What the UI chunk exports to the gate: one letter each, as the gate names them in every page view's
+ * download (src/ui/index.ts exports its functions under these names).
+ */
 export interface UiModule {
-  open(ctx: UiContext, view: View, invoker?: Element | null): void
-  close(): void
-  /** `torii.accept` / `torii.reject` (`keys`: 'all', a key or keys, as page script passed them). */
-  decideKeys(ctx: UiContext, keys: unknown, grant: boolean): Promise<void>
-  /** The decision GPC alone makes: what is undecided and GPC denies, denied without asking. */
-  gpc(ctx: UiContext): Promise<void>
-  flush(): Promise<void>
-  /** Shows the "allow <vendor>" stand-in of a blocked iframe (allowing its vendor, or its purposes). */
-  placeholder(ctx: UiContext, frame: Element): Promise<void>
+  /** `open`: shows the first layer or the preferences; `invoker` gets focus back when they close. */
+  o(ctx: UiContext, view: View, invoker?: Element | null): void
+  /** `close`: closes whatever is open. */
+  c(): void
+  /** `decideKeys`: `torii.accept` / `torii.reject` (`keys`: 'all', a key or keys, as page script passed them). */
+  k(ctx: UiContext, keys: unknown, grant: boolean): Promise<void>
+  /** `gpc`: the decision GPC alone makes: what is undecided and GPC denies, denied without asking. */
+  g(ctx: UiContext): Promise<void>
+  /** `flush`: sends the receipts queued on an earlier page view. */
+  f(): Promise<void>
+  /** `placeholder`: shows the "allow <vendor>" stand-in of a blocked iframe (allowing its vendor, or its purposes). */
+  p(ctx: UiContext, frame: Element): Promise<void>
 }
 
 export type { GateConfig }

@@ -9,14 +9,12 @@ import { keepClear } from './clear-bar.ts'
 import { decideKeys as byKeys, decide, decideGpc, knownKeys } from './decide.ts'
 import { firstTab } from './first-tab.ts'
 import { sheetFor } from './look.ts'
-import { flushQueued } from './receipt.ts'
+import { flush, flushQueued } from './receipt.ts'
 import { afterPaint, siteConfig } from './site.ts'
 import { standIns } from './stand-ins.ts'
 import { loadHistory } from './store.ts'
 import { textsFor } from './texts/index.ts'
 import { createView } from './view.ts'
-
-export { flush } from './receipt.ts'
 
 const STATUS_MS = 5000
 let view: Promise<ReturnType<typeof createView>> | undefined
@@ -72,7 +70,7 @@ const shadowRoot = (ctx: UiContext): ShadowRoot =>
     .attachShadow({ mode: 'open' }))
 
 /** Shows the "allow <vendor>" stand-in of a blocked iframe. */
-export const placeholder = (ctx: UiContext, frame: Element): Promise<void> =>
+const placeholder = (ctx: UiContext, frame: Element): Promise<void> =>
   Promise.all([siteConfig(ctx), import('./placeholder.ts')]).then(([config, m]) => {
     const allow = (keys: string[]) => byKeys(ctx, keys, true).catch(() => {})
     const box = !standIns.has(frame) && m.showPlaceholder(config, ctx.lang || '', frame, allow)
@@ -90,7 +88,7 @@ function toggleFab(ctx: UiContext, hidden: boolean) {
 }
 
 /** Opens the first layer or the preferences; `invoker` gets focus back when the preferences close. */
-export async function open(ctx: UiContext, next: View, from?: Element | null): Promise<void> {
+async function open(ctx: UiContext, next: View, from?: Element | null): Promise<void> {
   // The gate may load the UI from <head>: shown as soon as the body exists (not at DOMContentLoaded).
   await new Promise((ready) =>
     document.body ? ready(0) : document.addEventListener('DOMContentLoaded', ready)
@@ -106,7 +104,7 @@ export async function open(ctx: UiContext, next: View, from?: Element | null): P
  * `torii.accept` / `torii.reject`: decides the known keys, and closes the UI if it is open. The receipt names the visitor's
  * language, picked from the site's languages (config.json) first.
  */
-export async function decideKeys(ctx: UiContext, keys: unknown, grant: boolean): Promise<void> {
+async function decideKeys(ctx: UiContext, keys: unknown, grant: boolean): Promise<void> {
   const known = knownKeys(ctx, keys, grant)
   if (!known) return // nothing decided: the banner, if shown, stays
   close()
@@ -115,12 +113,15 @@ export async function decideKeys(ctx: UiContext, keys: unknown, grant: boolean):
 }
 
 /** GPC's own decision for a returning visitor with something undecided (see decideGpc), without the UI. */
-export async function gpc(ctx: UiContext): Promise<void> {
+async function gpc(ctx: UiContext): Promise<void> {
   await siteConfig(ctx)
   return decideGpc(ctx)
 }
 
 /** Closes whatever is open. */
-export function close(): void {
+function close(): void {
   shown?.close()
 }
+
+// One letter each: the gate names them on every page view (see UiModule).
+export { close as c, decideKeys as k, flush as f, gpc as g, open as o, placeholder as p }
