@@ -20,11 +20,11 @@ function parseList(text: string): Record<string, boolean> {
 export const serializeChoice = (c: Choice): string =>
   ['1', c.id, c.rev, Math.floor(c.at / 1000), list(c.p), list(c.v)].join('~')
 
-/** Parses a cookie value; anything malformed or foreign is no choice (named once in a warning). */
+/** Parses a cookie value; anything malformed (another script's `torii` too) is no choice, named in a warning. */
 export function parseChoice(value: string): Choice | null {
   const [, id, rev, at, p, v] = value.split('~')
   if (FORMAT.test(value)) return { id, rev: +rev, at: +at * 1000, p: parseList(p), v: parseList(v) }
-  warn('ignored a malformed or foreign "torii" cookie')
+  warn('ignored a malformed "torii" cookie')
   return null
 }
 

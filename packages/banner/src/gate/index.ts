@@ -32,7 +32,7 @@ const safe =
     try {
       return fn(...args) as ReturnType<F>
     } catch (e) {
-      warn('error: ' + e)
+      warn(e)
     }
   }
 
@@ -63,7 +63,7 @@ function boot() {
         .then(fn as (m: unknown) => unknown)
         .catch((e) => {
           delete chunks[path]
-          warn('error: ' + e)
+          warn(e)
         })
   const withUi = load<UiModule>(cfg[GATE.ui])
   let config: Promise<unknown> | undefined
