@@ -53,18 +53,15 @@ function boot() {
   // GCM-01: defaults before anything else; GCM-05: the stored choice as early as possible, before any tag.
   pushDefaults(cfg, choice && state.p)
 
-  // Lazy chunks (the UI, the floating button next to it), each imported once; a failed import is retried
-  // next time.
-  const chunks: Record<string, Promise<unknown>> = {}
+  // Lazy chunks (the UI, the floating button next to it). The browser's module map imports each once
+  // (parallel calls share the fetch); whether a failed import is fetched again is the browser's (whatwg/html
+  // #10327), as it was with a cache here: import() of the same URL again.
   const load =
     <M>(path: string) =>
     (fn: (m: M) => unknown) =>
-      (chunks[path] ||= import(/* @vite-ignore */ new URL(path, new URL(cfg[GATE.ui], base)) as never))
+      import(/* @vite-ignore */ new URL(path, new URL(cfg[GATE.ui], base)) as never)
         .then(fn as (m: unknown) => unknown)
-        .catch((e) => {
-          delete chunks[path]
-          warn(e)
-        })
+        .catch(warn)
   const withUi = load<UiModule>(cfg[GATE.ui])
   let config: Promise<unknown> | undefined
   // Resolves false when the server is away (`Boolean` as a no-op): the UI then falls back to the gate's config.
