@@ -25,12 +25,12 @@ declare const __TORII_FAB__: string
 type Fn = (...args: never[]) => unknown
 const INERT = 'script[type="text/plain"],iframe[data-src]'
 
-/** Wraps an entry point so nothing it does can throw into the host page. */
+/** Wraps an entry point so nothing it does can throw into the host page (what it returns is dropped). */
 const safe =
   <F extends Fn>(fn: F) =>
-  (...args: Parameters<F>) => {
+  (...args: Parameters<F>): void => {
     try {
-      return fn(...args) as ReturnType<F>
+      fn(...args)
     } catch (e) {
       warn(e)
     }
