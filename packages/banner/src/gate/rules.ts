@@ -22,9 +22,9 @@ export interface Effective {
   p: Map
   v: Map
   /** Something must be asked: an optional purpose, or a vendor that could still run, missing from the choice. */
-  ask: boolean
+  ask?: true
   /** Something missing from the choice is one GPC denies without asking. */
-  gpc: boolean
+  gpc?: true
 }
 
 /**
@@ -33,7 +33,8 @@ export interface Effective {
  * vendor asks again, one that only removes does not; GPC-denied ones are never asked.
  */
 export function effective(cfg: GateConfig, choice: Choice | null, gpc: boolean): Effective {
-  const out: Effective = { p: {}, v: {}, ask: false, gpc: false }
+  // `ask` and `gpc` only when true (the UI resets both before it puts a new one in force).
+  const out: Effective = { p: {}, v: {} }
   const cp: Map = choice?.p || {}
   const cv: Map = choice?.v || {}
   const denied: Map = {}

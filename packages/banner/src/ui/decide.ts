@@ -38,7 +38,7 @@ export function apply(ctx: UiContext, choice: Choice): { p: Map; v: Map } {
   const { state } = ctx
   const before = { p: { ...state.p }, v: { ...state.v } }
   ctx.choice = choice
-  Object.assign(state, effective(ctx.cfg, choice, ctx.gpc))
+  Object.assign(state, { ask: undefined, gpc: undefined }, effective(ctx.cfg, choice, ctx.gpc))
   pushUpdate(ctx.cfg, state.p)
   ctx.scan()
   dispatchEvent(new CustomEvent('torii:change', { detail: ctx.get() }))

@@ -30,7 +30,7 @@ async function createFor(ctx: UiContext) {
     lang,
     gpc: ctx.gpc,
     choice: () => ctx.choice,
-    ask: () => ctx.state.ask,
+    ask: () => !!ctx.state.ask,
     loadPrefs: () => import('./prefs.tsx'),
     closed: () => toggleFab(ctx, false),
     layer(el) {
