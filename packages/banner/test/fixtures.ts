@@ -1,4 +1,5 @@
-import type { GateConfig } from '../src/gate/types.ts'
+import * as CTX from '../src/gate/ctx.ts'
+import type { GateConfig, UiContext } from '../src/gate/types.ts'
 
 /** A gate config like the demo site's: necessary (required), analytics, advertising (GPC), GA and AdSense. */
 export function demoConfig(): GateConfig {
@@ -26,4 +27,12 @@ export function demoConfig(): GateConfig {
     false,
     true,
   ]
+}
+
+/** A `UiContext` from its fields by name (each put at its `CTX` index); fields not given are left out. */
+export function uiContext(fields: Partial<Record<keyof typeof CTX, unknown>>): UiContext {
+  const ctx: unknown[] = []
+  const at: Record<string, number> = { ...CTX }
+  for (const [name, value] of Object.entries(fields)) ctx[at[name]!] = value
+  return ctx as UiContext
 }

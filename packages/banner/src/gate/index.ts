@@ -10,6 +10,7 @@ import { GATE } from '@torii/schema/gate-config'
 import { readConfig } from './config.ts'
 import { pushDefaults } from './consent-mode.ts'
 import { readChoice } from './cookie.ts'
+import * as CTX from './ctx.ts'
 import { attr, doc, isFrame, isTag } from './dom.ts'
 import { installGuards } from './guards.ts'
 import { hold } from './hold.ts'
@@ -119,7 +120,7 @@ function boot() {
   ).observe(doc.documentElement, { childList: true, subtree: true, attributeFilter: ['src'] })
 
   const view = (): ChoiceView | null => {
-    const c = ctx.choice
+    const c = ctx[CTX.choice]
     return (
       c && {
         purposes: { ...state.p },
@@ -130,21 +131,22 @@ function boot() {
       }
     )
   }
-  const ctx: UiContext = {
+  // Read by the chunks at CTX's indexes: cfg, base, gpc, choice, state, config, get, scan, fab, show.
+  const ctx: UiContext = [
     cfg,
     base,
     gpc,
     choice,
     state,
-    config: fetchConfig,
-    get: view,
+    fetchConfig,
+    view,
     scan,
-    fab: () =>
-      ctx.choice &&
+    () =>
+      ctx[CTX.choice] &&
       cfg[GATE.floatingButton] !== false &&
       load<{ fab(c: UiContext): void }>(__TORII_FAB__)((m) => m.fab(ctx)),
-    show: (invoker) => open('prefs', invoker),
-  }
+    (invoker) => open('prefs', invoker),
+  ]
 
   const decideKeys = (grant: boolean) => (keys: unknown) => withUi((m) => m.k(ctx, keys, grant))
   const api: Record<string, unknown> = {
@@ -152,7 +154,7 @@ function boot() {
     get: view,
     accept: decideKeys(true),
     reject: decideKeys(false),
-    show: ctx.show,
+    show: ctx[CTX.show],
     // Listeners are `torii:<type>` events on window, each call guarded so a throwing listener is only logged.
     on: (type: string, fn: Fn) => {
       const listener = (e: Event) => safe(fn)((e as CustomEvent).detail as never)
@@ -177,7 +179,7 @@ function boot() {
     const t = (e.target as Element).closest?.('[data-torii-open]')
     if (t) {
       e.preventDefault()
-      ctx.show(t)
+      ctx[CTX.show](t)
     }
   })
   scan()
@@ -188,7 +190,7 @@ function boot() {
   if (!state.ask) {
     if (state.gpc) withUi((m) => m.g(ctx))
     addEventListener('load', () => {
-      ctx.fab()
+      ctx[CTX.fab]()
       try {
         if (localStorage['torii:outbox']) withUi((m) => m.f())
       } catch {}

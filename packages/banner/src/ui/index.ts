@@ -4,6 +4,7 @@
  * (cookie, Consent Mode update, receipt, IndexedDB mirror). The preferences dialog (Preact) is a chunk
  * of its own, fetched when the visitor opens it.
  */
+import * as CTX from '../gate/ctx.ts'
 import type { UiContext, View } from '../gate/types.ts'
 import { keepClear } from './clear-bar.ts'
 import { decideKeys as byKeys, decide, decideGpc, knownKeys } from './decide.ts'
@@ -22,15 +23,15 @@ let shown: ReturnType<typeof createView> | undefined
 
 async function createFor(ctx: UiContext) {
   const config = await siteConfig(ctx)
-  const lang = ctx.lang || '' // picked by siteConfig
+  const lang = ctx[CTX.lang] || '' // picked by siteConfig
   const root = shadowRoot(ctx)
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheetFor(config.look)]
   const ui = createView({
     config,
     lang,
-    gpc: ctx.gpc,
-    choice: () => ctx.choice,
-    ask: () => !!ctx.state.ask,
+    gpc: ctx[CTX.gpc],
+    choice: () => ctx[CTX.choice],
+    ask: () => !!ctx[CTX.state].ask,
     loadPrefs: () => import('./prefs.tsx'),
     closed: () => toggleFab(ctx, false),
     layer(el) {
@@ -38,18 +39,18 @@ async function createFor(ctx: UiContext) {
       firstTab(el)
     },
     record: async () => {
-      const id = ctx.choice?.id
+      const id = ctx[CTX.choice]?.id
       const acked = (await loadHistory()).filter((e) => e.ack && e.input.consentId == id).pop()
-      return acked && new URL(acked.ack!.proofUrl, ctx.base).href
+      return acked && new URL(acked.ack!.proofUrl, ctx[CTX.base]).href
     },
     decide(decision) {
       ui.status(textsFor(config, lang).saved)
       ui.close()
       decide(ctx, decision).catch(() => {})
       // The focused button is gone: focus goes back to the control that opened the preferences, else the
-      // floating button once its chunk has shown it (ctx.fab() passes on the gate's import promise), else
+      // floating button once its chunk has shown it (ctx[CTX.fab]() passes on the gate's import promise), else
       // where it was before the banner took it; unless the visitor has moved it since.
-      Promise.resolve(ctx.fab() as unknown).then(() => {
+      Promise.resolve(ctx[CTX.fab]() as unknown).then(() => {
         const at = document.activeElement
         if (!at || at == document.body) ui.refocus(shadowRoot(ctx).getElementById('torii-fab'))
       })
@@ -65,7 +66,7 @@ async function createFor(ctx: UiContext) {
  * of <body>: src/ui/first-tab.ts brings keyboard users to the banner first.
  */
 const shadowRoot = (ctx: UiContext): ShadowRoot =>
-  (ctx.root ||= document.body
+  (ctx[CTX.root] ||= document.body
     .appendChild(document.createElement('torii-consent'))
     .attachShadow({ mode: 'open' }))
 
@@ -73,7 +74,7 @@ const shadowRoot = (ctx: UiContext): ShadowRoot =>
 const placeholder = (ctx: UiContext, frame: Element): Promise<void> =>
   Promise.all([siteConfig(ctx), import('./placeholder.ts')]).then(([config, m]) => {
     const allow = (keys: string[]) => byKeys(ctx, keys, true).catch(() => {})
-    const box = !standIns.has(frame) && m.showPlaceholder(config, ctx.lang || '', frame, allow)
+    const box = !standIns.has(frame) && m.showPlaceholder(config, ctx[CTX.lang] || '', frame, allow)
     if (box) standIns.set(frame, box)
   })
 
@@ -84,7 +85,7 @@ const placeholder = (ctx: UiContext, frame: Element): Promise<void> =>
 function toggleFab(ctx: UiContext, hidden: boolean) {
   const fab = shadowRoot(ctx).getElementById('torii-fab')
   if (fab) fab.hidden = hidden
-  if (!hidden) ctx.fab()
+  if (!hidden) ctx[CTX.fab]()
 }
 
 /** Opens the first layer or the preferences; `invoker` gets focus back when the preferences close. */

@@ -1,6 +1,7 @@
 import { GATE } from '@torii/schema/gate-config'
 import type { Revision } from '@torii/schema/revision'
 import type { SiteConfig } from '@torii/schema/site-config'
+import * as CTX from '../gate/ctx.ts'
 import { pickLanguage } from '../gate/language.ts'
 import type { GateConfig, UiContext } from '../gate/types.ts'
 
@@ -46,8 +47,8 @@ export const afterPaint = (fn: () => void) => requestAnimationFrame(() => setTim
  * revision of the same site, else the fallback.
  */
 async function load(ctx: UiContext): Promise<SiteConfig> {
-  const { cfg } = ctx
-  const live = (await ctx.config().catch(() => {})) as Revision | undefined
+  const cfg = ctx[CTX.cfg]
+  const live = (await ctx[CTX.config]().catch(() => {})) as Revision | undefined
   if (live?.config?.purposes) {
     afterPaint(() => {
       try {
@@ -69,7 +70,7 @@ async function load(ctx: UiContext): Promise<SiteConfig> {
  * gate carries), fetched once; picks the visitor's language on first use.
  */
 export async function siteConfig(ctx: UiContext): Promise<SiteConfig> {
-  const config = await (ctx.site ||= load(ctx))
-  ctx.lang ||= pickLanguage(config.languages, config.defaultLanguage)
+  const config = await (ctx[CTX.site] ||= load(ctx))
+  ctx[CTX.lang] ||= pickLanguage(config.languages, config.defaultLanguage)
   return config
 }
