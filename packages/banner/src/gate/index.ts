@@ -86,7 +86,7 @@ function boot() {
   })
   // A tag runs when every purpose it names is granted and its vendor, if named, is granted.
   const consider = (el: Element) => {
-    const keys = (attr(el, 'data-purpose') || '').match(/[^\s,]+/g) || []
+    const keys = attr(el, 'data-purpose')?.match(/[^\s,]+/g) || []
     const vendor = attr(el, 'data-vendor')
     let ok: unknown = 1
     const need = (map: Record<string, boolean>, key: string, kind: string) => {
