@@ -38,9 +38,9 @@ const safe =
   }
 
 function boot() {
-  const w = window as unknown as { torii?: unknown[] & { v?: 1 } }
+  const w = window as unknown as { torii?: unknown[] & { ready?: unknown } }
   const queued = w.torii
-  if (queued?.v) return // loaded twice: the first gate is in charge
+  if (queued?.ready) return // loaded twice: the first gate (its API has `ready`) is in charge
 
   const script = doc.currentScript as HTMLScriptElement | null
   const base = script?.src || location.href
@@ -150,7 +150,6 @@ function boot() {
 
   const decideKeys = (grant: boolean) => (keys: unknown) => withUi((m) => m.k(ctx, keys, grant))
   const api: Record<string, unknown> = {
-    v: 1,
     get: view,
     accept: decideKeys(true),
     reject: decideKeys(false),
