@@ -61,7 +61,7 @@ test('a strict-CSP page works: nonce on revived tags, no inline styles, no viola
   expect(errors).toEqual([])
   expect(warnings.filter((w) => w.startsWith('[torii]'))).toEqual([
     '[torii] unknown purpose "nonexistent"',
-    '[torii] a revived tag threw: Uncaught Error: a broken tag',
+    '[torii] revived tag threw: Uncaught Error: a broken tag',
   ])
 })
 

@@ -14,7 +14,7 @@ export function createReviver(nonce: string): (el: Element) => void {
   addEventListener('error', (e) => {
     if (inline || (busy && e.filename == busy.src)) {
       e.preventDefault()
-      warn('a revived tag threw: ' + e.message)
+      warn('revived tag threw: ' + e.message)
     }
   })
 
