@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { FAB_ID, fab } from '../src/ui/fab.ts'
+import { FAB_ID, f as fab } from '../src/ui/fab.ts'
 import { uiContext } from './fixtures.ts'
 
 afterEach(() => {

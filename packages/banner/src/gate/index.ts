@@ -144,7 +144,7 @@ function boot() {
     () =>
       ctx[CTX.choice] &&
       cfg[GATE.floatingButton] !== false &&
-      load<{ fab(c: UiContext): void }>(__TORII_FAB__)((m) => m.fab(ctx)),
+      load<{ f(c: UiContext): void }>(__TORII_FAB__)((m) => m.f(ctx)), // f: its fab()
     (invoker) => open('prefs', invoker),
   ]
 

@@ -39,7 +39,7 @@ function cookieIcon(): SVGElement {
 }
 
 /** Shows the floating button in the shadow root (created on first use), once the body exists. */
-export function fab(ctx: UiContext): void {
+function fab(ctx: UiContext): void {
   if (!document.body) return void document.addEventListener('DOMContentLoaded', () => fab(ctx))
   // The shadow root, made like the UI chunk makes it (a shared module would cost a third chunk).
   const root = (ctx[CTX.root] ||= document.body
@@ -66,3 +66,6 @@ export function fab(ctx: UiContext): void {
   // Not while the UI is open (a decision or a close shows it again).
   button.hidden = !!root.querySelector('.root > :not(.status)')
 }
+
+// One letter, like the UI chunk's exports: the gate names it on every page view.
+export { fab as f }
