@@ -1,3 +1,4 @@
+import { doc } from './dom.ts'
 import { GATE } from '@torii/schema/gate-config'
 import type { GateConfig } from './types.ts'
 
@@ -8,7 +9,7 @@ export const hostMatches = (pattern: string, host: string): boolean =>
 /** The key of the configured vendor whose hosts serve `url`, if any. */
 export function vendorOfUrl(cfg: GateConfig, url: string): string | undefined {
   try {
-    const host = new URL(url, location.href).hostname
+    const host = new URL(url, doc.URL).hostname
     return cfg[GATE.vendors].find(([, , hosts]) => hosts.some((h) => hostMatches(h, host)))?.[0]
   } catch {}
 }

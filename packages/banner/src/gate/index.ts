@@ -43,7 +43,7 @@ function boot() {
   if (queued?.ready) return // loaded twice: the first gate (its API has `ready`) is in charge
 
   const script = doc.currentScript as HTMLScriptElement | null
-  const base = script?.src || location.href
+  const base = script?.src || doc.URL // the page's URL (location.href)
   const cfg = readConfig()
   const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl == true
   let choice = readChoice()
