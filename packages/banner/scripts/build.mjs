@@ -20,7 +20,15 @@ const GATE_TERSER = {
   ecma: 2020,
   toplevel: true,
   // 2 passes, not 3: the third inlines installGuards into the boot, which gzips ~15 B worse (measured).
-  compress: { passes: 2, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true },
+  // `(function(){...})()` kept as written, not `!function(){...}()`: 3 B less gzip here (measured).
+  compress: {
+    passes: 2,
+    unsafe: true,
+    unsafe_arrows: true,
+    unsafe_methods: true,
+    pure_getters: true,
+    negate_iife: false,
+  },
   mangle: { properties: { regex: /^_/ } },
   format: { comments: false },
   // Vite turns on terser's Safari 10 workarounds (fewer reused names); Safari 10 is far below our targets.

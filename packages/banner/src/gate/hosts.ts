@@ -1,5 +1,5 @@
-import { doc } from './dom.ts'
 import { GATE } from '@torii/schema/gate-config'
+import { doc } from './dom.ts'
 import type { GateConfig } from './types.ts'
 
 /** `*.x.com` matches x.com and any subdomain; `x.com` matches only itself. */
