@@ -66,7 +66,7 @@ describe('a withdrawal', () => {
     expect(posted).toEqual(['withdraw'])
     // happy-dom drops a Max-Age=0 cookie only once the millisecond has passed: polled.
     await expect.poll(cookieNames).toEqual(['site_session', 'torii'])
-    expect(readChoice()?.v).toEqual({ 'google-analytics': false, 'google-adsense': false })
+    expect(readChoice(document.cookie)?.v).toEqual({ 'google-analytics': false, 'google-adsense': false })
   })
 
   it('should still apply with the server away, deleting what the remembered config names', async () => {

@@ -28,10 +28,10 @@ export function parseChoice(value: string): Choice | null {
   return null
 }
 
-/** The newest valid choice among the `torii` cookies this page sees (host and domain copies). */
-export function readChoice(): Choice | null {
+/** The newest valid choice among the `torii` cookies of `cookies` (`document.cookie`: host and domain copies). */
+export function readChoice(cookies: string): Choice | null {
   let best: Choice | null = null
-  for (const part of document.cookie.split('; ')) {
+  for (const part of cookies.split('; ')) {
     const [name, value] = part.split('=')
     const choice = name == COOKIE_NAME && parseChoice(value)
     if (choice && !(best && best.at > choice.at)) best = choice

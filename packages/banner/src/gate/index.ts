@@ -46,7 +46,7 @@ function boot() {
   const base = script?.src || doc.URL // the page's URL (location.href)
   const cfg = readConfig()
   const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl == true
-  let choice = readChoice()
+  let choice = readChoice(doc.cookie)
   if (choice && isExpired(cfg, choice, Date.now())) choice = null
   // What is in force; the UI chunk updates it in place when the visitor decides.
   const state = effective(cfg, choice, gpc)
