@@ -81,9 +81,9 @@ describe('the inlined config', () => {
     const cfg = normalizeConfig(['x'])
     expect(cfg[GATE.purposes]).toEqual([])
     expect(cfg[GATE.vendors]).toEqual([])
-    expect(warn).toHaveBeenCalledWith('[torii] config is missing revision,purposes,vendors,ui')
+    expect(warn).toHaveBeenCalledWith('[torii] config lacks revision,purposes,vendors,ui')
     expect(normalizeConfig(['x', 1, []])[GATE.vendors]).toEqual([])
-    expect(warn).toHaveBeenCalledWith('[torii] config is missing vendors,ui')
+    expect(warn).toHaveBeenCalledWith('[torii] config lacks vendors,ui')
     // The placeholder left in (nothing inlined), or a config of another shape: filled (each field named by
     // the same warning as above, logged once a page).
     expect(normalizeConfig(undefined)).toEqual([undefined, undefined, [], []])

@@ -17,7 +17,7 @@ export function normalizeConfig(raw: unknown): GateConfig {
   const cfg = Object.assign([], raw) as unknown as GateConfig
   // The fields at GATE.revision (1) to GATE.ui (4).
   const missing = ['revision', 'purposes', 'vendors', 'ui'].filter((_, i) => cfg[i + 1] == null)
-  if (missing.length) warn('config is missing ' + missing)
+  if (missing.length) warn('config lacks ' + missing)
   for (const p of (cfg[GATE.purposes] ||= [])) p[1] ||= []
   for (const v of (cfg[GATE.vendors] ||= [])) {
     v[1] ||= []
