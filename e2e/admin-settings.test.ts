@@ -1,11 +1,12 @@
 // The site Settings page in real Chromium against the real server: a script URL as the privacy policy link
 // is refused at its field, and the site options are edited, checked per field, saved and published.
 
-import type { SiteConfig } from '@torii/schema'
+import { GATE, type SiteConfig } from '@torii/schema'
 import type { Page } from 'playwright-core'
 import { expect, onTestFinished, test } from 'vitest'
 import {
   adminSession,
+  inlinedGateConfig,
   loggedInAdminPage,
   runAxe,
   startTestServer,
@@ -85,7 +86,8 @@ test('the site options are edited with labels, checked per field, saved in the d
   await page.getByRole('link', { name: 'Publish', exact: true }).click()
   await page.getByRole('button', { name: 'Publish the draft' }).click()
   await page.getByText('Published revision 2.').waitFor()
-  const gate = await (await fetch(server.at('/s/xtra/gate.js'))).text()
-  expect(gate).toContain('"consentDays":200')
-  expect(gate).toContain('"cookieDomain":"example.com"')
+  const gate = inlinedGateConfig(await (await fetch(server.at('/s/xtra/gate.js'))).text())
+  expect(gate[GATE.consentDays]).toBe(200)
+  expect(gate[GATE.cookieDomain]).toBe('example.com')
+  expect(gate[GATE.urlPassthrough]).toBe(true)
 })

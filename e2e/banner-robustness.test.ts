@@ -61,7 +61,7 @@ test('a strict-CSP page works: nonce on revived tags, no inline styles, no viola
   expect(errors).toEqual([])
   expect(warnings.filter((w) => w.startsWith('[torii]'))).toEqual([
     '[torii] unknown purpose "nonexistent"',
-    '[torii] a revived tag threw: Uncaught Error: a broken tag',
+    '[torii] revived tag threw: Uncaught Error: a broken tag',
   ])
 })
 
@@ -129,7 +129,7 @@ test('loaded twice, a foreign cookie, calls queued before the gate: all harmless
   expect(await page.locator('torii-consent').count()).toBe(1)
   expect(await page.locator('torii-consent section').count()).toBe(1)
   expect(await readChoice(page)).toBeNull()
-  expect(warnings).toEqual(['[torii] ignored a malformed or foreign "torii" cookie'])
+  expect(warnings).toEqual(['[torii] ignored a malformed "torii" cookie'])
   // consent default pushed once, not twice
   const defaults = await page.evaluate(
     () =>

@@ -1,3 +1,4 @@
+import type { PackedGateConfig } from '@torii/schema'
 import type { Locator, Page } from 'playwright-core'
 
 /** The banner's buttons, by their `data-torii-action` (DESIGN.md, visitor contract). */
@@ -27,4 +28,11 @@ export async function readChoice(page: Page): Promise<unknown> {
     await torii.ready
     return torii.get()
   })
+}
+
+/** The GateConfig tuple a served gate.js carries (the JSON the server put in place of the placeholder). */
+export function inlinedGateConfig(gateSource: string): PackedGateConfig {
+  const json = gateSource.match(/try\{\w+=(\[.*?\])\}catch/)?.[1]
+  if (!json) throw new Error(`no inlined config in gate.js: ${gateSource.slice(0, 200)}`)
+  return JSON.parse(json) as PackedGateConfig
 }

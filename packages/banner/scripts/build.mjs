@@ -20,7 +20,15 @@ const GATE_TERSER = {
   ecma: 2020,
   toplevel: true,
   // 2 passes, not 3: the third inlines installGuards into the boot, which gzips ~15 B worse (measured).
-  compress: { passes: 2, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true },
+  // `(function(){...})()` kept as written, not `!function(){...}()`: 3 B less gzip here (measured).
+  compress: {
+    passes: 2,
+    unsafe: true,
+    unsafe_arrows: true,
+    unsafe_methods: true,
+    pure_getters: true,
+    negate_iife: false,
+  },
   mangle: { properties: { regex: /^_/ } },
   format: { comments: false },
   // Vite turns on terser's Safari 10 workarounds (fewer reused names); Safari 10 is far below our targets.
@@ -57,8 +65,10 @@ const ui = await build({
       preserveEntrySignatures: 'exports-only',
       output: {
         format: 'es',
-        entryFileNames: 'assets/[name]-[hash].js',
-        chunkFileNames: 'assets/[name]-[hash].js',
+        // 6 base64 characters (36 bits) of content hash, not 8: enough to tell a build's files apart,
+        // and the UI and floating button names are bytes in every page view's gate (2 B gzip).
+        entryFileNames: 'assets/[name]-[hash:6].js',
+        chunkFileNames: 'assets/[name]-[hash:6].js',
       },
     },
   },

@@ -9,14 +9,12 @@ import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { demoGateConfig } from './gate-config.mjs'
 
-/** Issue #4's target for the gate. Not met yet (see GATE_CEILING): printed as MISS until it is. */
-export const GATE_TARGET = 3072
 /**
- * What CI enforces for the gate today: the measured size (3,289 B, down from 3,434 B) plus ~1%, so the gate
- * can only shrink. The rest of the way to GATE_TARGET needs fewer features or a different inlined config
- * shape (see the banner README).
+ * Issue #4's budget for the gate (gzip -9, demo config inlined): met (3,065 B, down from 3,434 B; see the
+ * banner README), so CI fails over it. The random characters of the chunk names the gate carries make it
+ * vary by a few bytes from one build to the next (3,061 to 3,068 B with today's code).
  */
-export const GATE_CEILING = 3322
+export const GATE_BUDGET = 3072
 export const FIRST_VISIT_BUDGET = 10240
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
@@ -59,7 +57,7 @@ if (import.meta.url == `file://${process.argv[1]}`) {
   for (const r of [gate, ui, first, prefs, fab, stand, all])
     console.log(`${r.name.padEnd(W)}${pad(r.raw, 8)}${pad(r.gzip, 9)}${pad(r.brotli, 8)}`)
   const over = []
-  if (gate.gzip > GATE_CEILING) over.push(`gate ${gate.gzip} B gzip > ${GATE_CEILING} B`)
+  if (gate.gzip > GATE_BUDGET) over.push(`gate ${gate.gzip} B gzip > ${GATE_BUDGET} B`)
   if (first.gzip > FIRST_VISIT_BUDGET)
     over.push(`first visit (gate + UI chunk) ${first.gzip} B gzip > ${FIRST_VISIT_BUDGET} B`)
   console.log(`vanilla-cookieconsent 3.1.0 ships 15,498 B gzip (JS + CSS) for comparison`)
@@ -68,8 +66,6 @@ if (import.meta.url == `file://${process.argv[1]}`) {
     process.exit(1)
   }
   console.log(
-    `PASS: gate ≤ ${GATE_CEILING} B (ceiling) and first visit (gate + UI chunk) ≤ ${FIRST_VISIT_BUDGET} B gzip`
+    `PASS: gate ≤ ${GATE_BUDGET} B (issue #4) and first visit (gate + UI chunk) ≤ ${FIRST_VISIT_BUDGET} B gzip`
   )
-  const verdict = gate.gzip <= GATE_TARGET ? 'PASS' : 'MISS'
-  console.log(`${verdict}: gate ${gate.gzip} B gzip against the ${GATE_TARGET} B target of issue #4`)
 }

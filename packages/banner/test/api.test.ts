@@ -35,6 +35,6 @@ describe('the JS API of the gate', () => {
       throw new Error('page bug')
     })
     expect(() => dispatchEvent(new CustomEvent('torii:change', { detail: null }))).not.toThrow()
-    expect(warn).toHaveBeenCalledWith('[torii] error: Error: page bug')
+    expect(warn).toHaveBeenCalledWith('[torii] Error: page bug')
   })
 })

@@ -1,3 +1,4 @@
+import { GATE } from '@torii/schema/gate-config'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { consentState, pushDefaults, pushUpdate } from '../src/gate/consent-mode.ts'
 import { demoConfig } from './fixtures.ts'
@@ -24,7 +25,7 @@ describe('Consent Mode', () => {
 
   it('should grant a type mapped by two purposes when either is granted', () => {
     const cfg = demoConfig()
-    cfg.purposes[1].consentTypes = ['analytics_storage', 'ad_storage']
+    cfg[GATE.purposes][1]![1] = ['analytics_storage', 'ad_storage']
     expect(consentState(cfg, { analytics: true, advertising: false }).ad_storage).toBe('granted')
     expect(consentState(cfg, { analytics: false, advertising: true }).ad_storage).toBe('granted')
   })
@@ -53,8 +54,8 @@ describe('Consent Mode', () => {
     const seen: unknown[] = []
     ;(window as W).gtag = (...args: unknown[]) => seen.push(args)
     const cfg = demoConfig()
-    cfg.options.urlPassthrough = true
-    cfg.options.adsDataRedaction = false
+    cfg[GATE.urlPassthrough] = true
+    cfg[GATE.adsDataRedaction] = false
     pushDefaults(cfg)
     expect(seen.map((a) => (a as unknown[]).slice(0, 2))).toEqual([
       ['consent', 'default'],

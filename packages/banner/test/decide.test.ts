@@ -2,10 +2,11 @@ import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
 import { siteConfigSchema } from '@torii/schema/site-config'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { readChoice } from '../src/gate/cookie.ts'
+import * as CTX from '../src/gate/ctx.ts'
 import { effective } from '../src/gate/rules.ts'
 import type { Choice, UiContext } from '../src/gate/types.ts'
 import { decideGpc, decideKeys, knownKeys } from '../src/ui/decide.ts'
-import { demoConfig } from './fixtures.ts'
+import { demoConfig, uiContext } from './fixtures.ts'
 
 const live = {
   siteId: 'xtra',
@@ -25,7 +26,7 @@ const granted: Choice = {
 /** A returning visitor who granted everything; `config` answers like the gate's fetch of config.json. */
 function context(answer: unknown): UiContext {
   const cfg = demoConfig()
-  return {
+  return uiContext({
     cfg,
     base: 'https://consent.example/s/xtra/gate.js',
     gpc: false,
@@ -36,7 +37,7 @@ function context(answer: unknown): UiContext {
     scan: () => {},
     fab: () => {},
     show: () => {},
-  }
+  })
 }
 
 const cookieNames = () =>
@@ -65,7 +66,7 @@ describe('a withdrawal', () => {
     expect(posted).toEqual(['withdraw'])
     // happy-dom drops a Max-Age=0 cookie only once the millisecond has passed: polled.
     await expect.poll(cookieNames).toEqual(['site_session', 'torii'])
-    expect(readChoice()?.v).toEqual({ 'google-analytics': false, 'google-adsense': false })
+    expect(readChoice(document.cookie)?.v).toEqual({ 'google-analytics': false, 'google-adsense': false })
   })
 
   it('should still apply with the server away, deleting what the remembered config names', async () => {
@@ -86,9 +87,9 @@ describe('torii.accept / torii.reject keys from page script', () => {
   /** A first-time visitor (no choice yet), with a server that records what it is sent. */
   function firstVisit(gpc = false): UiContext {
     const ctx = context(live)
-    ctx.choice = null
-    ctx.gpc = gpc
-    ctx.state = effective(ctx.cfg, null, gpc)
+    ctx[CTX.choice] = null
+    ctx[CTX.gpc] = gpc
+    ctx[CTX.state] = effective(ctx[CTX.cfg], null, gpc)
     return ctx
   }
   afterEach(() => {

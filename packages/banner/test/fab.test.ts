@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { UiContext } from '../src/gate/types.ts'
-import { FAB_ID, fab } from '../src/ui/fab.ts'
+import { FAB_ID, f as fab } from '../src/ui/fab.ts'
+import { uiContext } from './fixtures.ts'
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -9,7 +9,7 @@ afterEach(() => {
 describe('floating button', () => {
   it('should draw its icon in SVG (no emoji to fall back to a box), be named, and reopen the preferences', () => {
     const show = vi.fn()
-    const ctx = { lang: 'ja', show } as unknown as UiContext
+    const ctx = uiContext({ lang: 'ja', show })
     fab(ctx)
     fab(ctx)
     const root = document.querySelector('torii-consent')!.shadowRoot!

@@ -1,40 +1,38 @@
-import type { GateConfig } from '../src/gate/types.ts'
+import * as CTX from '../src/gate/ctx.ts'
+import type { GateConfig, UiContext } from '../src/gate/types.ts'
 
 /** A gate config like the demo site's: necessary (required), analytics, advertising (GPC), GA and AdSense. */
 export function demoConfig(): GateConfig {
-  return {
-    siteId: 'xtra',
-    revision: 3,
-    purposes: [
-      { key: 'necessary', required: true, consentTypes: ['security_storage'], gpcDenies: false },
-      { key: 'analytics', required: false, consentTypes: ['analytics_storage'], gpcDenies: false },
-      {
-        key: 'advertising',
-        required: false,
-        consentTypes: ['ad_storage', 'ad_user_data', 'ad_personalization'],
-        gpcDenies: true,
-      },
+  return [
+    'xtra',
+    3,
+    // [key, consentTypes, required, gpcDenies]
+    [
+      ['necessary', ['security_storage'], true, false],
+      ['analytics', ['analytics_storage'], false, false],
+      ['advertising', ['ad_storage', 'ad_user_data', 'ad_personalization'], false, true],
     ],
-    vendors: [
-      {
-        key: 'google-analytics',
-        purposes: ['analytics'],
-        hosts: ['www.googletagmanager.com', '*.google-analytics.com'],
-      },
-      {
-        key: 'google-adsense',
-        purposes: ['advertising'],
-        hosts: ['pagead2.googlesyndication.com', '*.doubleclick.net'],
-      },
+    // [key, purposes, hosts]
+    [
+      ['google-analytics', ['analytics'], ['www.googletagmanager.com', '*.google-analytics.com']],
+      ['google-adsense', ['advertising'], ['pagead2.googlesyndication.com', '*.doubleclick.net']],
     ],
-    options: {
-      consentDays: 395,
-      refusalDays: 183,
-      waitForUpdateMs: 500,
-      adsDataRedaction: true,
-      urlPassthrough: false,
-      floatingButton: true,
-    },
-    ui: '/assets/ui-test.js',
-  }
+    '/assets/ui-test.js',
+    // consentDays, refusalDays, cookieDomain, waitForUpdateMs, adsDataRedaction, urlPassthrough, floatingButton
+    395,
+    183,
+    null,
+    500,
+    true,
+    false,
+    true,
+  ]
+}
+
+/** A `UiContext` from its fields by name (each put at its `CTX` index); fields not given are left out. */
+export function uiContext(fields: Partial<Record<keyof typeof CTX, unknown>>): UiContext {
+  const ctx: unknown[] = []
+  const at: Record<string, number> = { ...CTX }
+  for (const [name, value] of Object.entries(fields)) ctx[at[name]!] = value
+  return ctx as UiContext
 }

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Choice, UiContext } from '../src/gate/types.ts'
+import type { Choice } from '../src/gate/types.ts'
 import { buildReceipt, flush, flushQueued, record } from '../src/ui/receipt.ts'
 import { loadChoice, loadHistory, OUTBOX_FLAG } from '../src/ui/store.ts'
-import { demoConfig } from './fixtures.ts'
+import { demoConfig, uiContext } from './fixtures.ts'
 
 const choice: Choice = {
   id: '0123456789abcdef0123456789abcdef',
@@ -11,12 +11,12 @@ const choice: Choice = {
   p: { necessary: true, analytics: true, advertising: false },
   v: { 'google-analytics': true, 'google-adsense': false },
 }
-const ctx = {
+const ctx = uiContext({
   cfg: demoConfig(),
   base: 'https://consent.example/s/xtra/gate.js',
   lang: 'ja',
   gpc: true,
-} as UiContext
+})
 const STATE = { analytics_storage: 'granted', ad_storage: 'denied' }
 const ack = { id: 'r1', revision: 3, revisionHash: 'h', issuedAt: 'now', hash: 'x', proofUrl: '/receipts/r1' }
 

@@ -1,9 +1,10 @@
 import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
 import { siteConfigSchema } from '@torii/schema/site-config'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as CTX from '../src/gate/ctx.ts'
 import type { UiContext } from '../src/gate/types.ts'
 import { CONFIG_KEY, siteConfig } from '../src/ui/site.ts'
-import { demoConfig } from './fixtures.ts'
+import { demoConfig, uiContext } from './fixtures.ts'
 
 const live = (number = 3) => ({
   siteId: 'xtra',
@@ -15,7 +16,7 @@ const live = (number = 3) => ({
 
 /** A context as the gate makes it; `config` answers like the gate's fetch of config.json (undefined: server away). */
 const context = (answer: unknown): UiContext =>
-  ({ cfg: demoConfig(), lang: '', config: () => Promise.resolve(answer) }) as unknown as UiContext
+  uiContext({ cfg: demoConfig(), lang: '', config: () => Promise.resolve(answer) })
 
 describe("the UI's site config", () => {
   afterEach(() => {
@@ -29,7 +30,7 @@ describe("the UI's site config", () => {
     const config = await siteConfig(ctx)
     expect(config.vendors[0]?.name).toBe('Google Analytics 4')
     expect(config.vendors[0]?.cookies.map((c) => c.name)).toContain('_ga')
-    expect(ctx.lang).toBe('ja')
+    expect(ctx[CTX.lang]).toBe('ja')
     // Remembered after the next paint, off the banner's way: not yet when the config is answered.
     expect(localStorage[CONFIG_KEY]).toBeUndefined()
     await vi.waitFor(() => expect(JSON.parse(localStorage[CONFIG_KEY] ?? '{}').number).toBe(3))
@@ -52,7 +53,7 @@ describe("the UI's site config", () => {
       expect(config.vendors.map((v) => v.name)).toEqual(['google-analytics', 'google-adsense'])
       expect(config.vendors[0]?.cookies).toEqual([])
       expect(config.purposes.map((p) => p.key)).toEqual(['necessary', 'analytics', 'advertising'])
-      expect(ctx.lang).toBe('en')
+      expect(ctx[CTX.lang]).toBe('en')
     }
   })
 })

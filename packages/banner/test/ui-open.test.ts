@@ -1,9 +1,10 @@
 import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
 import { siteConfigSchema } from '@torii/schema/site-config'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as CTX from '../src/gate/ctx.ts'
 import { effective } from '../src/gate/rules.ts'
 import type { UiContext } from '../src/gate/types.ts'
-import { demoConfig } from './fixtures.ts'
+import { demoConfig, uiContext } from './fixtures.ts'
 
 const live = {
   siteId: 'xtra',
@@ -16,7 +17,7 @@ const live = {
 /** A first visit, config.json answering. */
 function firstVisit(): UiContext {
   const cfg = demoConfig()
-  return {
+  return uiContext({
     cfg,
     base: 'https://consent.example/s/xtra/gate.js',
     gpc: false,
@@ -27,7 +28,7 @@ function firstVisit(): UiContext {
     scan: () => {},
     fab: () => {},
     show: () => {},
-  }
+  })
 }
 
 /** The UI chunk as the gate loads it: a fresh module each test (it keeps its view). */
@@ -47,11 +48,11 @@ describe('the first layer on a page still parsing', () => {
 
   it('should show as soon as <body> exists, not at DOMContentLoaded', async () => {
     document.body.remove()
-    const { open } = await uiChunk()
+    const { o: open } = await uiChunk()
     const ctx = firstVisit()
     void open(ctx, 'banner')
     // The parser is still in <head>: nothing to show the banner in yet.
-    await Promise.resolve(ctx.site)
+    await Promise.resolve(ctx[CTX.site])
     expect(host()).toBeNull()
     const body = document.createElement('body')
     body.innerHTML = '<a href="#main">Skip to content</a>'
@@ -61,17 +62,17 @@ describe('the first layer on a page still parsing', () => {
   })
 
   it('should move to the end of <body> once parsing is done, keeping focus inside', async () => {
-    const { open } = await uiChunk()
+    const { o: open } = await uiChunk()
     document.body.innerHTML = '<a href="#main">Skip to content</a>'
     const ctx = firstVisit()
     await open(ctx, 'banner')
     // The rest of the page comes in after the banner.
     document.body.append(document.createElement('main'))
     expect(document.body.lastElementChild).not.toBe(host())
-    const button = ctx.root!.querySelector<HTMLElement>('[data-torii-action="accept-all"]')!
+    const button = ctx[CTX.root]!.querySelector<HTMLElement>('[data-torii-action="accept-all"]')!
     button.focus()
     document.dispatchEvent(new Event('DOMContentLoaded'))
     expect(document.body.lastElementChild).toBe(host())
-    expect(ctx.root!.activeElement).toBe(button)
+    expect(ctx[CTX.root]!.activeElement).toBe(button)
   })
 })

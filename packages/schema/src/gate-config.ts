@@ -9,20 +9,53 @@ export const GATE_CONFIG_PLACEHOLDER = '__TORII_CONFIG__'
  * What the gate needs on every page view, inlined into gate.js by the server: only what decides and
  * enforces. Everything else (texts, languages, vendor names and cookies, the revision's hash) the UI
  * reads from config.json when it loads; every visitor pays for each byte here on every page view.
+ *
+ * A tuple, not an object, and so are its purposes and vendors: the inlined JSON then carries no field
+ * names, and the minified gate reads each field by its index (`cfg[GATE.purposes]`: the minifier inlines
+ * the number) without naming it either. The options come last; one that is null or left out means its
+ * `GATE_DEFAULTS` value (false for a flag without one, no cookie domain), applied where it is used.
  */
-export interface GateConfig {
-  siteId: string
-  revision: number
-  purposes: { key: string; required: boolean; consentTypes: ConsentType[]; gpcDenies: boolean }[]
-  vendors: { key: string; purposes: string[]; hosts: string[] }[]
-  /**
-   * The options the gate and the UI's decisions use (`consentMode` is not the gate's: left out); one left
-   * out means its `GATE_DEFAULTS` value (false for a flag without one), applied where it is used.
-   */
-  options: Partial<Omit<SiteOptions, 'consentMode'> & { floatingButton: boolean }>
+export type GateConfig = [
+  siteId: string,
+  revision: number,
+  purposes: GatePurpose[],
+  vendors: GateVendor[],
   /** The UI chunk, relative to the gate's own URL (`/assets/ui-HASH.js`). */
-  ui: string
-}
+  ui: string,
+  ...GateOptions,
+]
+
+/** The options the gate and the UI's decisions use (`consentMode` is not the gate's: left out). */
+export type GateOptions = [
+  consentDays?: number | null,
+  refusalDays?: number | null,
+  cookieDomain?: string | null,
+  waitForUpdateMs?: number | null,
+  adsDataRedaction?: boolean | null,
+  urlPassthrough?: boolean | null,
+  floatingButton?: boolean | null,
+]
+
+/** Where each field of a `GateConfig` is: `cfg[GATE.revision]`. */
+export const GATE = {
+  siteId: 0,
+  revision: 1,
+  purposes: 2,
+  vendors: 3,
+  ui: 4,
+  consentDays: 5,
+  refusalDays: 6,
+  cookieDomain: 7,
+  waitForUpdateMs: 8,
+  adsDataRedaction: 9,
+  urlPassthrough: 10,
+  floatingButton: 11,
+} as const
+
+/** A purpose as the gate uses it. */
+export type GatePurpose = [key: string, consentTypes: ConsentType[], required: boolean, gpcDenies: boolean]
+/** A vendor as the gate uses it: the purposes it acts for, the hosts that serve its tags. */
+export type GateVendor = [key: string, purposes: string[], hosts: string[]]
 
 /**
  * Option values the gate assumes when the inlined config leaves them out: `toGateConfig` omits every
@@ -36,27 +69,30 @@ export const GATE_DEFAULTS = {
   floatingButton: true,
 } as const
 
-type Purpose = GateConfig['purposes'][number]
-type Vendor = GateConfig['vendors'][number]
+/**
+ * `GateConfig` as the server inlines it: trailing elements of a tuple that carry no information (false,
+ * empty lists, null options) are left out, options equal to `GATE_DEFAULTS` are null. The gate fills in
+ * what it needs, and still accepts the full form.
+ */
+export type PackedGateConfig = [
+  siteId: string,
+  revision: number,
+  purposes: Partial<GatePurpose>[],
+  vendors: Partial<GateVendor>[],
+  ui: string,
+  ...GateOptions,
+]
 
 /**
- * `GateConfig` as the server inlines it: fields equal to their defaults may be left out (`required` and
- * `gpcDenies` false, empty lists, options = `GATE_DEFAULTS`). The gate fills them in, and still accepts
- * the full form.
+ * Drops trailing elements that carry no information: null, and in a purpose or vendor also false and empty
+ * lists (the gate fills them in). A config's false option (`adsDataRedaction`) is information: kept.
  */
-export type PackedGateConfig = Omit<GateConfig, 'purposes' | 'vendors' | 'options'> & {
-  purposes: (Pick<Purpose, 'key'> & Partial<Purpose>)[]
-  vendors: (Pick<Vendor, 'key'> & Partial<Vendor>)[]
-  options: GateConfig['options']
+function packed<T extends unknown[]>(tuple: T, empty = (v: unknown): boolean => v == null): Partial<T> {
+  const out = [...tuple]
+  while (out.length > 1 && empty(out.at(-1))) out.pop()
+  return out as Partial<T>
 }
-
-/** Copies the fields of `from` that carry information: true flags, non-empty lists, other set values. */
-function packed<T extends object>(from: T): Partial<T> {
-  const out: Partial<T> = {}
-  for (const [k, v] of Object.entries(from))
-    if (v !== false && v != null && !(Array.isArray(v) && !v.length)) out[k as keyof T] = v
-  return out
-}
+const noInfo = (v: unknown) => v === false || v == null || (Array.isArray(v) && !v.length)
 
 /** `*.x.com` covers x.com, any subdomain, and narrower patterns (`*.a.x.com`); a host never covers itself. */
 function covers(pattern: string, host: string): boolean {
@@ -70,23 +106,23 @@ function covers(pattern: string, host: string): boolean {
  */
 export function toGateConfig(revision: Revision, uiPath: string): PackedGateConfig {
   const { config } = revision
-  const { consentMode: _, ...gateOptions } = config.options
-  const options: Record<string, unknown> = { ...gateOptions, floatingButton: config.look.floatingButton }
-  // Equal to the gate's default, or a false flag the gate has no default for (`urlPassthrough`): left out.
-  const defaults: Record<string, unknown> = GATE_DEFAULTS
-  for (const [k, v] of Object.entries(options)) if (v === (defaults[k] ?? false)) delete options[k]
-  return {
-    siteId: revision.siteId,
-    revision: revision.number,
-    purposes: config.purposes.map(({ key, required, consentTypes, gpcDenies }) => ({
-      key,
-      ...packed({ required, consentTypes, gpcDenies }),
-    })),
-    vendors: config.vendors.map(({ key, purposes, hosts }) => ({
-      key,
-      ...packed({ purposes, hosts: hosts.filter((host) => !hosts.some((other) => covers(other, host))) }),
-    })),
-    options: options as PackedGateConfig['options'],
-    ui: uiPath,
+  const values: Omit<SiteOptions, 'consentMode'> & { floatingButton: boolean } = {
+    ...config.options,
+    floatingButton: config.look.floatingButton,
   }
+  const defaults: Partial<Record<string, unknown>> = GATE_DEFAULTS
+  // The options a `GateConfig` carries after its `ui`, in GATE's order (each one of `values`). Null when
+  // equal to the gate's default, or a false flag the gate has no default for (`urlPassthrough`).
+  const names = Object.keys(GATE).slice(GATE.ui + 1) as (keyof typeof values)[]
+  const options = names.map((k) => (values[k] === (defaults[k] ?? false) ? null : (values[k] ?? null)))
+  const purposes = config.purposes.map(({ key, required, consentTypes, gpcDenies }) =>
+    packed<GatePurpose>([key, consentTypes, required, gpcDenies], noInfo)
+  )
+  const vendors = config.vendors.map(({ key, purposes, hosts }) =>
+    packed<GateVendor>(
+      [key, purposes, hosts.filter((host) => !hosts.some((other) => covers(other, host)))],
+      noInfo
+    )
+  )
+  return packed([revision.siteId, revision.number, purposes, vendors, uiPath, ...options]) as PackedGateConfig
 }

@@ -59,7 +59,8 @@ describe('the production build', () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200)
     const gate = await fetch(`${url}/s/xtra/gate.js`)
     expect(gate.status).toBe(200)
-    expect(await gate.text()).toContain('"siteId":"xtra"')
+    // The inlined GateConfig: a tuple led by the site id.
+    expect(await gate.text()).toContain('["xtra",1,[["necessary",')
     expect((await fetch(`${url}/demo/`)).status).toBe(200)
     expect((await fetch(`${url}/admin/`)).status).toBe(200)
   })

@@ -63,7 +63,8 @@ describe('startServer', () => {
     expect(config.number).toBe(1)
     const gate = await fetch(`${server.url}/s/xtra/gate.js`, { headers: { 'accept-encoding': 'gzip' } })
     expect(gate.status).toBe(200)
-    expect(await gate.text()).toContain('"siteId":"xtra"')
+    // The inlined GateConfig: a tuple led by the site id.
+    expect(await gate.text()).toContain('["xtra",1,[["necessary",')
   })
 
   it('allows its own origins (127.0.0.1 and localhost) to send receipts in demo mode', async () => {

@@ -1,4 +1,4 @@
-import { GATE_DEFAULTS } from '@torii/schema/gate-config'
+import { GATE, GATE_DEFAULTS } from '@torii/schema/gate-config'
 import type { GateConfig } from './types.ts'
 
 type Gtag = (...args: unknown[]) => void
@@ -11,9 +11,9 @@ export function consentState(cfg: GateConfig, granted?: Record<string, boolean>)
   const state: Record<string, string> = {}
   for (const t of ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage'])
     state[t] = 'denied'
-  for (const p of cfg.purposes)
-    for (const t of p.consentTypes)
-      if (granted ? granted[p.key] : p.required) state[t] = 'granted'
+  for (const [key, types, required] of cfg[GATE.purposes])
+    for (const t of types)
+      if (granted ? granted[key] : required) state[t] = 'granted'
       else state[t] ||= 'denied'
   return state
 }
@@ -34,13 +34,12 @@ export function gtag(): Gtag {
  */
 export function pushDefaults(cfg: GateConfig, granted?: Record<string, boolean> | null): void {
   const g = gtag()
-  const o = cfg.options
   g('consent', 'default', {
     ...consentState(cfg),
-    wait_for_update: o.waitForUpdateMs ?? GATE_DEFAULTS.waitForUpdateMs,
+    wait_for_update: cfg[GATE.waitForUpdateMs] ?? GATE_DEFAULTS.waitForUpdateMs,
   })
-  if (o.adsDataRedaction !== false) g('set', 'ads_data_redaction', true)
-  if (o.urlPassthrough) g('set', 'url_passthrough', true)
+  if (cfg[GATE.adsDataRedaction] !== false) g('set', 'ads_data_redaction', true)
+  if (cfg[GATE.urlPassthrough]) g('set', 'url_passthrough', true)
   if (granted) g('consent', 'update', consentState(cfg, granted))
 }
 

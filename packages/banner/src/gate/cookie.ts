@@ -20,18 +20,18 @@ function parseList(text: string): Record<string, boolean> {
 export const serializeChoice = (c: Choice): string =>
   ['1', c.id, c.rev, Math.floor(c.at / 1000), list(c.p), list(c.v)].join('~')
 
-/** Parses a cookie value; anything malformed or foreign is no choice (named once in a warning). */
+/** Parses a cookie value; anything malformed (another script's `torii` too) is no choice, named in a warning. */
 export function parseChoice(value: string): Choice | null {
   const [, id, rev, at, p, v] = value.split('~')
   if (FORMAT.test(value)) return { id, rev: +rev, at: +at * 1000, p: parseList(p), v: parseList(v) }
-  warn('ignored a malformed or foreign "torii" cookie')
+  warn('ignored a malformed "torii" cookie')
   return null
 }
 
-/** The newest valid choice among the `torii` cookies this page sees (host and domain copies). */
-export function readChoice(): Choice | null {
+/** The newest valid choice among the `torii` cookies of `cookies` (`document.cookie`: host and domain copies). */
+export function readChoice(cookies: string): Choice | null {
   let best: Choice | null = null
-  for (const part of document.cookie.split('; ')) {
+  for (const part of cookies.split('; ')) {
     const [name, value] = part.split('=')
     const choice = name == COOKIE_NAME && parseChoice(value)
     if (choice && !(best && best.at > choice.at)) best = choice
@@ -39,18 +39,18 @@ export function readChoice(): Choice | null {
   return best
 }
 
-function setCookie(name: string, value: string, maxAge: number, domain?: string) {
+function setCookie(name: string, value: string, maxAge: number, domain?: string | null) {
   document.cookie = `${name}=${value};Path=/;Max-Age=${maxAge};SameSite=Lax${location.protocol == 'https:' ? ';Secure' : ''}${domain ? ';Domain=' + domain : ''}`
 }
 
 /** Writes the choice for `days`; with a cookie domain, also drops a host-only copy left from before. */
-export function writeChoice(choice: Choice, days: number, domain?: string): void {
+export function writeChoice(choice: Choice, days: number, domain?: string | null): void {
   if (domain) setCookie(COOKIE_NAME, '', 0)
   setCookie(COOKIE_NAME, serializeChoice(choice), Math.round(days * 86400), domain)
 }
 
 /** The current host and each parent domain (`a.b.c` → `a.b.c`, `b.c`, `c`), plus the cookie domain. */
-export function domainsOf(host: string, extra?: string): string[] {
+export function domainsOf(host: string, extra?: string | null): string[] {
   const labels = host.split('.')
   return labels.map((_, i) => labels.slice(i).join('.')).concat(extra || [])
 }
@@ -60,7 +60,7 @@ export const cookieMatches = (patterns: string[], name: string): boolean =>
   patterns.some((p) => (p.endsWith('*') ? name.startsWith(p.slice(0, -1)) : name == p))
 
 /** Deletes first-party cookies whose names match on this host and its parent domains (UI-10). */
-export function deleteCookies(patterns: string[], domain?: string): void {
+export function deleteCookies(patterns: string[], domain?: string | null): void {
   for (const part of document.cookie.split('; ')) {
     const name = part.split('=')[0]
     if (name && cookieMatches(patterns, name)) {

@@ -80,7 +80,7 @@ export function installGuards(check: UrlCheck): (node: unknown) => void {
       html.set!.call(tpl, s)
       let held: unknown
       for (const el of tpl.content.querySelectorAll(selector)) held = check(el, attr(el, 'src')!) || held
-      if (held) s = html.get!.call(tpl)
+      if (held) s = tpl.innerHTML // the getter is the native one (only the setter is guarded)
     }
     return s
   }

@@ -1,3 +1,4 @@
+import { GATE } from '@torii/schema/gate-config'
 /**
  * The gate: the synchronous script first in `<head>`. It sets Consent Mode defaults, holds every tag
  * that needs consent, applies a stored choice at once, and loads the UI chunk only when a decision is
@@ -9,6 +10,7 @@
 import { readConfig } from './config.ts'
 import { pushDefaults } from './consent-mode.ts'
 import { readChoice } from './cookie.ts'
+import * as CTX from './ctx.ts'
 import { attr, doc, isFrame, isTag } from './dom.ts'
 import { installGuards } from './guards.ts'
 import { hold } from './hold.ts'
@@ -24,27 +26,27 @@ declare const __TORII_FAB__: string
 type Fn = (...args: never[]) => unknown
 const INERT = 'script[type="text/plain"],iframe[data-src]'
 
-/** Wraps an entry point so nothing it does can throw into the host page. */
+/** Wraps an entry point so nothing it does can throw into the host page (what it returns is dropped). */
 const safe =
   <F extends Fn>(fn: F) =>
-  (...args: Parameters<F>) => {
+  (...args: Parameters<F>): void => {
     try {
-      return fn(...args) as ReturnType<F>
+      fn(...args)
     } catch (e) {
-      warn('error: ' + e)
+      warn(e)
     }
   }
 
 function boot() {
-  const w = window as unknown as { torii?: unknown[] & { v?: 1 } }
+  const w = window as unknown as { torii?: unknown[] & { ready?: unknown } }
   const queued = w.torii
-  if (queued?.v) return // loaded twice: the first gate is in charge
+  if (queued?.ready) return // loaded twice: the first gate (its API has `ready`) is in charge
 
   const script = doc.currentScript as HTMLScriptElement | null
-  const base = script?.src || location.href
+  const base = script?.src || doc.URL // the page's URL (location.href)
   const cfg = readConfig()
   const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl == true
-  let choice = readChoice()
+  let choice = readChoice(doc.cookie)
   if (choice && isExpired(cfg, choice, Date.now())) choice = null
   // What is in force; the UI chunk updates it in place when the visitor decides.
   const state = effective(cfg, choice, gpc)
@@ -52,19 +54,16 @@ function boot() {
   // GCM-01: defaults before anything else; GCM-05: the stored choice as early as possible, before any tag.
   pushDefaults(cfg, choice && state.p)
 
-  // Lazy chunks (the UI, the floating button next to it), each imported once; a failed import is retried
-  // next time.
-  const chunks: Record<string, Promise<unknown>> = {}
+  // Lazy chunks (the UI, the floating button next to it). The browser's module map imports each once
+  // (parallel calls share the fetch); whether a failed import is fetched again is the browser's (whatwg/html
+  // #10327), as it was with a cache here: import() of the same URL again.
   const load =
     <M>(path: string) =>
     (fn: (m: M) => unknown) =>
-      (chunks[path] ||= import(/* @vite-ignore */ new URL(path, new URL(cfg.ui, base)) as never))
+      import(/* @vite-ignore */ new URL(path, new URL(cfg[GATE.ui], base)) as never)
         .then(fn as (m: unknown) => unknown)
-        .catch((e) => {
-          delete chunks[path]
-          warn('error: ' + e)
-        })
-  const withUi = load<UiModule>(cfg.ui)
+        .catch(warn)
+  const withUi = load<UiModule>(cfg[GATE.ui])
   let config: Promise<unknown> | undefined
   // Resolves false when the server is away (`Boolean` as a no-op): the UI then falls back to the gate's config.
   const fetchConfig = () =>
@@ -74,7 +73,7 @@ function boot() {
   // Shown as soon as the UI is loaded and the body exists (the UI waits for it).
   const open = (next: View, invoker?: Element | null) => {
     fetchConfig()
-    withUi((m) => m.open(ctx, next, invoker))
+    withUi((m) => m.o(ctx, next, invoker))
   }
   // A decision is needed: the UI and the texts are fetched now, in parallel, before the gate sets up.
   if (state.ask) open('banner')
@@ -87,7 +86,7 @@ function boot() {
   })
   // A tag runs when every purpose it names is granted and its vendor, if named, is granted.
   const consider = (el: Element) => {
-    const keys = (attr(el, 'data-purpose') || '').match(/[^\s,]+/g) || []
+    const keys = attr(el, 'data-purpose')?.match(/[^\s,]+/g) || []
     const vendor = attr(el, 'data-vendor')
     let ok: unknown = 1
     const need = (map: Record<string, boolean>, key: string, kind: string) => {
@@ -98,7 +97,7 @@ function boot() {
     if (vendor) need(state.v, vendor, 'vendor')
     else if (!keys.length) return
     if (ok) revive(el)
-    else if (isFrame(el)) withUi((m) => m.placeholder(ctx, el))
+    else if (isFrame(el)) withUi((m) => m.p(ctx, el))
   }
   const scan = () => doc.querySelectorAll(INERT).forEach(consider)
   // One script or iframe: auto-blocking first (its URL), then the declarative form.
@@ -121,7 +120,7 @@ function boot() {
   ).observe(doc.documentElement, { childList: true, subtree: true, attributeFilter: ['src'] })
 
   const view = (): ChoiceView | null => {
-    const c = ctx.choice
+    const c = ctx[CTX.choice]
     return (
       c && {
         purposes: { ...state.p },
@@ -132,29 +131,29 @@ function boot() {
       }
     )
   }
-  const ctx: UiContext = {
+  // Read by the chunks at CTX's indexes: cfg, base, gpc, choice, state, config, get, scan, fab, show.
+  const ctx: UiContext = [
     cfg,
     base,
     gpc,
     choice,
     state,
-    config: fetchConfig,
-    get: view,
+    fetchConfig,
+    view,
     scan,
-    fab: () =>
-      ctx.choice &&
-      cfg.options.floatingButton !== false &&
-      load<{ fab(c: UiContext): void }>(__TORII_FAB__)((m) => m.fab(ctx)),
-    show: (invoker) => open('prefs', invoker),
-  }
+    () =>
+      ctx[CTX.choice] &&
+      cfg[GATE.floatingButton] !== false &&
+      load<{ f(c: UiContext): void }>(__TORII_FAB__)((m) => m.f(ctx)), // f: its fab()
+    (invoker) => open('prefs', invoker),
+  ]
 
-  const decideKeys = (grant: boolean) => (keys: unknown) => withUi((m) => m.decideKeys(ctx, keys, grant))
+  const decideKeys = (grant: boolean) => (keys: unknown) => withUi((m) => m.k(ctx, keys, grant))
   const api: Record<string, unknown> = {
-    v: 1,
     get: view,
     accept: decideKeys(true),
     reject: decideKeys(false),
-    show: ctx.show,
+    show: ctx[CTX.show],
     // Listeners are `torii:<type>` events on window, each call guarded so a throwing listener is only logged.
     on: (type: string, fn: Fn) => {
       const listener = (e: Event) => safe(fn)((e as CustomEvent).detail as never)
@@ -179,7 +178,7 @@ function boot() {
     const t = (e.target as Element).closest?.('[data-torii-open]')
     if (t) {
       e.preventDefault()
-      ctx.show(t)
+      ctx[CTX.show](t)
     }
   })
   scan()
@@ -188,11 +187,11 @@ function boot() {
   // queued on an earlier page view. A page's first localStorage read is a synchronous trip to the browser
   // process (4-9 ms here), so it never comes before a banner: the UI looks for them after showing one.
   if (!state.ask) {
-    if (state.gpc) withUi((m) => m.gpc(ctx))
+    if (state.gpc) withUi((m) => m.g(ctx))
     addEventListener('load', () => {
-      ctx.fab()
+      ctx[CTX.fab]()
       try {
-        if (localStorage['torii:outbox']) withUi((m) => m.flush())
+        if (localStorage['torii:outbox']) withUi((m) => m.f())
       } catch {}
     })
   }

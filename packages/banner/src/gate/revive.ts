@@ -14,7 +14,7 @@ export function createReviver(nonce: string): (el: Element) => void {
   addEventListener('error', (e) => {
     if (inline || (busy && e.filename == busy.src)) {
       e.preventDefault()
-      warn('a revived tag threw: ' + e.message)
+      warn('revived tag threw: ' + e.message)
     }
   })
 
@@ -29,8 +29,6 @@ export function createReviver(nonce: string): (el: Element) => void {
   function run(el: HTMLScriptElement) {
     const parent = el.parentNode
     if (!parent) return
-    const after = el.nextSibling
-    el.remove()
     moveAttr(el, 'data-type', 'type')
     el.nonce ||= nonce
     if (el.src) {
@@ -38,7 +36,7 @@ export function createReviver(nonce: string): (el: Element) => void {
       el.addEventListener('load', next)
       el.addEventListener('error', next)
     } else inline = 1
-    nativeInsert.call(parent, el, after)
+    nativeInsert.call(parent, el, el.nextSibling)
     inline = 0
   }
 

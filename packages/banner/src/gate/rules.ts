@@ -1,4 +1,4 @@
-import { GATE_DEFAULTS } from '@torii/schema/gate-config'
+import { GATE, GATE_DEFAULTS } from '@torii/schema/gate-config'
 import type { Choice, GateConfig } from './types.ts'
 
 const DAY_MS = 86_400_000
@@ -6,13 +6,13 @@ type Map = Record<string, boolean>
 
 /** A purpose GPC denies without asking when the browser sends the signal. */
 export const gpcDenied = (cfg: GateConfig, gpc: boolean, key: string): boolean =>
-  gpc && cfg.purposes.some((p) => p.key == key && p.gpcDenies)
+  gpc && cfg[GATE.purposes].some(([k, , , denies]) => k == key && denies)
 
 /** Consent lasts `consentDays` when anything optional was granted, refusal `refusalDays`. */
 export const lifetimeDays = (cfg: GateConfig, choice: Choice): number =>
-  cfg.purposes.some((p) => !p.required && choice.p[p.key])
-    ? cfg.options.consentDays || GATE_DEFAULTS.consentDays
-    : cfg.options.refusalDays || GATE_DEFAULTS.refusalDays
+  cfg[GATE.purposes].some(([key, , required]) => !required && choice.p[key])
+    ? cfg[GATE.consentDays] || GATE_DEFAULTS.consentDays
+    : cfg[GATE.refusalDays] || GATE_DEFAULTS.refusalDays
 
 export const isExpired = (cfg: GateConfig, choice: Choice, now: number): boolean =>
   now > choice.at + lifetimeDays(cfg, choice) * DAY_MS
@@ -22,9 +22,9 @@ export interface Effective {
   p: Map
   v: Map
   /** Something must be asked: an optional purpose, or a vendor that could still run, missing from the choice. */
-  ask: boolean
+  ask?: true
   /** Something missing from the choice is one GPC denies without asking. */
-  gpc: boolean
+  gpc?: true
 }
 
 /**
@@ -33,16 +33,17 @@ export interface Effective {
  * vendor asks again, one that only removes does not; GPC-denied ones are never asked.
  */
 export function effective(cfg: GateConfig, choice: Choice | null, gpc: boolean): Effective {
-  const out: Effective = { p: {}, v: {}, ask: false, gpc: false }
+  // `ask` and `gpc` only when true (the UI resets both before it puts a new one in force).
+  const out: Effective = { p: {}, v: {} }
   const cp: Map = choice?.p || {}
   const cv: Map = choice?.v || {}
   const denied: Map = {}
-  for (const { key, required, gpcDenies } of cfg.purposes) {
+  for (const [key, , required, gpcDenies] of cfg[GATE.purposes]) {
     const no = (denied[key] = gpc && gpcDenies)
     out.p[key] = required || (!no && cp[key] == true)
     if (!(required || key in cp)) out[no ? 'gpc' : 'ask'] = true
   }
-  for (const { key, purposes } of cfg.vendors) {
+  for (const [key, purposes] of cfg[GATE.vendors]) {
     out.v[key] = cv[key] == true && purposes.every((k) => out.p[k])
     if (!(key in cv)) out[purposes.some((k) => denied[k]) ? 'gpc' : 'ask'] = true
   }
@@ -56,12 +57,10 @@ export const undecided = effective
 export function settle(cfg: GateConfig, gpc: boolean, p: Map, v: Map): { p: Map; v: Map } {
   const purposes: Map = {}
   const vendors: Map = {}
-  for (const purpose of cfg.purposes) {
-    purposes[purpose.key] = purpose.required || (!gpcDenied(cfg, gpc, purpose.key) && p[purpose.key] == true)
-  }
-  for (const vendor of cfg.vendors) {
-    vendors[vendor.key] = v[vendor.key] == true && !vendor.purposes.some((k) => gpcDenied(cfg, gpc, k))
-  }
+  for (const [key, , required] of cfg[GATE.purposes])
+    purposes[key] = required || (!gpcDenied(cfg, gpc, key) && p[key] == true)
+  for (const [key, needs] of cfg[GATE.vendors])
+    vendors[key] = v[key] == true && !needs.some((k) => gpcDenied(cfg, gpc, k))
   return { p: purposes, v: vendors }
 }
 
@@ -73,16 +72,16 @@ export function withKeys(cfg: GateConfig, base: Choice | null, keys: string[] | 
   const p: Map = { ...base?.p }
   const v: Map = { ...base?.v }
   const all = keys == 'all'
-  for (const purpose of cfg.purposes) {
-    if (all || keys.includes(purpose.key)) {
-      p[purpose.key] = grant
-      for (const vendor of cfg.vendors) if (vendor.purposes.includes(purpose.key)) v[vendor.key] = grant
+  for (const [key] of cfg[GATE.purposes]) {
+    if (all || keys.includes(key)) {
+      p[key] = grant
+      for (const [vendor, needs] of cfg[GATE.vendors]) if (needs.includes(key)) v[vendor] = grant
     }
   }
-  for (const vendor of cfg.vendors) {
-    if (!all && keys.includes(vendor.key)) {
-      v[vendor.key] = grant
-      if (grant) for (const k of vendor.purposes) p[k] = true
+  for (const [vendor, needs] of cfg[GATE.vendors]) {
+    if (!all && keys.includes(vendor)) {
+      v[vendor] = grant
+      if (grant) for (const k of needs) p[k] = true
     }
   }
   return { p, v }

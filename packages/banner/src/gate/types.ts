@@ -41,45 +41,55 @@ export interface State {
   v: Map
 }
 
-/** What the gate hands the lazily loaded chunks (the UI, the floating button). */
-export interface UiContext {
-  cfg: GateConfig
+/**
+ * What the gate hands the lazily loaded chunks (the UI, the floating button): a tuple read at `CTX`'s
+ * indexes (`import * as CTX from './ctx.ts'`), like `GateConfig` (field names would be bytes in the gate
+ * every page view downloads).
+ */
+export type UiContext = [
+  cfg: GateConfig,
   /** The gate's own URL: config.json, receipts and the UI chunk resolve against it. */
-  base: string
-  /** The language shown: picked by the UI chunk on first use (src/ui/site.ts); the gate leaves it out. */
-  lang?: string
-  gpc: boolean
+  base: string,
+  gpc: boolean,
   /** The choice in force (the UI sets it when the visitor decides). */
-  choice: Choice | null
-  /** What is in force, and what is undecided: updated in place by the UI (`src/ui/apply.ts`). */
-  state: Effective
-  /** The open shadow root of `<torii-consent>`: made by the first chunk that needs it. */
-  root?: ShadowRoot
-  /** The site's config as the UI uses it (src/ui/site.ts): made once, by the UI chunk. */
-  site?: Promise<SiteConfig>
+  choice: Choice | null,
+  /** What is in force, and what is undecided: updated in place by the UI (`src/ui/decide.ts`). */
+  state: Effective,
   /** The site's current revision (`config.json`, with texts), fetched once; undefined when unreachable. */
-  config(): Promise<unknown>
+  config: () => Promise<unknown>,
   /** What `torii.get()` returns (the same function). */
-  get(): ChoiceView | null
+  get: () => ChoiceView | null,
   /** Revives what the state in force allows (after a decision). */
-  scan(): void
+  scan: () => void,
   /** Shows the floating button when the site wants it and a choice exists. */
-  fab(): void
+  fab: () => void,
   /** Opens the preferences (`torii.show()`); `invoker` gets focus back when they close. */
-  show(invoker?: Element | null): void
-}
+  show: (invoker?: Element | null) => void,
+  /** The language shown: picked by the UI chunk on first use (src/ui/site.ts); the gate leaves it out. */
+  lang?: string,
+  /** The open shadow root of `<torii-consent>`: made by the first chunk that needs it. */
+  root?: ShadowRoot,
+  /** The site's config as the UI uses it (src/ui/site.ts): made once, by the UI chunk. */
+  site?: Promise<SiteConfig>,
+]
 
-/** What the UI chunk exports to the gate. */
+/**
+ * What the UI chunk exports to the gate: one letter each, as the gate names them in every page view's
+ * download (src/ui/index.ts exports its functions under these names).
+ */
 export interface UiModule {
-  open(ctx: UiContext, view: View, invoker?: Element | null): void
-  close(): void
-  /** `torii.accept` / `torii.reject` (`keys`: 'all', a key or keys, as page script passed them). */
-  decideKeys(ctx: UiContext, keys: unknown, grant: boolean): Promise<void>
-  /** The decision GPC alone makes: what is undecided and GPC denies, denied without asking. */
-  gpc(ctx: UiContext): Promise<void>
-  flush(): Promise<void>
-  /** Shows the "allow <vendor>" stand-in of a blocked iframe (allowing its vendor, or its purposes). */
-  placeholder(ctx: UiContext, frame: Element): Promise<void>
+  /** `open`: shows the first layer or the preferences; `invoker` gets focus back when they close. */
+  o(ctx: UiContext, view: View, invoker?: Element | null): void
+  /** `close`: closes whatever is open. */
+  c(): void
+  /** `decideKeys`: `torii.accept` / `torii.reject` (`keys`: 'all', a key or keys, as page script passed them). */
+  k(ctx: UiContext, keys: unknown, grant: boolean): Promise<void>
+  /** `gpc`: the decision GPC alone makes: what is undecided and GPC denies, denied without asking. */
+  g(ctx: UiContext): Promise<void>
+  /** `flush`: sends the receipts queued on an earlier page view. */
+  f(): Promise<void>
+  /** `placeholder`: shows the "allow <vendor>" stand-in of a blocked iframe (allowing its vendor, or its purposes). */
+  p(ctx: UiContext, frame: Element): Promise<void>
 }
 
 export type { GateConfig }

@@ -1,9 +1,10 @@
 const warned: Record<string, 1> = {}
 
-/** Logs a problem once per page (bad cookie, bad config, unknown purpose): never throws. */
-export function warn(problem: string): void {
-  if (!warned[problem]) {
-    warned[problem] = 1
+/** Logs a problem once per page (bad cookie, bad config, unknown purpose, a caught error): never throws. */
+export function warn(problem: unknown): void {
+  // An error is named by its text ("TypeError: ..."), like a string.
+  if (!warned[problem as string]) {
+    warned[problem as string] = 1
     console.warn('[torii] ' + problem)
   }
 }

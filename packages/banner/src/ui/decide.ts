@@ -1,5 +1,7 @@
+import { GATE } from '@torii/schema/gate-config'
 import { consentState, pushUpdate } from '../gate/consent-mode.ts'
 import { deleteCookies, writeChoice } from '../gate/cookie.ts'
+import * as CTX from '../gate/ctx.ts'
 import { effective, lifetimeDays, settle, withKeys } from '../gate/rules.ts'
 import type { Choice, Decision, UiContext } from '../gate/types.ts'
 import { warn } from '../gate/warn.ts'
@@ -34,14 +36,14 @@ export function ranKeys(): Record<string, 1> {
  * of what it allows, `torii:change`, the floating button. Returns what was in force before.
  */
 export function apply(ctx: UiContext, choice: Choice): { p: Map; v: Map } {
-  const { state } = ctx
+  const state = ctx[CTX.state]
   const before = { p: { ...state.p }, v: { ...state.v } }
-  ctx.choice = choice
-  Object.assign(state, effective(ctx.cfg, choice, ctx.gpc))
-  pushUpdate(ctx.cfg, state.p)
-  ctx.scan()
-  dispatchEvent(new CustomEvent('torii:change', { detail: ctx.get() }))
-  ctx.fab()
+  ctx[CTX.choice] = choice
+  Object.assign(state, { ask: undefined, gpc: undefined }, effective(ctx[CTX.cfg], choice, ctx[CTX.gpc]))
+  pushUpdate(ctx[CTX.cfg], state.p)
+  ctx[CTX.scan]()
+  dispatchEvent(new CustomEvent('torii:change', { detail: ctx[CTX.get]() }))
+  ctx[CTX.fab]()
   return before
 }
 
@@ -52,15 +54,16 @@ const lost = (before: Map, after: Map) => Object.keys(before).some((k) => before
  * consent (UI-10), records the receipt, and reloads when a revoked tag already ran.
  */
 export async function decide(ctx: UiContext, { p, v, action }: Decision): Promise<void> {
-  const { cfg, gpc } = ctx
-  const previous = ctx.choice
+  const cfg = ctx[CTX.cfg]
+  const gpc = ctx[CTX.gpc]
+  const previous = ctx[CTX.choice]
   const settled = settle(cfg, gpc, p, v)
-  const choice: Choice = { id: previous?.id || newId(), rev: cfg.revision, at: Date.now(), ...settled }
-  writeChoice(choice, lifetimeDays(cfg, choice), cfg.options.cookieDomain)
+  const choice: Choice = { id: previous?.id || newId(), rev: cfg[GATE.revision], at: Date.now(), ...settled }
+  writeChoice(choice, lifetimeDays(cfg, choice), cfg[GATE.cookieDomain])
   const ran = ranKeys()
   const before = apply(ctx, choice)
   dropPlaceholders()
-  const after = ctx.state
+  const after = ctx[CTX.state]
   // A revoked tag that already ran cannot be stopped: the page reloads once the receipt is recorded.
   const gone = (m: Map, now: Map) => Object.keys(m).some((k) => m[k] && !now[k] && ran[k])
   const reload = gone(before.p, after.p) || gone(before.v, after.v)
@@ -72,7 +75,7 @@ export async function decide(ctx: UiContext, { p, v, action }: Decision): Promis
   if (names.length)
     deleteCookies(
       names.map((c) => c.name),
-      cfg.options.cookieDomain
+      cfg[GATE.cookieDomain]
     )
   await recorded
   if (reload) location.reload()
@@ -80,7 +83,7 @@ export async function decide(ctx: UiContext, { p, v, action }: Decision): Promis
 
 /** The decision GPC alone makes: the choice as it was, with what GPC denies settled (action `gpc`). */
 export function decideGpc(ctx: UiContext): Promise<void> {
-  const choice = ctx.choice
+  const choice = ctx[CTX.choice]
   return decide(ctx, { p: { ...choice?.p }, v: { ...choice?.v }, action: 'gpc' })
 }
 
@@ -91,7 +94,7 @@ export function decideGpc(ctx: UiContext): Promise<void> {
  */
 export function knownKeys(ctx: UiContext, keys: unknown, grant: boolean): string[] | 'all' | null {
   if (keys == 'all') return 'all'
-  const known = [...ctx.cfg.purposes, ...ctx.cfg.vendors].map((x) => x.key)
+  const known = [...ctx[CTX.cfg][GATE.purposes], ...ctx[CTX.cfg][GATE.vendors]].map((x) => x[0])
   const given = ([] as unknown[]).concat(keys ?? [])
   const valid = given.filter((k): k is string => known.includes(k as string))
   const call = `torii.${grant ? 'accept' : 'reject'}`
@@ -105,5 +108,5 @@ export function knownKeys(ctx: UiContext, keys: unknown, grant: boolean): string
 /** Decides `accept`/`reject` of known keys (see knownKeys) on top of the current choice. */
 export function decideKeys(ctx: UiContext, keys: string[] | 'all', grant: boolean): Promise<void> {
   const action = keys == 'all' ? (grant ? 'accept-all' : 'reject-all') : 'custom'
-  return decide(ctx, { ...withKeys(ctx.cfg, ctx.choice, keys, grant), action })
+  return decide(ctx, { ...withKeys(ctx[CTX.cfg], ctx[CTX.choice], keys, grant), action })
 }

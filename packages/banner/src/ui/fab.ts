@@ -3,6 +3,7 @@
  * loaded by the gate only when the site wants it and a choice exists, so the gate stays small and a
  * returning visitor never loads the UI. Styled through the CSSOM (strict-CSP safe).
  */
+import * as CTX from '../gate/ctx.ts'
 import type { UiContext } from '../gate/types.ts'
 
 /** Its id in the shadow root: the UI hides it while open. */
@@ -38,10 +39,10 @@ function cookieIcon(): SVGElement {
 }
 
 /** Shows the floating button in the shadow root (created on first use), once the body exists. */
-export function fab(ctx: UiContext): void {
+function fab(ctx: UiContext): void {
   if (!document.body) return void document.addEventListener('DOMContentLoaded', () => fab(ctx))
   // The shadow root, made like the UI chunk makes it (a shared module would cost a third chunk).
-  const root = (ctx.root ||= document.body
+  const root = (ctx[CTX.root] ||= document.body
     .appendChild(document.createElement('torii-consent'))
     .attachShadow({ mode: 'open' }))
   let button = root.getElementById(FAB_ID) as HTMLButtonElement | null
@@ -53,15 +54,18 @@ export function fab(ctx: UiContext): void {
     // An attribute, not the ariaLabel property: Firefox before 119 does not reflect it.
     button.setAttribute(
       'aria-label',
-      (ctx.lang || document.documentElement.lang || navigator.language).startsWith('ja')
+      (ctx[CTX.lang] || document.documentElement.lang || navigator.language).startsWith('ja')
         ? 'Cookie設定'
         : 'Cookie settings'
     )
     button.append(cookieIcon())
     button.style.cssText =
       'position:fixed;left:16px;bottom:16px;z-index:2147483646;width:44px;height:44px;border-radius:50%;border:2px solid;background:#fff;color:#1f2328;padding:0;display:grid;place-items:center;cursor:pointer'
-    button.onclick = () => ctx.show(button)
+    button.onclick = () => ctx[CTX.show](button)
   }
   // Not while the UI is open (a decision or a close shows it again).
   button.hidden = !!root.querySelector('.root > :not(.status)')
 }
+
+// One letter, like the UI chunk's exports: the gate names it on every page view.
+export { fab as f }

@@ -4,19 +4,18 @@
  * (cookie, Consent Mode update, receipt, IndexedDB mirror). The preferences dialog (Preact) is a chunk
  * of its own, fetched when the visitor opens it.
  */
+import * as CTX from '../gate/ctx.ts'
 import type { UiContext, View } from '../gate/types.ts'
 import { keepClear } from './clear-bar.ts'
 import { decideKeys as byKeys, decide, decideGpc, knownKeys } from './decide.ts'
 import { firstTab } from './first-tab.ts'
 import { sheetFor } from './look.ts'
-import { flushQueued } from './receipt.ts'
+import { flush, flushQueued } from './receipt.ts'
 import { afterPaint, siteConfig } from './site.ts'
 import { standIns } from './stand-ins.ts'
 import { loadHistory } from './store.ts'
 import { textsFor } from './texts/index.ts'
 import { createView } from './view.ts'
-
-export { flush } from './receipt.ts'
 
 const STATUS_MS = 5000
 let view: Promise<ReturnType<typeof createView>> | undefined
@@ -24,15 +23,15 @@ let shown: ReturnType<typeof createView> | undefined
 
 async function createFor(ctx: UiContext) {
   const config = await siteConfig(ctx)
-  const lang = ctx.lang || '' // picked by siteConfig
+  const lang = ctx[CTX.lang] || '' // picked by siteConfig
   const root = shadowRoot(ctx)
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheetFor(config.look)]
   const ui = createView({
     config,
     lang,
-    gpc: ctx.gpc,
-    choice: () => ctx.choice,
-    ask: () => ctx.state.ask,
+    gpc: ctx[CTX.gpc],
+    choice: () => ctx[CTX.choice],
+    ask: () => !!ctx[CTX.state].ask,
     loadPrefs: () => import('./prefs.tsx'),
     closed: () => toggleFab(ctx, false),
     layer(el) {
@@ -40,18 +39,18 @@ async function createFor(ctx: UiContext) {
       firstTab(el)
     },
     record: async () => {
-      const id = ctx.choice?.id
+      const id = ctx[CTX.choice]?.id
       const acked = (await loadHistory()).filter((e) => e.ack && e.input.consentId == id).pop()
-      return acked && new URL(acked.ack!.proofUrl, ctx.base).href
+      return acked && new URL(acked.ack!.proofUrl, ctx[CTX.base]).href
     },
     decide(decision) {
       ui.status(textsFor(config, lang).saved)
       ui.close()
       decide(ctx, decision).catch(() => {})
       // The focused button is gone: focus goes back to the control that opened the preferences, else the
-      // floating button once its chunk has shown it (ctx.fab() passes on the gate's import promise), else
+      // floating button once its chunk has shown it (ctx[CTX.fab]() passes on the gate's import promise), else
       // where it was before the banner took it; unless the visitor has moved it since.
-      Promise.resolve(ctx.fab() as unknown).then(() => {
+      Promise.resolve(ctx[CTX.fab]() as unknown).then(() => {
         const at = document.activeElement
         if (!at || at == document.body) ui.refocus(shadowRoot(ctx).getElementById('torii-fab'))
       })
@@ -67,20 +66,20 @@ async function createFor(ctx: UiContext) {
  * of <body>: src/ui/first-tab.ts brings keyboard users to the banner first.
  */
 function shadowRoot(ctx: UiContext): ShadowRoot {
-  if (!ctx.root) {
+  if (!ctx[CTX.root]) {
     const host = document.body.appendChild(document.createElement('torii-consent'))
-    ctx.root = host.attachShadow({ mode: 'open' })
+    ctx[CTX.root] = host.attachShadow({ mode: 'open' })
     // Made while the page is still parsing (before its skip link, even): back to the end of <body> once
     // parsing is done, with focus kept where it was inside (not if page script removed it).
     document.addEventListener('DOMContentLoaded', () => {
       if (host.nextSibling) {
-        const at = ctx.root!.activeElement as HTMLElement | null
+        const at = ctx[CTX.root]!.activeElement as HTMLElement | null
         document.body.append(host)
         at?.focus()
       }
     })
   }
-  return ctx.root
+  return ctx[CTX.root]
 }
 
 /**
@@ -98,10 +97,10 @@ const bodyExists = () =>
   })
 
 /** Shows the "allow <vendor>" stand-in of a blocked iframe. */
-export const placeholder = (ctx: UiContext, frame: Element): Promise<void> =>
+const placeholder = (ctx: UiContext, frame: Element): Promise<void> =>
   Promise.all([siteConfig(ctx), import('./placeholder.ts')]).then(([config, m]) => {
     const allow = (keys: string[]) => byKeys(ctx, keys, true).catch(() => {})
-    const box = !standIns.has(frame) && m.showPlaceholder(config, ctx.lang || '', frame, allow)
+    const box = !standIns.has(frame) && m.showPlaceholder(config, ctx[CTX.lang] || '', frame, allow)
     if (box) standIns.set(frame, box)
   })
 
@@ -112,11 +111,11 @@ export const placeholder = (ctx: UiContext, frame: Element): Promise<void> =>
 function toggleFab(ctx: UiContext, hidden: boolean) {
   const fab = shadowRoot(ctx).getElementById('torii-fab')
   if (fab) fab.hidden = hidden
-  if (!hidden) ctx.fab()
+  if (!hidden) ctx[CTX.fab]()
 }
 
 /** Opens the first layer or the preferences; `invoker` gets focus back when the preferences close. */
-export async function open(ctx: UiContext, next: View, from?: Element | null): Promise<void> {
+async function open(ctx: UiContext, next: View, from?: Element | null): Promise<void> {
   await bodyExists()
   toggleFab(ctx, true)
   const ui = await (view ||= createFor(ctx))
@@ -129,7 +128,7 @@ export async function open(ctx: UiContext, next: View, from?: Element | null): P
  * `torii.accept` / `torii.reject`: decides the known keys, and closes the UI if it is open. The receipt names the visitor's
  * language, picked from the site's languages (config.json) first.
  */
-export async function decideKeys(ctx: UiContext, keys: unknown, grant: boolean): Promise<void> {
+async function decideKeys(ctx: UiContext, keys: unknown, grant: boolean): Promise<void> {
   const known = knownKeys(ctx, keys, grant)
   if (!known) return // nothing decided: the banner, if shown, stays
   close()
@@ -138,12 +137,15 @@ export async function decideKeys(ctx: UiContext, keys: unknown, grant: boolean):
 }
 
 /** GPC's own decision for a returning visitor with something undecided (see decideGpc), without the UI. */
-export async function gpc(ctx: UiContext): Promise<void> {
+async function gpc(ctx: UiContext): Promise<void> {
   await siteConfig(ctx)
   return decideGpc(ctx)
 }
 
 /** Closes whatever is open. */
-export function close(): void {
+function close(): void {
   shown?.close()
 }
+
+// One letter each: the gate names them on every page view (see UiModule).
+export { close as c, decideKeys as k, flush as f, gpc as g, open as o, placeholder as p }

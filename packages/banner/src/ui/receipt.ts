@@ -1,4 +1,5 @@
 import type { ReceiptAck, ReceiptAction, ReceiptInput } from '@torii/schema/receipt'
+import * as CTX from '../gate/ctx.ts'
 import type { Choice, UiContext } from '../gate/types.ts'
 import {
   ackHistory,
@@ -15,7 +16,7 @@ const MAX_TRIES = 20
 
 /** The receipt for a decision (REC-04: who, what was shown, what was chosen, which signals were sent). */
 export function buildReceipt(
-  ctx: Pick<UiContext, 'cfg' | 'lang' | 'gpc'>,
+  ctx: UiContext,
   choice: Choice,
   action: ReceiptAction,
   consentMode: Record<string, string>
@@ -27,8 +28,8 @@ export function buildReceipt(
     purposes: choice.p,
     vendors: choice.v,
     consentMode: consentMode as ReceiptInput['consentMode'],
-    gpc: ctx.gpc,
-    language: ctx.lang || '',
+    gpc: ctx[CTX.gpc],
+    language: ctx[CTX.lang] || '',
     pageUrl: location.origin + location.pathname,
     clientTime: new Date(choice.at).toISOString(),
   }
@@ -68,7 +69,7 @@ export async function record(
   consentMode: Record<string, string>
 ): Promise<void> {
   const input = buildReceipt(ctx, choice, action, consentMode)
-  const entry = { url: new URL('receipts', ctx.base).href, input, tries: 0 }
+  const entry = { url: new URL('receipts', ctx[CTX.base]).href, input, tries: 0 }
   // The POST leaves first, before the local writes: keepalive carries it past a page the visitor leaves
   // right after choosing, which would otherwise lose it while IndexedDB is still busy.
   const posted = post(entry)

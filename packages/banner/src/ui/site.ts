@@ -1,5 +1,7 @@
+import { GATE } from '@torii/schema/gate-config'
 import type { Revision } from '@torii/schema/revision'
 import type { SiteConfig } from '@torii/schema/site-config'
+import * as CTX from '../gate/ctx.ts'
 import { pickLanguage } from '../gate/language.ts'
 import type { GateConfig, UiContext } from '../gate/types.ts'
 
@@ -11,12 +13,23 @@ const BUILT_IN_LANGUAGES = ['en', 'ja']
 /** Without config.json, the UI still works from the gate's config and built-in texts (keys as names). */
 export const fallbackConfig = (cfg: GateConfig): SiteConfig =>
   ({
-    ...cfg,
     languages: BUILT_IN_LANGUAGES,
     defaultLanguage: 'en',
     texts: {},
-    purposes: cfg.purposes.map((p) => ({ ...p, name: { en: p.key } })),
-    vendors: cfg.vendors.map((v) => ({ ...v, name: v.key, cookies: [] })),
+    purposes: cfg[GATE.purposes].map(([key, consentTypes, required, gpcDenies]) => ({
+      key,
+      consentTypes,
+      required,
+      gpcDenies,
+      name: { en: key },
+    })),
+    vendors: cfg[GATE.vendors].map(([key, purposes, hosts]) => ({
+      key,
+      purposes,
+      hosts,
+      name: key,
+      cookies: [],
+    })),
     look: {
       layout: 'bar',
       colors: { background: '#fff', text: '#1f2328', accent: '#b3261e', accentText: '#fff' },
@@ -34,8 +47,8 @@ export const afterPaint = (fn: () => void) => requestAnimationFrame(() => setTim
  * revision of the same site, else the fallback.
  */
 async function load(ctx: UiContext): Promise<SiteConfig> {
-  const { cfg } = ctx
-  const live = (await ctx.config().catch(() => {})) as Revision | undefined
+  const cfg = ctx[CTX.cfg]
+  const live = (await ctx[CTX.config]().catch(() => {})) as Revision | undefined
   if (live?.config?.purposes) {
     afterPaint(() => {
       try {
@@ -46,7 +59,8 @@ async function load(ctx: UiContext): Promise<SiteConfig> {
   }
   try {
     const kept = JSON.parse(localStorage[CONFIG_KEY]) as Revision
-    if (kept.config.purposes && kept.siteId == cfg.siteId && kept.number == cfg.revision) return kept.config
+    if (kept.config.purposes && kept.siteId == cfg[GATE.siteId] && kept.number == cfg[GATE.revision])
+      return kept.config
   } catch {}
   return fallbackConfig(cfg)
 }
@@ -56,7 +70,7 @@ async function load(ctx: UiContext): Promise<SiteConfig> {
  * gate carries), fetched once; picks the visitor's language on first use.
  */
 export async function siteConfig(ctx: UiContext): Promise<SiteConfig> {
-  const config = await (ctx.site ||= load(ctx))
-  ctx.lang ||= pickLanguage(config.languages, config.defaultLanguage)
+  const config = await (ctx[CTX.site] ||= load(ctx))
+  ctx[CTX.lang] ||= pickLanguage(config.languages, config.defaultLanguage)
   return config
 }

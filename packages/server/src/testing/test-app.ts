@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { brotliCompressSync } from 'node:zlib'
-import { CSRF_HEADER, GATE_CONFIG_PLACEHOLDER, type Role } from '@torii/schema'
+import { CSRF_HEADER, GATE_CONFIG_PLACEHOLDER, type PackedGateConfig, type Role } from '@torii/schema'
 import { type AppDeps, createApp, type ToriiApp } from '../app.ts'
 import { createUser, findUser } from '../auth/users.ts'
 import { createDb, type Database } from '../db/client.ts'
@@ -29,6 +29,13 @@ export function writeFakeBanner(dir: string): string {
   writeFileSync(join(dist, `${UI_CHUNK}.br`), brotliCompressSync(ui))
   writeFileSync(join(dist, 'manifest.json'), JSON.stringify({ gate: 'gate.js', ui: UI_CHUNK }))
   return dist
+}
+
+/** The `GateConfig` the server inlined into a fake banner's gate.js (see `writeFakeBanner`). */
+export function gateConfigOf(source: string): PackedGateConfig {
+  const match = source.match(/var config=(.*);window\.__gate=config/)
+  if (!match) throw new Error(`no config in gate: ${source.slice(0, 200)}`)
+  return JSON.parse(match[1]!) as PackedGateConfig
 }
 
 export interface TestApp {

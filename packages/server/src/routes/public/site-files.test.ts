@@ -1,6 +1,6 @@
-import { GATE_CONFIG_PLACEHOLDER, type GateConfig, type Revision } from '@torii/schema'
+import { GATE, GATE_CONFIG_PLACEHOLDER, type Revision } from '@torii/schema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestApp, signIn, type TestApp, UI_CHUNK } from '../../testing/test-app.ts'
+import { createTestApp, gateConfigOf, signIn, type TestApp, UI_CHUNK } from '../../testing/test-app.ts'
 
 let test: TestApp
 beforeEach(async () => {
@@ -10,12 +10,6 @@ afterEach(async () => {
   await test.close()
 })
 
-function gateConfigOf(source: string): GateConfig {
-  const match = source.match(/var config=(.*);window\.__gate=config/)
-  if (!match) throw new Error(`no config in gate: ${source.slice(0, 200)}`)
-  return JSON.parse(match[1]!) as GateConfig
-}
-
 describe('GET /s/:siteId/gate.js', () => {
   it('inlines the live revision as GateConfig in place of the placeholder', async () => {
     const res = await test.app.request('/s/xtra/gate.js')
@@ -24,11 +18,13 @@ describe('GET /s/:siteId/gate.js', () => {
     const source = await res.text()
     expect(source).not.toContain(GATE_CONFIG_PLACEHOLDER)
     const config = gateConfigOf(source)
-    expect(config.siteId).toBe('xtra')
-    expect(config.revision).toBe(1)
-    expect(config.ui).toBe(`/${UI_CHUNK}`)
-    expect(config.vendors.map((vendor) => vendor.key)).toEqual(['google-analytics', 'google-adsense'])
-    expect(config.purposes.find((purpose) => purpose.key === 'advertising')?.gpcDenies).toBe(true)
+    // A tuple (fields at GATE's indexes); its vendors [key, purposes, hosts], purposes [key, consentTypes,
+    // required, gpcDenies].
+    expect(config[GATE.siteId]).toBe('xtra')
+    expect(config[GATE.revision]).toBe(1)
+    expect(config[GATE.ui]).toBe(`/${UI_CHUNK}`)
+    expect(config[GATE.vendors].map(([key]) => key)).toEqual(['google-analytics', 'google-adsense'])
+    expect(config[GATE.purposes].find(([key]) => key === 'advertising')?.[3]).toBe(true)
   })
 
   it('sends a strong ETag, short caching with stale-while-revalidate, and 304 on If-None-Match', async () => {
@@ -125,7 +121,7 @@ describe('GET /s/:siteId/gate.js', () => {
   it('serves the new revision right after a publish (cache invalidated)', async () => {
     const before = await test.app.request('/s/xtra/gate.js')
     const etag = before.headers.get('etag')!
-    expect(gateConfigOf(await before.text()).revision).toBe(1)
+    expect(gateConfigOf(await before.text())[GATE.revision]).toBe(1)
     const admin = await signIn(test, 'admin')
     const draft = (await (
       await test.app.request('/api/admin/sites/xtra/draft', { headers: admin.headers() })
@@ -147,8 +143,8 @@ describe('GET /s/:siteId/gate.js', () => {
     const after = await test.app.request('/s/xtra/gate.js', { headers: { 'if-none-match': etag } })
     expect(after.status).toBe(200)
     const config = gateConfigOf(await after.text())
-    expect(config.revision).toBe(2)
-    expect(config.options.waitForUpdateMs).toBe(800)
+    expect(config[GATE.revision]).toBe(2)
+    expect(config[GATE.waitForUpdateMs]).toBe(800)
     const json = (await (await test.app.request('/s/xtra/config.json')).json()) as Revision
     expect(json.number).toBe(2)
   })
