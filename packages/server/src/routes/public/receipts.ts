@@ -1,4 +1,4 @@
-import { MAX_RECEIPT_BYTES, type ReceiptAck, receiptInputSchema, type Site } from '@torii/schema'
+import { MAX_RECEIPT_BYTES, type ReceiptAck, type Site } from '@torii/schema'
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
@@ -13,6 +13,7 @@ import {
   validationError,
 } from '../../lib/errors.ts'
 import { clientIp, truncateIp } from '../../lib/ip.ts'
+import { receiptInputParser } from '../../lib/receipt-parser.ts'
 import { createRateCounter, rateLimitedResponse } from '../../middleware/rate-limit.ts'
 import { jsonApiSecurityHeaders } from '../../middleware/security-headers.ts'
 import { createReceiptTargets } from '../../sites/receipt-targets.ts'
@@ -112,7 +113,7 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions) {
         `Origin ${origin.slice(0, 200)} may not send receipts for site "${siteId}"`
       )
     }
-    const parsed = receiptInputSchema.safeParse(await readBody(c))
+    const parsed = receiptInputParser.safeParse(await readBody(c))
     if (!parsed.success) throw validationError(parsed.error, 'receipt')
     const input = parsed.data
     const revision =
