@@ -70,9 +70,10 @@ function shadowRoot(ctx: UiContext): ShadowRoot {
     const host = document.body.appendChild(document.createElement('torii-consent'))
     ctx[CTX.root] = host.attachShadow({ mode: 'open' })
     // Made while the page is still parsing (before its skip link, even): back to the end of <body> once
-    // parsing is done, with focus kept where it was inside (not if page script removed it).
+    // parsing is done, with focus kept where it was inside. Also when it went with content a page script
+    // replaced meanwhile (`body.innerHTML = ...`): before, such a page got its banner at DOMContentLoaded.
     document.addEventListener('DOMContentLoaded', () => {
-      if (host.nextSibling) {
+      if (host.nextSibling || !host.isConnected) {
         const at = ctx[CTX.root]!.activeElement as HTMLElement | null
         document.body.append(host)
         at?.focus()
