@@ -89,7 +89,7 @@ test('a page script that renders <body> anew while the page parses: the banner i
   // Shown while parsing, then gone with the old content: before the banner showed at DOMContentLoaded, so a
   // page that rendered its <body> from script still had one.
   const { page, errors, finish } = await openParsingPage(
-    "document.body.innerHTML = '<main id=\"main\"><h1>Rendered by script</h1></main>'"
+    'document.body.innerHTML = \'<main id="main"><h1>Rendered by script</h1></main>\''
   )
   await finish()
   expect(await page.evaluate(() => document.body.lastElementChild?.localName)).toBe('torii-consent')
