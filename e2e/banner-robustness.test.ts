@@ -143,6 +143,41 @@ test('loaded twice, a foreign cookie, calls queued before the gate: all harmless
   expect(errors).toEqual([])
 })
 
+test('a queue stub with a ready promise of its own before the gate: the gate still takes over', async () => {
+  // A page awaiting the API before the gate has run adds its own `ready` to the documented queue. Only a
+  // gate's API (its undocumented `v`) means a gate already runs; gates of earlier builds check `v` too.
+  const server = await startTestServer()
+  onTestFinished(() => server.close())
+  const context = await browser.newContext()
+  await recordGoogleRequests(context)
+  const url = server.at('/fixtures/banner-stub.html')
+  await serve(
+    context,
+    url,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Stub</title>
+    <script>window.torii = window.torii || []
+    window.torii.ready = new Promise((resolve) => window.torii.push((api) => resolve(api.get())))
+    window.torii.ready.then((choice) => (window.stubReady = String(choice)))</script>
+    <script src="/s/xtra/gate.js"></script></head>
+    <body><main><h1>Stub</h1></main></body></html>`
+  )
+  const page = await context.newPage()
+  const errors = collectPageErrors(page)
+  await page.goto(url)
+  await waitForBanner(page)
+  await page.waitForFunction(() => (window as unknown as { stubReady?: string }).stubReady === 'null')
+  const defaults = await page.evaluate(
+    () =>
+      (window as unknown as { dataLayer: ArrayLike<unknown>[] }).dataLayer.filter(
+        (e) => e[0] === 'consent' && e[1] === 'default'
+      ).length
+  )
+  expect(defaults).toBe(1)
+  await bannerButton(page, 'reject-all').click()
+  expect(await readChoice(page)).toMatchObject({ purposes: { analytics: false } })
+  expect(errors).toEqual([])
+})
+
 test('the JS API misused by page script: named in a warning, nothing decided or recorded, never thrown', async () => {
   const { page, server } = await visitWithBanner(browser, '/demo/')
   const warnings: string[] = []
