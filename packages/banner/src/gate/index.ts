@@ -38,9 +38,11 @@ const safe =
   }
 
 function boot() {
-  const w = window as unknown as { torii?: unknown[] & { ready?: unknown } }
+  const w = window as unknown as { torii?: unknown[] & { v?: 1 } }
   const queued = w.torii
-  if (queued?.ready) return // loaded twice: the first gate (its API has `ready`) is in charge
+  // Loaded twice: the first gate is in charge. Recognised by the API's undocumented `v`, not by a documented
+  // name (a page's queue stub may carry its own `ready`), and gates of earlier builds look for `v` too.
+  if (queued?.v) return
 
   const script = doc.currentScript as HTMLScriptElement | null
   const base = script?.src || doc.URL // the page's URL (location.href)
@@ -150,6 +152,7 @@ function boot() {
 
   const decideKeys = (grant: boolean) => (keys: unknown) => withUi((m) => m.k(ctx, keys, grant))
   const api: Record<string, unknown> = {
+    v: 1,
     get: view,
     accept: decideKeys(true),
     reject: decideKeys(false),
