@@ -133,7 +133,8 @@ function boot() {
       }
     )
   }
-  // Read by the chunks at CTX's indexes: cfg, base, gpc, choice, state, config, get, scan, fab, show.
+  // In CTX's order: cfg, base, gpc, choice, state, config, get, scan, fab, show (tsc checks each against
+  // UiContext, declared by those indexes).
   const ctx: UiContext = [
     cfg,
     base,
