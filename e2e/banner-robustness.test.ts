@@ -102,6 +102,44 @@ test('server down: the choice still applies, and the receipt arrives once the se
   expect((await stored()).length).toBe(1)
 })
 
+test('the UI chunk unreachable at first: a later [data-torii-open] click and torii.show() fetch it again', async () => {
+  // The gate keeps no promise of its own per chunk: a failed import() is the browser's to fetch again.
+  const server = await startTestServer()
+  onTestFinished(() => server.close())
+  const context = await browser.newContext()
+  await recordGoogleRequests(context)
+  const url = server.at('/fixtures/banner-retry.html')
+  await serve(
+    context,
+    url,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Retry</title>
+    <script src="/s/xtra/gate.js"></script></head>
+    <body><main><h1>Retry</h1><a href="#" data-torii-open>Cookie settings</a></main></body></html>`
+  )
+  let away = true
+  await context.route(/\/assets\/ui-/, (route) =>
+    away ? route.abort('connectionrefused') : route.continue()
+  )
+  const page = await context.newPage()
+  const errors = collectPageErrors(page, { ignore: ['ERR_CONNECTION_REFUSED'] }) // the refused import
+  const warnings: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text())
+  })
+  await page.goto(url)
+  await expect.poll(() => warnings.join()).toContain('Failed to fetch dynamically imported module')
+  expect(await page.locator('torii-consent').count()).toBe(0)
+  away = false
+  await page.getByRole('link', { name: 'Cookie settings' }).click()
+  await page.getByRole('dialog').waitFor()
+  await waitForBanner(page)
+  await page.keyboard.press('Escape')
+  await page.getByRole('dialog').waitFor({ state: 'detached' })
+  await page.evaluate(() => (window as unknown as { torii: { show(): void } }).torii.show())
+  await page.getByRole('dialog').waitFor()
+  expect(errors).toEqual([])
+})
+
 test('loaded twice, a foreign cookie, calls queued before the gate: all harmless', async () => {
   const server = await startTestServer()
   onTestFinished(() => server.close())
