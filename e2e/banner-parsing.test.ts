@@ -99,19 +99,27 @@ test('a page script that renders <body> anew while the page parses: the banner i
   expect(errors).toEqual([])
 })
 
-test('the preferences open when parsing is done: still open, focus kept, Tab and Escape still theirs', async () => {
+test('the preferences open when parsing is done: still open, focus and scroll kept, Tab and Escape still theirs', async () => {
   const { page, errors, finish } = await openParsingPage()
+  await page.setViewportSize({ width: 800, height: 400 }) // the dialog scrolls
   await bannerButton(page, 'customize').click()
   const dialog = page.locator('torii-consent [role="dialog"]')
   await dialog.waitFor({ state: 'visible' })
   await page.keyboard.press('Tab')
   const before = await focused(page)
   expect(before).toBeTruthy()
+  // The visitor has read down the dialog.
+  const scrollTop = () => dialog.evaluate((el) => el.scrollTop)
+  await dialog.evaluate((el) => {
+    el.scrollTop = 120
+  })
+  expect(await scrollTop()).toBe(120)
 
   await finish()
   expect(await page.evaluate(() => document.body.lastElementChild?.localName)).toBe('torii-consent')
   expect(await dialog.isVisible()).toBe(true)
   expect(await focused(page)).toBe(before)
+  expect(await scrollTop()).toBe(120)
   // The dialog's trap still holds focus: a Shift+Tab round from its first control ends inside it.
   for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+Tab')
   expect(await page.evaluate(() => document.activeElement?.localName)).toBe('torii-consent')
