@@ -74,9 +74,13 @@ function shadowRoot(ctx: UiContext): ShadowRoot {
     // replaced meanwhile (`body.innerHTML = ...`): before, such a page got its banner at DOMContentLoaded.
     document.addEventListener('DOMContentLoaded', () => {
       if (host.nextSibling || !host.isConnected) {
-        const at = ctx[CTX.root]!.activeElement as HTMLElement | null
+        const root = ctx[CTX.root]!
+        const at = root.activeElement as HTMLElement | null
+        // Laid out anew once moved: what the visitor scrolled (the preferences dialog) would start at its top.
+        const scrolled = [...root.querySelectorAll('*')].map((el) => [el, el.scrollTop] as const)
         document.body.append(host)
-        at?.focus()
+        at?.focus({ preventScroll: true })
+        for (const [el, top] of scrolled) if (top) el.scrollTop = top
       }
     })
   }
