@@ -17,7 +17,7 @@ import { hold } from './hold.ts'
 import { vendorOfUrl } from './hosts.ts'
 import { createReviver } from './revive.ts'
 import { effective, isExpired } from './rules.ts'
-import type { ChoiceView, UiContext, UiModule, View } from './types.ts'
+import type { ChoiceView, FabModule, UiContext, UiModule, View } from './types.ts'
 import { warn } from './warn.ts'
 
 /** The floating button's chunk, next to the UI chunk (its file name, set by scripts/build.mjs). */
@@ -147,7 +147,7 @@ function boot() {
     () =>
       ctx[CTX.choice] &&
       cfg[GATE.floatingButton] !== false &&
-      load<{ f(c: UiContext): void }>(__TORII_FAB__)((m) => m.f(ctx)), // f: its fab()
+      load<FabModule>(__TORII_FAB__)((m) => m.f(ctx)),
     (invoker) => open('prefs', invoker),
   ]
 

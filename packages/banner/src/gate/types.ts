@@ -94,4 +94,10 @@ export interface UiModule {
   p(ctx: UiContext, frame: Element): Promise<void>
 }
 
+/** What the floating button chunk exports to the gate: its fab() as `f`, one letter like `UiModule`'s. */
+export interface FabModule {
+  /** `fab`: shows the floating button (src/ui/fab.ts), once the body exists. */
+  f(ctx: UiContext): void
+}
+
 export type { GateConfig }
