@@ -34,5 +34,5 @@ export function uiContext(fields: Partial<Record<keyof typeof CTX, unknown>>): U
   const ctx: unknown[] = []
   const at: Record<string, number> = { ...CTX }
   for (const [name, value] of Object.entries(fields)) ctx[at[name]!] = value
-  return ctx as UiContext
+  return ctx as unknown as UiContext
 }

@@ -1,6 +1,6 @@
 import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
 import { siteConfigSchema } from '@torii/schema/site-config'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as CTX from '../src/gate/ctx.ts'
 import { effective } from '../src/gate/rules.ts'
 import type { UiContext } from '../src/gate/types.ts'
@@ -40,7 +40,19 @@ async function uiChunk() {
 const host = () => document.querySelector('torii-consent')
 
 describe('the first layer on a page still parsing', () => {
+  // Each test's UI chunk listens for DOMContentLoaded on the one document: dropped after the test, so a
+  // later test's event moves only its own host.
+  const loaded: EventListenerOrEventListenerObject[] = []
+  beforeEach(() => {
+    const add = document.addEventListener.bind(document)
+    vi.spyOn(document, 'addEventListener').mockImplementation((type, listener, options) => {
+      if (type == 'DOMContentLoaded' && listener) loaded.push(listener)
+      add(type, listener, options)
+    })
+  })
   afterEach(() => {
+    for (const listener of loaded.splice(0)) document.removeEventListener('DOMContentLoaded', listener)
+    vi.restoreAllMocks()
     host()?.remove()
     if (!document.body) document.documentElement.append(document.createElement('body'))
     document.body.replaceChildren()
@@ -74,5 +86,18 @@ describe('the first layer on a page still parsing', () => {
     document.dispatchEvent(new Event('DOMContentLoaded'))
     expect(document.body.lastElementChild).toBe(host())
     expect(ctx[CTX.root]!.activeElement).toBe(button)
+  })
+
+  it('should be back at the end of <body> once parsing is done when page script replaced <body>', async () => {
+    const { o: open } = await uiChunk()
+    document.body.innerHTML = '<a href="#main">Skip to content</a>'
+    const ctx = firstVisit()
+    await open(ctx, 'banner')
+    // A page that renders its <body> from a script, after the banner was shown.
+    document.body.innerHTML = '<main>Rendered by script</main>'
+    expect(host()).toBeNull()
+    document.dispatchEvent(new Event('DOMContentLoaded'))
+    expect(document.body.lastElementChild).toBe(host())
+    expect(host()!.shadowRoot!.querySelector('[data-torii-action="accept-all"]')).toBeTruthy()
   })
 })

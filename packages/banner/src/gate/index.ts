@@ -17,7 +17,7 @@ import { hold } from './hold.ts'
 import { vendorOfUrl } from './hosts.ts'
 import { createReviver } from './revive.ts'
 import { effective, isExpired } from './rules.ts'
-import type { ChoiceView, UiContext, UiModule, View } from './types.ts'
+import type { ChoiceView, FabModule, UiContext, UiModule, View } from './types.ts'
 import { warn } from './warn.ts'
 
 /** The floating button's chunk, next to the UI chunk (its file name, set by scripts/build.mjs). */
@@ -38,9 +38,11 @@ const safe =
   }
 
 function boot() {
-  const w = window as unknown as { torii?: unknown[] & { ready?: unknown } }
+  const w = window as unknown as { torii?: unknown[] & { v?: 1 } }
   const queued = w.torii
-  if (queued?.ready) return // loaded twice: the first gate (its API has `ready`) is in charge
+  // Loaded twice: the first gate is in charge. Recognised by the API's undocumented `v`, not by a documented
+  // name (a page's queue stub may carry its own `ready`), and gates of earlier builds look for `v` too.
+  if (queued?.v) return
 
   const script = doc.currentScript as HTMLScriptElement | null
   const base = script?.src || doc.URL // the page's URL (location.href)
@@ -131,7 +133,8 @@ function boot() {
       }
     )
   }
-  // Read by the chunks at CTX's indexes: cfg, base, gpc, choice, state, config, get, scan, fab, show.
+  // In CTX's order: cfg, base, gpc, choice, state, config, get, scan, fab, show (tsc checks each against
+  // UiContext, declared by those indexes).
   const ctx: UiContext = [
     cfg,
     base,
@@ -144,12 +147,13 @@ function boot() {
     () =>
       ctx[CTX.choice] &&
       cfg[GATE.floatingButton] !== false &&
-      load<{ f(c: UiContext): void }>(__TORII_FAB__)((m) => m.f(ctx)), // f: its fab()
+      load<FabModule>(__TORII_FAB__)((m) => m.f(ctx)),
     (invoker) => open('prefs', invoker),
   ]
 
   const decideKeys = (grant: boolean) => (keys: unknown) => withUi((m) => m.k(ctx, keys, grant))
   const api: Record<string, unknown> = {
+    v: 1,
     get: view,
     accept: decideKeys(true),
     reject: decideKeys(false),

@@ -1,6 +1,7 @@
 import type { GateConfig } from '@torii/schema/gate-config'
 import type { ReceiptAction } from '@torii/schema/receipt'
 import type { SiteConfig } from '@torii/schema/site-config'
+import * as CTX from './ctx.ts'
 import type { Effective } from './rules.ts'
 
 type Map = Record<string, boolean>
@@ -42,36 +43,37 @@ export interface State {
 }
 
 /**
- * What the gate hands the lazily loaded chunks (the UI, the floating button): a tuple read at `CTX`'s
- * indexes (`import * as CTX from './ctx.ts'`), like `GateConfig` (field names would be bytes in the gate
- * every page view downloads).
+ * What the gate hands the lazily loaded chunks (the UI, the floating button): an array, each field at its
+ * `CTX` index (`ctx[CTX.choice]`, `import * as CTX from './ctx.ts'`), like `GateConfig` (field names would
+ * be bytes in the gate every page view downloads). Declared by those indexes, so tsc checks that the gate's
+ * array literal puts each field where the chunks read it.
  */
-export type UiContext = [
-  cfg: GateConfig,
+export interface UiContext {
+  [CTX.cfg]: GateConfig
   /** The gate's own URL: config.json, receipts and the UI chunk resolve against it. */
-  base: string,
-  gpc: boolean,
+  [CTX.base]: string
+  [CTX.gpc]: boolean
   /** The choice in force (the UI sets it when the visitor decides). */
-  choice: Choice | null,
+  [CTX.choice]: Choice | null
   /** What is in force, and what is undecided: updated in place by the UI (`src/ui/decide.ts`). */
-  state: Effective,
+  [CTX.state]: Effective
   /** The site's current revision (`config.json`, with texts), fetched once; undefined when unreachable. */
-  config: () => Promise<unknown>,
+  [CTX.config]: () => Promise<unknown>
   /** What `torii.get()` returns (the same function). */
-  get: () => ChoiceView | null,
+  [CTX.get]: () => ChoiceView | null
   /** Revives what the state in force allows (after a decision). */
-  scan: () => void,
+  [CTX.scan]: () => void
   /** Shows the floating button when the site wants it and a choice exists. */
-  fab: () => void,
+  [CTX.fab]: () => void
   /** Opens the preferences (`torii.show()`); `invoker` gets focus back when they close. */
-  show: (invoker?: Element | null) => void,
+  [CTX.show]: (invoker?: Element | null) => void
   /** The language shown: picked by the UI chunk on first use (src/ui/site.ts); the gate leaves it out. */
-  lang?: string,
+  [CTX.lang]?: string
   /** The open shadow root of `<torii-consent>`: made by the first chunk that needs it. */
-  root?: ShadowRoot,
+  [CTX.root]?: ShadowRoot
   /** The site's config as the UI uses it (src/ui/site.ts): made once, by the UI chunk. */
-  site?: Promise<SiteConfig>,
-]
+  [CTX.site]?: Promise<SiteConfig>
+}
 
 /**
  * What the UI chunk exports to the gate: one letter each, as the gate names them in every page view's
@@ -90,6 +92,12 @@ export interface UiModule {
   f(): Promise<void>
   /** `placeholder`: shows the "allow <vendor>" stand-in of a blocked iframe (allowing its vendor, or its purposes). */
   p(ctx: UiContext, frame: Element): Promise<void>
+}
+
+/** What the floating button chunk exports to the gate: its fab() as `f`, one letter like `UiModule`'s. */
+export interface FabModule {
+  /** `fab`: shows the floating button (src/ui/fab.ts), once the body exists. */
+  f(ctx: UiContext): void
 }
 
 export type { GateConfig }

@@ -70,12 +70,17 @@ function shadowRoot(ctx: UiContext): ShadowRoot {
     const host = document.body.appendChild(document.createElement('torii-consent'))
     ctx[CTX.root] = host.attachShadow({ mode: 'open' })
     // Made while the page is still parsing (before its skip link, even): back to the end of <body> once
-    // parsing is done, with focus kept where it was inside (not if page script removed it).
+    // parsing is done, with focus kept where it was inside. Also when it went with content a page script
+    // replaced meanwhile (`body.innerHTML = ...`): before, such a page got its banner at DOMContentLoaded.
     document.addEventListener('DOMContentLoaded', () => {
-      if (host.nextSibling) {
-        const at = ctx[CTX.root]!.activeElement as HTMLElement | null
+      if (host.nextSibling || !host.isConnected) {
+        const root = ctx[CTX.root]!
+        const at = root.activeElement as HTMLElement | null
+        // Laid out anew once moved: what the visitor scrolled (the preferences dialog) would start at its top.
+        const scrolled = [...root.querySelectorAll('*')].map((el) => [el, el.scrollTop] as const)
         document.body.append(host)
-        at?.focus()
+        at?.focus({ preventScroll: true })
+        for (const [el, top] of scrolled) if (top) el.scrollTop = top
       }
     })
   }
