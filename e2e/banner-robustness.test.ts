@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startServer } from '@torii/server'
-import type { BrowserContext } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { expect, onTestFinished, test } from 'vitest'
 import {
   bannerButton,
@@ -64,6 +64,15 @@ test('a strict-CSP page works: nonce on revived tags, no inline styles, no viola
     '[torii] revived tag threw: Uncaught Error: a broken tag',
   ])
 })
+
+/** How many `consent default` commands the page's dataLayer holds. */
+const consentDefaults = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as unknown as { dataLayer: ArrayLike<unknown>[] }).dataLayer.filter(
+        (e) => e[0] === 'consent' && e[1] === 'default'
+      ).length
+  )
 
 test('server down: the choice still applies, and the receipt arrives once the server is back', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'torii-banner-'))
@@ -170,13 +179,7 @@ test('loaded twice, a foreign cookie, calls queued before the gate: all harmless
   expect(await readChoice(page)).toBeNull()
   expect(warnings).toEqual(['[torii] ignored a malformed "torii" cookie'])
   // consent default pushed once, not twice
-  const defaults = await page.evaluate(
-    () =>
-      (window as unknown as { dataLayer: ArrayLike<unknown>[] }).dataLayer.filter(
-        (e) => e[0] === 'consent' && e[1] === 'default'
-      ).length
-  )
-  expect(defaults).toBe(1)
+  expect(await consentDefaults(page)).toBe(1)
   await bannerButton(page, 'reject-all').click()
   expect(await readChoice(page)).toMatchObject({ purposes: { analytics: false } })
   expect(errors).toEqual([])
@@ -205,13 +208,7 @@ test('a queue stub with a ready promise of its own before the gate: the gate sti
   await page.goto(url)
   await waitForBanner(page)
   await page.waitForFunction(() => (window as unknown as { stubReady?: string }).stubReady === 'null')
-  const defaults = await page.evaluate(
-    () =>
-      (window as unknown as { dataLayer: ArrayLike<unknown>[] }).dataLayer.filter(
-        (e) => e[0] === 'consent' && e[1] === 'default'
-      ).length
-  )
-  expect(defaults).toBe(1)
+  expect(await consentDefaults(page)).toBe(1)
   await bannerButton(page, 'reject-all').click()
   expect(await readChoice(page)).toMatchObject({ purposes: { analytics: false } })
   expect(errors).toEqual([])

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { join, resolve } from 'node:path'
 import { brotliCompressSync, constants } from 'node:zlib'
-import { chromium } from 'playwright-core'
 import { demoGateConfig } from '../scripts/gate-config.mjs'
+import { launchChromium } from './chromium.mjs'
 import { PROBE, TORII } from './pages.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS || 30)
@@ -63,19 +63,7 @@ const server = createServer((req, res) => {
 })
 await new Promise((r) => server.listen(0, '127.0.0.1', r))
 const base = `http://127.0.0.1:${server.address().port}`
-const browser = await chromium.launch({
-  executablePath: process.env.TORII_CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-})
+const browser = await launchChromium()
 async function visible(name) {
   const context = await browser.newContext()
   await context.addInitScript(PROBE)

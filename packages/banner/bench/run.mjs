@@ -6,25 +6,14 @@ import { createServer } from 'node:http'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
-import { chromium } from 'playwright-core'
 import { demoGateConfig } from '../scripts/gate-config.mjs'
 import { servedGate } from '../scripts/size.mjs'
+import { launchChromium } from './chromium.mjs'
 import { COOKIECONSENT, FLOOR, FLOOR_GATE, NO_CMP, PROBE, TORII } from './pages.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS || 15)
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const ccDist = join(root, 'node_modules/vanilla-cookieconsent/dist')
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-
 const manifest = JSON.parse(readFileSync(join(root, 'dist/manifest.json'), 'utf8'))
 const { gate, ui, prefs } = await servedGate()
 const { revision } = await demoGateConfig('/' + manifest.ui)
@@ -92,10 +81,7 @@ function bodies(content) {
 await new Promise((r) => server.listen(0, '127.0.0.1', r))
 const base = `http://127.0.0.1:${server.address().port}`
 
-const browser = await chromium.launch({
-  executablePath: process.env.TORII_CHROMIUM || '/usr/bin/chromium',
-  args: CHROMIUM_ARGS,
-})
+const browser = await launchChromium()
 
 async function newPage() {
   const context = await browser.newContext()

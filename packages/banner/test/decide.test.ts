@@ -1,20 +1,11 @@
-import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
-import { siteConfigSchema } from '@torii/schema/site-config'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { readChoice } from '../src/gate/cookie.ts'
 import * as CTX from '../src/gate/ctx.ts'
 import { effective } from '../src/gate/rules.ts'
 import type { Choice, UiContext } from '../src/gate/types.ts'
 import { decideGpc, decideKeys, knownKeys } from '../src/ui/decide.ts'
-import { demoConfig, uiContext } from './fixtures.ts'
+import { demoUiContext, LIVE_REVISION } from './fixtures.ts'
 
-const live = {
-  siteId: 'xtra',
-  number: 3,
-  hash: 'f'.repeat(64),
-  publishedAt: new Date(0).toISOString(),
-  config: siteConfigSchema.parse(DEMO_SITE_CONFIG),
-}
 const granted: Choice = {
   id: '0123456789abcdef0123456789abcdef',
   rev: 3,
@@ -24,21 +15,7 @@ const granted: Choice = {
 }
 
 /** A returning visitor who granted everything; `config` answers like the gate's fetch of config.json. */
-function context(answer: unknown): UiContext {
-  const cfg = demoConfig()
-  return uiContext({
-    cfg,
-    base: 'https://consent.example/s/xtra/gate.js',
-    gpc: false,
-    choice: granted,
-    state: effective(cfg, granted, false),
-    config: () => Promise.resolve(answer),
-    get: () => null,
-    scan: () => {},
-    fab: () => {},
-    show: () => {},
-  })
-}
+const context = (answer: unknown): UiContext => demoUiContext(granted, answer)
 
 const cookieNames = () =>
   document.cookie
@@ -62,7 +39,7 @@ describe('a withdrawal', () => {
     })
     for (const name of ['_ga', '_ga_ABC123', '__gads', '_gcl_au', 'site_session'])
       document.cookie = `${name}=1;Path=/`
-    await decideKeys(context(live), 'all', false)
+    await decideKeys(context(LIVE_REVISION), 'all', false)
     expect(posted).toEqual(['withdraw'])
     // happy-dom drops a Max-Age=0 cookie only once the millisecond has passed: polled.
     await expect.poll(cookieNames).toEqual(['site_session', 'torii'])
@@ -76,7 +53,7 @@ describe('a withdrawal', () => {
     document.cookie = '_ga=1;Path=/'
     await decideKeys(context(undefined), 'all', false)
     expect(cookieNames()).toEqual(['_ga', 'torii']) // nothing remembered: the names are unknown
-    localStorage['torii:config'] = JSON.stringify(live)
+    localStorage['torii:config'] = JSON.stringify(LIVE_REVISION)
     await decideKeys(context(undefined), 'all', false)
     await expect.poll(cookieNames).toEqual(['torii'])
   })
@@ -86,7 +63,7 @@ describe('torii.accept / torii.reject keys from page script', () => {
   const posted: { action: string; purposes: Record<string, boolean>; gpc: boolean }[] = []
   /** A first-time visitor (no choice yet), with a server that records what it is sent. */
   function firstVisit(gpc = false): UiContext {
-    const ctx = context(live)
+    const ctx = context(LIVE_REVISION)
     ctx[CTX.choice] = null
     ctx[CTX.gpc] = gpc
     ctx[CTX.state] = effective(ctx[CTX.cfg], null, gpc)

@@ -1,5 +1,8 @@
+import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
+import { siteConfigSchema } from '@torii/schema/site-config'
 import * as CTX from '../src/gate/ctx.ts'
-import type { GateConfig, UiContext } from '../src/gate/types.ts'
+import { effective } from '../src/gate/rules.ts'
+import type { Choice, GateConfig, UiContext } from '../src/gate/types.ts'
 
 /** A gate config like the demo site's: necessary (required), analytics, advertising (GPC), GA and AdSense. */
 export function demoConfig(): GateConfig {
@@ -35,4 +38,30 @@ export function uiContext(fields: Partial<Record<keyof typeof CTX, unknown>>): U
   const at: Record<string, number> = { ...CTX }
   for (const [name, value] of Object.entries(fields)) ctx[at[name]!] = value
   return ctx as unknown as UiContext
+}
+
+/** The demo site's current revision as config.json answers it. */
+export const LIVE_REVISION = {
+  siteId: 'xtra',
+  number: 3,
+  hash: 'f'.repeat(64),
+  publishedAt: new Date(0).toISOString(),
+  config: siteConfigSchema.parse(DEMO_SITE_CONFIG),
+}
+
+/** The context the gate hands the UI on the demo site for `choice`; `config` answers like config.json's fetch. */
+export function demoUiContext(choice: Choice | null, answer: unknown = LIVE_REVISION): UiContext {
+  const cfg = demoConfig()
+  return uiContext({
+    cfg,
+    base: 'https://consent.example/s/xtra/gate.js',
+    gpc: false,
+    choice,
+    state: effective(cfg, choice, false),
+    config: () => Promise.resolve(answer),
+    get: () => null,
+    scan: () => {},
+    fab: () => {},
+    show: () => {},
+  })
 }

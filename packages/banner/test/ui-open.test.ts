@@ -1,35 +1,10 @@
-import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
-import { siteConfigSchema } from '@torii/schema/site-config'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as CTX from '../src/gate/ctx.ts'
-import { effective } from '../src/gate/rules.ts'
 import type { UiContext } from '../src/gate/types.ts'
-import { demoConfig, uiContext } from './fixtures.ts'
-
-const live = {
-  siteId: 'xtra',
-  number: 3,
-  hash: 'f'.repeat(64),
-  publishedAt: new Date(0).toISOString(),
-  config: siteConfigSchema.parse(DEMO_SITE_CONFIG),
-}
+import { demoUiContext } from './fixtures.ts'
 
 /** A first visit, config.json answering. */
-function firstVisit(): UiContext {
-  const cfg = demoConfig()
-  return uiContext({
-    cfg,
-    base: 'https://consent.example/s/xtra/gate.js',
-    gpc: false,
-    choice: null,
-    state: effective(cfg, null, false),
-    config: () => Promise.resolve(live),
-    get: () => null,
-    scan: () => {},
-    fab: () => {},
-    show: () => {},
-  })
-}
+const firstVisit = (): UiContext => demoUiContext(null)
 
 /** The UI chunk as the gate loads it: a fresh module each test (it keeps its view). */
 async function uiChunk() {
