@@ -5,38 +5,7 @@ import type { SiteOptions } from './site-config.ts'
 /** The placeholder in the built gate that the server replaces with the site's `GateConfig` JSON. */
 export const GATE_CONFIG_PLACEHOLDER = '__TORII_CONFIG__'
 
-/**
- * What the gate needs on every page view, inlined into gate.js by the server: only what decides and
- * enforces. Everything else (texts, languages, vendor names and cookies, the revision's hash) the UI
- * reads from config.json when it loads; every visitor pays for each byte here on every page view.
- *
- * A tuple, not an object, and so are its purposes and vendors: the inlined JSON then carries no field
- * names, and the minified gate reads each field by its index (`cfg[GATE.purposes]`: the minifier inlines
- * the number) without naming it either. The options come last; one that is null or left out means its
- * `GATE_DEFAULTS` value (false for a flag without one, no cookie domain), applied where it is used.
- */
-export type GateConfig = [
-  siteId: string,
-  revision: number,
-  purposes: GatePurpose[],
-  vendors: GateVendor[],
-  /** The UI chunk, relative to the gate's own URL (`/assets/ui-HASH.js`). */
-  ui: string,
-  ...GateOptions,
-]
-
-/** The options the gate and the UI's decisions use (`consentMode` is not the gate's: left out). */
-export type GateOptions = [
-  consentDays?: number | null,
-  refusalDays?: number | null,
-  cookieDomain?: string | null,
-  waitForUpdateMs?: number | null,
-  adsDataRedaction?: boolean | null,
-  urlPassthrough?: boolean | null,
-  floatingButton?: boolean | null,
-]
-
-/** Where each field of a `GateConfig` is: `cfg[GATE.revision]`. */
+/** Where each field of a `GateConfig` is (`cfg[GATE.revision]`): the one place its layout is written. */
 export const GATE = {
   siteId: 0,
   revision: 1,
@@ -51,6 +20,34 @@ export const GATE = {
   urlPassthrough: 10,
   floatingButton: 11,
 } as const
+
+/**
+ * What the gate needs on every page view, inlined into gate.js by the server: only what decides and
+ * enforces. Everything else (texts, languages, vendor names and cookies, the revision's hash) the UI
+ * reads from config.json when it loads; every visitor pays for each byte here on every page view.
+ *
+ * A tuple, not an object, and so are its purposes and vendors: the inlined JSON then carries no field
+ * names, and the minified gate reads each field by its index (`cfg[GATE.purposes]`: the minifier inlines
+ * the number) without naming it either. Declared by `GATE`'s indexes, so tsc checks every read and every
+ * literal against them. The options come last (after `ui`, in `GATE`'s order); one that is null or left out
+ * means its `GATE_DEFAULTS` value (false for a flag without one, no cookie domain), applied where it is used.
+ * The options the UI's decisions use are here too; `consentMode` is not the gate's: left out.
+ */
+export interface GateConfig extends Array<unknown> {
+  [GATE.siteId]: string
+  [GATE.revision]: number
+  [GATE.purposes]: GatePurpose[]
+  [GATE.vendors]: GateVendor[]
+  /** The UI chunk, relative to the gate's own URL (`/assets/ui-HASH.js`). */
+  [GATE.ui]: string
+  [GATE.consentDays]?: number | null
+  [GATE.refusalDays]?: number | null
+  [GATE.cookieDomain]?: string | null
+  [GATE.waitForUpdateMs]?: number | null
+  [GATE.adsDataRedaction]?: boolean | null
+  [GATE.urlPassthrough]?: boolean | null
+  [GATE.floatingButton]?: boolean | null
+}
 
 /** A purpose as the gate uses it. */
 export type GatePurpose = [key: string, consentTypes: ConsentType[], required: boolean, gpcDenies: boolean]
@@ -74,14 +71,10 @@ export const GATE_DEFAULTS = {
  * empty lists, null options) are left out, options equal to `GATE_DEFAULTS` are null. The gate fills in
  * what it needs, and still accepts the full form.
  */
-export type PackedGateConfig = [
-  siteId: string,
-  revision: number,
-  purposes: Partial<GatePurpose>[],
-  vendors: Partial<GateVendor>[],
-  ui: string,
-  ...GateOptions,
-]
+export interface PackedGateConfig extends Omit<GateConfig, typeof GATE.purposes | typeof GATE.vendors> {
+  [GATE.purposes]: Partial<GatePurpose>[]
+  [GATE.vendors]: Partial<GateVendor>[]
+}
 
 /**
  * Drops trailing elements that carry no information: null, and in a purpose or vendor also false and empty
