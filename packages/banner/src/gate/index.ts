@@ -1,4 +1,3 @@
-import { GATE } from '@torii/schema/gate-config'
 /**
  * The gate: the synchronous script first in `<head>`. It sets Consent Mode defaults, holds every tag
  * that needs consent, applies a stored choice at once, and loads the UI chunk only when a decision is
@@ -7,6 +6,7 @@ import { GATE } from '@torii/schema/gate-config'
  * decisions (cookie, Consent Mode update, receipt: src/ui/decide.ts), placeholders, the floating button.
  */
 
+import { GATE } from '@torii/schema/gate-config'
 import { readConfig } from './config.ts'
 import { pushDefaults } from './consent-mode.ts'
 import { readChoice } from './cookie.ts'
