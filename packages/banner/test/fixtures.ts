@@ -49,8 +49,11 @@ export const LIVE_REVISION = {
   config: siteConfigSchema.parse(DEMO_SITE_CONFIG),
 }
 
-/** The context the gate hands the UI on the demo site for `choice`; `config` answers like config.json's fetch. */
-export function demoUiContext(choice: Choice | null, answer: unknown = LIVE_REVISION): UiContext {
+/**
+ * The context the gate hands the UI on the demo site for `choice`; `config` answers `answer` like the gate's
+ * fetch of config.json (undefined: the server is away).
+ */
+export function demoUiContext(choice: Choice | null, answer: unknown): UiContext {
   const cfg = demoConfig()
   return uiContext({
     cfg,

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as CTX from '../src/gate/ctx.ts'
 import type { UiContext } from '../src/gate/types.ts'
-import { demoUiContext } from './fixtures.ts'
+import { demoUiContext, LIVE_REVISION } from './fixtures.ts'
 
 /** A first visit, config.json answering. */
-const firstVisit = (): UiContext => demoUiContext(null)
+const firstVisit = (): UiContext => demoUiContext(null, LIVE_REVISION)
 
 /** The UI chunk as the gate loads it: a fresh module each test (it keeps its view). */
 async function uiChunk() {
