@@ -94,11 +94,16 @@ function shadowRoot(ctx: UiContext): ShadowRoot {
 const bodyExists = () =>
   new Promise((ready) => {
     if (document.body) ready(0)
-    // Only <html>'s own children are watched: once <body> is there, it hardly ever fires again.
-    else
-      new MutationObserver(() => document.body && ready(0)).observe(document.documentElement, {
-        childList: true,
+    else {
+      // Only <html>'s own children are watched, and only until <body> is there.
+      const watch = new MutationObserver(() => {
+        if (document.body) {
+          watch.disconnect()
+          ready(0)
+        }
       })
+      watch.observe(document.documentElement, { childList: true })
+    }
   })
 
 /** Shows the "allow <vendor>" stand-in of a blocked iframe. */
