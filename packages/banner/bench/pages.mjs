@@ -58,23 +58,16 @@ export const NO_CMP = `<!doctype html><html lang="en"><head>
 </head>${BODY}</html>`
 
 /**
- * In every page: when the banner first shows (rAF-polled, same for both CMPs), long tasks, and the long
- * animation frames' script attribution (which script ran how long), to tell the CMP's long tasks from
- * the browser's own. "Shows" is taken at the start of the frame that paints the banner, after its layout
- * (forced here): Torii's first layer once it is laid out; vanilla-cookieconsent's modal at the first
- * frame of its fade-in with an opacity above 0 (it starts the fade 100 ms after building the modal, its
- * own setTimeout, and the modal is laid out before, hidden). Counting cookieconsent when its fade ends
- * instead would add its 250 ms transition; this is the earliest a visitor can see either.
+ * First visits only: when the banner first shows (rAF-polled, same for both CMPs). "Shows" is taken at the
+ * start of the frame that paints the banner, after its layout (forced here): Torii's first layer once it
+ * is laid out; vanilla-cookieconsent's modal at the first frame of its fade-in with an opacity above 0 (it
+ * starts the fade 100 ms after building the modal, its own setTimeout, and the modal is laid out before,
+ * hidden). Counting cookieconsent when its fade ends instead would add its 250 ms transition; this is the
+ * earliest a visitor can see either. Returning views run no probe: a script injected before the page's
+ * own delays the parser, and so every held tag, but not what the preload scanner fetches (see TASKS).
  */
 export const PROBE = `(() => {
-  const m = (window.__bench = { visible: null, tasks: [], frames: [] })
-  try {
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) m.tasks.push({ start: e.startTime, duration: e.duration }) })
-      .observe({ type: 'longtask', buffered: true })
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) m.frames.push({ scripts: e.scripts.map((s) => ({
-      url: s.sourceURL, start: s.executionStart || s.startTime, duration: s.duration, invoker: s.invoker })) }) })
-      .observe({ type: 'long-animation-frame', buffered: true })
-  } catch {}
+  const m = (window.__bench = { visible: null })
   const shown = () => {
     const torii = document.querySelector('torii-consent')?.shadowRoot?.querySelector('section')
     const cc = document.querySelector('#cc-main .cm')
@@ -86,3 +79,33 @@ export const PROBE = `(() => {
   const tick = () => { if (shown()) m.visible = performance.now(); else requestAnimationFrame(tick) }
   requestAnimationFrame(tick)
 })()`
+
+/**
+ * Read after the fact (page.evaluate), so nothing is injected ahead of the page: the long tasks so far, and
+ * the long animation frames' script attribution (which script ran how long), to tell the CMP's long tasks
+ * from the browser's own. Chromium buffers both entry types for an observer that asks for them.
+ */
+export function TASKS() {
+  const buffered = (type) => {
+    try {
+      const observer = new PerformanceObserver(() => {})
+      observer.observe({ type, buffered: true })
+      const entries = observer.takeRecords()
+      observer.disconnect()
+      return entries
+    } catch {
+      return []
+    }
+  }
+  return {
+    tasks: buffered('longtask').map((e) => ({ start: e.startTime, duration: e.duration })),
+    frames: buffered('long-animation-frame').map((e) => ({
+      scripts: e.scripts.map((s) => ({
+        url: s.sourceURL,
+        start: s.executionStart || s.startTime,
+        duration: s.duration,
+        invoker: s.invoker,
+      })),
+    })),
+  }
+}
