@@ -51,6 +51,12 @@ export const FLOOR_GATE = `new MutationObserver((rs) => { for (const r of rs) fo
 
 export const FLOOR = TORII.replace('/s/xtra/gate.js', '/floor.js').replace('<title>Torii', '<title>Floor')
 
+/** Each banner's Accept all button. */
+export const ACCEPT_ALL = {
+  '/torii/': 'torii-consent [data-torii-action="accept-all"]',
+  '/cc/': '#cc-main [data-role="all"]',
+}
+
 export const NO_CMP = `<!doctype html><html lang="en"><head>
 <meta charset="utf-8"><title>No CMP</title>
 <script src="${GTAG}" async></script>

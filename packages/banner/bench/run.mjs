@@ -1,85 +1,13 @@
 // pnpm bench:banner: Torii side by side with vanilla-cookieconsent 3.1.0 and a page with no CMP, in real
 // Chromium against a local server: bytes, time to banner visible, long tasks, and for a returning visitor
 // the time until the GA request. Prints figures and PASS/MISS against the targets.
-import { readFileSync } from 'node:fs'
-import { createServer } from 'node:http'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
-import { demoGateConfig } from '../scripts/gate-config.mjs'
-import { servedGate } from '../scripts/size.mjs'
+import { gzipSync } from 'node:zlib'
 import { launchChromium } from './chromium.mjs'
-import { COOKIECONSENT, FLOOR, FLOOR_GATE, NO_CMP, PROBE, TASKS, TORII } from './pages.mjs'
+import { ACCEPT_ALL, FLOOR_GATE, PROBE, TASKS } from './pages.mjs'
+import { br, COLD, ccCss, ccJs, gate, startSite, ui } from './site.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS || 15)
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const ccDist = join(root, 'node_modules/vanilla-cookieconsent/dist')
-const manifest = JSON.parse(readFileSync(join(root, 'dist/manifest.json'), 'utf8'))
-const { gate, ui, prefs } = await servedGate()
-const { revision } = await demoGateConfig('/' + manifest.ui)
-const ccJs = readFileSync(join(ccDist, 'cookieconsent.umd.js'))
-const ccCss = readFileSync(join(ccDist, 'cookieconsent.css'))
-
-// Caching as each file's real host sends it, so a returning visitor's browser cache holds what it would
-// hold: the Torii server (gate.js and config.json: 60 s + stale-while-revalidate; hashed assets:
-// immutable), a CDN for vanilla-cookieconsent's versioned files (immutable), Google for gtag.js
-// (private, 15 min). Pages are never cached. BENCH_CACHE=cold serves everything no-store instead.
-const COLD = process.env.BENCH_CACHE == 'cold'
-const LIVE = 'public, max-age=60, stale-while-revalidate=600'
-const IMMUTABLE = 'public, max-age=31536000, immutable'
-const GOOGLE = 'private, max-age=900'
-const fab = readFileSync(join(root, 'dist', manifest.fab))
-/** Brotli at its best quality, as the server and the build's precompressed assets use. */
-const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
-
-// The local server: what the Torii server and a site's static host would answer (compressed like them).
-const files = {
-  '/torii/': [TORII, 'text/html', 'no-store'],
-  '/cc/': [COOKIECONSENT, 'text/html', 'no-store'],
-  '/none/': [NO_CMP, 'text/html', 'no-store'],
-  '/floor/': [FLOOR, 'text/html', 'no-store'],
-  // Cached like the gate, so the floor pays the same for a synchronous head script as Torii does.
-  '/floor.js': [FLOOR_GATE, 'text/javascript', LIVE],
-  '/s/xtra/gate.js': [gate, 'text/javascript', LIVE],
-  [`/${manifest.ui}`]: [ui, 'text/javascript', IMMUTABLE],
-  // Not fetched to show the banner (only when the preferences open); served like the server does.
-  [`/${manifest.prefs}`]: [prefs, 'text/javascript', IMMUTABLE],
-  // The floating button, fetched by a returning visitor's page view.
-  [`/${manifest.fab}`]: [fab, 'text/javascript', IMMUTABLE],
-  '/s/xtra/config.json': [JSON.stringify(revision), 'application/json', LIVE],
-  '/cc/cookieconsent.umd.js': [ccJs, 'text/javascript', IMMUTABLE],
-  '/cc/cookieconsent.css': [ccCss, 'text/css', IMMUTABLE],
-  '/gtag/js': ['/* gtag stub */', 'text/javascript', GOOGLE],
-}
-const server = createServer((req, res) => {
-  const path = req.url.split('?')[0]
-  if (req.method == 'POST') {
-    res.writeHead(201, { 'content-type': 'application/json' })
-    return res.end('{"id":"bench"}')
-  }
-  const file = files[path]
-  if (!file) return res.writeHead(404).end()
-  // Brotli when the browser asks for it, as the Torii server and a CDN answer (Chromium sends br here).
-  const wantsBr = /\bbr\b/.test(req.headers['accept-encoding'] || '')
-  const body = wantsBr ? bodies(file[0]).br : bodies(file[0]).gzip
-  const cache = COLD ? 'no-store' : file[2]
-  res.writeHead(200, {
-    'content-type': file[1],
-    'content-encoding': wantsBr ? 'br' : 'gzip',
-    'cache-control': cache,
-    vary: 'Accept-Encoding',
-  })
-  res.end(body)
-})
-/** Each file compressed once, as a server's cache or a build's precompressed copies hold it. */
-const compressed = new Map()
-function bodies(content) {
-  if (!compressed.has(content))
-    compressed.set(content, { br: Buffer.from(br(content)), gzip: gzipSync(content) })
-  return compressed.get(content)
-}
-await new Promise((r) => server.listen(0, '127.0.0.1', r))
-const base = `http://127.0.0.1:${server.address().port}`
+const { base, server } = await startSite()
 
 const browser = await launchChromium()
 
@@ -126,10 +54,8 @@ async function returning(path) {
   const { context, page } = await newPage(false)
   await page.goto(base + path)
   if (BANNER(path)) {
-    const accept =
-      path == '/torii/' ? 'torii-consent [data-torii-action="accept-all"]' : '#cc-main [data-role="all"]'
     // Waits until the button is visible, stable and enabled (cookieconsent's fades in).
-    await page.locator(accept).first().click()
+    await page.locator(ACCEPT_ALL[path]).first().click()
     await page.waitForFunction(() =>
       performance.getEntriesByType('resource').some((e) => e.name.includes('gtag/js'))
     )
