@@ -72,6 +72,7 @@ try {
 
   const bareRuns = runs.bare!
   const bareCpu = median(bareRuns.map((r) => r.cpuUs))
+  const bareLoad = median(bareRuns.map((r) => r.loadCpuUs))
   record({
     what: 'bare Hono POST req/s, median of rounds (range)',
     figure: `${fmt(median(bareRuns.map((r) => r.rps)))} (${fmt(Math.min(...bareRuns.map((r) => r.rps)))}–${fmt(Math.max(...bareRuns.map((r) => r.rps)))}), p99 ${fmt(Math.max(...bareRuns.map((r) => r.p99)))} ms`,
@@ -92,7 +93,7 @@ try {
     })
     record({
       what: `receipts POST server CPU per request, ${label}`,
-      figure: `${fmt(median(fig.map((r) => r.cpuUs)))} µs vs bare ${fmt(bareCpu)} µs (all threads; the load generator shares the cores)`,
+      figure: `${fmt(median(fig.map((r) => r.cpuUs)))} µs (main thread ${fmt(median(fig.map((r) => r.mainCpuUs)))}) vs bare ${fmt(bareCpu)} µs (all threads); load generator ${fmt(median(fig.map((r) => r.loadCpuUs)))} vs ${fmt(bareLoad)} µs (it shares the cores)`,
       target: '-',
       pass: null,
     })

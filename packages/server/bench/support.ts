@@ -65,16 +65,31 @@ export function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 }
 }
 
-/** CPU time (user + system, all threads) a process has used so far, in µs (Linux /proc, 100 ticks/s). */
-export function cpuTimeUs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+/** User + system CPU time in a /proc `stat` text, in µs (100 ticks/s). */
+const statCpuUs = (stat: string) => {
+  const fields = stat.split(') ')[1]!.split(' ')
   return (Number(fields[11]) + Number(fields[12])) * 10_000
+}
+
+/**
+ * CPU time a process has used so far, in µs (Linux /proc): all its threads, and its main thread (the event
+ * loop); the rest is the ledger's writer thread, V8's GC helpers and libuv's pool.
+ */
+export function cpuTimeUs(pid: number): { all: number; main: number } {
+  return {
+    all: statCpuUs(readFileSync(`/proc/${pid}/stat`, 'utf8')),
+    main: statCpuUs(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')),
+  }
 }
 
 export interface Figures {
   rps: number
   /** The server's CPU time per answered request, all its threads (when its pid was given). */
   cpuUs: number
+  /** The same, its main thread only. */
+  mainCpuUs: number
+  /** This process's CPU time per answered request: autocannon, the load generator, runs here. */
+  loadCpuUs: number
   p50: number
   p99: number
   errors: number
@@ -84,12 +99,17 @@ export interface Figures {
 
 /** An autocannon run; with the server's `pid`, also the CPU time it spent per request. */
 export async function load(options: autocannon.Options, pid?: number): Promise<Figures> {
-  const cpuBefore = pid ? cpuTimeUs(pid) : 0
+  const cpuBefore = pid ? cpuTimeUs(pid) : { all: 0, main: 0 }
+  const loadBefore = process.cpuUsage()
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...options })
-  const cpu = pid ? cpuTimeUs(pid) - cpuBefore : Number.NaN
+  const load = process.cpuUsage(loadBefore)
+  const cpuAfter = pid ? cpuTimeUs(pid) : { all: Number.NaN, main: Number.NaN }
+  const requests = Math.max(1, result.requests.total)
   return {
     rps: result.requests.average,
-    cpuUs: cpu / Math.max(1, result.requests.total),
+    cpuUs: (cpuAfter.all - cpuBefore.all) / requests,
+    mainCpuUs: (cpuAfter.main - cpuBefore.main) / requests,
+    loadCpuUs: (load.user + load.system) / requests,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,

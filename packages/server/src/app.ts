@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono'
+import { type Context, type ErrorHandler, Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -52,6 +52,11 @@ const DEFAULT_LOGIN_RATE_LIMIT = 20
  * are compressed already or too small to gain: the app's secure-headers and compress middleware skip them.
  */
 const SELF_SERVED = /^\/s\/[^/]+\/(receipts|gate\.js|config\.json)$/
+/**
+ * A receipt POST's URL whose path Hono reads as it is (no percent-escapes, no trailing slash): such a
+ * request goes straight to the receipt route (see createApp); any other goes through the app as usual.
+ */
+const RECEIPT_POST_URL = /^https?:\/\/[^/?#]+\/s\/[^/?#%]+\/receipts(?:\?|$)/
 /** Codes for HTTP errors thrown by Hono's own middleware (ours throw ApiException with their own). */
 const HTTP_ERROR_CODES: Partial<Record<number, string>> = {
   400: 'bad_request',
@@ -74,7 +79,8 @@ export function createApp(deps: AppDeps): ToriiApp {
   app.liveCache = liveCache
 
   const selfServed = (c: Context) => c.req.method !== 'OPTIONS' && SELF_SERVED.test(c.req.path)
-  if (!deps.trustProxy) app.use(proxyHint(logger))
+  const hint = deps.trustProxy ? null : proxyHint(logger)
+  if (hint) app.use(hint.middleware)
   app.use(securityHeaders(selfServed))
   // Everything else: JSON, assets, pages. Not receipt acks: a few hundred bytes that Hono's compress would
   // still gzip through a CompressionStream for every browser POST (their size is not known to its
@@ -85,16 +91,14 @@ export function createApp(deps: AppDeps): ToriiApp {
 
   app.route('/', createHealthRoutes({ db: deps.db, dbUrl: deps.dbUrl, logger }))
   app.route('/', createSiteFileRoutes({ cache: liveCache }))
-  app.route(
-    '/',
-    createReceiptRoutes({
-      db: deps.db,
-      ledger: deps.ledger,
-      trustProxy: deps.trustProxy ?? false,
-      rateLimitPerMinute: deps.receiptRateLimit ?? DEFAULT_RECEIPT_RATE_LIMIT,
-      publicUrl: deps.publicUrl,
-    })
-  )
+  const receipts = createReceiptRoutes({
+    db: deps.db,
+    ledger: deps.ledger,
+    trustProxy: deps.trustProxy ?? false,
+    rateLimitPerMinute: deps.receiptRateLimit ?? DEFAULT_RECEIPT_RATE_LIMIT,
+    publicUrl: deps.publicUrl,
+  })
+  app.route('/', receipts)
   app.route('/', createPublicDisclosureRoutes(liveCache))
   app.route('/', createProofRoutes(deps.ledger, deps.db))
   app.route('/', createAssetRoutes({ bannerDist, adminDist }))
@@ -117,7 +121,7 @@ export function createApp(deps: AppDeps): ToriiApp {
   app.notFound((c) =>
     errorResponse(404, 'not_found', `No route for ${c.req.method} ${c.req.path.slice(0, 200)}`)
   )
-  app.onError((error, c) => {
+  const onError: ErrorHandler = (error, c) => {
     if (error instanceof ApiException) return error.getResponse()
     if (error instanceof HTTPException && error.status < 500) {
       const status = error.status as ContentfulStatusCode
@@ -126,6 +130,21 @@ export function createApp(deps: AppDeps): ToriiApp {
     }
     logger.error(`${c.req.method} ${c.req.path} failed`, error)
     return errorResponse(500, 'internal', 'Internal server error; the server log has the details')
-  })
+  }
+  app.onError(onError)
+  // Set after app.route() copied the receipt routes, which keep the app's handler there.
+  receipts.onError(onError)
+
+  // Receipt POSTs, one per visitor's choice, go straight to their route: through the app, Hono composes the
+  // middleware above around them (an async frame and a promise per layer, per receipt) although the secure
+  // headers and compression skip them and the route sends all its headers itself; the proxy hint still
+  // looks at each. Everything else, receipt preflights included, goes through the app.
+  const dispatch = app.fetch
+  app.fetch = (request, env, executionCtx) => {
+    if (request.method !== 'POST' || !RECEIPT_POST_URL.test(request.url))
+      return dispatch(request, env, executionCtx)
+    hint?.check(request.headers.get('x-forwarded-for'))
+    return receipts.fetch(request, env, executionCtx)
+  }
   return app
 }

@@ -85,6 +85,29 @@ describe('startServer', () => {
     }
   })
 
+  it('reads a real receipt POST headers as Node parsed them: Origin, User-Agent, Sec-GPC, Content-Length', async () => {
+    const server = await start()
+    const origin = `http://localhost:${new URL(server.url).port}`
+    const post = (body: string, headers: Record<string, string> = {}) =>
+      fetch(`${server.url}/s/xtra/receipts`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', origin, 'user-agent': 'Mozilla/5.0 (Real)', ...headers },
+        body,
+      })
+    const res = await post(JSON.stringify(receiptBody({ pageUrl: `${origin}/demo/`, gpc: false })), {
+      'sec-gpc': '1',
+    })
+    expect(res.status).toBe(201)
+    expect(res.headers.get('access-control-allow-origin')).toBe(origin)
+    const stored = await server.ledger.get(((await res.json()) as ReceiptAck).id)
+    expect(stored?.userAgent).toBe('Mozilla/5.0 (Real)')
+    expect(stored?.gpc).toBe(true)
+    const big = await post(JSON.stringify(receiptBody({ pageUrl: `${origin}/${'a'.repeat(20_000)}` })))
+    expect(big.status).toBe(413)
+    const refused = await post(JSON.stringify(receiptBody()), { origin: 'https://evil.example' })
+    expect(refused.status).toBe(403)
+  })
+
   it('keeps the data on restart: no second seed, same revision, the new port allowed too', async () => {
     const first = await start()
     await first.close()

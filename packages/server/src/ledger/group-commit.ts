@@ -48,8 +48,8 @@ export function createGroupCommitter(options: GroupCommitOptions): GroupCommitte
   let queue: Pending[] = []
   let commits = 0
 
-  /** The stored receipt and its row as JSON text (see receiptRecord). */
-  function toReceipt(entry: LedgerEntry, at: Date, issuedAt: string): [Receipt, string] {
+  /** The stored receipt; its row as JSON text (see receiptRecord) goes on `rows`. */
+  function toReceipt(entry: LedgerEntry, at: Date, issuedAt: string, rows: string[]): Receipt {
     const id = newReceiptId(at.getTime())
     const receipt: Receipt = {
       id,
@@ -73,7 +73,8 @@ export function createGroupCommitter(options: GroupCommitOptions): GroupCommitte
     }
     const { hash, row } = receiptRecord(receipt)
     receipt.hash = hash
-    return [receipt, row]
+    rows.push(row)
+    return receipt
   }
 
   async function writeGroup(group: Pending[]): Promise<void> {
@@ -82,11 +83,7 @@ export function createGroupCommitter(options: GroupCommitOptions): GroupCommitte
     const built: Receipt[] = []
     const rows: string[] = []
     try {
-      for (const item of group) {
-        const [receipt, row] = toReceipt(item.entry, at, issuedAt)
-        built.push(receipt)
-        rows.push(row)
-      }
+      for (const item of group) built.push(toReceipt(item.entry, at, issuedAt, rows))
       // BEGIN IMMEDIATE; one prepared INSERT per row; COMMIT on one connection (see writer.ts). The writer
       // thread runs its messages in order, so only a writer on this thread needs the process's write lock.
       const write = () => writer.insertRows(INSERT_RECEIPT, rows)
@@ -96,7 +93,7 @@ export function createGroupCommitter(options: GroupCommitOptions): GroupCommitte
       return
     }
     commits++
-    for (const [i, item] of group.entries()) item.resolve(built[i]!)
+    for (let i = 0; i < group.length; i++) group[i]!.resolve(built[i]!)
     options.onCommit?.(group.length)
   }
 

@@ -68,9 +68,13 @@ export async function createLedger(options: LedgerOptions): Promise<ToriiLedger>
   let sealing: Promise<void> | null = null
   let closed = false
 
-  /** Seals batches until fewer than `min` receipts remain unsealed (min 1 = everything). */
-  function sealUntil(min: number): Promise<void> {
+  /**
+   * Seals batches until fewer than `min` receipts remain unsealed (min 1 = everything), or once `atMost`
+   * receipts are sealed.
+   */
+  function sealUntil(min: number, atMost = Number.POSITIVE_INFINITY): Promise<void> {
     const run = async () => {
+      let left = atMost
       for (let races = 0; ; ) {
         const sealed = await lock.run(() =>
           writer.seal && writer.pipelined
@@ -83,7 +87,8 @@ export async function createLedger(options: LedgerOptions): Promise<ToriiLedger>
           continue
         }
         unsealed = Math.max(0, unsealed - sealed)
-        if (sealed === 0 || (sealed < batchSize && min > 1)) break
+        left -= sealed
+        if (sealed === 0 || left <= 0 || (sealed < batchSize && min > 1)) break
         if (min > 1 && unsealed < min) break
       }
     }
@@ -95,9 +100,9 @@ export async function createLedger(options: LedgerOptions): Promise<ToriiLedger>
     return tracked
   }
 
-  function sealInBackground(min: number): void {
+  function sealInBackground(min: number, atMost?: number): void {
     if (sealing || closed) return
-    sealUntil(min).catch((error: unknown) =>
+    sealUntil(min, atMost).catch((error: unknown) =>
       warn(`torii: sealing receipts failed: ${(error as Error).message}`)
     )
   }
@@ -117,7 +122,11 @@ export async function createLedger(options: LedgerOptions): Promise<ToriiLedger>
       ? setInterval(async () => {
           if (sealing || closed) return
           try {
-            if ((await pendingCount(client)) > 0) sealInBackground(1)
+            // What is pending now, and no more: under steady load, sealing on until nothing is pending
+            // chased the receipts committed meanwhile, a batch of a few dozen per seal (a write and an fsync
+            // each, ahead of receipt commits) instead of batchSize; the next tick or batchSize seals those.
+            const pending = await pendingCount(client)
+            if (pending > 0) sealInBackground(1, pending)
           } catch (error) {
             warn(`torii: reading the ledger failed: ${(error as Error).message}`)
           }

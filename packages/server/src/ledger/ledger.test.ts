@@ -98,6 +98,31 @@ describe('sealing and proofs', () => {
       .toBe(1)
   })
 
+  it('seals by time only what is pending at each tick, not every receipt committed while it seals', async () => {
+    const intervalMs = 25
+    const db = await createTestDb()
+    const ledger = await createLedger({ client: db.client, batchIntervalMs: intervalMs, warn: () => {} })
+    open.push({ db, ledgers: [ledger] })
+    // One append after another for a while: a tick that sealed until nothing was pending chased them, one
+    // batch of a receipt or two per seal.
+    const started = performance.now()
+    let appended = 0
+    while (appended < 200 || performance.now() - started < 20 * intervalMs) {
+      await ledger.append(sampleEntry())
+      appended++
+    }
+    const batches = async () =>
+      Number((await db.client.execute('SELECT count(*) AS n FROM batches')).rows[0]!.n)
+    const sealedCount = async () =>
+      Number(
+        (await db.client.execute('SELECT count(*) AS n FROM receipts WHERE batch IS NOT NULL')).rows[0]!.n
+      )
+    await expect.poll(sealedCount, { timeout: 10_000 }).toBe(appended)
+    const elapsedTicks = (performance.now() - started) / intervalMs
+    expect(await batches()).toBeLessThanOrEqual(Math.ceil(elapsedTicks) + 1)
+    expect(await batches()).toBeLessThan(appended / 4)
+  })
+
   it('generates a signing key once, warns, and reuses it; TORII_SIGNING_KEY wins when given', async () => {
     const db = await createTestDb()
     const warnings: string[] = []

@@ -109,6 +109,9 @@ describe('receiptRecord (hash and row from one encoding)', () => {
       { 'k"\\\u2028': true, k: undefined },
       { z: 1, a: null },
       { n: { b: 1, a: [2, { d: 3, c: 4 }] } },
+      // Index-like keys (listed in numeric order by Object.keys), and more keys than are sorted by insertion.
+      { 10: true, 9: false, 1: true, b: null, a: 'x' },
+      Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${(i * 7919) % 97}`, i % 3 === 0])),
     ]
     for (const map of maps) expect(canonicalMap(map), JSON.stringify(map)).toBe(canonicalJson(map))
   })

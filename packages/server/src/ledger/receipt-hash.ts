@@ -20,7 +20,8 @@ export interface CanonicalMaps {
   consentMode: string
 }
 
-const member = (key: string, json: string | undefined) => (json === undefined ? '' : `,"${key}":${json}`)
+/** `,"key":value` for a defined member; `prefix` is `,"key":`, written out so only one string is added. */
+const member = (prefix: string, json: string | undefined) => (json === undefined ? '' : prefix + json)
 
 /** A receipt's scalar members as JSON text (undefined for an undefined member), encoded once. */
 interface EncodedMembers {
@@ -47,7 +48,11 @@ const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/
  * here, which spares a call into the runtime per member; anything else goes to JSON.stringify.
  */
 function json(value: unknown): string | undefined {
-  if (typeof value === 'string' && PLAIN.test(value)) return `"${value}"`
+  if (typeof value === 'string') return PLAIN.test(value) ? `"${value}"` : JSON.stringify(value)
+  // Booleans (every map value but Consent Mode's, gpc) and null written out: no runtime call either.
+  if (value === true) return 'true'
+  if (value === false) return 'false'
+  if (value === null) return 'null'
   return JSON.stringify(value)
 }
 
@@ -69,12 +74,12 @@ const encodeMembers = (r: HashedReceipt): EncodedMembers => ({
 
 /** The canonical JSON of a receipt's hashed content (keys in code-unit order, see canonicalJson). */
 const hashedJson = (e: EncodedMembers, maps: CanonicalMaps) =>
-  `{"action":${e.action}${member('clientTime', e.clientTime)}${member('consentId', e.consentId)}` +
-  `,"consentMode":${maps.consentMode}${member('gpc', e.gpc)}${member('id', e.id)}` +
-  `${member('ipTruncated', e.ipTruncated)}${member('issuedAt', e.issuedAt)}${member('language', e.language)}` +
-  `${member('pageUrl', e.pageUrl)},"purposes":${maps.purposes}${member('revision', e.revision)}` +
-  `${member('revisionHash', e.revisionHash)}${member('siteId', e.siteId)}${member('userAgent', e.userAgent)}` +
-  `,"vendors":${maps.vendors}}`
+  `{"action":${e.action}${member(',"clientTime":', e.clientTime)}${member(',"consentId":', e.consentId)}` +
+  `,"consentMode":${maps.consentMode}${member(',"gpc":', e.gpc)}${member(',"id":', e.id)}` +
+  `${member(',"ipTruncated":', e.ipTruncated)}${member(',"issuedAt":', e.issuedAt)}` +
+  `${member(',"language":', e.language)}${member(',"pageUrl":', e.pageUrl)},"purposes":${maps.purposes}` +
+  `${member(',"revision":', e.revision)}${member(',"revisionHash":', e.revisionHash)}` +
+  `${member(',"siteId":', e.siteId)}${member(',"userAgent":', e.userAgent)},"vendors":${maps.vendors}}`
 
 /**
  * `receiptHash` for a receipt being appended, which has exactly the `HashedReceipt` members: the same bytes
@@ -89,7 +94,8 @@ export function newReceiptHash(receipt: HashedReceipt, maps: CanonicalMaps): str
  * intermediate arrays; anything nested goes to `canonicalJson` itself.
  */
 export function canonicalMap(map: Record<string, unknown>): string {
-  const keys = Object.keys(map).sort()
+  const keys = Object.keys(map)
+  sortKeys(keys)
   let text = ''
   for (const key of keys) {
     const value = map[key]
@@ -98,6 +104,23 @@ export function canonicalMap(map: Record<string, unknown>): string {
     text += `${text ? ',' : ''}${json(key)}:${json(value)}`
   }
   return `{${text}}`
+}
+
+/**
+ * Sorts keys in place as `Array#sort` does (UTF-16 code units). A receipt's maps hold a few keys: sorting
+ * them by insertion spares the work arrays the built-in sort allocates on every call.
+ */
+function sortKeys(keys: string[]): void {
+  if (keys.length > 16) {
+    keys.sort()
+    return
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!
+    let j = i - 1
+    for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!
+    keys[j + 1] = key
+  }
 }
 
 /** A member's JSON text in a row: SQL NULL for an absent member. */

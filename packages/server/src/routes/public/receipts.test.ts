@@ -2,6 +2,7 @@ import { createClient } from '@libsql/client'
 import { type ApiError, MAX_RECEIPT_BYTES, type ReceiptAck } from '@torii/schema'
 import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { recordingLogger } from '../../testing/recording-logger.ts'
 import { createTestApp, fromAddress, receiptBody, TEST_ORIGIN, type TestApp } from '../../testing/test-app.ts'
 
 let test: TestApp
@@ -106,6 +107,39 @@ describe('POST /s/:siteId/receipts', () => {
     expect(res.headers.get('access-control-allow-origin')).toBeNull()
     expect(((await res.json()) as ApiError).error.code).toBe('origin_not_allowed')
     expect(await storedCount()).toBe(0)
+  })
+
+  it('answers the same straight from its route as through the app and its middleware', async () => {
+    // Receipt POSTs go straight to their route (app.ts); a percent-escaped path takes the app's way instead.
+    const direct = await post(receiptBody())
+    const viaApp = await test.app.request('/s/%78tra/receipts', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=UTF-8', origin: TEST_ORIGIN },
+      body: JSON.stringify(receiptBody()),
+    })
+    expect([direct.status, viaApp.status]).toEqual([201, 201])
+    expect([...viaApp.headers.keys()]).toEqual([...direct.headers.keys()])
+    const stored = await test.ledger.get(((await viaApp.json()) as ReceiptAck).id)
+    expect(stored?.siteId).toBe('xtra')
+    expect(await storedCount()).toBe(2)
+  })
+
+  it('answers 500 JSON and logs the error when the ledger cannot take a receipt', async () => {
+    const lines: string[] = []
+    const failing = await createTestApp({ logger: recordingLogger(lines) })
+    try {
+      failing.ledger.append = () => Promise.reject(new Error('disk went away'))
+      const res = await failing.app.request('/s/xtra/receipts', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain;charset=UTF-8', origin: TEST_ORIGIN },
+        body: JSON.stringify(receiptBody()),
+      })
+      expect(res.status).toBe(500)
+      expect(((await res.json()) as ApiError).error.code).toBe('internal')
+      expect(lines).toEqual(['POST /s/xtra/receipts failed'])
+    } finally {
+      await failing.close()
+    }
   })
 
   it('answers a CORS preflight for allowed origins only', async () => {
