@@ -10,6 +10,7 @@ import { brotliCompressSync, constants } from 'node:zlib'
 import { demoGateConfig } from '../scripts/gate-config.mjs'
 import { launchChromium } from './chromium.mjs'
 import { PROBE, TORII } from './pages.mjs'
+import { median } from './stats.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS || 30)
 const [dirA, dirB = 'dist'] = process.argv.slice(2).map((d) => resolve(d))
@@ -91,7 +92,6 @@ for (let i = 0; i < RUNS; i++)
   }
 await browser.close()
 server.close()
-const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor((xs.length - 1) / 2)]
 const f = (x) => x.toFixed(1)
 const diffs = a.map((x, i) => b[i] - x)
 console.log(`A ${dirA}: median ${f(median(a))} ms visible`)

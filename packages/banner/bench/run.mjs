@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib'
 import { launchChromium } from './chromium.mjs'
 import { ACCEPT_ALL, FLOOR_GATE, PROBE, TASKS } from './pages.mjs'
 import { br, COLD, ccCss, ccJs, gate, startSite, ui } from './site.mjs'
+import { median, spread } from './stats.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS || 15)
 const { base, server } = await startSite()
@@ -79,11 +80,6 @@ async function returning(path) {
   }
 }
 
-const median = (xs) => {
-  const s = xs.filter((x) => x != null).sort((a, b) => a - b)
-  return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN
-}
-
 // Interleaved (Torii, cookieconsent, the floor, no CMP, again…) so a busy machine slows each the same.
 const PATHS = ['/torii/', '/cc/', '/floor/', '/none/']
 const runs = Object.fromEntries(PATHS.map((p) => [p, { first: [], back: [] }]))
@@ -136,12 +132,6 @@ function attributable(path, m) {
 const DETAIL = process.env.BENCH_DETAIL == '1'
 const details = []
 const sum = (xs) => xs.reduce((a, b) => a + b, 0)
-const spread = (xs) => {
-  const s = xs.filter((x) => x != null).sort((a, b) => a - b)
-  return s.length
-    ? `${s[Math.floor(s.length / 4)].toFixed(0)}–${s[Math.floor((3 * s.length) / 4)].toFixed(0)}`
-    : '—'
-}
 const results = {}
 for (const path of PATHS) {
   const { first, back } = runs[path]

@@ -10,6 +10,7 @@
 import { launchChromium } from './chromium.mjs'
 import { ACCEPT_ALL } from './pages.mjs'
 import { startSite } from './site.mjs'
+import { median } from './stats.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS || 10)
 const PATHS = ['/torii/', '/floor/', '/none/']
@@ -81,10 +82,6 @@ for (let round = 0; round < RUNS; round++) {
 await browser.close()
 server.close()
 
-const median = (xs) => {
-  const s = xs.filter((x) => x != null).sort((a, b) => a - b)
-  return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN
-}
 const f = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—')
 console.log(`\nreturning visitor, ${RUNS} rounds, median ms (Chromium trace)\n`)
 console.log(
