@@ -14,6 +14,8 @@ const MIN_SPLIT = 16
 const INSERT_RECEIPT = `INSERT INTO receipts (id, site_id, revision, revision_hash, action, issued_at, consent_id,
   purposes, vendors, consent_mode, gpc, language, page_url, client_time, user_agent, ip_truncated, hash)
   VALUES (${Array(17).fill('?').join(', ')})`
+/** Where `hash` is in that row: the writer keeps each receipt's Merkle leaf from it for sealing. */
+const HASH_COLUMN = 16
 
 interface Pending {
   entry: LedgerEntry
@@ -86,7 +88,7 @@ export function createGroupCommitter(options: GroupCommitOptions): GroupCommitte
       for (const item of group) built.push(toReceipt(item.entry, at, issuedAt, rows))
       // BEGIN IMMEDIATE; one prepared INSERT per row; COMMIT on one connection (see writer.ts). The writer
       // thread runs its messages in order, so only a writer on this thread needs the process's write lock.
-      const write = () => writer.insertRows(INSERT_RECEIPT, rows)
+      const write = () => writer.insertRows(INSERT_RECEIPT, rows, HASH_COLUMN)
       await (writer.pipelined ? write() : options.lock.run(write))
     } catch (error) {
       for (const item of group) item.reject(error)

@@ -1,4 +1,5 @@
 import type { Client } from '@libsql/client'
+import type { LeafCache } from './leaf-cache.ts'
 import { leafHash, merkleRoot } from './merkle.ts'
 import { type SigningKey, signHead } from './signing-key.ts'
 import type { Writer } from './writer.ts'
@@ -12,6 +13,11 @@ export interface SealerOptions {
   key: SigningKey
   batchSize: number
   now: () => Date
+  /**
+   * Leaves the writer kept of receipts it committed (see leaf-cache.ts): `take(firstSeq, max)` answers
+   * those from `firstSeq` on, or null; the seal then reads the rows instead.
+   */
+  leaves?: LeafCache
 }
 
 /** The leaf of a receipt: RFC 6962 leaf hash over the receipt's 32-byte SHA-256. */
@@ -37,32 +43,26 @@ export const SEAL_RACE_LOST = -1
  * chains to the one before it. Returns the number of receipts sealed, 0 when none wait, or SEAL_RACE_LOST.
  */
 export async function sealNext(options: SealerOptions): Promise<number> {
-  const { client, writer, key, batchSize, now } = options
+  const { client, writer, key, now } = options
   const last = (await client.execute('SELECT seq, last_seq, root FROM batches ORDER BY seq DESC LIMIT 1'))
     .rows[0]
   const lastSeq = last ? Number(last.last_seq) : 0
   const previousRoot = last ? (last.root as string) : GENESIS_ROOT
   const previousBatch = last ? Number(last.seq) : 0
   const batch = previousBatch + 1
-  const rows = (
-    await client.execute({
-      sql: 'SELECT seq, hash FROM receipts WHERE seq > ? ORDER BY seq LIMIT ?',
-      args: [lastSeq, batchSize],
-    })
-  ).rows
-  if (rows.length === 0) return 0
-  const root = merkleRoot(rows.map((row) => receiptLeaf(row.hash as string))).toString('hex')
-  const firstSeq = Number(rows[0]!.seq)
-  const batchLastSeq = Number(rows[rows.length - 1]!.seq)
+  const span = (await cachedLeaves(options, lastSeq)) ?? (await readLeaves(options, lastSeq))
+  if (!span) return 0
+  const { leaves, firstSeq, lastSeq: batchLastSeq } = span
+  const root = merkleRoot(leaves).toString('hex')
   const sealedAt = now().toISOString()
-  const signature = signHead(key, { batch, size: rows.length, root, previousRoot, sealedAt })
+  const signature = signHead(key, { batch, size: leaves.length, root, previousRoot, sealedAt })
   const [inserted] = await writer.write([
     {
       sql: `INSERT INTO batches (seq, size, first_seq, last_seq, root, previous_root, sealed_at, signature, key_id)
             SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE coalesce((SELECT max(seq) FROM batches), 0) = ?`,
       args: [
         batch,
-        rows.length,
+        leaves.length,
         firstSeq,
         batchLastSeq,
         root,
@@ -79,5 +79,43 @@ export async function sealNext(options: SealerOptions): Promise<number> {
       args: [batch, firstSeq, batchLastSeq, batch, root, firstSeq, batchLastSeq],
     },
   ])
-  return inserted === 1 ? rows.length : SEAL_RACE_LOST
+  return inserted === 1 ? leaves.length : SEAL_RACE_LOST
+}
+
+/** The receipts of a batch to seal: their leaves in seq order, and the seqs of the first and the last. */
+interface LeafSpan {
+  leaves: Buffer[]
+  firstSeq: number
+  lastSeq: number
+}
+
+/**
+ * The next batch from the writer's leaf cache, when it holds the first unsealed receipt and either a whole
+ * batch or every receipt committed so far (else the batch would be cut short where another process's
+ * receipts begin, and reading the rows seals them together).
+ */
+async function cachedLeaves(options: SealerOptions, lastSeq: number): Promise<LeafSpan | null> {
+  const leaves = options.leaves?.take(lastSeq + 1, options.batchSize)
+  if (!leaves?.length) return null
+  if (leaves.length < options.batchSize) {
+    const max = (await options.client.execute('SELECT max(seq) AS max FROM receipts')).rows[0]?.max
+    if (Number(max) !== lastSeq + leaves.length) return null
+  }
+  return { leaves, firstSeq: lastSeq + 1, lastSeq: lastSeq + leaves.length }
+}
+
+/** The next batch read from the database: up to batchSize receipts after `lastSeq`; null when none wait. */
+async function readLeaves({ client, batchSize }: SealerOptions, lastSeq: number): Promise<LeafSpan | null> {
+  const rows = (
+    await client.execute({
+      sql: 'SELECT seq, hash FROM receipts WHERE seq > ? ORDER BY seq LIMIT ?',
+      args: [lastSeq, batchSize],
+    })
+  ).rows
+  if (rows.length === 0) return null
+  return {
+    leaves: rows.map((row) => receiptLeaf(row.hash as string)),
+    firstSeq: Number(rows[0]!.seq),
+    lastSeq: Number(rows[rows.length - 1]!.seq),
+  }
 }

@@ -110,6 +110,22 @@ describe('verify detects tampering', () => {
     expect(result.ok || result.problem).toMatch(/batch 3 is missing/)
   })
 
+  it('names the batch when a receipt and its hash were rewritten before it was sealed', async () => {
+    // The seal commits to the hash the server wrote, not to what the row holds by then.
+    const { receiptHash } = await import('./receipt-hash.ts')
+    const late = await ledger.append(sampleEntry())
+    const forged = { ...(await ledger.get(late.id))!, action: 'accept-all' as const }
+    await sql('UPDATE receipts SET action = ?, hash = ? WHERE id = ?', [
+      'accept-all',
+      receiptHash(forged),
+      forged.id,
+    ])
+    await ledger.seal()
+    const result = await ledger.verify()
+    expect(result).toMatchObject({ ok: false, batch: 4 })
+    expect(result.ok || result.problem).toMatch(/batch 4: the Merkle root/)
+  })
+
   it('reports a single receipt as not verified once its batch is altered', async () => {
     await sql(`UPDATE receipts SET hash = ? WHERE id = ?`, ['0'.repeat(64), receipts[1]!.id])
     expect(await ledger.verifyReceipt(receipts[0]!.id)).toMatchObject({ ok: false })

@@ -2,13 +2,15 @@
 // (an fsync) would stall the server's event loop; here it stalls only this thread while requests go on
 // being parsed and queued for the next group. It talks to libSQL's native binding directly (not through
 // @libsql/client) to reuse prepared statements: the receipt INSERT is prepared once, not per group.
-// Sealing runs here too, reading and writing on this connection: the event loop never sees it.
+// Sealing runs here too, reading and writing on this connection: the event loop never sees it. The leaves
+// of the receipts committed here are kept for it, so a seal does not read back and hash a whole batch at once.
 // A built server runs this file bundled (dist/writer-worker.mjs); from source, writer-worker.mjs loads it
 // through tsx.
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Client, InStatement } from '@libsql/client'
 import Database from 'libsql'
 import { withBusyRetry } from './busy.ts'
+import { createLeafCache } from './leaf-cache.ts'
 import { type SealerOptions, sealNext } from './sealer.ts'
 import type { Durability, SealRequest, Writer } from './writer.ts'
 
@@ -22,7 +24,7 @@ export interface WriterThreadData {
 type Args = (string | number | null)[]
 type Statement = { sql: string; args?: Args }
 type Message = { id: number } & (
-  | { sql: string; rows: string }
+  | { sql: string; rows: string; hashColumn?: number }
   | { seal: SealRequest }
   | { statements: Statement[] }
 )
@@ -49,11 +51,17 @@ function statement(sql: string) {
 const runStatements = db.transaction((statements: Statement[]) =>
   statements.map(({ sql, args }) => statement(sql).run(args ?? []).changes)
 ).immediate
+/** Inserts the rows; answers the seq (rowid) of the first, the rest following it in this transaction. */
 const insertRows = db.transaction((sql: string, rows: Args[]) => {
   const stmt = statement(sql)
-  for (const row of rows) stmt.run(row)
-  return [rows.length]
+  let firstSeq = 0
+  for (const row of rows) {
+    const { lastInsertRowid } = stmt.run(row)
+    if (firstSeq === 0) firstSeq = Number(lastInsertRowid)
+  }
+  return firstSeq
 }).immediate
+const leaves = createLeafCache()
 
 /** sealNext's view of this connection: reads and writes are synchronous here, wrapped as promises. */
 const local = {
@@ -68,19 +76,30 @@ const local = {
 
 /** Seals the next batch with the key and time the ledger passes; answers sealNext's count. */
 function seal({ key, batchSize, sealedAt }: SealRequest): Promise<number> {
-  const options: SealerOptions = { ...local, key, batchSize, now: () => new Date(sealedAt) }
+  const options: SealerOptions = { ...local, key, batchSize, now: () => new Date(sealedAt), leaves }
   return sealNext(options)
 }
 
 port.on('message', async (message: Message) => {
   const { id } = message
   try {
-    const rowsAffected = await withBusyRetry(async () => {
+    if ('rows' in message) {
       // Receipt rows come as one JSON string: cheaper to post than an array of thousands of values.
-      if ('rows' in message) return insertRows(message.sql, JSON.parse(message.rows) as Args[])
-      if ('seal' in message) return seal(message.seal).then((sealed) => [sealed])
-      return runStatements(message.statements)
-    })
+      const rows = JSON.parse(message.rows) as Args[]
+      const firstSeq = await withBusyRetry(async () => insertRows(message.sql, rows))
+      port.postMessage({ id, ok: true, rowsAffected: [rows.length] })
+      // After the answer: the callers wait on the commit, not on this.
+      const column = message.hashColumn
+      if (column !== undefined && rows.length > 0)
+        leaves.add(
+          firstSeq,
+          rows.map((row) => row[column] as string)
+        )
+      return
+    }
+    const rowsAffected = await withBusyRetry(async () =>
+      'seal' in message ? [await seal(message.seal)] : runStatements(message.statements)
+    )
     port.postMessage({ id, ok: true, rowsAffected })
   } catch (error) {
     const e = error as { message?: string; code?: string } | undefined

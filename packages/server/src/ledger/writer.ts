@@ -20,8 +20,11 @@ export type RowJson = string
 export interface Writer {
   /** Writes a list of statements in one `BEGIN IMMEDIATE` transaction; resolves with each one's rowsAffected. */
   write(statements: InStatement[]): Promise<number[]>
-  /** Runs one prepared statement per row in one `BEGIN IMMEDIATE` transaction: the ledger's hot path. */
-  insertRows(sql: string, rows: RowJson[]): Promise<void>
+  /**
+   * Runs one prepared statement per row in one `BEGIN IMMEDIATE` transaction: the ledger's hot path. With
+   * `hashColumn` (the index of each row's receipt hash), a writer that seals keeps the rows' Merkle leaves.
+   */
+  insertRows(sql: string, rows: RowJson[], hashColumn?: number): Promise<void>
   /** Writes are queued in order on another thread: a caller may hand over the next before one commits. */
   readonly pipelined: boolean
   /**
@@ -158,10 +161,10 @@ export async function createWorkerWriter(
       const [sealed] = await post({ seal: request })
       return sealed ?? 0
     },
-    async insertRows(sql, rows) {
+    async insertRows(sql, rows, hashColumn) {
       if (failed) return fallback.insertRows(sql, rows)
       // One string per group: structured-cloning thousands of values costs the event loop far more.
-      await post({ sql, rows: `[${rows.join(',')}]` })
+      await post({ sql, rows: `[${rows.join(',')}]`, hashColumn })
     },
     // After a worker failure writes go through the fallback, which is not pipelined.
     get pipelined() {
