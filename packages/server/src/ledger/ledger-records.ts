@@ -35,6 +35,16 @@ function batchFromSql(row: Record<string, unknown>): BatchRow {
   }
 }
 
+/**
+ * A receipt as the ledger states it: in the batch whose range holds it. Only a batch's last receipt names
+ * it in the database (older ones each name theirs); what a row names is kept, so verify still sees a claim
+ * that does not match its place.
+ */
+function inBatch(row: ReceiptRow, batch: BatchRow): ReceiptRow {
+  if (row.batch === null && row.seq >= batch.firstSeq && row.seq <= batch.lastSeq) row.batch = batch.seq
+  return row
+}
+
 /** Reads the ledger from the database page by page (constant memory). */
 export async function* databaseRecords(client: Client): AsyncGenerator<LedgerRecord> {
   let afterBatch = 0
@@ -57,7 +67,7 @@ export async function* databaseRecords(client: Client): AsyncGenerator<LedgerRec
             args: [from, Math.max(batch.lastSeq, lastSeq), PAGE],
           })
         ).rows
-        for (const row of rows) yield { type: 'receipt', ...rowFromSql(row) }
+        for (const row of rows) yield { type: 'receipt', ...inBatch(rowFromSql(row), batch) }
         if (rows.length < PAGE) break
         from = Number(rows[rows.length - 1]!.seq)
       }

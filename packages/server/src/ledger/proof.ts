@@ -15,10 +15,19 @@ export async function receiptRowById(client: Client, id: string): Promise<Receip
   return row ? rowFromSql(row) : null
 }
 
+/** The batch whose seq range holds the receipt, or undefined while it is not sealed. */
+async function batchHolding(client: Client, seq: number) {
+  const batch = (
+    await client.execute({
+      sql: 'SELECT * FROM batches WHERE last_seq >= ? ORDER BY last_seq LIMIT 1',
+      args: [seq],
+    })
+  ).rows[0]
+  return batch && Number(batch.first_seq) <= seq ? batch : undefined
+}
+
 async function inclusionOf(client: Client, row: ReceiptRow): Promise<InclusionProof | null> {
-  if (row.batch === null) return null
-  const batch = (await client.execute({ sql: 'SELECT * FROM batches WHERE seq = ?', args: [row.batch] }))
-    .rows[0]
+  const batch = await batchHolding(client, row.seq)
   if (!batch) return null
   const key = (
     await client.execute({ sql: 'SELECT public_key FROM ledger_keys WHERE id = ?', args: [batch.key_id] })
@@ -77,10 +86,17 @@ export async function verifyOne(
   if (!row) return null
   const problem = checkReceipt(row)
   if (problem) return { ok: false, reason: problem }
-  if (row.batch === null) return { ok: true, reason: 'hash matches; not sealed in a batch yet' }
   const inclusion = await inclusionOf(client, row)
-  if (!inclusion)
+  if (!inclusion) {
+    if (row.batch === null) return { ok: true, reason: 'hash matches; not sealed in a batch yet' }
     return { ok: false, reason: `batch ${row.batch} is missing or does not contain this receipt` }
+  }
+  if (row.batch !== null && row.batch !== inclusion.batch) {
+    return {
+      ok: false,
+      reason: `says it is in batch ${row.batch} but sits in batch ${inclusion.batch}'s range`,
+    }
+  }
   const root = rootFromPath(
     receiptLeaf(row.hash),
     inclusion.leafIndex,

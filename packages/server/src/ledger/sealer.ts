@@ -73,10 +73,11 @@ export async function sealNext(options: SealerOptions): Promise<number> {
         previousBatch,
       ],
     },
+    // The batch's last receipt claims it (see tables.ts); the rest are in it by their seq.
     {
-      sql: `UPDATE receipts SET batch = ? WHERE seq BETWEEN ? AND ?
+      sql: `UPDATE receipts SET batch = ? WHERE seq = ?
             AND EXISTS (SELECT 1 FROM batches WHERE seq = ? AND root = ? AND first_seq = ? AND last_seq = ?)`,
-      args: [batch, firstSeq, batchLastSeq, batch, root, firstSeq, batchLastSeq],
+      args: [batch, batchLastSeq, batch, root, firstSeq, batchLastSeq],
     },
   ])
   return inserted === 1 ? leaves.length : SEAL_RACE_LOST

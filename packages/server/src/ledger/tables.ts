@@ -3,8 +3,8 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 
 /**
  * The consent ledger. Receipts are append-only: rows are never deleted, and the only update is erasure
- * (payload columns cleared, `erased_at` set) or sealing (`batch` set). Payload columns are nullable so
- * erasure can clear them while `hash` keeps the receipt's place in its Merkle tree.
+ * (payload columns cleared, `erased_at` set) or sealing (`batch` set on a batch's last receipt). Payload
+ * columns are nullable so erasure can clear them while `hash` keeps the receipt's place in its Merkle tree.
  */
 export const receipts = sqliteTable(
   'receipts',
@@ -30,7 +30,11 @@ export const receipts = sqliteTable(
     ipTruncated: text(),
     /** SHA-256 hex of the receipt's canonical JSON (everything but `hash` and `erasedAt`). */
     hash: text().notNull(),
-    /** Batch that sealed this receipt; null until sealed. */
+    /**
+     * Set on the last receipt of each sealed batch: its claim that the batch exists, so a deleted batch is
+     * noticed. A receipt is in the batch whose seq range holds it (receipts sealed before 2026-12-02 each
+     * name their batch here; marking all 1,024 rows cost every seal a rewrite of their pages).
+     */
     batch: integer(),
     erasedAt: text(),
   },
@@ -43,18 +47,23 @@ export const receipts = sqliteTable(
 )
 
 /** Sealed batches: one signed Merkle tree head per batch, each chained to the previous root. */
-export const batches = sqliteTable('batches', {
-  seq: integer().primaryKey(),
-  size: integer().notNull(),
-  firstSeq: integer().notNull(),
-  lastSeq: integer().notNull(),
-  root: text().notNull(),
-  previousRoot: text().notNull(),
-  sealedAt: text().notNull(),
-  /** Ed25519 signature (base64) over the batch head (see `batchHeadBytes`). */
-  signature: text().notNull(),
-  keyId: text().notNull(),
-})
+export const batches = sqliteTable(
+  'batches',
+  {
+    seq: integer().primaryKey(),
+    size: integer().notNull(),
+    firstSeq: integer().notNull(),
+    lastSeq: integer().notNull(),
+    root: text().notNull(),
+    previousRoot: text().notNull(),
+    sealedAt: text().notNull(),
+    /** Ed25519 signature (base64) over the batch head (see `batchHeadBytes`). */
+    signature: text().notNull(),
+    keyId: text().notNull(),
+  },
+  // Finds the batch that holds a receipt (`last_seq >= seq`, the first such batch).
+  (table) => [index('batches_last_seq_idx').on(table.lastSeq)]
+)
 
 /** Signing keys. The private key is stored only when the server generated it (no TORII_SIGNING_KEY). */
 export const ledgerKeys = sqliteTable('ledger_keys', {

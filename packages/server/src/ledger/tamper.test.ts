@@ -75,7 +75,11 @@ describe('verify detects tampering', () => {
     const forged = { ...(await ledger.get(receipts[17]!.id))!, action: 'accept-all' as const }
     const hash = receiptHash(forged)
     await sql('UPDATE receipts SET action = ?, hash = ? WHERE id = ?', ['accept-all', hash, forged.id])
-    const hashes = (await sql('SELECT hash FROM receipts WHERE batch = 3 ORDER BY seq')).rows
+    const hashes = (
+      await sql(
+        'SELECT hash FROM receipts, batches WHERE batches.seq = 3 AND receipts.seq BETWEEN first_seq AND last_seq ORDER BY receipts.seq'
+      )
+    ).rows
     const root = merkleRoot(hashes.map((h) => receiptLeaf(h.hash as string))).toString('hex')
     await sql('UPDATE batches SET root = ?, signature = ? WHERE seq = 3', [
       root,
@@ -101,6 +105,26 @@ describe('verify detects tampering', () => {
     const result = await ledger.verify()
     expect(result).toMatchObject({ ok: false, receiptId: receipts[0]!.id })
     expect(result.ok || result.problem).toMatch(/marked erased but still holds/)
+  })
+
+  it('names a receipt that claims another batch than the one whose range holds it', async () => {
+    await sql('UPDATE receipts SET batch = 1 WHERE id = ?', [receipts[10]!.id])
+    const result = await ledger.verify()
+    expect(result).toMatchObject({ ok: false, receiptId: receipts[10]!.id, batch: 2 })
+    expect(result.ok || result.problem).toMatch(/says it is in batch 1 but sits in batch 2's range/)
+    expect(await ledger.verifyReceipt(receipts[10]!.id)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/says it is in batch 1 but sits in batch 2's range/),
+    })
+  })
+
+  it('verifies and proves a ledger whose receipts each name their batch, as before 2026-12-02', async () => {
+    await sql(
+      'UPDATE receipts SET batch = (SELECT seq FROM batches WHERE receipts.seq BETWEEN first_seq AND last_seq)'
+    )
+    expect(await ledger.verify()).toEqual({ ok: true, receipts: 20, batches: 3 })
+    expect(await ledger.verifyReceipt(receipts[3]!.id)).toEqual({ ok: true })
+    expect((await ledger.proof(receipts[12]!.id))?.inclusion).toMatchObject({ batch: 2, leafIndex: 4 })
   })
 
   it('names a missing last batch', async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX `batches_last_seq_idx` ON `batches` (`last_seq`);
