@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { inclusionPath, leafHash, merkleRoot, rootFromPath } from './merkle.ts'
+import { inclusionPath, leafHash, merkleRoot, nodeHash, rootFromPath } from './merkle.ts'
 
 // Leaves and roots from the RFC 6962 reference tests (certificate-transparency merkle tree tests).
 const LEAVES = [
@@ -68,5 +69,18 @@ describe('RFC 6962 Merkle tree', () => {
   it('refuses a leaf index outside the tree', () => {
     expect(() => inclusionPath(leaves, 8)).toThrow(RangeError)
     expect(rootFromPath(leaves[0]!, 3, 3, [])).toBeNull()
+  })
+
+  it('hashes 32-byte leaves and nodes (the hot path) and any other length alike, with nothing left over', () => {
+    const sha = (...parts: Buffer[]) => createHash('sha256').update(Buffer.concat(parts)).digest('hex')
+    const a = Buffer.alloc(32, 0xaa)
+    const b = Buffer.alloc(32, 0xbb)
+    const long = Buffer.alloc(33, 0xcc)
+    expect(leafHash(a).toString('hex')).toBe(sha(Buffer.from([0]), a))
+    expect(leafHash(b).toString('hex')).toBe(sha(Buffer.from([0]), b))
+    expect(nodeHash(a, b).toString('hex')).toBe(sha(Buffer.from([1]), a, b))
+    expect(nodeHash(b, a).toString('hex')).toBe(sha(Buffer.from([1]), b, a))
+    expect(nodeHash(long, a).toString('hex')).toBe(sha(Buffer.from([1]), long, a))
+    expect(nodeHash(a, b.subarray(0, 31)).toString('hex')).toBe(sha(Buffer.from([1]), a, b.subarray(0, 31)))
   })
 })

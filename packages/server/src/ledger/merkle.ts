@@ -2,17 +2,24 @@ import { createHash, hash } from 'node:crypto'
 
 /** RFC 6962 §2.1 Merkle tree hash over raw leaf bytes: leaves `H(0x00 || d)`, nodes `H(0x01 || l || r)`. */
 
-const LEAF_PREFIX = Buffer.from([0])
-const NODE_PREFIX = Buffer.from([1])
+// One-shot hashing of the prefixed bytes, copied into a buffer kept for it: ~30% faster than a Hash object
+// per node, and no new buffer to concatenate into (sealing and `verify` hash two nodes per receipt).
+const leafInput = Buffer.alloc(33)
+const nodeInput = Buffer.alloc(65, 1)
 
-// One-shot hashing of the concatenated bytes: ~30% faster than a Hash object per node (sealing and
-// `verify` hash two nodes per receipt).
 export function leafHash(data: Uint8Array): Buffer {
-  return hash('sha256', Buffer.concat([LEAF_PREFIX, data]), 'buffer')
+  if (data.length !== 32) return hash('sha256', Buffer.concat([Buffer.from([0]), data]), 'buffer')
+  leafInput.set(data, 1)
+  return hash('sha256', leafInput, 'buffer')
 }
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  return hash('sha256', Buffer.concat([NODE_PREFIX, left, right]), 'buffer')
+  // Anything but two SHA-256 outputs (a forged path) is hashed as given, never partly over stale bytes.
+  if (left.length !== 32 || right.length !== 32)
+    return hash('sha256', Buffer.concat([Buffer.from([1]), left, right]), 'buffer')
+  nodeInput.set(left, 1)
+  nodeInput.set(right, 33)
+  return hash('sha256', nodeInput, 'buffer')
 }
 
 /** Largest power of two strictly smaller than n (n ≥ 2): the RFC's split point. */
