@@ -115,6 +115,17 @@ describe('allowedByCookie', () => {
     expect(allowedByCookie(header(made), [before, after], at()).vendors['google-analytics']).toBe(false)
     expect(allowedByCookie(header(made), [after, before], at()).vendors['google-analytics']).toBe(false)
   })
+
+  it('should read a config as gate.js carries it (packed), and allow nothing given no config', () => {
+    const packed = [
+      ...demoConfig().slice(0, 2),
+      [['necessary', [], true], ['analytics']],
+      [['google-analytics', ['analytics']]],
+    ]
+    const made = choice(ALL_P, ALL_V)
+    expect(allowedByCookie(header(made), packed as never, at()).vendors).toEqual({ 'google-analytics': true })
+    expect(allowedByCookie(header(made), [], at())).toEqual({ purposes: {}, vendors: {} })
+  })
 })
 
 describe('gateConfigOf', () => {

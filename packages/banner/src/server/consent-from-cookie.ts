@@ -1,4 +1,5 @@
 import { GATE } from '@torii/schema/gate-config'
+import { normalizeConfig } from '../gate/config.ts'
 import { readChoice } from '../gate/cookie.ts'
 import { effective, isExpired } from '../gate/rules.ts'
 import type { GateConfig } from '../gate/types.ts'
@@ -35,8 +36,9 @@ export function allowedByCookie(
   configs: GateConfig | readonly GateConfig[],
   { gpc, now = Date.now(), marginMs = EXPIRY_MARGIN_MS }: CookieConsentOptions
 ): CookieConsent {
-  // A GateConfig is a tuple whose first element is the site id (a string): a list of them starts with one.
-  const list = (Array.isArray(configs[0]) ? configs : [configs]) as readonly GateConfig[]
+  // A GateConfig is a tuple whose first element is the site id (a string), a list of them is not. Each is
+  // filled in as the gate fills its inlined one, so a packed config (as gate.js carries it) reads the same.
+  const list = (typeof configs[0] == 'string' ? [configs] : configs).map(normalizeConfig)
   const out: CookieConsent = { purposes: {}, vendors: {} }
   for (const cfg of list) {
     for (const [key] of cfg[GATE.purposes]) out.purposes[key] = false
