@@ -1,4 +1,4 @@
-// The three pages the bench compares: Torii, vanilla-cookieconsent 3.1.0 (set up as its docs show: the script
+// The pages the bench compares: Torii, vanilla-cookieconsent 3.1.0 (set up as its docs show: the script
 // and run() at the end of body), and no CMP at all. Each loads GA (gtag.js, answered locally by the bench)
 // behind its CMP's blocking, the way a site owner would write it.
 
@@ -51,9 +51,21 @@ export const FLOOR_GATE = `new MutationObserver((rs) => { for (const r of rs) fo
 
 export const FLOOR = TORII.replace('/s/xtra/gate.js', '/floor.js').replace('<title>Torii', '<title>Floor')
 
+/**
+ * Torii where the site's own server renders the tags the request's `torii` cookie allows unheld
+ * (`@torii/banner/server`, site.mjs): the same page as TORII, but a returning visitor who allowed GA gets
+ * plain `<script async src>` tags the preload scanner sees, as on the page with no CMP; held otherwise.
+ */
+export const ssrPage = (allowed) => {
+  const page = TORII.replace('<title>Torii', '<title>Torii, site server renders allowed tags')
+  const ga = allowed.purposes.analytics && allowed.vendors['google-analytics']
+  return ga ? page.replaceAll('<script type="text/plain" ', '<script ') : page
+}
+
 /** Each banner's Accept all button. */
 export const ACCEPT_ALL = {
   '/torii/': 'torii-consent [data-torii-action="accept-all"]',
+  '/ssr/': 'torii-consent [data-torii-action="accept-all"]',
   '/cc/': '#cc-main [data-role="all"]',
 }
 

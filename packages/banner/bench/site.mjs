@@ -5,15 +5,18 @@ import { createServer } from 'node:http'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { allowedByCookie, gateConfigOf } from '../dist/server.js'
 import { demoGateConfig } from '../scripts/gate-config.mjs'
 import { servedGate } from '../scripts/size.mjs'
-import { COOKIECONSENT, FLOOR, FLOOR_GATE, NO_CMP, TORII } from './pages.mjs'
+import { COOKIECONSENT, FLOOR, FLOOR_GATE, NO_CMP, ssrPage, TORII } from './pages.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const ccDist = join(root, 'node_modules/vanilla-cookieconsent/dist')
 const manifest = JSON.parse(readFileSync(join(root, 'dist/manifest.json'), 'utf8'))
 export const { gate, ui, prefs } = await servedGate()
 const { revision } = await demoGateConfig('/' + manifest.ui)
+/** The gate config a site's server fetches from config.json and caches (docs/cookie-format.md). */
+const gateConfig = gateConfigOf(revision)
 export const ccJs = readFileSync(join(ccDist, 'cookieconsent.umd.js'))
 export const ccCss = readFileSync(join(ccDist, 'cookieconsent.css'))
 
@@ -54,7 +57,15 @@ const server = createServer((req, res) => {
     res.writeHead(201, { 'content-type': 'application/json' })
     return res.end('{"id":"bench"}')
   }
-  const file = files[path]
+  // The site's own server: the tags the request's torii cookie allows unheld (rendered per request).
+  const file =
+    path == '/ssr/'
+      ? [
+          ssrPage(allowedByCookie(req.headers.cookie, gateConfig, { gpc: req.headers['sec-gpc'] == '1' })),
+          'text/html',
+          'no-store',
+        ]
+      : files[path]
   if (!file) return res.writeHead(404).end()
   // Brotli when the browser asks for it, as the Torii server and a CDN answer (Chromium sends br here).
   const wantsBr = /\bbr\b/.test(req.headers['accept-encoding'] || '')

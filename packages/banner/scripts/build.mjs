@@ -118,6 +118,20 @@ await build({
   },
 })
 
+// `@torii/banner/server` for a site's own Node server (docs/cookie-format.md): plain ES module JS, so Node
+// imports it without TypeScript; readable (not minified), the gate's rules bundled in, not copied.
+await build({
+  ...common,
+  // The server code imports the gate's config normalisation; no config is ever inlined there.
+  define: { __TORII_CONFIG__: 'undefined' },
+  build: {
+    ...OUTPUT,
+    target: 'node20',
+    minify: false,
+    lib: { entry: join(root, 'src/server/index.ts'), formats: ['es'], fileName: () => 'server.js' },
+  },
+})
+
 const gate = readFileSync(join(dist, 'gate.js'), 'utf8')
 if (/\bconst\b/.test(gate)) throw new Error('dist/gate.js must have no const left (see constToLet)')
 const count = gate.split(PLACEHOLDER).length - 1

@@ -1,0 +1,60 @@
+import { GATE } from '@torii/schema/gate-config'
+import { normalizeConfig } from '../gate/config.ts'
+import { readChoice } from '../gate/cookie.ts'
+import { effective, isExpired } from '../gate/rules.ts'
+import type { GateConfig } from '../gate/types.ts'
+
+type Map = Record<string, boolean>
+
+/** What a site's server may render unheld: true only where the gate would run the tag on this page view. */
+export interface CookieConsent {
+  purposes: Map
+  vendors: Map
+}
+
+export interface CookieConsentOptions {
+  /** The request's `Sec-GPC: 1` header (browsers send it with `navigator.globalPrivacyControl`). */
+  gpc: boolean
+  /** Now, ms since the epoch (default `Date.now()`). */
+  now?: number
+  /** A choice that expires within this many ms counts as expired: the browser's clock may be ahead. */
+  marginMs?: number
+}
+
+/** One day: the default safety margin on a choice's expiry. */
+export const EXPIRY_MARGIN_MS = 86_400_000
+
+/**
+ * What the `torii` cookie of a request (its `Cookie` header) allows, by the gate's own rules (`readChoice`,
+ * `isExpired`, `effective`), for a site server that renders allowed tags unheld. Everything false when there
+ * is no valid choice, when it expires within the margin, or when the gate would ask (show the banner).
+ * Given several configs (the gate config of the live revision and of the one before it, while browsers may
+ * still hold the older gate.js), only what every one of them allows.
+ */
+export function allowedByCookie(
+  cookieHeader: string | undefined,
+  configs: GateConfig | readonly GateConfig[],
+  { gpc, now = Date.now(), marginMs = EXPIRY_MARGIN_MS }: CookieConsentOptions
+): CookieConsent {
+  // A GateConfig is a tuple whose first element is the site id (a string), a list of them is not. Each is
+  // filled in as the gate fills its inlined one, so a packed config (as gate.js carries it) reads the same.
+  const list = (typeof configs[0] == 'string' ? [configs] : configs).map(normalizeConfig)
+  const out: CookieConsent = { purposes: {}, vendors: {} }
+  for (const cfg of list) {
+    for (const [key] of cfg[GATE.purposes]) out.purposes[key] = false
+    for (const [key] of cfg[GATE.vendors]) out.vendors[key] = false
+  }
+  const choice = readChoice(cookieHeader || '')
+  if (!choice) return out
+  const states = []
+  for (const cfg of list) {
+    const state = effective(cfg, choice, gpc)
+    // The banner would show: the visitor is about to decide (the gate still runs what was granted before,
+    // on its own; held tags cost this page view speed, never consent).
+    if (state.ask || isExpired(cfg, choice, now + marginMs)) return out
+    states.push(state)
+  }
+  for (const key in out.purposes) out.purposes[key] = states.every((s) => s.p[key] == true)
+  for (const key in out.vendors) out.vendors[key] = states.every((s) => s.v[key] == true)
+  return out
+}
