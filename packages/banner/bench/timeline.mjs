@@ -78,6 +78,7 @@ for (let round = 0; round < RUNS; round++) {
     await page.waitForFunction(() =>
       performance.getEntriesByType('resource').some((e) => e.name.includes('gtag/js'))
     )
+    await page.waitForLoadState('networkidle') // as run.mjs: the first visit's work done before leaving
     for (const view of [2, 3])
       views[path][view].push(spans(await traced(cdp, page, base + path), base + path))
     await context.close()
