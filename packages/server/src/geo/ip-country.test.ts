@@ -7,13 +7,13 @@ import { createIpCountryLookup, embeddedIpDatabasePath } from './ip-country.ts'
 import { lookupAddress } from './lookup-address.ts'
 
 describe('lookupAddress', () => {
-  it('should keep public addresses, IPv4-mapped IPv6 as IPv4, and drop zone ids', () => {
+  it('should keep public addresses, IPv4-mapped IPv6 as IPv4, and drop zone ids (mmdb-lib reads any IPv6 form)', () => {
     expect(lookupAddress('133.242.0.1')).toBe('133.242.0.1')
     expect(lookupAddress(' 2001:4860:4860::8888 ')).toBe('2001:4860:4860::8888')
     expect(lookupAddress('::ffff:133.242.0.1')).toBe('133.242.0.1')
     expect(lookupAddress('::FFFF:85f2:1')).toBe('133.242.0.1')
     expect(lookupAddress('0:0:0:0:0:ffff:133.242.0.1')).toBe('133.242.0.1')
-    expect(lookupAddress('2001:4860:4860:0:0:0:0:8888%eth0')).toBe('2001:4860:4860::8888')
+    expect(lookupAddress('2001:4860:4860:0:0:0:0:8888%eth0')).toBe('2001:4860:4860:0:0:0:0:8888')
   })
 
   it('should drop what is nobody`s place: private, loopback, link-local, CGN, documentation, multicast', () => {
