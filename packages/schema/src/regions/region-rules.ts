@@ -4,7 +4,6 @@ import {
   coversRegion,
   DEFAULT_REGION_CODE,
   groupCodes,
-  type RegionLevel,
   regionLevel,
   unknownCodeMessage,
 } from './region-codes.ts'
@@ -72,7 +71,12 @@ interface Claim {
 export function regionRulesIssues(rules: readonly RegionRule[]): RegionRulesIssue[] {
   const issues: RegionRulesIssue[] = []
   const keys = new Set<string>()
-  const claims: Record<Exclude<RegionLevel, 'default'>, Claim[]> = { subdivision: [], country: [], group: [] }
+  // Countries and subdivisions overlap only when equal (a map); groups by their members (few: kept apart).
+  const exact: Record<'subdivision' | 'country', Map<string, Claim>> = {
+    subdivision: new Map(),
+    country: new Map(),
+  }
+  const groups: Claim[] = []
   let defaultRule: number | null = null
 
   for (const [i, rule] of rules.entries()) {
@@ -98,11 +102,16 @@ export function regionRulesIssues(rules: readonly RegionRule[]): RegionRulesIssu
         } else if (defaultRule !== null) {
           issues.push({ path, message: `a second default rule: "${rules[defaultRule]!.key}" is the default` })
         } else defaultRule = i
-      } else {
-        const claim: Claim = { rule: i, code, covers: level === 'group' ? [...groupCodes(code)!] : [code] }
-        const clash = claims[level].find((other) => other.rule !== i && overlap(other, claim))
+      } else if (level === 'group') {
+        const claim: Claim = { rule: i, code, covers: [...groupCodes(code)!] }
+        const clash = groups.find((other) => other.rule !== i && overlap(other, claim))
         if (clash) issues.push({ path, message: overlapMessage(clash, claim, rules[clash.rule]!.key) })
-        claims[level].push(claim)
+        else groups.push(claim)
+      } else {
+        const claim: Claim = { rule: i, code, covers: [code] }
+        const clash = exact[level].get(code)
+        if (clash) issues.push({ path, message: overlapMessage(clash, claim, rules[clash.rule]!.key) })
+        else exact[level].set(code, claim)
       }
       seen.add(code)
     }
