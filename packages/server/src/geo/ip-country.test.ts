@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Reader } from 'mmdb-lib'
 import { describe, expect, it } from 'vitest'
 import { recordingLogger } from '../testing/recording-logger.ts'
 import { createIpCountryLookup, embeddedIpDatabasePath } from './ip-country.ts'
@@ -104,6 +105,24 @@ describe('createIpCountryLookup (the embedded database)', () => {
     expect(lookup.country('133.242.0.1')).toBeUndefined()
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(new RegExp(`^geo: the IP database ${path} cannot be read \\(.+\\): visitors`))
+  })
+
+  it('should say once that lookups fail in a damaged database, and place nobody', () => {
+    const bytes = Buffer.from(readFileSync(embeddedIpDatabasePath()!))
+    // The data section (the country records) lies between the search tree and the metadata marker.
+    const dataStart = new Reader(bytes).metadata.searchTreeSize + 16
+    bytes.fill(0xff, dataStart, bytes.lastIndexOf(Buffer.from('\xab\xcd\xefMaxMind.com', 'latin1')))
+    const path = join(mkdtempSync(join(tmpdir(), 'torii-geo-')), 'damaged.mmdb')
+    writeFileSync(path, bytes)
+    const lines: string[] = []
+    const lookup = createIpCountryLookup({ path, logger: recordingLogger(lines) })
+    expect(lookup.country('133.242.0.1')).toBeUndefined()
+    expect(lookup.country('8.8.8.8')).toBeUndefined()
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(
+        /^geo: a lookup in the IP database failed \(.+\): such visitors get the default region rule$/
+      ),
+    ])
   })
 
   it('should find the embedded database in its package', () => {

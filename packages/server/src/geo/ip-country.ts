@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { normalizeCountryCode } from '@torii/schema'
 import { Reader, type Response } from 'mmdb-lib'
@@ -40,6 +40,7 @@ interface CountryRecord {
  */
 export function createIpCountryLookup(options: IpCountryLookupOptions = {}): IpCountryLookup {
   let reader: Reader<Response> | null | undefined
+  let failedLookup = false
 
   function load(): Reader<Response> | null {
     const path = options.path ?? embeddedIpDatabasePath()
@@ -51,11 +52,11 @@ export function createIpCountryLookup(options: IpCountryLookupOptions = {}): IpC
     }
     try {
       const started = performance.now()
-      const database = new Reader<Response>(readFileSync(path))
+      const bytes = readFileSync(path)
+      const database = new Reader<Response>(bytes)
       const built = new Date(database.metadata.buildEpoch).toISOString().slice(0, 10)
-      const megabytes = (statSync(path).size / 1e6).toFixed(1)
       options.logger?.info(
-        `geo: IP database ${path} loaded (built ${built}, ${megabytes} MB, ${Math.round(performance.now() - started)} ms)`
+        `geo: IP database ${path} loaded (built ${built}, ${(bytes.length / 1e6).toFixed(1)} MB, ${Math.round(performance.now() - started)} ms)`
       )
       return database
     } catch (error) {
@@ -74,7 +75,14 @@ export function createIpCountryLookup(options: IpCountryLookupOptions = {}): IpC
       if (reader === undefined) reader = load()
       try {
         return normalizeCountryCode((reader?.get(ip) as CountryRecord | null | undefined)?.country_code)
-      } catch {
+      } catch (error) {
+        // Only a damaged data section throws here (the address was checked): said once, not per request.
+        if (!failedLookup) {
+          failedLookup = true
+          options.logger?.warn(
+            `geo: a lookup in the IP database failed (${(error as Error).message}): such visitors get the default region rule`
+          )
+        }
         return undefined
       }
     },
