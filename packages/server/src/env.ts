@@ -13,58 +13,59 @@ const headerNameSchema = z
   .transform((name) => name.toLowerCase())
 
 /** Every environment variable the server reads, with what each accepts. */
-const envSchema = z
-  .object({
-    PORT: z
-      .string()
-      .regex(/^\d{1,5}$/, 'accepted: a port number from 0 to 65535')
-      .transform(Number)
-      .refine((port) => port <= 65535, 'accepted: a port number from 0 to 65535')
-      .default(8787),
-    HOST: z.string().min(1, 'accepted: a host name or IP address to listen on').default('127.0.0.1'),
-    TORII_DB_URL: z
-      .string()
-      .regex(DB_URL_PATTERN, 'accepted: file:PATH, libsql://HOST, http(s)://HOST or ws(s)://HOST')
-      .default('file:./data/torii.db'),
-    TORII_DB_AUTH_TOKEN: z.string().optional(),
-    TORII_DEMO: z.enum(['auto', 'on', 'off'], 'accepted: auto, on, off').default('auto'),
-    TORII_SIGNING_KEY: z.string().min(1).optional(),
-    TORII_PUBLIC_URL: z
-      .url({ protocol: /^https?$/, message: 'accepted: an http(s) URL such as https://consent.example.com' })
-      .optional(),
-    TORII_TRUST_PROXY: z.enum(['0', '1'], 'accepted: 0, 1').default('0'),
-    TORII_LOG_LEVEL: z.enum(LOG_LEVELS, `accepted: ${LOG_LEVELS.join(', ')}`).default('info'),
-    TORII_RECEIPT_RATE_LIMIT: z
-      .string()
-      .regex(/^[1-9]\d{0,8}$/, 'accepted: a whole number of receipts per minute per truncated IP, at least 1')
-      .transform(Number)
-      .default(600),
-    TORII_LEDGER_SYNC: z.enum(DURABILITIES, `accepted: ${DURABILITIES.join(', ')}`).default('full'),
-    TORII_SEAL_BATCH_SIZE: z
-      .string()
-      .regex(/^[1-9]\d{0,6}$/, 'accepted: a whole number of receipts from 1 to 9999999')
-      .transform(Number)
-      .optional(),
-    TORII_SEAL_INTERVAL_MS: z
-      .string()
-      .regex(/^[1-9]\d{0,7}$/, 'accepted: a whole number of milliseconds from 1 to 99999999')
-      .transform(Number)
-      .optional(),
-    /** `off`: no jurisdiction is resolved, every visitor gets a site's default region rule. */
-    TORII_GEO: z.enum(['on', 'off'], 'accepted: on, off').default('on'),
-    /** The header a trusted CDN sets with the visitor's country; unset, the embedded IP database. */
-    TORII_GEO_HEADER: headerNameSchema.optional(),
-    TORII_GEO_SUBDIVISION_HEADER: headerNameSchema.optional(),
-  })
-  .superRefine((env, ctx) => {
-    if (env.TORII_GEO_SUBDIVISION_HEADER && !env.TORII_GEO_HEADER) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['TORII_GEO_SUBDIVISION_HEADER'],
-        message: 'accepted only with TORII_GEO_HEADER (the country header) set too',
-      })
-    }
-  })
+const envSchema = z.object({
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, 'accepted: a port number from 0 to 65535')
+    .transform(Number)
+    .refine((port) => port <= 65535, 'accepted: a port number from 0 to 65535')
+    .default(8787),
+  HOST: z.string().min(1, 'accepted: a host name or IP address to listen on').default('127.0.0.1'),
+  TORII_DB_URL: z
+    .string()
+    .regex(DB_URL_PATTERN, 'accepted: file:PATH, libsql://HOST, http(s)://HOST or ws(s)://HOST')
+    .default('file:./data/torii.db'),
+  TORII_DB_AUTH_TOKEN: z.string().optional(),
+  TORII_DEMO: z.enum(['auto', 'on', 'off'], 'accepted: auto, on, off').default('auto'),
+  TORII_SIGNING_KEY: z.string().min(1).optional(),
+  TORII_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'accepted: an http(s) URL such as https://consent.example.com' })
+    .optional(),
+  TORII_TRUST_PROXY: z.enum(['0', '1'], 'accepted: 0, 1').default('0'),
+  TORII_LOG_LEVEL: z.enum(LOG_LEVELS, `accepted: ${LOG_LEVELS.join(', ')}`).default('info'),
+  TORII_RECEIPT_RATE_LIMIT: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/, 'accepted: a whole number of receipts per minute per truncated IP, at least 1')
+    .transform(Number)
+    .default(600),
+  TORII_LEDGER_SYNC: z.enum(DURABILITIES, `accepted: ${DURABILITIES.join(', ')}`).default('full'),
+  TORII_SEAL_BATCH_SIZE: z
+    .string()
+    .regex(/^[1-9]\d{0,6}$/, 'accepted: a whole number of receipts from 1 to 9999999')
+    .transform(Number)
+    .optional(),
+  TORII_SEAL_INTERVAL_MS: z
+    .string()
+    .regex(/^[1-9]\d{0,7}$/, 'accepted: a whole number of milliseconds from 1 to 99999999')
+    .transform(Number)
+    .optional(),
+  /** `off`: no jurisdiction is resolved, every visitor gets a site's default region rule. */
+  TORII_GEO: z.enum(['on', 'off'], 'accepted: on, off').default('on'),
+  /** The header a trusted CDN sets with the visitor's country; unset, the embedded IP database. */
+  TORII_GEO_HEADER: headerNameSchema.optional(),
+  TORII_GEO_SUBDIVISION_HEADER: headerNameSchema.optional(),
+})
+
+/** What one variable accepts depending on another. */
+const envRulesSchema = envSchema.superRefine((env, ctx) => {
+  if (env.TORII_GEO_SUBDIVISION_HEADER && !env.TORII_GEO_HEADER) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TORII_GEO_SUBDIVISION_HEADER'],
+      message: 'accepted only with TORII_GEO_HEADER (the country header) set too',
+    })
+  }
+})
 
 export type Env = z.infer<typeof envSchema>
 
@@ -80,7 +81,7 @@ export function parseEnv(env: Record<string, string | undefined> = process.env):
     const value = env[key]
     if (value !== undefined && value !== '') input[key] = value
   }
-  const result = envSchema.safeParse(input)
+  const result = envRulesSchema.safeParse(input)
   if (result.success) return result.data
   const lines = result.error.issues.map((issue) => {
     const key = String(issue.path[0])
