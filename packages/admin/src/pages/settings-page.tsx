@@ -19,7 +19,7 @@ function siteText(site: Site): SiteFormText {
   return { name: site.name, origins: site.origins.join('\n'), languages: site.languages.join(', ') }
 }
 
-function SiteForm() {
+function SiteSettingsForm() {
   const site = siteModel.detail.value!.site
   const form = useSiteForm(siteText(site))
   const message = useSignal('')
@@ -109,7 +109,7 @@ function DraftOptions() {
 export default function SettingsPage({ siteId }: { siteId: string }) {
   return (
     <SiteFrame siteId={siteId} section="settings" editsDraft>
-      <SiteForm />
+      <SiteSettingsForm />
       <DraftLanguageFields />
       <DraftOptions />
       <section class="card" aria-labelledby="snippet-title">
