@@ -9,7 +9,7 @@ const VendorsPage = lazy(() => import('./pages/vendors-page.tsx'))
 const LookPage = lazy(() => import('./pages/look-page.tsx'))
 const PublishPage = lazy(() => import('./pages/publish-page.tsx'))
 const ReceiptsPage = lazy(() => import('./pages/receipts-page.tsx'))
-const ReceiptPage = lazy(() => import('./pages/receipt-page.tsx'))
+const ReceiptDetailPage = lazy(() => import('./pages/receipt-detail-page.tsx'))
 const InsightsPage = lazy(() => import('./pages/insights-page.tsx'))
 const DisclosurePage = lazy(() => import('./pages/disclosure-page.tsx'))
 const UsersPage = lazy(() => import('./pages/users-page.tsx'))
@@ -39,7 +39,7 @@ export function Routes() {
       <Route path={`${SITE}/look`} component={LookPage} />
       <Route path={`${SITE}/publish`} component={PublishPage} />
       <Route path={`${SITE}/receipts`} component={ReceiptsPage} />
-      <Route path={`${SITE}/receipts/:receiptId`} component={ReceiptPage} />
+      <Route path={`${SITE}/receipts/:receiptId`} component={ReceiptDetailPage} />
       <Route path={`${SITE}/insights`} component={InsightsPage} />
       <Route path={`${SITE}/disclosure`} component={DisclosurePage} />
       <Route default component={NotFoundPage} />

@@ -37,9 +37,11 @@
  *
  * A user's id in paths is their email, URL-encoded.
  */
+import type { z } from 'zod'
 import type { ReceiptAction, ReceiptProof } from './receipt.ts'
 import type { RevisionSummary } from './revision.ts'
 import type { SiteConfig } from './site-config.ts'
+import type { siteInputSchema } from './site-input.ts'
 
 export const CSRF_HEADER = 'x-torii-csrf'
 export const ROLES = ['admin', 'viewer'] as const
@@ -75,14 +77,8 @@ export interface SessionInfo {
   csrfToken: string
 }
 
-export interface SiteInput {
-  /** URL-safe id used in `/s/:siteId/gate.js`; generated when left out. */
-  id?: string
-  name: string
-  /** Origins allowed to POST receipts, e.g. `https://www.example.co.jp`. */
-  origins: string[]
-  languages: string[]
-}
+/** `POST /sites` body, as `siteInputSchema` (`./site-input.ts`) checks it. */
+export type SiteInput = z.infer<typeof siteInputSchema>
 
 export interface Site extends Required<SiteInput> {
   createdAt: string

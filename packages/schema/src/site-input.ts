@@ -18,8 +18,10 @@ export const originSchema = z.string().refine((value) => {
 
 /** `POST /api/admin/sites` body (see `SiteInput` in admin-api.ts). */
 export const siteInputSchema = z.strictObject({
+  /** URL-safe id used in `/s/:siteId/gate.js`; generated when left out. */
   id: siteIdSchema.optional(),
   name: z.string().trim().min(1, 'is required').max(200),
+  /** Origins allowed to POST receipts, e.g. `https://www.example.co.jp`. */
   origins: z.array(originSchema).max(100),
   languages: z.array(languageSchema).min(1, 'at least one language').max(50),
 })

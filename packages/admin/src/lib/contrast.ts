@@ -36,7 +36,8 @@ export function contrastRatio(a: string, b: string): number | null {
 
 export type ContrastPair = 'text' | 'accent' | 'accentBackground'
 
-export interface ContrastCheck {
+/** One colour pair of a look measured against its WCAG AA minimum. */
+export interface PairContrast {
   pair: ContrastPair
   ratio: number | null
   min: number
@@ -44,7 +45,7 @@ export interface ContrastCheck {
 }
 
 /** Checks a look's colour pairs against WCAG AA; a pair that cannot be measured fails. */
-export function checkLookContrast(colors: Look['colors']): ContrastCheck[] {
+export function checkLookContrast(colors: Look['colors']): PairContrast[] {
   const pairs: [ContrastPair, string, string, number][] = [
     ['text', colors.text, colors.background, AA_TEXT],
     ['accent', colors.accentText, colors.accent, AA_TEXT],

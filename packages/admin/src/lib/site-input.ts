@@ -1,21 +1,31 @@
-import { keySchema, languageSchema } from '@torii/schema'
+import { keySchema } from '@torii/schema'
 import type { SiteInput } from '@torii/schema/admin-api'
+import { siteInputSchema } from '@torii/schema/site-input'
 import { z } from 'zod'
 import type { FieldErrors } from '../api/index.ts'
 import { errorText } from '../i18n/error-text.ts'
 import { issuesToFieldErrors } from './field-errors.ts'
 
-/** A site's id, name, origins and languages as the admin types them. */
-export const siteInputSchema = z.object({
+/**
+ * The contract's site input as the form checks it before sending: an id is a key (whose rule the UI words in
+ * both languages) and an origin's error names the form of an origin, which a pasted path most often lacks.
+ */
+export const siteFormSchema = siteInputSchema.extend({
   id: keySchema.optional(),
-  name: z.string().trim().min(1, 'is required').max(200),
   origins: z.array(
     z
       .string()
       .regex(/^https?:\/\/[^/\s?#]+$/, 'must be an origin such as https://www.example.co.jp (no path)')
   ),
-  languages: z.array(languageSchema).min(1, 'at least one language'),
 })
+
+/** The site form as typed: the lists are one text each; `id` only where a site is created. */
+export interface SiteFormText {
+  id?: string
+  name: string
+  origins: string
+  languages: string
+}
 
 /** Splits a list typed one per line or separated by commas. */
 export function splitList(text: string): string[] {
@@ -43,9 +53,20 @@ export function splitOrigins(text: string): string[] {
   return splitList(text).map(normalizeOrigin)
 }
 
+/** The request body for what was typed: trimmed, lists split, origins normalized, an empty id left out. */
+export function toSiteInput(text: SiteFormText): SiteInput {
+  const id = text.id?.trim()
+  return {
+    ...(id ? { id } : {}),
+    name: text.name.trim(),
+    origins: splitOrigins(text.origins),
+    languages: splitList(text.languages),
+  }
+}
+
 /** Validates the form; the errors use the same paths as the server's. */
 export function validateSiteInput(input: SiteInput): FieldErrors {
-  const result = siteInputSchema.safeParse(input)
+  const result = siteFormSchema.safeParse(input)
   return result.success ? {} : issuesToFieldErrors(result.error.issues)
 }
 

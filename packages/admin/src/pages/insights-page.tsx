@@ -4,8 +4,8 @@ import type { Stats } from '@torii/schema/admin-api'
 import { useEffect } from 'preact/hooks'
 import { api } from '../api/index.ts'
 import { ChoicesPerDayChart, PurposeRateChart } from '../components/charts/index.tsx'
+import { DataTable } from '../components/data-table/index.tsx'
 import { PageState } from '../components/page-state/index.tsx'
-import { ScrollRegion } from '../components/scroll-region/index.tsx'
 import { SiteFrame } from '../components/site-frame/index.tsx'
 import { t } from '../i18n/index.ts'
 import { localText } from '../lib/local-text.ts'
@@ -15,7 +15,7 @@ const DAYS = 30
 
 function StatsView({ stats }: { stats: Stats }) {
   const draft = siteModel.draft.value
-  const name = (key: string) =>
+  const purposeName = (key: string) =>
     localText(draft?.purposes.find((purpose) => purpose.key === key)?.name, draft?.defaultLanguage ?? '', key)
   const total = stats.perDay.reduce(
     (sum, day) => sum + RECEIPT_ACTIONS.reduce((daySum, action) => daySum + (day.counts[action] ?? 0), 0),
@@ -32,31 +32,19 @@ function StatsView({ stats }: { stats: Stats }) {
         )}
         <details>
           <summary>{t('insights.table')}</summary>
-          <ScrollRegion label={t('insights.perDay')}>
-            <table>
-              <caption class="visually-hidden">{t('insights.perDay')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('insights.date')}</th>
-                  {RECEIPT_ACTIONS.map((action) => (
-                    <th scope="col" key={action}>
-                      {t(`action.${action}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {stats.perDay.map((day) => (
-                  <tr key={day.date}>
-                    <th scope="row">{day.date}</th>
-                    {RECEIPT_ACTIONS.map((action) => (
-                      <td key={action}>{day.counts[action] ?? 0}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable
+            label={t('insights.perDay')}
+            caption="hidden"
+            columns={[
+              { header: t('insights.date'), cell: (day) => day.date },
+              ...RECEIPT_ACTIONS.map((action) => ({
+                header: t(`action.${action}`),
+                cell: (day: Stats['perDay'][number]) => day.counts[action] ?? 0,
+              })),
+            ]}
+            rows={stats.perDay}
+            rowKey={(day) => day.date}
+          />
         </details>
       </section>
       <section class="card">
@@ -65,31 +53,24 @@ function StatsView({ stats }: { stats: Stats }) {
         {stats.perPurpose.length === 0 ? (
           <p>{t('insights.empty')}</p>
         ) : (
-          <PurposeRateChart perPurpose={stats.perPurpose} label={t('insights.perPurpose')} name={name} />
+          <PurposeRateChart
+            perPurpose={stats.perPurpose}
+            label={t('insights.perPurpose')}
+            name={purposeName}
+          />
         )}
-        <ScrollRegion label={t('insights.perPurpose')}>
-          <table>
-            <caption class="visually-hidden">{t('insights.perPurpose')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('receipts.purpose')}</th>
-                <th scope="col">{t('insights.granted')}</th>
-                <th scope="col">{t('insights.total')}</th>
-                <th scope="col">{t('insights.rate')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.perPurpose.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{name(row.key)}</th>
-                  <td>{row.granted}</td>
-                  <td>{row.total}</td>
-                  <td>{`${Math.round(row.rate * 1000) / 10}%`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable
+          label={t('insights.perPurpose')}
+          caption="hidden"
+          columns={[
+            { header: t('receipts.purpose'), cell: (row) => purposeName(row.key) },
+            { header: t('insights.granted'), cell: (row) => row.granted },
+            { header: t('insights.total'), cell: (row) => row.total },
+            { header: t('insights.rate'), cell: (row) => `${Math.round(row.rate * 1000) / 10}%` },
+          ]}
+          rows={stats.perPurpose}
+          rowKey={(row) => row.key}
+        />
       </section>
     </>
   )

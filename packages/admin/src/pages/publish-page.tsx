@@ -5,9 +5,9 @@ import { useEffect } from 'preact/hooks'
 import { api } from '../api/index.ts'
 import { ChangeList } from '../components/change-list/index.tsx'
 import { ConfirmDialog } from '../components/confirm-dialog/index.tsx'
+import { DataTable } from '../components/data-table/index.tsx'
 import { TextField } from '../components/field/index.tsx'
 import { PageState } from '../components/page-state/index.tsx'
-import { ScrollRegion } from '../components/scroll-region/index.tsx'
 import { SiteFrame } from '../components/site-frame/index.tsx'
 import { formatTime, t } from '../i18n/index.ts'
 import { session } from '../models/session.ts'
@@ -75,6 +75,18 @@ function PublishPanel({ siteId }: { siteId: string }) {
     }
   }
 
+  /** What a revision offers: a rollback, unless it is live or the same config as the live one. */
+  function rollbackCell(revision: RevisionSummary) {
+    if (revision.number === live?.number) return null
+    // Publishing it again would change nothing: say so instead of offering it.
+    if (revision.hash === live?.hash) return <span class="hint">{t('publish.sameAsLive')}</span>
+    return (
+      <button type="button" onClick={() => (rollbackTo.value = revision.number)}>
+        {t('publish.rollback', { number: revision.number })}
+      </button>
+    )
+  }
+
   if (error.value || !changes.value || !revisions.value)
     return <PageState error={error.value} onRetry={load} />
   const nothingToPublish = live !== null && changes.value.length === 0
@@ -108,48 +120,30 @@ function PublishPanel({ siteId }: { siteId: string }) {
       </section>
       <section class="card">
         <h2 id="history-title">{t('publish.history')}</h2>
-        <ScrollRegion label={t('publish.history')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('publish.revision')}</th>
-                <th scope="col">{t('publish.publishedAt')}</th>
-                <th scope="col">{t('publish.publishedBy')}</th>
-                <th scope="col">{t('publish.hash')}</th>
-                <th scope="col">{t('publish.noteColumn')}</th>
-                {canWrite && <td />}
-              </tr>
-            </thead>
-            <tbody>
-              {revisions.value.map((revision) => (
-                <tr key={revision.number}>
-                  <th scope="row">
-                    {revision.number}
-                    {revision.number === live?.number && <span class="badge">{t('publish.live')}</span>}
-                  </th>
-                  <td>{formatTime(revision.publishedAt)}</td>
-                  <td>{revision.publishedBy ?? '—'}</td>
-                  <td>
-                    <code title={revision.hash}>{revision.hash.slice(0, 12)}</code>
-                  </td>
-                  <td class="note">{revision.note ?? ''}</td>
-                  {canWrite && (
-                    <td>
-                      {revision.number === live?.number ? null : revision.hash === live?.hash ? (
-                        // Publishing it again would change nothing: say so instead of offering it.
-                        <span class="hint">{t('publish.sameAsLive')}</span>
-                      ) : (
-                        <button type="button" onClick={() => (rollbackTo.value = revision.number)}>
-                          {t('publish.rollback', { number: revision.number })}
-                        </button>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable
+          label={t('publish.history')}
+          columns={[
+            {
+              header: t('publish.revision'),
+              cell: (revision) => (
+                <>
+                  {revision.number}
+                  {revision.number === live?.number && <span class="badge">{t('publish.live')}</span>}
+                </>
+              ),
+            },
+            { header: t('publish.publishedAt'), cell: (revision) => formatTime(revision.publishedAt) },
+            { header: t('publish.publishedBy'), cell: (revision) => revision.publishedBy ?? '—' },
+            {
+              header: t('publish.hash'),
+              cell: (revision) => <code title={revision.hash}>{revision.hash.slice(0, 12)}</code>,
+            },
+            { header: t('publish.noteColumn'), cell: (revision) => revision.note ?? '', class: 'note' },
+            ...(canWrite ? [{ cell: rollbackCell }] : []),
+          ]}
+          rows={revisions.value}
+          rowKey={(revision) => revision.number}
+        />
       </section>
       <ConfirmDialog
         open={rollbackTo.value !== null}

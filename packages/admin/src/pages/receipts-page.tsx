@@ -3,9 +3,9 @@ import { RECEIPT_ACTIONS } from '@torii/schema'
 import { useEffect } from 'preact/hooks'
 import { api } from '../api/index.ts'
 import { ConfirmDialog } from '../components/confirm-dialog/index.tsx'
+import { DataTable } from '../components/data-table/index.tsx'
 import { SelectField, TextField } from '../components/field/index.tsx'
 import { PageState } from '../components/page-state/index.tsx'
-import { ScrollRegion } from '../components/scroll-region/index.tsx'
 import { SiteFrame } from '../components/site-frame/index.tsx'
 import { formatTime, t } from '../i18n/index.ts'
 import { localText } from '../lib/local-text.ts'
@@ -118,44 +118,42 @@ function ReceiptTable({ siteId }: { siteId: string }) {
       {error.value ? null : receipts.length === 0 ? (
         <p>{t('receipts.none')}</p>
       ) : (
-        <ScrollRegion label={t('receipts.title')}>
-          <table class="receipts">
-            <thead>
-              <tr>
-                <th scope="col">{t('receipts.issuedAt')}</th>
-                <th scope="col">{t('receipts.action')}</th>
-                <th scope="col">{t('receipts.choices')}</th>
-                <th scope="col">{t('receipts.revision')}</th>
-                <th scope="col">{t('receipts.consentId')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {receipts.map((receipt) => (
-                <tr key={receipt.id} data-receipt={receipt.id}>
-                  <th scope="row">
-                    <a href={`${sitePath(siteId, 'receipts')}/${encodeURIComponent(receipt.id)}`}>
-                      {formatTime(receipt.issuedAt)}
-                    </a>
-                  </th>
-                  <td>
-                    {t(`action.${receipt.action}`)}
-                    {receipt.gpc && <span class="badge">{t('receipts.gpc')}</span>}
-                    {receipt.erased && <span class="badge">{t('receipts.erased')}</span>}
-                  </td>
-                  <td>
-                    {Object.entries(receipt.purposes)
-                      .map(([key, granted]) => `${key} ${granted ? '✓' : '✗'}`)
-                      .join(', ')}
-                  </td>
-                  <td>{receipt.revision}</td>
-                  <td>
-                    <code>{receipt.consentId}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable
+          label={t('receipts.title')}
+          class="receipts"
+          columns={[
+            {
+              header: t('receipts.issuedAt'),
+              cell: (receipt) => (
+                <a href={`${sitePath(siteId, 'receipts')}/${encodeURIComponent(receipt.id)}`}>
+                  {formatTime(receipt.issuedAt)}
+                </a>
+              ),
+            },
+            {
+              header: t('receipts.action'),
+              cell: (receipt) => (
+                <>
+                  {t(`action.${receipt.action}`)}
+                  {receipt.gpc && <span class="badge">{t('receipts.gpc')}</span>}
+                  {receipt.erased && <span class="badge">{t('receipts.erased')}</span>}
+                </>
+              ),
+            },
+            {
+              header: t('receipts.choices'),
+              cell: (receipt) =>
+                Object.entries(receipt.purposes)
+                  .map(([key, granted]) => `${key} ${granted ? '✓' : '✗'}`)
+                  .join(', '),
+            },
+            { header: t('receipts.revision'), cell: (receipt) => receipt.revision },
+            { header: t('receipts.consentId'), cell: (receipt) => <code>{receipt.consentId}</code> },
+          ]}
+          rows={receipts}
+          rowKey={(receipt) => receipt.id}
+          rowAttributes={(receipt) => ({ 'data-receipt': receipt.id })}
+        />
       )}
       <div class="actions pager">
         {pageNumber.value > 1 && (

@@ -1,45 +1,38 @@
 import { useSignal } from '@preact/signals'
+import type { Site } from '@torii/schema/admin-api'
 import { useEffect } from 'preact/hooks'
-import { ApiRequestError, type FieldErrors } from '../api/index.ts'
 import { CopyButton } from '../components/copy-button/index.tsx'
-import { SelectField, TextField } from '../components/field/index.tsx'
+import { SelectField } from '../components/field/index.tsx'
 import { LocalizedFields } from '../components/localized-fields/index.tsx'
 import { OptionsForm } from '../components/options-form/index.tsx'
+import { SiteFields, useSiteForm } from '../components/site-fields/index.tsx'
 import { SiteFrame } from '../components/site-frame/index.tsx'
 import { t } from '../i18n/index.ts'
 import { emptyLocalized } from '../lib/draft-ops.ts'
 import { errorsUnder } from '../lib/field-errors.ts'
-import { listError, splitList, splitOrigins, validateSiteInput } from '../lib/site-input.ts'
+import type { SiteFormText } from '../lib/site-input.ts'
 import { session } from '../models/session.ts'
 import { siteModel } from '../models/site.ts'
 
-function SiteForm() {
+/** The form's text for a stored site (no id: it cannot change). */
+function siteText(site: Site): SiteFormText {
+  return { name: site.name, origins: site.origins.join('\n'), languages: site.languages.join(', ') }
+}
+
+function SiteSettingsForm() {
   const site = siteModel.detail.value!.site
-  const name = useSignal(site.name)
-  const origins = useSignal(site.origins.join('\n'))
-  const languages = useSignal(site.languages.join(', '))
-  const errors = useSignal<FieldErrors>({})
-  /** The lists as last submitted, so an error can name the line it is about. */
-  const sent = useSignal<{ origins: string[]; languages: string[] }>({ origins: [], languages: [] })
+  const form = useSiteForm(siteText(site))
   const message = useSignal('')
   const readOnly = !session.canWrite.value
   useEffect(() => {
-    name.value = site.name
-    origins.value = site.origins.join('\n')
-    languages.value = site.languages.join(', ')
+    form.setText(siteText(site))
   }, [site.id])
 
   async function submit(event: Event) {
     event.preventDefault()
     message.value = ''
-    const input = {
-      name: name.value.trim(),
-      origins: splitOrigins(origins.value),
-      languages: splitList(languages.value),
-    }
-    sent.value = input
-    errors.value = validateSiteInput(input)
-    if (Object.keys(errors.value).length > 0) return
+    const input = form.check()
+    if (!input) return
     try {
       await siteModel.updateSite(input)
       // The draft's languages follow the site's; new languages get empty texts to fill in.
@@ -52,38 +45,14 @@ function SiteForm() {
       }))
       message.value = t('settings.saved')
     } catch (cause) {
-      if (cause instanceof ApiRequestError) errors.value = cause.fields
+      form.refused(cause)
       message.value = (cause as Error).message
     }
   }
 
   return (
     <form onSubmit={submit} noValidate class="card">
-      <TextField
-        label={t('sites.name')}
-        value={name.value}
-        error={errors.value.name}
-        disabled={readOnly}
-        onValue={(v) => (name.value = v)}
-      />
-      <TextField
-        label={t('sites.origins')}
-        hint={t('sites.originsHint')}
-        value={origins.value}
-        multiline
-        spellcheck={false}
-        disabled={readOnly}
-        error={listError(errors.value, 'origins', sent.value.origins)}
-        onValue={(v) => (origins.value = v)}
-      />
-      <TextField
-        label={t('sites.languages')}
-        hint={t('sites.languagesHint')}
-        value={languages.value}
-        disabled={readOnly}
-        error={listError(errors.value, 'languages', sent.value.languages)}
-        onValue={(v) => (languages.value = v)}
-      />
+      <SiteFields form={form} disabled={readOnly} />
       {!readOnly && (
         <button type="submit" class="primary">
           {t('settings.save')}
@@ -140,7 +109,7 @@ function DraftOptions() {
 export default function SettingsPage({ siteId }: { siteId: string }) {
   return (
     <SiteFrame siteId={siteId} section="settings" editsDraft>
-      <SiteForm />
+      <SiteSettingsForm />
       <DraftLanguageFields />
       <DraftOptions />
       <section class="card" aria-labelledby="snippet-title">

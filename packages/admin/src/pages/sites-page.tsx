@@ -1,46 +1,31 @@
 import { useSignal } from '@preact/signals'
 import { useEffect } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
-import { ApiRequestError, type FieldErrors } from '../api/index.ts'
-import { TextField } from '../components/field/index.tsx'
 import { PageState } from '../components/page-state/index.tsx'
+import { SiteFields, useSiteForm } from '../components/site-fields/index.tsx'
 import { t } from '../i18n/index.ts'
 import { sitePath } from '../lib/paths.ts'
-import { listError, splitList, splitOrigins, validateSiteInput } from '../lib/site-input.ts'
 import { useTitle } from '../lib/use-title.ts'
 import { session } from '../models/session.ts'
 import { sitesModel } from '../models/sites.ts'
 
 function CreateSiteForm() {
   const { route } = useLocation()
-  const id = useSignal('')
-  const name = useSignal('')
-  const origins = useSignal('')
-  const languages = useSignal('ja, en')
-  const errors = useSignal<FieldErrors>({})
-  /** The lists as last submitted, so an error can name the line it is about. */
-  const sent = useSignal<{ origins: string[]; languages: string[] }>({ origins: [], languages: [] })
+  const form = useSiteForm({ name: '', id: '', origins: '', languages: 'ja, en' })
   const failure = useSignal<string | null>(null)
   const busy = useSignal(false)
 
   async function submit(event: Event) {
     event.preventDefault()
-    const input = {
-      ...(id.value.trim() ? { id: id.value.trim() } : {}),
-      name: name.value.trim(),
-      origins: splitOrigins(origins.value),
-      languages: splitList(languages.value),
-    }
-    sent.value = input
-    errors.value = validateSiteInput(input)
+    const input = form.check()
     failure.value = null
-    if (Object.keys(errors.value).length > 0) return
+    if (!input) return
     busy.value = true
     try {
       const site = await sitesModel.create(input)
       route(sitePath(site.id))
     } catch (cause) {
-      if (cause instanceof ApiRequestError) errors.value = cause.fields
+      form.refused(cause)
       failure.value = (cause as Error).message
     } finally {
       busy.value = false
@@ -55,37 +40,7 @@ function CreateSiteForm() {
           {failure.value}
         </p>
       )}
-      <TextField
-        label={t('sites.name')}
-        value={name.value}
-        error={errors.value.name}
-        required
-        onValue={(v) => (name.value = v)}
-      />
-      <TextField
-        label={t('sites.id')}
-        hint={t('sites.idHint')}
-        value={id.value}
-        error={errors.value.id}
-        spellcheck={false}
-        onValue={(v) => (id.value = v)}
-      />
-      <TextField
-        label={t('sites.origins')}
-        hint={t('sites.originsHint')}
-        value={origins.value}
-        multiline
-        spellcheck={false}
-        error={listError(errors.value, 'origins', sent.value.origins)}
-        onValue={(v) => (origins.value = v)}
-      />
-      <TextField
-        label={t('sites.languages')}
-        hint={t('sites.languagesHint')}
-        value={languages.value}
-        error={listError(errors.value, 'languages', sent.value.languages)}
-        onValue={(v) => (languages.value = v)}
-      />
+      <SiteFields form={form} />
       <button type="submit" class="primary" disabled={busy.value}>
         {t('sites.create')}
       </button>

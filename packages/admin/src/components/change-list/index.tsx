@@ -1,6 +1,6 @@
 import type { ConfigChange } from '@torii/schema/admin-api'
 import { t } from '../../i18n/index.ts'
-import { ScrollRegion } from '../scroll-region/index.tsx'
+import { DataTable } from '../data-table/index.tsx'
 
 function show(value: unknown): string {
   if (value === undefined) return ''
@@ -11,34 +11,19 @@ function show(value: unknown): string {
 /** The changes between two configs as a table. */
 export function ChangeList({ changes, caption }: { changes: ConfigChange[]; caption: string }) {
   return (
-    <ScrollRegion label={caption}>
-      <table class="changes">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('change.path')}</th>
-            <th scope="col">{t('change.kind')}</th>
-            <th scope="col">{t('change.before')}</th>
-            <th scope="col">{t('change.after')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map((change) => (
-            <tr key={change.path} class={`change-${change.kind}`}>
-              <th scope="row">
-                <code>{change.path}</code>
-              </th>
-              <td>{t(`change.${change.kind}`)}</td>
-              <td>
-                <code class="value">{show(change.before)}</code>
-              </td>
-              <td>
-                <code class="value">{show(change.after)}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      label={caption}
+      caption="shown"
+      class="changes"
+      columns={[
+        { header: t('change.path'), cell: (change) => <code>{change.path}</code> },
+        { header: t('change.kind'), cell: (change) => t(`change.${change.kind}`) },
+        { header: t('change.before'), cell: (change) => <code class="value">{show(change.before)}</code> },
+        { header: t('change.after'), cell: (change) => <code class="value">{show(change.after)}</code> },
+      ]}
+      rows={changes}
+      rowKey={(change) => change.path}
+      rowAttributes={(change) => ({ class: `change-${change.kind}` })}
+    />
   )
 }

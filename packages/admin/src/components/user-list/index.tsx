@@ -3,7 +3,7 @@ import { ROLES, type Role, type User } from '@torii/schema/admin-api'
 import { ApiRequestError } from '../../api/index.ts'
 import { formatTime, type MessageKey, t } from '../../i18n/index.ts'
 import { ConfirmDialog } from '../confirm-dialog/index.tsx'
-import { ScrollRegion } from '../scroll-region/index.tsx'
+import { DataTable } from '../data-table/index.tsx'
 
 /** The server's refusals (last admin, self-removal, gone) in the UI language; anything else as it came. */
 export function userErrorText(cause: unknown): string {
@@ -53,59 +53,59 @@ export function UserList({ users, me, onRole, onRemove }: UserListProps) {
         </p>
       )}
       <p role="status">{message.value}</p>
-      <ScrollRegion label={t('users.title')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('users.email')}</th>
-              <th scope="col">{t('users.role')}</th>
-              <th scope="col">{t('users.createdAt')}</th>
-              <th scope="col">{t('users.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.email} data-user={user.email}>
-                <th scope="row">
-                  {user.email} {user.email === me && t('users.you')}
-                </th>
-                <td>
-                  <select
-                    aria-label={t('users.roleOf', { email: user.email })}
-                    value={user.role}
-                    onChange={(event) => {
-                      const select = event.currentTarget
-                      const role = select.value as Role
-                      // Show the stored role until the server agrees.
-                      select.value = user.role
-                      run(() => onRole(user, role))
-                    }}
-                  >
-                    {ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {t(`users.role.${role}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>{formatTime(user.createdAt)}</td>
-                <td>
-                  {user.email !== me && (
-                    <button
-                      type="button"
-                      class="danger"
-                      aria-label={t('users.removeLabel', { email: user.email })}
-                      onClick={() => (removing.value = user)}
-                    >
-                      {t('users.remove')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable
+        label={t('users.title')}
+        columns={[
+          {
+            header: t('users.email'),
+            cell: (user) => (
+              <>
+                {user.email} {user.email === me && t('users.you')}
+              </>
+            ),
+          },
+          {
+            header: t('users.role'),
+            cell: (user) => (
+              <select
+                aria-label={t('users.roleOf', { email: user.email })}
+                value={user.role}
+                onChange={(event) => {
+                  const select = event.currentTarget
+                  const role = select.value as Role
+                  // Show the stored role until the server agrees.
+                  select.value = user.role
+                  run(() => onRole(user, role))
+                }}
+              >
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {t(`users.role.${role}`)}
+                  </option>
+                ))}
+              </select>
+            ),
+          },
+          { header: t('users.createdAt'), cell: (user) => formatTime(user.createdAt) },
+          {
+            header: t('users.actions'),
+            cell: (user) =>
+              user.email !== me && (
+                <button
+                  type="button"
+                  class="danger"
+                  aria-label={t('users.removeLabel', { email: user.email })}
+                  onClick={() => (removing.value = user)}
+                >
+                  {t('users.remove')}
+                </button>
+              ),
+          },
+        ]}
+        rows={users}
+        rowKey={(user) => user.email}
+        rowAttributes={(user) => ({ 'data-user': user.email })}
+      />
       <ConfirmDialog
         open={removing.value !== null}
         title={t('users.removeTitle', { email: removing.value?.email ?? '' })}

@@ -147,7 +147,7 @@ function Detail({ detail }: { detail: ReceiptDetail }) {
 }
 
 /** One receipt with its proof and whether it verifies now. */
-export default function ReceiptPage({ siteId, receiptId }: { siteId: string; receiptId: string }) {
+export default function ReceiptDetailPage({ siteId, receiptId }: { siteId: string; receiptId: string }) {
   const detail = useSignal<ReceiptDetail | null>(null)
   const error = useSignal<Error | null>(null)
   async function load() {
