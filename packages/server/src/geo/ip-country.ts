@@ -34,6 +34,22 @@ interface CountryRecord {
 }
 
 /**
+ * Decoded records by their offset in the file, for mmdb-lib: a country database holds one record per country
+ * (204 in the embedded one), so lookups stop decoding the same few records again (a random IPv4 lookup 2.6 ->
+ * 1.8 us). Emptied at `limit` in case a bigger database is given.
+ */
+function recordCache(limit = 4096) {
+  const records = new Map<number | string, unknown>()
+  return {
+    get: (offset: number | string) => records.get(offset),
+    set(offset: number | string, record: unknown) {
+      if (records.size >= limit) records.clear()
+      records.set(offset, record)
+    },
+  }
+}
+
+/**
  * Reads an MMDB country database once, on the first lookup (8 MB: nothing is read while geo is off or every
  * request carries a CDN header). A missing or unreadable file is said once in the log; lookups then give
  * undefined and the visitor gets the default rule.
@@ -53,7 +69,7 @@ export function createIpCountryLookup(options: IpCountryLookupOptions = {}): IpC
     try {
       const started = performance.now()
       const bytes = readFileSync(path)
-      const database = new Reader<Response>(bytes)
+      const database = new Reader<Response>(bytes, { cache: recordCache() })
       const built = new Date(database.metadata.buildEpoch).toISOString().slice(0, 10)
       options.logger?.info(
         `geo: IP database ${path} loaded (built ${built}, ${(bytes.length / 1e6).toFixed(1)} MB, ${Math.round(performance.now() - started)} ms)`
