@@ -9,6 +9,16 @@ const LIST = 'docs/requirements.md'
 /** The areas of the standards checklist; other `XX-00` strings (UTC-11, UTF-8, SHA-256) are not ids. */
 const CITATION = /\b(GCM|TCF|GPP|GPC|REC|UI|JP|A11Y)-(\d{2})((?:(?:\/|\.\.)\d{2})*)\b/g
 
+/**
+ * `JP-01` to `JP-47` are also the ISO 3166-2 codes of Japan's prefectures (region rules, docs/regions.md). Those
+ * are always written quoted, as a string or in backticks (`'JP-13'`); a requirement id never is.
+ */
+function isPrefectureCode(line, match) {
+  const before = line[match.index - 1]
+  const after = line[match.index + match[0].length]
+  return match[1] === 'JP' && before !== undefined && `'"\``.includes(before) && before === after
+}
+
 /** The ids one citation names: `GCM-05/06` is GCM-05 and GCM-06, `UI-01..03` is UI-01 to UI-03. */
 function idsOf([, area, first, rest]) {
   const ids = [`${area}-${first}`]
@@ -39,6 +49,7 @@ for (const file of files) {
   }
   text.split('\n').forEach((line, index) => {
     for (const match of line.matchAll(CITATION)) {
+      if (isPrefectureCode(line, match)) continue
       for (const id of idsOf(match)) {
         cited.add(id)
         if (!listed.has(id)) unknown.push(`${file}:${index + 1}: ${id} (in "${match[0]}")`)

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson } from './canonical-json.ts'
 import { DEMO_SITE_CONFIG } from './demo-config.ts'
@@ -65,5 +66,73 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: undefined }], c: 'x' } })).toBe(
       '{"a":{"c":"x","d":[1,{"z":1}]},"b":1}'
     )
+  })
+})
+
+describe('regions in the site config', () => {
+  /** A config as stored before regions existed; its hash was taken on main before this field was added. */
+  const BEFORE_REGIONS = {
+    languages: ['ja', 'en'],
+    defaultLanguage: 'ja',
+    purposes: [
+      { key: 'necessary', required: true, name: { ja: '必須', en: 'Necessary' }, description: {} },
+      {
+        key: 'advertising',
+        gpcDenies: true,
+        consentTypes: ['ad_storage' as const],
+        name: { ja: '広告', en: 'Ads' },
+        description: {},
+      },
+    ],
+  }
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+
+  it('should keep a config without regions byte-identical, so old revision hashes stay valid', () => {
+    const json = canonicalJson(siteConfigSchema.parse(BEFORE_REGIONS))
+    expect(json).not.toContain('regions')
+    expect(json).toHaveLength(663)
+    expect(sha256(json)).toBe('3dbcd959020d76401a84769c1f8e2512bb71572628c91efe9d56225349b57259')
+  })
+
+  it('should put the rules under the revision hash', () => {
+    const regions = [
+      { key: 'japan', match: ['JP'], model: 'notice' as const, optInPurposes: ['advertising'] },
+      { key: 'default', match: ['*'], model: 'opt-in' as const },
+    ]
+    const config = siteConfigSchema.parse({ ...BEFORE_REGIONS, regions })
+    expect(config.regions).toEqual(regions)
+    const json = canonicalJson(config)
+    expect(json).toContain(
+      '"regions":[{"key":"japan","match":["JP"],"model":"notice","optInPurposes":["advertising"]}'
+    )
+    const other = canonicalJson(siteConfigSchema.parse({ ...BEFORE_REGIONS, regions: [regions[1]] }))
+    expect(sha256(other)).not.toBe(sha256(json))
+  })
+
+  it('should name the field of a bad rule and of an opt-in purpose the config does not have', () => {
+    const result = siteConfigSchema.safeParse({
+      ...structuredClone(DEMO_SITE_CONFIG),
+      regions: [
+        {
+          key: 'japan',
+          match: ['JP'],
+          model: 'notice',
+          optInPurposes: ['marketing', 'necessary', 'advertising'],
+        },
+        { key: 'default', match: ['*'], model: 'opt-in' },
+      ],
+    })
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['regions.0.optInPurposes.0', 'unknown purpose "marketing"'],
+      [
+        'regions.0.optInPurposes.1',
+        '"necessary" is a required purpose: always on, it cannot wait for consent',
+      ],
+    ])
+    const noDefault = siteConfigSchema.safeParse({
+      ...structuredClone(DEMO_SITE_CONFIG),
+      regions: [{ key: 'japan', match: ['JP', 'XX'], model: 'notice' }],
+    })
+    expect(noDefault.error?.issues.map((i) => i.path.join('.'))).toEqual(['regions.0.match.1', 'regions'])
   })
 })

@@ -1,11 +1,10 @@
 import { z } from 'zod'
 import { CONSENT_TYPES } from './consent-mode.ts'
+import { keySchema } from './key.ts'
 import { languageSchema, localizedSchema } from './language.ts'
+import { regionPurposesIssues, regionsSchema } from './regions/region-rules.ts'
 
-/** A purpose or vendor key: lower-case, digits and dashes, as used in `data-purpose` and `data-vendor`. */
-export const keySchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes, starting with a letter')
+export { keySchema }
 
 /** A host a vendor's scripts and iframes come from; `*.example.com` matches any subdomain. */
 export const hostSchema = z
@@ -137,6 +136,11 @@ export const siteConfigSchema = z
     texts: z.record(languageSchema, bannerTextsSchema).default({}),
     look: lookSchema.prefault({}),
     options: optionsSchema.prefault({}),
+    /**
+     * The consent model per visitor jurisdiction (docs/regions.md). Absent: opt-in everywhere. Optional with no
+     * default, so a config without it keeps its canonical JSON and its revision hash.
+     */
+    regions: regionsSchema.optional(),
   })
   .superRefine((config, ctx) => {
     if (!config.languages.includes(config.defaultLanguage)) {
@@ -182,6 +186,9 @@ export const siteConfigSchema = z
         }
       })
     })
+    for (const issue of regionPurposesIssues(config.regions ?? [], config.purposes)) {
+      ctx.addIssue({ code: 'custom', path: ['regions', ...issue.path], message: issue.message })
+    }
   })
 
 export type Purpose = z.infer<typeof purposeSchema>

@@ -11,7 +11,9 @@ describe('parseEnv', () => {
       TORII_TRUST_PROXY: '0',
       TORII_LOG_LEVEL: 'info',
       TORII_LEDGER_SYNC: 'full',
+      TORII_GEO: 'on',
     })
+    expect(parseEnv({ TORII_GEO_HEADER: '' })).not.toHaveProperty('TORII_GEO_HEADER')
   })
 
   it('reads valid values', () => {
@@ -49,5 +51,41 @@ describe('parseEnv', () => {
       expect(lines).toContain('TORII_TRUST_PROXY="yes" is not valid; accepted: 0, 1')
       expect(lines).toContain('TORII_LEDGER_SYNC="off" is not valid; accepted: full, normal')
     }
+  })
+
+  it('reads the geo settings, header names in lower case', () => {
+    expect(
+      parseEnv({
+        TORII_GEO: 'off',
+        TORII_GEO_HEADER: 'CF-IPCountry',
+        TORII_GEO_SUBDIVISION_HEADER: 'cf-region-code',
+      })
+    ).toMatchObject({
+      TORII_GEO: 'off',
+      TORII_GEO_HEADER: 'cf-ipcountry',
+      TORII_GEO_SUBDIVISION_HEADER: 'cf-region-code',
+    })
+  })
+
+  it('names each bad geo setting in one line', () => {
+    const lines = (env: Record<string, string>) => {
+      try {
+        parseEnv(env)
+      } catch (error) {
+        expect(error).toBeInstanceOf(EnvError)
+        return (error as Error).message.split('\n')
+      }
+      return expect.unreachable()
+    }
+    expect(lines({ TORII_GEO: 'yes', TORII_GEO_HEADER: 'cf ipcountry' })).toEqual([
+      'TORII_GEO="yes" is not valid; accepted: on, off',
+      'TORII_GEO_HEADER="cf ipcountry" is not valid; accepted: a request header name such as cf-ipcountry',
+    ])
+    expect(lines({ TORII_GEO_SUBDIVISION_HEADER: 'cf-region-code' })).toEqual([
+      'TORII_GEO_SUBDIVISION_HEADER="cf-region-code" is not valid; accepted only with TORII_GEO_HEADER (the country header) set too',
+    ])
+    expect(lines({ TORII_GEO_HEADER: 'cf-ipcountry', TORII_GEO_SUBDIVISION_HEADER: 'x-region:' })).toEqual([
+      'TORII_GEO_SUBDIVISION_HEADER="x-region:" is not valid; accepted: a request header name such as cf-ipcountry',
+    ])
   })
 })

@@ -6,6 +6,12 @@ export type LogLevel = (typeof LOG_LEVELS)[number]
 
 const DB_URL_PATTERN = /^(file|libsql|https?|wss?):/
 
+/** A request header name (an RFC 9110 token), kept in lower case as Node and Hono read headers. */
+const headerNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'accepted: a request header name such as cf-ipcountry')
+  .transform((name) => name.toLowerCase())
+
 /** Every environment variable the server reads, with what each accepts. */
 const envSchema = z.object({
   PORT: z
@@ -43,6 +49,22 @@ const envSchema = z.object({
     .regex(/^[1-9]\d{0,7}$/, 'accepted: a whole number of milliseconds from 1 to 99999999')
     .transform(Number)
     .optional(),
+  /** `off`: no jurisdiction is resolved, every visitor gets a site's default region rule. */
+  TORII_GEO: z.enum(['on', 'off'], 'accepted: on, off').default('on'),
+  /** The header a trusted CDN sets with the visitor's country; unset, the embedded IP database. */
+  TORII_GEO_HEADER: headerNameSchema.optional(),
+  TORII_GEO_SUBDIVISION_HEADER: headerNameSchema.optional(),
+})
+
+/** What one variable accepts depending on another. */
+const envRulesSchema = envSchema.superRefine((env, ctx) => {
+  if (env.TORII_GEO_SUBDIVISION_HEADER && !env.TORII_GEO_HEADER) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TORII_GEO_SUBDIVISION_HEADER'],
+      message: 'accepted only with TORII_GEO_HEADER (the country header) set too',
+    })
+  }
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -59,7 +81,7 @@ export function parseEnv(env: Record<string, string | undefined> = process.env):
     const value = env[key]
     if (value !== undefined && value !== '') input[key] = value
   }
-  const result = envSchema.safeParse(input)
+  const result = envRulesSchema.safeParse(input)
   if (result.success) return result.data
   const lines = result.error.issues.map((issue) => {
     const key = String(issue.path[0])

@@ -3,7 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
 
 /** Expands an IPv6 address to its eight hextets (numbers), or null when it is not one. */
-function ipv6Hextets(address: string): number[] | null {
+export function ipv6Hextets(address: string): number[] | null {
   if (!isIPv6(address)) return null
   let text = address.split('%')[0]!
   // A trailing dotted IPv4 part (`::ffff:1.2.3.4`) becomes two hextets.

@@ -1,0 +1,7 @@
+export * from './countries.ts'
+export * from './groups.ts'
+export * from './jurisdiction.ts'
+export * from './region-codes.ts'
+export * from './region-rules.ts'
+export * from './resolve-region-rule.ts'
+export * from './subdivisions.ts'
