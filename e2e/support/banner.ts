@@ -30,6 +30,14 @@ export async function readChoice(page: Page): Promise<unknown> {
   })
 }
 
+/**
+ * Waits for the floating button (`#torii-fab` in the banner's shadow root). The gate loads it after the load
+ * event only when the stored choice needs no new question: once it shows, the gate has settled on not asking.
+ */
+export async function waitForFloatingButton(page: Page): Promise<void> {
+  await page.locator('torii-consent #torii-fab').waitFor({ state: 'visible' })
+}
+
 /** What a page of either engine can do (Playwright's `Page`, the scenarios' `EnginePage`). */
 interface PageScript {
   waitForFunction(fn: () => unknown): Promise<unknown>
