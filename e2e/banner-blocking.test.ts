@@ -1,16 +1,15 @@
 // Auto-blocking in real Chromium: tags page code adds at run time (createElement, innerHTML, setAttribute,
-// document.write) are held until their vendor is granted, then run; iframes get an "allow" placeholder.
+// document.write) are held until their vendor is granted, then run (in both engines: banner-engines.test.ts);
+// iframes get an "allow" placeholder.
 import { readFileSync } from 'node:fs'
 import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
 import { expect, onTestFinished, test } from 'vitest'
 import {
-  bannerButton,
   collectPageErrors,
   readChoice,
   recordGoogleRequests,
   startTestServer,
   useBrowser,
-  waitForBanner,
 } from './support/index.ts'
 
 const browser = useBrowser()
@@ -30,27 +29,6 @@ async function visitFixture() {
   await page.waitForFunction(() => (window as unknown as { injected?: { done?: boolean } }).injected?.done)
   return { server, context, google, page }
 }
-
-test('tags added by page code are held until consent, then loaded with their handlers intact', async () => {
-  const { page, google } = await visitFixture()
-  await waitForBanner(page)
-  await page.waitForLoadState('networkidle')
-  expect(google.count()).toBe(0)
-  // Held in the declarative inert form, in place.
-  expect(await page.getAttribute('script[src*="G-INJECTED"]', 'type')).toBe('text/plain')
-  expect(await page.getAttribute('script[src*="adsbygoogle"]', 'type')).toBe('text/plain')
-  expect(await page.getAttribute('#via-html', 'src')).toBeNull()
-  expect(await page.getAttribute('#via-attribute', 'data-src')).toBe(
-    'https://region1.google-analytics.com/frame'
-  )
-
-  await bannerButton(page, 'accept-all').click()
-  await page.waitForFunction(() => (window as unknown as { injected: { loaded: boolean } }).injected.loaded)
-  await expect.poll(() => google.count(/adsbygoogle\.js/)).toBe(1)
-  expect(google.count(/G-INJECTED/)).toBe(1)
-  await expect.poll(() => google.count('googleads.g.doubleclick.net/pagead/frame')).toBe(1)
-  await expect.poll(() => google.count('region1.google-analytics.com/frame')).toBe(1)
-})
 
 test('a blocked iframe shows a placeholder whose button allows its vendor, and only that vendor', async () => {
   const { page, google } = await visitFixture()

@@ -13,6 +13,7 @@ import {
   updateDemoSite,
   useBrowser,
   waitForBanner,
+  waitForGateSettled,
 } from './support/index.ts'
 
 const browser = useBrowser(TEST_DOMAIN_ARGS)
@@ -68,7 +69,7 @@ test('cookieDomain: accepted on www, applied on shop without asking; withdrawn o
   google.clear()
   await page.goto(`${www}/demo/`)
   expect(await readChoice(page)).toMatchObject({ purposes: { analytics: false, advertising: true } })
-  await page.waitForLoadState('networkidle')
+  await waitForGateSettled(page)
   expect(google.count(GA)).toBe(0)
   expect(await page.locator('torii-consent section').count()).toBe(0)
   await expect.poll(async () => (await server.ledger.list('xtra', { limit: 10 })).receipts.length).toBe(2)

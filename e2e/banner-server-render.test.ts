@@ -13,6 +13,7 @@ import {
   startTestServer,
   useBrowser,
   waitForBanner,
+  waitForGateSettled,
 } from './support/index.ts'
 
 const browser = useBrowser()
@@ -59,7 +60,7 @@ test('first visit: the server holds every tag, the banner asks, nothing goes to 
   const { page, google, site } = await setUp()
   await page.goto(site.url)
   await waitForBanner(page)
-  await page.waitForLoadState('networkidle')
+  await waitForGateSettled(page)
   expect(site.renders).toHaveLength(1)
   expect(Object.values(site.renders[0].vendors)).toEqual([false, false])
   expect(google.count()).toBe(0)
@@ -75,7 +76,7 @@ test('after Accept all, the next view gets GA unheld from the server: run once, 
     () => (window as { __toriiGoogleStub?: { gtag?: unknown } }).__toriiGoogleStub?.gtag
   )
   expect(await page.locator('script[type="text/plain"]').count()).toBe(0)
-  await page.waitForLoadState('networkidle')
+  await waitForGateSettled(page)
   expect(google.count(GA)).toBe(1)
   expect(google.count(ADSENSE)).toBe(1)
   const { gtag } = await readGoogleStub(page)
@@ -101,7 +102,7 @@ test('after Reject all, the next view sends nothing to Google', async () => {
   const { page, google, site } = t
   await decideThenReturn(t, 'reject-all')
   expect(await readChoice(page)).toMatchObject({ purposes: { analytics: false, advertising: false } })
-  await page.waitForLoadState('networkidle')
+  await waitForGateSettled(page)
   expect(site.renders.at(-1)?.vendors).toEqual({ 'google-analytics': false, 'google-adsense': false })
   expect(await page.locator('script[type="text/plain"]').count()).toBe(4)
   expect(google.count()).toBe(0)
@@ -122,7 +123,7 @@ test('GPC on after an Accept all: the server and the gate hold the advertising t
   expect(site.renders.at(-1)?.vendors).toEqual({ 'google-analytics': true, 'google-adsense': false })
   await expect.poll(() => google.count(GA)).toBe(1)
   expect(await readChoice(page)).toMatchObject({ purposes: { advertising: false } })
-  await page.waitForLoadState('networkidle')
+  await waitForGateSettled(page)
   expect(google.count(ADSENSE)).toBe(0)
   expect(google.count(/doubleclick/)).toBe(0)
 })
@@ -145,7 +146,7 @@ test('withdrawal on a server-rendered view deletes the _ga cookies and reloads; 
   expect(site.renders).toHaveLength(views + 1)
   expect(site.renders.at(-1)?.vendors).toEqual({ 'google-analytics': false, 'google-adsense': true })
   expect(await gaCookies(context)).toBe(0)
-  await page.waitForLoadState('networkidle')
+  await waitForGateSettled(page)
   expect(google.count(GA)).toBe(0)
   expect(google.count(ADSENSE)).toBe(1)
 })

@@ -13,6 +13,7 @@ import {
   useBrowser,
   useTestServer,
   waitForBanner,
+  waitForGateSettled,
 } from './support/index.ts'
 
 const PAGES = [
@@ -57,10 +58,12 @@ test('Reject all: the banner goes, stays gone after a reload, and no request eve
   expect(await readChoice(page)).toMatchObject({ purposes: { analytics: false, advertising: false } })
   expect((await context.cookies()).map((c) => c.name)).toContain('torii')
 
-  await page.reload({ waitUntil: 'networkidle' })
+  await page.reload()
+  await waitForGateSettled(page)
   expect(await readChoice(page)).toMatchObject({ purposes: { analytics: false, advertising: false } })
   await expect.poll(() => bannerButton(page, 'reject-all').isVisible()).toBe(false)
-  await page.goto(page.url().replace(/\/demo\/.*$/, '/demo/recruit.html'), { waitUntil: 'networkidle' })
+  await page.goto(page.url().replace(/\/demo\/.*$/, '/demo/recruit.html'))
+  await waitForGateSettled(page)
   expect(await bannerButton(page, 'reject-all').isVisible()).toBe(false)
   await expect(panelValue(page, 'Google アナリティクス').textContent()).resolves.toBe('停止中')
   await expect(panelValue(page, 'Google AdSense').textContent()).resolves.toBe('停止中')
@@ -97,7 +100,7 @@ test.each(PAGES)(
   async (path) => {
     const { google, page, errors } = await visit(path)
     await waitForBanner(page)
-    await page.waitForLoadState('networkidle')
+    await waitForGateSettled(page)
     // The gate comes first in <head>, before anything it must hold back.
     expect(await page.evaluate(() => (document.head.firstElementChild as HTMLScriptElement).src)).toMatch(
       /\/s\/xtra\/gate\.js$/

@@ -30,6 +30,37 @@ export async function readChoice(page: Page): Promise<unknown> {
   })
 }
 
+/**
+ * Waits for the floating button (`#torii-fab` in the banner's shadow root). The gate loads it after the load
+ * event only when the stored choice needs no new question: once it shows, the gate has settled on not asking.
+ */
+export async function waitForFloatingButton(page: Page): Promise<void> {
+  await page.locator('torii-consent #torii-fab').waitFor({ state: 'visible' })
+}
+
+/** What a page of either engine can do (Playwright's `Page`, the scenarios' `EnginePage`). */
+interface PageScript {
+  waitForFunction(fn: () => unknown): Promise<unknown>
+  evaluate<T>(fn: () => Promise<T>): Promise<T>
+}
+
+/**
+ * Waits until the page's load event has fired and the gate is ready (`torii.ready` resolved). A script or
+ * frame the parser wrote or the gate released before then delays the load event until it is answered, and
+ * the Google recorder records a request before answering it: after this, "no request to Google" is final
+ * for everything the page and the gate did while loading (unlike a network lull, which proves nothing).
+ */
+export async function waitForGateSettled(page: PageScript): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.readyState === 'complete' &&
+      typeof (window as { torii?: { get?: unknown } }).torii?.get === 'function'
+  )
+  await page.evaluate(async () => {
+    await (window as unknown as { torii: { ready: Promise<unknown> } }).torii.ready
+  })
+}
+
 /** The GateConfig tuple a served gate.js carries (the JSON the server put in place of the placeholder). */
 export function inlinedGateConfig(gateSource: string): PackedGateConfig {
   const json = gateSource.match(/try\{\w+=(\[.*?\])\}catch/)?.[1]

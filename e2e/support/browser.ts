@@ -1,20 +1,9 @@
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core'
 import { afterAll, afterEach, beforeAll } from 'vitest'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs'
 
-/** The Debian Chromium the suite drives (override with TORII_CHROMIUM). */
-export const CHROMIUM_PATH = process.env.TORII_CHROMIUM ?? '/usr/bin/chromium'
-
-/** Launch flags: headless, no sandbox (root in CI), and no background traffic of Chromium's own. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+// The binary and flags are shared with the banner's benchmarks (scripts/chromium.mjs).
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs'
 
 /**
  * Resolves `xtra.test` and its subdomains to 127.0.0.1 (no DNS, no hosts file): pages on several hosts of

@@ -43,7 +43,7 @@ export interface RecordedRequest {
   url: string
   host: string
   method: string
-  /** Playwright's resource type: `script`, `image`, `document`, `fetch`, `ping`, ... */
+  /** The engine's resource type: `script`, `image`, `document`, `fetch`, `ping`, ... (`other` if unknown) */
   resourceType: string
   /** `Date.now()` when the request was intercepted (comparable with the page's `Date.now()`). */
   time: number
@@ -87,66 +87,104 @@ function stubFor(
   return { answer: 'empty', type: 'text/plain', body: '' }
 }
 
+/** A request as any engine's interception sees it. */
+export interface OutgoingRequest {
+  url: string
+  method: string
+  /** `document` for a page or frame navigation, `script`, ...; engines that cannot tell give `other`. */
+  resourceType: string
+}
+
+/** What to do with one request: let it through, abort it, or answer it with a stub. */
+export type RouteAnswer =
+  | { kind: 'continue' }
+  | { kind: 'abort' }
+  | { kind: 'fulfill'; status: number; headers: Record<string, string>; body: string }
+
+export interface GoogleRouter {
+  /** Records `request` and says how to answer it: local ones pass, Google ones get stubs, others abort. */
+  answer(request: OutgoingRequest): RouteAnswer
+  /** The recorder over what `answer` saw; `stop` removes the engine's interception. */
+  recorder(stop: () => Promise<void>): GoogleRecorder
+}
+
+/** The engine-neutral part of `recordGoogleRequests`: one record and one set of stubs for every engine. */
+export function createGoogleRouter(): GoogleRouter {
+  const requests: RecordedRequest[] = []
+  const blocked: RecordedRequest[] = []
+  return {
+    answer(request) {
+      const url = new URL(request.url)
+      if (!url.protocol.startsWith('http') || isLocal(url.hostname)) return { kind: 'continue' }
+      const base = {
+        url: url.href,
+        host: url.hostname,
+        method: request.method,
+        resourceType: request.resourceType,
+        time: Date.now(),
+      }
+      if (!isGoogleHost(url.hostname)) {
+        blocked.push({ ...base, answer: 'blocked' })
+        return { kind: 'abort' }
+      }
+      const stub = stubFor(url, base.resourceType)
+      requests.push({ ...base, answer: stub.answer })
+      return {
+        kind: 'fulfill',
+        status: stub.body || stub.type !== 'text/plain' ? 200 : 204,
+        headers: {
+          'content-type': `${stub.type}; charset=utf-8`,
+          'access-control-allow-origin': '*',
+          'cross-origin-resource-policy': 'cross-origin',
+          'cache-control': 'no-store',
+        },
+        body: stub.body,
+      }
+    },
+    recorder: (stop) => ({
+      requests,
+      blocked,
+      count(match) {
+        if (match === undefined) return requests.length
+        return requests.filter((r) => (typeof match === 'string' ? r.url.includes(match) : match.test(r.url)))
+          .length
+      },
+      clear() {
+        requests.length = 0
+        blocked.length = 0
+      },
+      assertNoStrayRequests() {
+        if (blocked.length > 0) {
+          throw new Error(
+            `Requests to non-local hosts were made:\n${blocked.map((r) => `  ${r.method} ${r.url}`).join('\n')}`
+          )
+        }
+      },
+      stop,
+    }),
+  }
+}
+
 /**
  * Routes every request of `context`: local ones pass; Google ones are answered with stubs (gtag.js keeps
  * dataLayer semantics, adsbygoogle.js fills `ins.adsbygoogle`) and recorded in order; any other is aborted
  * and recorded in `blocked`. Call it before opening pages.
  */
 export async function recordGoogleRequests(context: BrowserContext): Promise<GoogleRecorder> {
-  const requests: RecordedRequest[] = []
-  const blocked: RecordedRequest[] = []
+  const router = createGoogleRouter()
   const handler = async (route: Route) => {
     const request = route.request()
-    const url = new URL(request.url())
-    if (!url.protocol.startsWith('http') || isLocal(url.hostname)) return route.continue()
-    const base = {
-      url: url.href,
-      host: url.hostname,
+    const answer = router.answer({
+      url: request.url(),
       method: request.method(),
       resourceType: request.resourceType(),
-      time: Date.now(),
-    }
-    if (!isGoogleHost(url.hostname)) {
-      blocked.push({ ...base, answer: 'blocked' })
-      return route.abort('blockedbyclient')
-    }
-    const stub = stubFor(url, base.resourceType)
-    requests.push({ ...base, answer: stub.answer })
-    return route.fulfill({
-      status: stub.body || stub.type !== 'text/plain' ? 200 : 204,
-      headers: {
-        'content-type': `${stub.type}; charset=utf-8`,
-        'access-control-allow-origin': '*',
-        'cross-origin-resource-policy': 'cross-origin',
-        'cache-control': 'no-store',
-      },
-      body: stub.body,
     })
+    if (answer.kind === 'continue') return route.continue()
+    if (answer.kind === 'abort') return route.abort('blockedbyclient')
+    return route.fulfill({ status: answer.status, headers: answer.headers, body: answer.body })
   }
   await context.route('**/*', handler)
-  return {
-    requests,
-    blocked,
-    count(match) {
-      if (match === undefined) return requests.length
-      return requests.filter((r) => (typeof match === 'string' ? r.url.includes(match) : match.test(r.url)))
-        .length
-    },
-    clear() {
-      requests.length = 0
-      blocked.length = 0
-    },
-    assertNoStrayRequests() {
-      if (blocked.length > 0) {
-        throw new Error(
-          `Requests to non-local hosts were made:\n${blocked.map((r) => `  ${r.method} ${r.url}`).join('\n')}`
-        )
-      }
-    },
-    async stop() {
-      await context.unroute('**/*', handler)
-    },
-  }
+  return router.recorder(() => context.unroute('**/*', handler))
 }
 
 /** What the stubs record in the page, at `window.__toriiGoogleStub` (absent until a stub ran). */
