@@ -2,6 +2,7 @@
  * @module The verifying and formatting side of Torii's transparency log: RFC 9162 Merkle proofs,
  * C2SP signed notes, checkpoints and tiles. Isomorphic (WebCrypto and Uint8Array only), no dependencies.
  */
+export * from './checkpoint.ts'
 export * from './consistency-proof.ts'
 export * from './inclusion-proof.ts'
 export * from './log-error.ts'
