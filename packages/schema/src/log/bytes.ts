@@ -79,3 +79,8 @@ export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 export function quote(text: string, max = 80): string {
   return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text)
 }
+
+/** The bytes backed by a plain ArrayBuffer, as WebCrypto's BufferSource requires (copied only if shared). */
+export function asBufferSource(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes)
+}

@@ -1,6 +1,6 @@
 // RFC 9162 §2.1.1 hashing: SHA-256 with a one-byte prefix that keeps leaves and nodes apart.
 
-import { concatBytes } from './bytes.ts'
+import { asBufferSource, concatBytes } from './bytes.ts'
 import { LogError } from './log-error.ts'
 
 /** Bytes in a SHA-256 hash, the only hash these logs use. */
@@ -11,7 +11,7 @@ const NODE_PREFIX = new Uint8Array([0x01])
 
 /** SHA-256 of bytes, through WebCrypto. */
 export async function sha256(data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', data))
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', asBufferSource(data)))
 }
 
 /** The RFC 9162 leaf hash: SHA-256(0x00 || data). */

@@ -1,6 +1,6 @@
 // Signing notes with Ed25519 through WebCrypto (Node ≥ 20; browsers with WebCrypto Ed25519).
 
-import { concatBytes, decodeBase64, utf8 } from './bytes.ts'
+import { asBufferSource, concatBytes, decodeBase64, utf8 } from './bytes.ts'
 import { LogError } from './log-error.ts'
 import { assertNoteText, formatNote, type NoteSignature } from './note.ts'
 import { computeKeyId, type NoteVerifierKey } from './verifier-key.ts'
@@ -25,7 +25,7 @@ export async function createNoteSigner(name: string, seed: Uint8Array): Promise<
   if (!(seed instanceof Uint8Array) || seed.length !== ED25519_SEED_SIZE) {
     throw new LogError('BAD_VERIFIER_KEY', `an Ed25519 private key seed must be ${ED25519_SEED_SIZE} bytes`)
   }
-  const pkcs8 = concatBytes(PKCS8_ED25519_PREFIX, seed)
+  const pkcs8 = asBufferSource(concatBytes(PKCS8_ED25519_PREFIX, seed))
   // Extractable once, to read the public key out of the JWK; the signer keeps a non-extractable copy.
   const exportable = await crypto.subtle.importKey('pkcs8', pkcs8, ED25519, true, ['sign'])
   const jwk = await crypto.subtle.exportKey('jwk', exportable)
@@ -37,7 +37,7 @@ export async function createNoteSigner(name: string, seed: Uint8Array): Promise<
 /** Signs note `text` with each signer and returns the signed note. */
 export async function signNote(text: string, signers: readonly NoteSigner[]): Promise<string> {
   assertNoteText(text, 'note text')
-  const message = utf8(text)
+  const message = asBufferSource(utf8(text))
   const signatures: NoteSignature[] = []
   for (const signer of signers) {
     const signature = new Uint8Array(await crypto.subtle.sign(ED25519, signer.privateKey, message))

@@ -1,6 +1,6 @@
 // Verifying a signed note against keys given out of band, with the C2SP rules for unknown keys.
 
-import { encodeBase64, utf8 } from './bytes.ts'
+import { asBufferSource, encodeBase64, utf8 } from './bytes.ts'
 import { LogError } from './log-error.ts'
 import { type NoteSignature, parseNote } from './note.ts'
 import { formatKeyId, type NoteVerifierKey } from './verifier-key.ts'
@@ -62,6 +62,6 @@ async function verifyEd25519(
   message: Uint8Array
 ): Promise<boolean> {
   if (signature.length !== ED25519_SIGNATURE_SIZE) return false
-  const key = await crypto.subtle.importKey('raw', publicKey, ED25519, false, ['verify'])
-  return crypto.subtle.verify(ED25519, key, signature, message)
+  const key = await crypto.subtle.importKey('raw', asBufferSource(publicKey), ED25519, false, ['verify'])
+  return crypto.subtle.verify(ED25519, key, asBufferSource(signature), asBufferSource(message))
 }

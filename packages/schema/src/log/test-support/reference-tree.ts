@@ -28,30 +28,44 @@ function split(n: number): number {
 
 /** MTH over leaf hashes. */
 export function mth(leaves: readonly Uint8Array[]): Uint8Array {
-  if (leaves.length === 0) return sha256Sync()
-  if (leaves.length === 1) return leaves[0]
-  const k = split(leaves.length)
-  return nodeHashSync(mth(leaves.slice(0, k)), mth(leaves.slice(k)))
+  return leaves.length === 0 ? sha256Sync() : mthOf(leaves, 0, leaves.length)
 }
 
 /** PATH(m, D[n]): the inclusion proof of leaf m. */
 export function inclusionPath(m: number, leaves: readonly Uint8Array[]): Uint8Array[] {
-  if (leaves.length <= 1) return []
-  const k = split(leaves.length)
-  if (m < k) return [...inclusionPath(m, leaves.slice(0, k)), mth(leaves.slice(k))]
-  return [...inclusionPath(m - k, leaves.slice(k)), mth(leaves.slice(0, k))]
+  return path(m, leaves, 0, leaves.length)
 }
 
 /** PROOF(m, D[n]): the consistency proof from the first m leaves to all of them. */
 export function consistencyPath(m: number, leaves: readonly Uint8Array[]): Uint8Array[] {
-  return subproof(m, leaves, true)
+  return subproof(m, leaves, 0, leaves.length, true)
 }
 
-function subproof(m: number, leaves: readonly Uint8Array[], complete: boolean): Uint8Array[] {
-  if (m === leaves.length) return complete ? [] : [mth(leaves)]
-  const k = split(leaves.length)
-  if (m <= k) return [...subproof(m, leaves.slice(0, k), complete), mth(leaves.slice(k))]
-  return [...subproof(m - k, leaves.slice(k), false), mth(leaves.slice(0, k))]
+// The recursions below take D[start:end] as index bounds rather than copies, to stay fast on big trees.
+function mthOf(leaves: readonly Uint8Array[], start: number, end: number): Uint8Array {
+  if (end - start === 1) return leaves[start]
+  const k = split(end - start)
+  return nodeHashSync(mthOf(leaves, start, start + k), mthOf(leaves, start + k, end))
+}
+
+function path(m: number, leaves: readonly Uint8Array[], start: number, end: number): Uint8Array[] {
+  if (end - start <= 1) return []
+  const k = split(end - start)
+  if (m < k) return [...path(m, leaves, start, start + k), mthOf(leaves, start + k, end)]
+  return [...path(m - k, leaves, start + k, end), mthOf(leaves, start, start + k)]
+}
+
+function subproof(
+  m: number,
+  leaves: readonly Uint8Array[],
+  start: number,
+  end: number,
+  complete: boolean
+): Uint8Array[] {
+  if (m === end - start) return complete ? [] : [mthOf(leaves, start, end)]
+  const k = split(end - start)
+  if (m <= k) return [...subproof(m, leaves, start, start + k, complete), mthOf(leaves, start + k, end)]
+  return [...subproof(m - k, leaves, start + k, end, false), mthOf(leaves, start, start + k)]
 }
 
 /** Deterministic pseudo-random bytes (xorshift32), so a failing case can be re-run. */
