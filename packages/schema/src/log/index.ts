@@ -4,6 +4,7 @@
  */
 export * from './checkpoint.ts'
 export * from './consistency-proof.ts'
+export * from './entry-bundle.ts'
 export * from './inclusion-proof.ts'
 export * from './log-error.ts'
 export * from './merkle-hash.ts'
