@@ -51,6 +51,12 @@ describe('verifyNote', () => {
     expect(note.unverified[0].keyId.toString(16)).not.toBe('c74f20a3')
   })
 
+  it('refuses a given key whose id is not the one of its name and public key', async () => {
+    await expect(verifyNote(both, [{ ...enoch, keyId: peter.keyId, name: 'PeterNeumann' }])).rejects.toThrow(
+      'given key PeterNeumann+c74f20a3 has a public key whose id is'
+    )
+  })
+
   it('refuses an ambiguous key only when a signature uses it', async () => {
     await expect(verifyNote(`${QUOTE_TEXT}\n${ENOCH_SIGNATURE_LINE}`, [enoch, peter, enoch])).rejects.toThrow(
       'more than one given key is EnochRoot+af0cfe78'

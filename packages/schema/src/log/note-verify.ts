@@ -3,7 +3,7 @@
 import { asBufferSource, encodeBase64, utf8 } from './bytes.ts'
 import { LogError } from './log-error.ts'
 import { type NoteSignature, parseNote } from './note.ts'
-import { formatKeyId, type NoteVerifierKey } from './verifier-key.ts'
+import { computeKeyId, formatKeyId, type NoteVerifierKey } from './verifier-key.ts'
 
 const ED25519 = { name: 'Ed25519' }
 const ED25519_SIGNATURE_SIZE = 64
@@ -23,6 +23,7 @@ export async function verifyNote(
   keys: readonly NoteVerifierKey[]
 ): Promise<VerifiedNote> {
   const note = parseNote(input)
+  await assertKeyIds(keys)
   const message = utf8(note.text)
   const verified: NoteSignature[] = []
   const unverified: NoteSignature[] = []
@@ -54,6 +55,19 @@ export async function verifyNote(
     )
   }
   return { text: note.text, verified, unverified }
+}
+
+/** Key objects may be built by hand: each one's id must still be the one its name and public key give. */
+async function assertKeyIds(keys: readonly NoteVerifierKey[]): Promise<void> {
+  for (const key of keys) {
+    const keyId = await computeKeyId(key.name, key.publicKey)
+    if (keyId !== key.keyId) {
+      throw new LogError(
+        'KEY_ID_MISMATCH',
+        `given key ${key.name}+${formatKeyId(key.keyId)} has a public key whose id is ${formatKeyId(keyId)}`
+      )
+    }
+  }
 }
 
 async function verifyEd25519(
