@@ -2,6 +2,8 @@
  * @module The verifying and formatting side of Torii's transparency log: RFC 9162 Merkle proofs,
  * C2SP signed notes, checkpoints and tiles. Isomorphic (WebCrypto and Uint8Array only), no dependencies.
  */
+// Base64 and hex without Buffer, as proofs and keys are written in JSON and text.
+export { decodeBase64, decodeHex, encodeBase64, encodeHex } from './bytes.ts'
 export * from './checkpoint.ts'
 export * from './consistency-proof.ts'
 export * from './entry-bundle.ts'
