@@ -1,7 +1,8 @@
 import type { SiteConfig, Vendor } from '@torii/schema/site-config'
 // biome-ignore lint/correctness/noUnusedImports: h is the classic JSX factory (scripts/build.mjs, vitest.config.ts)
 import { Component, h } from 'preact'
-import type { Choice, Decision } from '../gate/types.ts'
+import type { Choice } from '../gate/types.ts'
+import type { Decision } from '../shared/contract.ts'
 import { trapTab } from './focus-trap.ts'
 import { local } from './local.ts'
 import { dialogTexts } from './texts/dialog.ts'
