@@ -112,7 +112,7 @@ const ui = await build({
     rollupOptions: {
       preserveEntrySignatures: 'exports-only',
       // src/shared/constants.ts inlined where used: the UI and floating button chunks then share no module.
-      optimization: { inlineConst: { mode: 'all', pass: 2 } },
+      optimization: { inlineConst: { mode: 'all', pass: 1 } },
       output: {
         format: 'es',
         // 6 base64 characters (36 bits) of content hash, not 8: enough to tell a build's files apart,
