@@ -22,10 +22,10 @@ export interface PreferencesProps {
   close(): void
 }
 
-type Map = Record<string, boolean>
+type Flags = Record<string, boolean>
 
 /** The second layer: a modal dialog with one switch per purpose and per vendor, none pre-ticked. */
-export class Preferences extends Component<PreferencesProps, { p: Map; v: Map; proof?: string }> {
+export class Preferences extends Component<PreferencesProps, { p: Flags; v: Flags; proof?: string }> {
   box: HTMLDivElement | null = null
 
   constructor(props: PreferencesProps) {
@@ -57,7 +57,7 @@ export class Preferences extends Component<PreferencesProps, { p: Map; v: Map; p
 
   render(
     { config, lang, t, gpc, choice, save, close }: PreferencesProps,
-    { p, v, proof }: { p: Map; v: Map; proof?: string }
+    { p, v, proof }: { p: Flags; v: Flags; proof?: string }
   ) {
     // The built-in dialog texts, under the site's own (t).
     const d = { ...dialogTexts(lang), ...t }
