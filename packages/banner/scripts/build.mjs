@@ -9,6 +9,45 @@ import { precompress } from './precompress.mjs'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const dist = join(root, 'dist')
 const PLACEHOLDER = '__TORII_CONFIG__'
+
+/**
+ * The short names of the gate<->chunk contract (src/shared/contract.ts), one map for both builds so the gate
+ * and the chunks agree (Preact's mangle.json does the same). Only the names listed are mangled, to exactly
+ * the names listed: no other property (data fields, DOM, Preact's) is touched.
+ */
+const MANGLE = JSON.parse(readFileSync(join(root, 'mangle.json'), 'utf8')).props
+const shortNames = Object.values(MANGLE)
+if (new Set(shortNames).size != shortNames.length) throw new Error('mangle.json: a short name is given twice')
+for (const name of Object.keys(MANGLE))
+  if (!/^\$_[a-zA-Z]/.test(name)) throw new Error(`mangle.json: ${name} must be "$_name" (a \`_\` member)`)
+/**
+ * The chunks' export names as the map gives them: terser leaves a module's export names alone, and the gate
+ * reads the chunk's module namespace by the short names (`m._open(...)` is `m.o(...)` in gate.js).
+ */
+const renameExports = {
+  name: 'torii-rename-exports',
+  generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type != 'chunk') continue
+      chunk.code = chunk.code.replace(/\bexport\s*\{([^}]*)\}/g, (_, list) => {
+        const items = list.split(',').map((item) => {
+          const [local, name = local] = item.trim().split(/\s+as\s+/)
+          return MANGLE['$' + name] ? `${local} as ${MANGLE['$' + name]}` : item.trim()
+        })
+        return `export{${items.join(',')}}`
+      })
+      const left = chunk.code.match(/\bexport\s*\{[^}]*\b_[a-zA-Z]\w*\s*\}/)
+      if (left)
+        throw new Error(`${chunk.fileName}: an export named _x is missing from mangle.json: ${left[0]}`)
+    }
+  },
+}
+
+/** Terser's property mangling with the map as its cache; a fresh copy for each build (terser fills it in). */
+const mangleProperties = () => ({
+  properties: { regex: /^_[a-zA-Z]/, only_cache: true },
+  nameCache: { props: { props: { ...MANGLE } } },
+})
 const common = {
   root,
   configFile: false,
@@ -29,7 +68,8 @@ const GATE_TERSER = {
     pure_getters: true,
     negate_iife: false,
   },
-  mangle: { properties: { regex: /^_/ } },
+  mangle: { properties: mangleProperties().properties },
+  nameCache: mangleProperties().nameCache,
   format: { comments: false },
   // Vite turns on terser's Safari 10 workarounds (fewer reused names); Safari 10 is far below our targets.
   safari10: false,
@@ -47,15 +87,23 @@ rmSync(dist, { recursive: true, force: true })
 
 const ui = await build({
   ...common,
+  plugins: [renameExports],
   // Classic h() (no jsx-runtime module in the chunk); the .tsx files import h themselves, so plain
   // .ts modules (the first layer) never pull Preact in.
   oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
   build: {
     ...OUTPUT,
     // The UI chunk counts towards the first visit: the same terser settings, without the top-level
-    // mangling that would rename its exports, and no property mangling (Preact's own `__x` fields).
+    // mangling that would rename its exports; properties mangled only as mangle.json says.
     minify: 'terser',
-    terserOptions: { ...GATE_TERSER, toplevel: false, module: true, mangle: true, compress: { passes: 3 } },
+    terserOptions: {
+      ...GATE_TERSER,
+      toplevel: false,
+      module: true,
+      mangle: { properties: mangleProperties().properties },
+      nameCache: mangleProperties().nameCache,
+      compress: { passes: 3 },
+    },
     cssCodeSplit: false,
     modulePreload: false,
     // Library mode: Vite then adds no preload helper (~500 B gzip) around the preferences' import().
@@ -63,6 +111,8 @@ const ui = await build({
     lib: { entry: { ui: join(root, 'src/ui/index.ts'), fab: join(root, 'src/ui/fab.ts') }, formats: ['es'] },
     rollupOptions: {
       preserveEntrySignatures: 'exports-only',
+      // src/shared/constants.ts inlined where used: the UI and floating button chunks then share no module.
+      optimization: { inlineConst: { mode: 'all', pass: 1 } },
       output: {
         format: 'es',
         // 6 base64 characters (36 bits) of content hash, not 8: enough to tell a build's files apart,
@@ -109,6 +159,8 @@ await build({
     ...OUTPUT,
     minify: 'terser',
     terserOptions: GATE_TERSER,
+    // src/shared/constants.ts as variables, each once (the chunks inline them; here a repeated string costs).
+    rollupOptions: { optimization: { inlineConst: true } },
     lib: {
       entry: join(root, 'src/gate/index.ts'),
       formats: ['iife'],

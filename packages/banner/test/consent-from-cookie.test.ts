@@ -1,9 +1,9 @@
 import { GATE } from '@torii/schema/gate-config'
 import { describe, expect, it } from 'vitest'
-import { serializeChoice } from '../src/gate/cookie.ts'
 import { effective } from '../src/gate/rules.ts'
 import type { Choice } from '../src/gate/types.ts'
 import { allowedByCookie, gateConfigOf } from '../src/server/index.ts'
+import { serializeChoice } from '../src/ui/cookie.ts'
 import { demoConfig, LIVE_REVISION } from './fixtures.ts'
 
 const DAY = 86_400_000

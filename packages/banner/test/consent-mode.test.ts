@@ -1,6 +1,6 @@
 import { GATE } from '@torii/schema/gate-config'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { consentState, pushDefaults, pushUpdate } from '../src/gate/consent-mode.ts'
+import { consentState, pushDefaults } from '../src/gate/consent-mode.ts'
 import { demoConfig } from './fixtures.ts'
 
 type W = { dataLayer?: ArrayLike<unknown>[]; gtag?: unknown }
@@ -32,8 +32,8 @@ describe('Consent Mode', () => {
 
   it('should create dataLayer and gtag, push Arguments, default then set', () => {
     const cfg = demoConfig()
-    pushDefaults(cfg)
-    pushUpdate(cfg, { necessary: true, analytics: true })
+    // A stored choice's update, pushed right after the defaults.
+    pushDefaults(cfg, { necessary: true, analytics: true })
     const dl = (window as W).dataLayer!
     expect(Object.prototype.toString.call(dl[0])).toBe('[object Arguments]')
     expect(dl.map((e) => [e[0], e[1]])).toEqual([

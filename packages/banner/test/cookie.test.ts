@@ -1,14 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import {
-  cookieMatches,
-  deleteCookies,
-  domainsOf,
-  parseChoice,
-  readChoice,
-  serializeChoice,
-  writeChoice,
-} from '../src/gate/cookie.ts'
+import { parseChoice, readChoice } from '../src/gate/cookie.ts'
 import type { Choice } from '../src/gate/types.ts'
+import { cookieMatches, deleteCookies, domainsOf, serializeChoice, writeChoice } from '../src/ui/cookie.ts'
 
 const choice: Choice = {
   id: '0123456789abcdef0123456789abcdef',

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { FAB_ID, f as fab } from '../src/ui/fab.ts'
-import { uiContext } from './fixtures.ts'
+import { FAB_ID } from '../src/shared/constants.ts'
+import { _drawFab as fab } from '../src/ui/fab.ts'
+import { gateHandle, installToriiApi } from './fixtures.ts'
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -9,9 +10,10 @@ afterEach(() => {
 describe('floating button', () => {
   it('should draw its icon in SVG (no emoji to fall back to a box), be named, and reopen the preferences', () => {
     const show = vi.fn()
-    const ctx = uiContext({ lang: 'ja', show })
-    fab(ctx)
-    fab(ctx)
+    installToriiApi({ show })
+    const gate = gateHandle({ _chunks: { lang: 'ja' } })
+    fab(gate)
+    fab(gate)
     const root = document.querySelector('torii-consent')!.shadowRoot!
     const buttons = root.querySelectorAll(`#${FAB_ID}`)
     expect(buttons).toHaveLength(1)

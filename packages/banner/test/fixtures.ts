@@ -1,8 +1,7 @@
 import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
 import { siteConfigSchema } from '@torii/schema/site-config'
-import * as CTX from '../src/gate/ctx.ts'
-import { effective } from '../src/gate/rules.ts'
-import type { Choice, GateConfig, UiContext } from '../src/gate/types.ts'
+import type { Choice, GateConfig } from '../src/gate/types.ts'
+import type { GateHandle, ToriiApi } from '../src/shared/contract.ts'
 
 /** A gate config like the demo site's: necessary (required), analytics, advertising (GPC), GA and AdSense. */
 export function demoConfig(): GateConfig {
@@ -32,12 +31,30 @@ export function demoConfig(): GateConfig {
   ]
 }
 
-/** A `UiContext` from its fields by name (each put at its `CTX` index); fields not given are left out. */
-export function uiContext(fields: Partial<Record<keyof typeof CTX, unknown>>): UiContext {
-  const ctx: unknown[] = []
-  const at: Record<string, number> = { ...CTX }
-  for (const [name, value] of Object.entries(fields)) ctx[at[name]!] = value
-  return ctx as unknown as UiContext
+/**
+ * A gate handle as the chunks see it, from the fields given; `_apply` puts the choice in force as the gate
+ * does on the handle (the gate's revival is tested in e2e), `_showFab` does nothing.
+ */
+export function gateHandle(fields: Partial<GateHandle>): GateHandle {
+  const gate = {
+    _gateConfig: demoConfig(),
+    _gateUrl: 'https://consent.example/s/xtra/gate.js',
+    _gpc: false,
+    _choice: null,
+    _showFab: () => {},
+    _apply(choice: Choice) {
+      gate._choice = choice
+    },
+    ...fields,
+  }
+  return gate
+}
+
+/** The page API the gate installs, as the chunks use it: `get` answers null, `show` is given. */
+export function installToriiApi(api: Partial<ToriiApi> = {}): ToriiApi {
+  const torii = { get: () => null, show: () => {}, ...api }
+  window.torii = torii
+  return torii
 }
 
 /** The demo site's current revision as config.json answers it. */
@@ -50,21 +67,10 @@ export const LIVE_REVISION = {
 }
 
 /**
- * The context the gate hands the UI on the demo site for `choice`; `config` answers `answer` like the gate's
- * fetch of config.json (undefined: the server is away).
+ * The handle the gate hands the UI on the demo site for `choice`, once it opened the UI: config.json
+ * answered `answer` (undefined: the server is away). Installs the page API the UI uses.
  */
-export function demoUiContext(choice: Choice | null, answer: unknown): UiContext {
-  const cfg = demoConfig()
-  return uiContext({
-    cfg,
-    base: 'https://consent.example/s/xtra/gate.js',
-    gpc: false,
-    choice,
-    state: effective(cfg, choice, false),
-    config: () => Promise.resolve(answer),
-    get: () => null,
-    scan: () => {},
-    fab: () => {},
-    show: () => {},
-  })
+export function demoGate(choice: Choice | null, answer: unknown, gpc = false): GateHandle {
+  installToriiApi()
+  return gateHandle({ _gpc: gpc, _choice: choice, _configJson: Promise.resolve(answer) })
 }

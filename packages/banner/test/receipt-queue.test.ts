@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Choice } from '../src/gate/types.ts'
+import { OUTBOX_FLAG } from '../src/shared/constants.ts'
 import { buildReceipt, flush, flushQueued, record } from '../src/ui/receipt.ts'
-import { loadChoice, loadHistory, OUTBOX_FLAG } from '../src/ui/store.ts'
-import { demoConfig, uiContext } from './fixtures.ts'
+import { loadChoice, loadHistory } from '../src/ui/store.ts'
+import { gateHandle } from './fixtures.ts'
 
 const choice: Choice = {
   id: '0123456789abcdef0123456789abcdef',
@@ -11,11 +12,10 @@ const choice: Choice = {
   p: { necessary: true, analytics: true, advertising: false },
   v: { 'google-analytics': true, 'google-adsense': false },
 }
-const ctx = uiContext({
-  cfg: demoConfig(),
-  base: 'https://consent.example/s/xtra/gate.js',
-  lang: 'ja',
-  gpc: true,
+const gate = gateHandle({
+  _gateUrl: 'https://consent.example/s/xtra/gate.js',
+  _gpc: true,
+  _chunks: { lang: 'ja' },
 })
 const STATE = { analytics_storage: 'granted', ad_storage: 'denied' }
 const ack = { id: 'r1', revision: 3, revisionHash: 'h', issuedAt: 'now', hash: 'x', proofUrl: '/receipts/r1' }
@@ -36,7 +36,7 @@ describe('receipts', () => {
   afterEach(() => vi.unstubAllGlobals())
 
   it('should describe the decision with the signals sent', () => {
-    expect(buildReceipt(ctx, choice, 'custom', STATE)).toMatchObject({
+    expect(buildReceipt(gate, choice, 'custom', STATE)).toMatchObject({
       consentId: choice.id,
       revision: 3,
       action: 'custom',
@@ -51,7 +51,7 @@ describe('receipts', () => {
 
   it('should POST as text/plain with keepalive, and keep the choice and the ack in IndexedDB', async () => {
     const calls = fakeFetch(new Response(JSON.stringify(ack), { status: 201 }))
-    await record(ctx, choice, 'accept-all', STATE)
+    await record(gate, choice, 'accept-all', STATE)
     expect(calls).toHaveLength(1)
     expect(calls[0].url).toBe('https://consent.example/s/xtra/receipts')
     expect(calls[0].init).toMatchObject({ method: 'POST', keepalive: true })
@@ -63,7 +63,7 @@ describe('receipts', () => {
 
   it('should send the POST at once, before the local writes, so leaving the page right away loses nothing', async () => {
     const calls = fakeFetch(new Response(JSON.stringify(ack), { status: 201 }))
-    const recorded = record(ctx, choice, 'custom', STATE)
+    const recorded = record(gate, choice, 'custom', STATE)
     // No await yet: the request is already out, as a page unloading now would still see it leave.
     expect(calls).toHaveLength(1)
     expect(calls[0].body).toMatchObject({ action: 'custom', consentId: choice.id })
@@ -73,7 +73,7 @@ describe('receipts', () => {
 
   it('should queue a receipt the server did not take, and send it once on a later page view', async () => {
     fakeFetch(new TypeError('Failed to fetch'))
-    await record(ctx, choice, 'reject-all', STATE)
+    await record(gate, choice, 'reject-all', STATE)
     expect(localStorage.getItem(OUTBOX_FLAG)).toBe('1')
 
     const later = fakeFetch(new Response(JSON.stringify(ack), { status: 201 }))
@@ -89,7 +89,7 @@ describe('receipts', () => {
 
   it('should keep queueing on 5xx and drop (with a warning) what the server refuses as bad', async () => {
     fakeFetch(new Response('busy', { status: 503 }))
-    await record(ctx, choice, 'custom', STATE)
+    await record(gate, choice, 'custom', STATE)
     expect(localStorage.getItem(OUTBOX_FLAG)).toBe('1')
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const calls = fakeFetch(new Response('{"error":{"code":"bad_request"}}', { status: 400 }))
@@ -100,7 +100,7 @@ describe('receipts', () => {
   })
   it('should send queued receipts from a page view that shows the banner (the flag says there are some)', async () => {
     fakeFetch(new TypeError('Failed to fetch'))
-    await record(ctx, choice, 'accept-all', STATE)
+    await record(gate, choice, 'accept-all', STATE)
     const later = fakeFetch(new Response(JSON.stringify(ack), { status: 201 }))
     flushQueued()
     await vi.waitFor(() => expect(localStorage.getItem(OUTBOX_FLAG)).toBeNull())

@@ -1,7 +1,8 @@
 import { GATE } from '@torii/schema/gate-config'
 import { describe, expect, it } from 'vitest'
-import { effective, isExpired, lifetimeDays, settle, undecided, withKeys } from '../src/gate/rules.ts'
+import { effective, isExpired, lifetimeDays, undecided } from '../src/gate/rules.ts'
 import type { Choice } from '../src/gate/types.ts'
+import { completeDecision, withKeys } from '../src/ui/decision-rules.ts'
 import { demoConfig } from './fixtures.ts'
 
 const DAY = 86_400_000
@@ -73,7 +74,8 @@ describe('rules', () => {
       v: { 'google-analytics': true, 'google-adsense': false },
     })
     expect(
-      settle(cfg, true, { analytics: true, advertising: true }, { 'google-adsense': true }).p.advertising
+      completeDecision(cfg, true, { analytics: true, advertising: true }, { 'google-adsense': true }).p
+        .advertising
     ).toBe(false)
   })
 
@@ -84,9 +86,9 @@ describe('rules', () => {
     expect(state.p.necessary).toBe(true)
   })
 
-  it('should settle every purpose and vendor, required granted, undecided denied', () => {
+  it('should complete every purpose and vendor, required granted, undecided denied', () => {
     const cfg = demoConfig()
-    expect(settle(cfg, false, { necessary: false }, {})).toEqual({
+    expect(completeDecision(cfg, false, { necessary: false }, {})).toEqual({
       p: { necessary: true, analytics: false, advertising: false },
       v: { 'google-analytics': false, 'google-adsense': false },
     })

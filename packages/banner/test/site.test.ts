@@ -1,10 +1,10 @@
 import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
 import { siteConfigSchema } from '@torii/schema/site-config'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import * as CTX from '../src/gate/ctx.ts'
-import type { UiContext } from '../src/gate/types.ts'
-import { CONFIG_KEY, siteConfig } from '../src/ui/site.ts'
-import { demoConfig, uiContext } from './fixtures.ts'
+import { CONFIG_KEY } from '../src/shared/constants.ts'
+import type { GateHandle } from '../src/shared/contract.ts'
+import { siteConfig } from '../src/ui/site.ts'
+import { gateHandle } from './fixtures.ts'
 
 const live = (number = 3) => ({
   siteId: 'xtra',
@@ -14,9 +14,8 @@ const live = (number = 3) => ({
   config: siteConfigSchema.parse(DEMO_SITE_CONFIG),
 })
 
-/** A context as the gate makes it; `config` answers like the gate's fetch of config.json (undefined: server away). */
-const context = (answer: unknown): UiContext =>
-  uiContext({ cfg: demoConfig(), lang: '', config: () => Promise.resolve(answer) })
+/** A handle as the gate makes it once it opened the UI: config.json answered `answer` (undefined: server away). */
+const context = (answer: unknown): GateHandle => gateHandle({ _configJson: Promise.resolve(answer) })
 
 describe("the UI's site config", () => {
   afterEach(() => {
@@ -26,11 +25,11 @@ describe("the UI's site config", () => {
 
   it("should use config.json's config (vendor names and cookies) and remember it", async () => {
     document.documentElement.lang = 'ja'
-    const ctx = context(live())
-    const config = await siteConfig(ctx)
+    const gate = context(live())
+    const config = await siteConfig(gate)
     expect(config.vendors[0]?.name).toBe('Google Analytics 4')
     expect(config.vendors[0]?.cookies.map((c) => c.name)).toContain('_ga')
-    expect(ctx[CTX.lang]).toBe('ja')
+    expect(gate._chunks?.lang).toBe('ja')
     // Remembered after the next paint, off the banner's way: not yet when the config is answered.
     expect(localStorage[CONFIG_KEY]).toBeUndefined()
     await vi.waitFor(() => expect(JSON.parse(localStorage[CONFIG_KEY] ?? '{}').number).toBe(3))
@@ -48,12 +47,12 @@ describe("the UI's site config", () => {
       if (kept) localStorage[CONFIG_KEY] = kept
       else localStorage.removeItem(CONFIG_KEY)
       document.documentElement.lang = 'en-US'
-      const ctx = context(undefined)
-      const config = await siteConfig(ctx)
+      const gate = context(undefined)
+      const config = await siteConfig(gate)
       expect(config.vendors.map((v) => v.name)).toEqual(['google-analytics', 'google-adsense'])
       expect(config.vendors[0]?.cookies).toEqual([])
       expect(config.purposes.map((p) => p.key)).toEqual(['necessary', 'analytics', 'advertising'])
-      expect(ctx[CTX.lang]).toBe('en')
+      expect(gate._chunks?.lang).toBe('en')
     }
   })
 })

@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import * as CTX from '../src/gate/ctx.ts'
-import type { UiContext } from '../src/gate/types.ts'
-import { demoUiContext, LIVE_REVISION } from './fixtures.ts'
+import type { GateHandle } from '../src/shared/contract.ts'
+import { demoGate, LIVE_REVISION } from './fixtures.ts'
 
 /** A first visit, config.json answering. */
-const firstVisit = (): UiContext => demoUiContext(null, LIVE_REVISION)
+const firstVisit = (): GateHandle => demoGate(null, LIVE_REVISION)
 
 /** The UI chunk as the gate loads it: a fresh module each test (it keeps its view). */
 async function uiChunk() {
@@ -35,11 +34,11 @@ describe('the first layer on a page still parsing', () => {
 
   it('should show as soon as <body> exists, not at DOMContentLoaded', async () => {
     document.body.remove()
-    const { o: open } = await uiChunk()
-    const ctx = firstVisit()
-    void open(ctx, 'banner')
+    const { _open: open } = await uiChunk()
+    const gate = firstVisit()
+    void open(gate, 'banner')
     // The parser is still in <head>: nothing to show the banner in yet.
-    await Promise.resolve(ctx[CTX.site])
+    await Promise.resolve(gate._chunks?.site)
     expect(host()).toBeNull()
     const body = document.createElement('body')
     body.innerHTML = '<a href="#main">Skip to content</a>'
@@ -49,25 +48,25 @@ describe('the first layer on a page still parsing', () => {
   })
 
   it('should move to the end of <body> once parsing is done, keeping focus inside', async () => {
-    const { o: open } = await uiChunk()
+    const { _open: open } = await uiChunk()
     document.body.innerHTML = '<a href="#main">Skip to content</a>'
-    const ctx = firstVisit()
-    await open(ctx, 'banner')
+    const gate = firstVisit()
+    await open(gate, 'banner')
     // The rest of the page comes in after the banner.
     document.body.append(document.createElement('main'))
     expect(document.body.lastElementChild).not.toBe(host())
-    const button = ctx[CTX.root]!.querySelector<HTMLElement>('[data-torii-action="accept-all"]')!
+    const button = gate._chunks!.root!.querySelector<HTMLElement>('[data-torii-action="accept-all"]')!
     button.focus()
     document.dispatchEvent(new Event('DOMContentLoaded'))
     expect(document.body.lastElementChild).toBe(host())
-    expect(ctx[CTX.root]!.activeElement).toBe(button)
+    expect(gate._chunks!.root!.activeElement).toBe(button)
   })
 
   it('should be back at the end of <body> once parsing is done when page script replaced <body>', async () => {
-    const { o: open } = await uiChunk()
+    const { _open: open } = await uiChunk()
     document.body.innerHTML = '<a href="#main">Skip to content</a>'
-    const ctx = firstVisit()
-    await open(ctx, 'banner')
+    const gate = firstVisit()
+    await open(gate, 'banner')
     // A page that renders its <body> from a script, after the banner was shown.
     document.body.innerHTML = '<main>Rendered by script</main>'
     expect(host()).toBeNull()

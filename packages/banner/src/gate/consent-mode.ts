@@ -42,7 +42,3 @@ export function pushDefaults(cfg: GateConfig, granted?: Record<string, boolean> 
   if (cfg[GATE.urlPassthrough]) g('set', 'url_passthrough', true)
   if (granted) g('consent', 'update', consentState(cfg, granted))
 }
-
-/** GCM-05/06: an update that always carries every managed type. */
-export const pushUpdate = (cfg: GateConfig, granted: Record<string, boolean>): void =>
-  gtag()('consent', 'update', consentState(cfg, granted))

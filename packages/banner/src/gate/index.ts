@@ -4,38 +4,32 @@
  * needed. Written for bytes: every page view downloads it (see scripts/build.mjs for the minifier
  * settings). What is not needed on every page view lives in lazily loaded chunks: the first layer,
  * decisions (cookie, Consent Mode update, receipt: src/ui/decide.ts), placeholders, the floating button.
+ *
+ * One closure, in three parts (lazy UI, enforcement, API) around the choice in force: each part as a module
+ * of its own costs the gate ~13 B gzip in wrappers and arguments (measured), and it has no room for them.
  */
 
+// Evaluated first (a bare import stays where it is): the inlined config then leads dist/gate.js (config.ts).
+import './config.ts'
 import { GATE } from '@torii/schema/gate-config'
+import { EVENT_PREFIX, INERT_SELECTOR, OUTBOX_FLAG } from '../shared/constants.ts'
+import type { FabModule, GateOwnHandle, UiModule, View } from '../shared/contract.ts'
 import { readConfig } from './config.ts'
 import { pushDefaults } from './consent-mode.ts'
 import { readChoice } from './cookie.ts'
-import * as CTX from './ctx.ts'
 import { attr, doc, isFrame, isTag } from './dom.ts'
 import { installGuards } from './guards.ts'
 import { hold } from './hold.ts'
 import { vendorOfUrl } from './hosts.ts'
 import { createReviver } from './revive.ts'
 import { effective, isExpired } from './rules.ts'
-import type { ChoiceView, FabModule, UiContext, UiModule, View } from './types.ts'
-import { warn } from './warn.ts'
+import type { ChoiceView } from './types.ts'
+import { safe, warn } from './warn.ts'
 
 /** The floating button's chunk, next to the UI chunk (its file name, set by scripts/build.mjs). */
 declare const __TORII_FAB__: string
 
 type Fn = (...args: never[]) => unknown
-const INERT = 'script[type="text/plain"],iframe[data-src]'
-
-/** Wraps an entry point so nothing it does can throw into the host page (what it returns is dropped). */
-const safe =
-  <F extends Fn>(fn: F) =>
-  (...args: Parameters<F>): void => {
-    try {
-      fn(...args)
-    } catch (e) {
-      warn(e)
-    }
-  }
 
 function boot() {
   const w = window as unknown as { torii?: unknown[] & { v?: 1 } }
@@ -44,68 +38,79 @@ function boot() {
   // name (a page's queue stub may carry its own `ready`), and gates of earlier builds look for `v` too.
   if (queued?.v) return
 
+  // The choice in force, and what it allows: the gate's own state, changed only by `_apply`.
   const script = doc.currentScript as HTMLScriptElement | null
-  const base = script?.src || doc.URL // the page's URL (location.href)
+  const gateUrl = script?.src || doc.URL // the page's URL (location.href) when not loaded by a <script src>
   const cfg = readConfig()
   const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl == true
   let choice = readChoice(doc.cookie)
   if (choice && isExpired(cfg, choice, Date.now())) choice = null
-  // What is in force; the UI chunk updates it in place when the visitor decides.
-  const state = effective(cfg, choice, gpc)
+  let inForce = effective(cfg, choice, gpc)
 
   // GCM-01: defaults before anything else; GCM-05: the stored choice as early as possible, before any tag.
-  pushDefaults(cfg, choice && state.p)
+  pushDefaults(cfg, choice && inForce.p)
 
-  // Lazy chunks (the UI, the floating button next to it). The browser's module map imports each once
-  // (parallel calls share the fetch); whether a failed import is fetched again is the browser's (whatwg/html
-  // #10327), as it was with a cache here: import() of the same URL again.
+  // Lazy UI: the chunks (the UI, the floating button next to it), each imported by the browser's module map
+  // once (parallel calls share the fetch); whether a failed import is fetched again is the browser's
+  // (whatwg/html #10327), as it was with a cache here: import() of the same URL again.
   const load =
     <M>(path: string) =>
     (fn: (m: M) => unknown) =>
-      import(/* @vite-ignore */ new URL(path, new URL(cfg[GATE.ui], base)) as never)
+      import(/* @vite-ignore */ new URL(path, new URL(cfg[GATE.ui], gateUrl)) as never)
         .then(fn as (m: unknown) => unknown)
         .catch(warn)
   const withUi = load<UiModule>(cfg[GATE.ui])
-  let config: Promise<unknown> | undefined
-  // Resolves false when the server is away (`Boolean` as a no-op): the UI then falls back to the gate's config.
-  const fetchConfig = () =>
-    (config ||= fetch(new URL('config.json', base))
+  const gate: GateOwnHandle = {
+    _gateConfig: cfg,
+    _gateUrl: gateUrl,
+    _gpc: gpc,
+    _choice: choice,
+
+    _showFab: () =>
+      choice && cfg[GATE.floatingButton] !== false && load<FabModule>(__TORII_FAB__)((m) => m._drawFab(gate)),
+    _apply(next) {
+      gate._choice = choice = next
+      inForce = effective(cfg, next, gpc)
+      scan()
+    },
+  }
+  // Shown as soon as the UI is loaded and the body exists (the UI waits for it), config.json fetched in
+  // parallel (false when the server is away: the UI then falls back to the gate's config).
+  const open = (view: View, invoker?: Element | null) => {
+    gate._configJson ||= fetch(new URL('config.json', gateUrl))
       .then((r) => r.json())
-      .catch(Boolean))
-  // Shown as soon as the UI is loaded and the body exists (the UI waits for it).
-  const open = (next: View, invoker?: Element | null) => {
-    fetchConfig()
-    withUi((m) => m.o(ctx, next, invoker))
+      .catch(Boolean)
+    withUi((m) => m._open(gate, view, invoker))
   }
   // A decision is needed: the UI and the texts are fetched now, in parallel, before the gate sets up.
-  if (state.ask) open('banner')
+  if (inForce.ask) open('banner')
 
+  // Enforcement: a granted vendor's tag goes through marked with its vendor (the UI reloads if it is
+  // revoked later); a tag runs when every purpose it names is granted and its vendor, if named, is granted.
   const revive = createReviver(script?.nonce || '')
-  // A granted vendor's tag goes through marked with its vendor (the UI reloads if it is revoked later).
   const net = installGuards((el, url) => {
     const vendor = vendorOfUrl(cfg, url)
-    if (vendor) return hold(el, vendor, state.v[vendor])
+    if (vendor) return hold(el, vendor, inForce.v[vendor])
   })
-  // A tag runs when every purpose it names is granted and its vendor, if named, is granted.
   const consider = (el: Element) => {
     const keys = attr(el, 'data-purpose')?.match(/[^\s,]+/g) || []
     const vendor = attr(el, 'data-vendor')
     let ok: unknown = 1
-    const need = (map: Record<string, boolean>, key: string, kind: string) => {
-      if (!(key in map)) warn(`unknown ${kind} "${key}"`)
-      ok &&= map[key]
+    const need = (flags: Record<string, boolean>, key: string, kind: string) => {
+      if (!(key in flags)) warn(`unknown ${kind} "${key}"`)
+      ok &&= flags[key]
     }
-    for (const key of keys) need(state.p, key, 'purpose')
-    if (vendor) need(state.v, vendor, 'vendor')
+    for (const key of keys) need(inForce.p, key, 'purpose')
+    if (vendor) need(inForce.v, vendor, 'vendor')
     else if (!keys.length) return
     if (ok) revive(el)
-    else if (isFrame(el)) withUi((m) => m.p(ctx, el))
+    else if (isFrame(el)) withUi((m) => m._showPlaceholder(gate, el))
   }
-  const scan = () => doc.querySelectorAll(INERT).forEach(consider)
+  const scan = () => doc.querySelectorAll(INERT_SELECTOR).forEach(consider)
   // One script or iframe: auto-blocking first (its URL), then the declarative form.
   const handle = (el: Element) => {
     net(el)
-    if (el.matches(INERT)) consider(el)
+    if (el.matches(INERT_SELECTOR)) consider(el)
   }
   // The net: parser-inserted tags (revived as soon as they are seen), and anything past the guards. Only
   // scripts and iframes are looked at, and descendants only of elements that have children, so parsing
@@ -121,48 +126,27 @@ function boot() {
     })
   ).observe(doc.documentElement, { childList: true, subtree: true, attributeFilter: ['src'] })
 
-  const view = (): ChoiceView | null => {
-    const c = ctx[CTX.choice]
-    return (
-      c && {
-        purposes: { ...state.p },
-        vendors: { ...state.v },
-        revision: c.rev,
-        consentId: c.id,
-        decidedAt: new Date(c.at).toISOString(),
-      }
-    )
-  }
-  // In CTX's order: cfg, base, gpc, choice, state, config, get, scan, fab, show (tsc checks each against
-  // UiContext, declared by those indexes).
-  const ctx: UiContext = [
-    cfg,
-    base,
-    gpc,
-    choice,
-    state,
-    fetchConfig,
-    view,
-    scan,
-    () =>
-      ctx[CTX.choice] &&
-      cfg[GATE.floatingButton] !== false &&
-      load<FabModule>(__TORII_FAB__)((m) => m.f(ctx)),
-    (invoker) => open('prefs', invoker),
-  ]
-
-  const decideKeys = (grant: boolean) => (keys: unknown) => withUi((m) => m.k(ctx, keys, grant))
+  // The API (`window.torii`, README): what is in force, decisions through the UI chunk.
+  const view = (): ChoiceView | null =>
+    choice && {
+      purposes: { ...inForce.p },
+      vendors: { ...inForce.v },
+      revision: choice.rev,
+      consentId: choice.id,
+      decidedAt: new Date(choice.at).toISOString(),
+    }
+  const decideKeys = (grant: boolean) => (keys: unknown) => withUi((m) => m._decideKeys(gate, keys, grant))
   const api: Record<string, unknown> = {
     v: 1,
     get: view,
     accept: decideKeys(true),
     reject: decideKeys(false),
-    show: ctx[CTX.show],
+    show: (invoker?: Element | null) => open('prefs', invoker),
     // Listeners are `torii:<type>` events on window, each call guarded so a throwing listener is only logged.
     on: (type: string, fn: Fn) => {
       const listener = (e: Event) => safe(fn)((e as CustomEvent).detail as never)
-      addEventListener('torii:' + type, listener)
-      return () => removeEventListener('torii:' + type, listener)
+      addEventListener(EVENT_PREFIX + type, listener)
+      return () => removeEventListener(EVENT_PREFIX + type, listener)
     },
     // `torii.push([name, ...args])` or `push(fn)`: an unknown call is named in a warning; guarded like the rest.
     push: (item: unknown) => {
@@ -182,7 +166,7 @@ function boot() {
     const t = (e.target as Element).closest?.('[data-torii-open]')
     if (t) {
       e.preventDefault()
-      ctx[CTX.show](t)
+      open('prefs', t)
     }
   })
   scan()
@@ -190,12 +174,12 @@ function boot() {
   // visitor's floating button (its chunk then never competes with the page's own tags), and receipts
   // queued on an earlier page view. A page's first localStorage read is a synchronous trip to the browser
   // process (4-9 ms here), so it never comes before a banner: the UI looks for them after showing one.
-  if (!state.ask) {
-    if (state.gpc) withUi((m) => m.g(ctx))
+  if (!inForce.ask) {
+    if (inForce.gpc) withUi((m) => m._decideGpc(gate))
     addEventListener('load', () => {
-      ctx[CTX.fab]()
+      gate._showFab()
       try {
-        if (localStorage['torii:outbox']) withUi((m) => m.f())
+        if (localStorage[OUTBOX_FLAG]) withUi((m) => m._flushReceipts())
       } catch {}
     })
   }

@@ -8,3 +8,16 @@ export function warn(problem: unknown): void {
     console.warn('[torii] ' + problem)
   }
 }
+
+type Fn = (...args: never[]) => unknown
+
+/** Wraps an entry point so nothing it does can throw into the host page (what it returns is dropped). */
+export const safe =
+  <F extends Fn>(fn: F) =>
+  (...args: Parameters<F>): void => {
+    try {
+      fn(...args)
+    } catch (e) {
+      warn(e)
+    }
+  }

@@ -4,12 +4,12 @@ import { readChoice } from '../gate/cookie.ts'
 import { effective, isExpired } from '../gate/rules.ts'
 import type { GateConfig } from '../gate/types.ts'
 
-type Map = Record<string, boolean>
+type Flags = Record<string, boolean>
 
 /** What a site's server may render unheld: true only where the gate would run the tag on this page view. */
 export interface CookieConsent {
-  purposes: Map
-  vendors: Map
+  purposes: Flags
+  vendors: Flags
 }
 
 export interface CookieConsentOptions {

@@ -1,16 +1,18 @@
 import { GATE } from '@torii/schema/gate-config'
-import { consentState, pushUpdate } from '../gate/consent-mode.ts'
-import { deleteCookies, writeChoice } from '../gate/cookie.ts'
-import * as CTX from '../gate/ctx.ts'
-import { effective, lifetimeDays, settle, withKeys } from '../gate/rules.ts'
-import type { Choice, Decision, UiContext } from '../gate/types.ts'
+import { consentState, gtag } from '../gate/consent-mode.ts'
+import { effective, lifetimeDays } from '../gate/rules.ts'
+import type { Choice } from '../gate/types.ts'
 import { warn } from '../gate/warn.ts'
+import { CHANGE_EVENT, INERT_SELECTOR } from '../shared/constants.ts'
+import type { Decision, GateHandle } from '../shared/contract.ts'
+import { deleteCookies, writeChoice } from './cookie.ts'
+import { completeDecision, withKeys } from './decision-rules.ts'
+import { inForce } from './in-force.ts'
 import { record } from './receipt.ts'
 import { siteConfig } from './site.ts'
 import { dropPlaceholders } from './stand-ins.ts'
 
-type Map = Record<string, boolean>
-const INERT = 'script[type="text/plain"],iframe[data-src]'
+type Flags = Record<string, boolean>
 
 /** A new consent id: 16 random bytes as hex (works on plain http too, unlike `randomUUID`). */
 export const newId = (): string =>
@@ -23,7 +25,7 @@ export const newId = (): string =>
 export function ranKeys(): Record<string, 1> {
   const ran: Record<string, 1> = {}
   for (const el of document.querySelectorAll('script,iframe'))
-    if (!el.matches(INERT))
+    if (!el.matches(INERT_SELECTOR))
       for (const key of (el.getAttribute('data-purpose') || '')
         .split(/[\s,]+/)
         .concat(el.getAttribute('data-vendor') || []))
@@ -31,46 +33,46 @@ export function ranKeys(): Record<string, 1> {
   return ran
 }
 
+const lost = (before: Flags, after: Flags) => Object.keys(before).some((k) => before[k] && !after[k])
+
 /**
- * Puts a choice in force in the gate's state: Consent Mode update with every type (GCM-05/06), revival
- * of what it allows, `torii:change`, the floating button. Returns what was in force before.
+ * Has the gate put `choice` in force: the Consent Mode update with every type first (GCM-05/06: before any
+ * tag it allows runs), then the gate's revival, `torii:change`, the floating button.
  */
-export function apply(ctx: UiContext, choice: Choice): { p: Map; v: Map } {
-  const state = ctx[CTX.state]
-  const before = { p: { ...state.p }, v: { ...state.v } }
-  ctx[CTX.choice] = choice
-  Object.assign(state, { ask: undefined, gpc: undefined }, effective(ctx[CTX.cfg], choice, ctx[CTX.gpc]))
-  pushUpdate(ctx[CTX.cfg], state.p)
-  ctx[CTX.scan]()
-  dispatchEvent(new CustomEvent('torii:change', { detail: ctx[CTX.get]() }))
-  ctx[CTX.fab]()
-  return before
+function putInForce(gate: GateHandle, choice: Choice): void {
+  const cfg = gate._gateConfig
+  gtag()('consent', 'update', consentState(cfg, effective(cfg, choice, gate._gpc).p))
+  gate._apply(choice)
+  dispatchEvent(new CustomEvent(CHANGE_EVENT, { detail: window.torii.get() }))
+  gate._showFab()
 }
 
-const lost = (before: Map, after: Map) => Object.keys(before).some((k) => before[k] && !after[k])
-
 /**
- * Makes a decision: writes the cookie, puts it in force, deletes the cookies of vendors that lost
- * consent (UI-10), records the receipt, and reloads when a revoked tag already ran.
+ * Makes a decision: writes the cookie, has the gate put it in force, deletes the cookies of vendors that
+ * lost consent (UI-10), records the receipt, and reloads when a revoked tag already ran.
  */
-export async function decide(ctx: UiContext, { p, v, action }: Decision): Promise<void> {
-  const cfg = ctx[CTX.cfg]
-  const gpc = ctx[CTX.gpc]
-  const previous = ctx[CTX.choice]
-  const settled = settle(cfg, gpc, p, v)
-  const choice: Choice = { id: previous?.id || newId(), rev: cfg[GATE.revision], at: Date.now(), ...settled }
+export async function decide(gate: GateHandle, { p, v, action }: Decision): Promise<void> {
+  const cfg = gate._gateConfig
+  const previous = gate._choice
+  const choice: Choice = {
+    id: previous?.id || newId(),
+    rev: cfg[GATE.revision],
+    at: Date.now(),
+    ...completeDecision(cfg, gate._gpc, p, v),
+  }
   writeChoice(choice, lifetimeDays(cfg, choice), cfg[GATE.cookieDomain])
   const ran = ranKeys()
-  const before = apply(ctx, choice)
+  const before = inForce(gate)
+  putInForce(gate, choice)
+  const after = inForce(gate)
   dropPlaceholders()
-  const after = ctx[CTX.state]
   // A revoked tag that already ran cannot be stopped: the page reloads once the receipt is recorded.
-  const gone = (m: Map, now: Map) => Object.keys(m).some((k) => m[k] && !now[k] && ran[k])
+  const gone = (m: Flags, now: Flags) => Object.keys(m).some((k) => m[k] && !now[k] && ran[k])
   const reload = gone(before.p, after.p) || gone(before.v, after.v)
   const withdrawn = previous && action != 'gpc' && (lost(before.p, after.p) || lost(before.v, after.v))
   // The receipt leaves first (see record); the cookies' names come from the site's config (config.json).
-  const recorded = record(ctx, choice, withdrawn ? 'withdraw' : action, consentState(cfg, after.p))
-  const { vendors } = await siteConfig(ctx)
+  const recorded = record(gate, choice, withdrawn ? 'withdraw' : action, consentState(cfg, after.p))
+  const { vendors } = await siteConfig(gate)
   const names = vendors.filter((x) => before.v[x.key] && !after.v[x.key]).flatMap((x) => x.cookies)
   if (names.length)
     deleteCookies(
@@ -81,10 +83,10 @@ export async function decide(ctx: UiContext, { p, v, action }: Decision): Promis
   if (reload) location.reload()
 }
 
-/** The decision GPC alone makes: the choice as it was, with what GPC denies settled (action `gpc`). */
-export function decideGpc(ctx: UiContext): Promise<void> {
-  const choice = ctx[CTX.choice]
-  return decide(ctx, { p: { ...choice?.p }, v: { ...choice?.v }, action: 'gpc' })
+/** The decision GPC alone makes: the choice as it was, with what GPC denies completed (action `gpc`). */
+export function decideGpc(gate: GateHandle): Promise<void> {
+  const choice = gate._choice
+  return decide(gate, { p: { ...choice?.p }, v: { ...choice?.v }, action: 'gpc' })
 }
 
 /**
@@ -92,9 +94,10 @@ export function decideGpc(ctx: UiContext): Promise<void> {
  * them) that the config has. Others are named in a warning; null when no known key is left, so a typo never
  * records a refusal.
  */
-export function knownKeys(ctx: UiContext, keys: unknown, grant: boolean): string[] | 'all' | null {
+export function knownKeys(gate: GateHandle, keys: unknown, grant: boolean): string[] | 'all' | null {
   if (keys == 'all') return 'all'
-  const known = [...ctx[CTX.cfg][GATE.purposes], ...ctx[CTX.cfg][GATE.vendors]].map((x) => x[0])
+  const cfg = gate._gateConfig
+  const known = [...cfg[GATE.purposes], ...cfg[GATE.vendors]].map((x) => x[0])
   const given = ([] as unknown[]).concat(keys ?? [])
   const valid = given.filter((k): k is string => known.includes(k as string))
   const call = `torii.${grant ? 'accept' : 'reject'}`
@@ -106,7 +109,7 @@ export function knownKeys(ctx: UiContext, keys: unknown, grant: boolean): string
 }
 
 /** Decides `accept`/`reject` of known keys (see knownKeys) on top of the current choice. */
-export function decideKeys(ctx: UiContext, keys: string[] | 'all', grant: boolean): Promise<void> {
+export function decideKeys(gate: GateHandle, keys: string[] | 'all', grant: boolean): Promise<void> {
   const action = keys == 'all' ? (grant ? 'accept-all' : 'reject-all') : 'custom'
-  return decide(ctx, { ...withKeys(ctx[CTX.cfg], ctx[CTX.choice], keys, grant), action })
+  return decide(gate, { ...withKeys(gate._gateConfig, gate._choice, keys, grant), action })
 }

@@ -3,11 +3,8 @@
  * loaded by the gate only when the site wants it and a choice exists, so the gate stays small and a
  * returning visitor never loads the UI. Styled through the CSSOM (strict-CSP safe).
  */
-import * as CTX from '../gate/ctx.ts'
-import type { UiContext } from '../gate/types.ts'
-
-/** Its id in the shadow root: the UI hides it while open. */
-export const FAB_ID = 'torii-fab'
+import { FAB_ID } from '../shared/constants.ts'
+import type { GateHandle } from '../shared/contract.ts'
 
 const SVG = 'http://www.w3.org/2000/svg'
 
@@ -39,10 +36,11 @@ function cookieIcon(): SVGElement {
 }
 
 /** Shows the floating button in the shadow root (created on first use), once the body exists. */
-function fab(ctx: UiContext): void {
-  if (!document.body) return void document.addEventListener('DOMContentLoaded', () => fab(ctx))
+function drawFab(gate: GateHandle): void {
+  if (!document.body) return void document.addEventListener('DOMContentLoaded', () => drawFab(gate))
+  const chunks = (gate._chunks ||= {})
   // The shadow root, made like the UI chunk makes it (a shared module would cost a third chunk).
-  const root = (ctx[CTX.root] ||= document.body
+  const root = (chunks.root ||= document.body
     .appendChild(document.createElement('torii-consent'))
     .attachShadow({ mode: 'open' }))
   let button = root.getElementById(FAB_ID) as HTMLButtonElement | null
@@ -54,18 +52,18 @@ function fab(ctx: UiContext): void {
     // An attribute, not the ariaLabel property: Firefox before 119 does not reflect it.
     button.setAttribute(
       'aria-label',
-      (ctx[CTX.lang] || document.documentElement.lang || navigator.language).startsWith('ja')
+      (chunks.lang || document.documentElement.lang || navigator.language).startsWith('ja')
         ? 'Cookie設定'
         : 'Cookie settings'
     )
     button.append(cookieIcon())
     button.style.cssText =
       'position:fixed;left:16px;bottom:16px;z-index:2147483646;width:44px;height:44px;border-radius:50%;border:2px solid;background:#fff;color:#1f2328;padding:0;display:grid;place-items:center;cursor:pointer'
-    button.onclick = () => ctx[CTX.show](button)
+    button.onclick = () => window.torii.show(button)
   }
   // Not while the UI is open (a decision or a close shows it again).
   button.hidden = !!root.querySelector('.root > :not(.status)')
 }
 
-// One letter, like the UI chunk's exports: the gate names it on every page view.
-export { fab as f }
+// What the gate calls (`FabModule`, src/shared/contract.ts): the build gives it its short name.
+export { drawFab as _drawFab }

@@ -1,5 +1,5 @@
 import type { SiteConfig } from '@torii/schema/site-config'
-import type { Decision } from '../gate/types.ts'
+import type { Decision } from '../shared/contract.ts'
 import { tag } from './dom.ts'
 import type { Texts } from './texts/index.ts'
 

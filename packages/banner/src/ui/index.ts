@@ -4,11 +4,12 @@
  * (cookie, Consent Mode update, receipt, IndexedDB mirror). The preferences dialog (Preact) is a chunk
  * of its own, fetched when the visitor opens it.
  */
-import * as CTX from '../gate/ctx.ts'
-import type { UiContext, View } from '../gate/types.ts'
+import { FAB_ID } from '../shared/constants.ts'
+import type { GateHandle, View } from '../shared/contract.ts'
 import { keepClear } from './clear-bar.ts'
 import { decideKeys as byKeys, decide, decideGpc, knownKeys } from './decide.ts'
 import { firstTab } from './first-tab.ts'
+import { inForce } from './in-force.ts'
 import { sheetFor } from './look.ts'
 import { flush, flushQueued } from './receipt.ts'
 import { afterPaint, siteConfig } from './site.ts'
@@ -21,38 +22,38 @@ const STATUS_MS = 5000
 let view: Promise<ReturnType<typeof createView>> | undefined
 let shown: ReturnType<typeof createView> | undefined
 
-async function createFor(ctx: UiContext) {
-  const config = await siteConfig(ctx)
-  const lang = ctx[CTX.lang] || '' // picked by siteConfig
-  const root = shadowRoot(ctx)
+async function createFor(gate: GateHandle) {
+  const config = await siteConfig(gate)
+  const lang = gate._chunks?.lang || '' // picked by siteConfig
+  const root = shadowRoot(gate)
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheetFor(config.look)]
   const ui = createView({
     config,
     lang,
-    gpc: ctx[CTX.gpc],
-    choice: () => ctx[CTX.choice],
-    ask: () => !!ctx[CTX.state].ask,
+    gpc: gate._gpc,
+    choice: () => gate._choice,
+    ask: () => !!inForce(gate).ask,
     loadPrefs: () => import('./prefs.tsx'),
-    closed: () => toggleFab(ctx, false),
+    closed: () => toggleFab(gate, false),
     layer(el) {
       keepClear(el)
       firstTab(el)
     },
     record: async () => {
-      const id = ctx[CTX.choice]?.id
+      const id = gate._choice?.id
       const acked = (await loadHistory()).filter((e) => e.ack && e.input.consentId == id).pop()
-      return acked && new URL(acked.ack!.proofUrl, ctx[CTX.base]).href
+      return acked && new URL(acked.ack!.proofUrl, gate._gateUrl).href
     },
     decide(decision) {
       ui.status(textsFor(config, lang).saved)
       ui.close()
-      decide(ctx, decision).catch(() => {})
+      decide(gate, decision).catch(() => {})
       // The focused button is gone: focus goes back to the control that opened the preferences, else the
-      // floating button once its chunk has shown it (ctx[CTX.fab]() passes on the gate's import promise), else
-      // where it was before the banner took it; unless the visitor has moved it since.
-      Promise.resolve(ctx[CTX.fab]() as unknown).then(() => {
+      // floating button once its chunk has shown it (gate._showFab() passes on the gate's import promise),
+      // else where it was before the banner took it; unless the visitor has moved it since.
+      Promise.resolve(gate._showFab()).then(() => {
         const at = document.activeElement
-        if (!at || at == document.body) ui.refocus(shadowRoot(ctx).getElementById('torii-fab'))
+        if (!at || at == document.body) ui.refocus(shadowRoot(gate).getElementById(FAB_ID))
       })
       setTimeout(() => ui.status(''), STATUS_MS)
     },
@@ -65,16 +66,17 @@ async function createFor(ctx: UiContext) {
  * The open shadow root of `<torii-consent>`, made once (src/ui/fab.ts makes it the same way), at the end
  * of <body>: src/ui/first-tab.ts brings keyboard users to the banner first.
  */
-function shadowRoot(ctx: UiContext): ShadowRoot {
-  if (!ctx[CTX.root]) {
+function shadowRoot(gate: GateHandle): ShadowRoot {
+  const chunks = (gate._chunks ||= {})
+  if (!chunks.root) {
     const host = document.body.appendChild(document.createElement('torii-consent'))
-    ctx[CTX.root] = host.attachShadow({ mode: 'open' })
+    chunks.root = host.attachShadow({ mode: 'open' })
     // Made while the page is still parsing (before its skip link, even): back to the end of <body> once
     // parsing is done, with focus kept where it was inside. Also when it went with content a page script
     // replaced meanwhile (`body.innerHTML = ...`): before, such a page got its banner at DOMContentLoaded.
     document.addEventListener('DOMContentLoaded', () => {
       if (host.nextSibling || !host.isConnected) {
-        const root = ctx[CTX.root]!
+        const root = chunks.root!
         const at = root.activeElement as HTMLElement | null
         // Laid out anew once moved: what the visitor scrolled (the preferences dialog) would start at its top.
         const scrolled = [...root.querySelectorAll('*')].map((el) => [el, el.scrollTop] as const)
@@ -84,7 +86,7 @@ function shadowRoot(ctx: UiContext): ShadowRoot {
       }
     })
   }
-  return ctx[CTX.root]
+  return chunks.root
 }
 
 /**
@@ -107,10 +109,10 @@ const bodyExists = () =>
   })
 
 /** Shows the "allow <vendor>" stand-in of a blocked iframe. */
-const placeholder = (ctx: UiContext, frame: Element): Promise<void> =>
-  Promise.all([siteConfig(ctx), import('./placeholder.ts')]).then(([config, m]) => {
-    const allow = (keys: string[]) => byKeys(ctx, keys, true).catch(() => {})
-    const box = !standIns.has(frame) && m.showPlaceholder(config, ctx[CTX.lang] || '', frame, allow)
+const showPlaceholder = (gate: GateHandle, frame: Element): Promise<void> =>
+  Promise.all([siteConfig(gate), import('./placeholder.ts')]).then(([config, m]) => {
+    const allow = (keys: string[]) => byKeys(gate, keys, true).catch(() => {})
+    const box = !standIns.has(frame) && m.showPlaceholder(config, gate._chunks?.lang || '', frame, allow)
     if (box) standIns.set(frame, box)
   })
 
@@ -118,17 +120,17 @@ const placeholder = (ctx: UiContext, frame: Element): Promise<void> =>
  * The floating button (src/ui/fab.ts, a chunk of its own) hides while the UI is open, and shows again at
  * once when it closes (focus returns to it).
  */
-function toggleFab(ctx: UiContext, hidden: boolean) {
-  const fab = shadowRoot(ctx).getElementById('torii-fab')
+function toggleFab(gate: GateHandle, hidden: boolean) {
+  const fab = shadowRoot(gate).getElementById(FAB_ID)
   if (fab) fab.hidden = hidden
-  if (!hidden) ctx[CTX.fab]()
+  if (!hidden) gate._showFab()
 }
 
 /** Opens the first layer or the preferences; `invoker` gets focus back when the preferences close. */
-async function open(ctx: UiContext, next: View, from?: Element | null): Promise<void> {
+async function open(gate: GateHandle, next: View, from?: Element | null): Promise<void> {
   await bodyExists()
-  toggleFab(ctx, true)
-  const ui = await (view ||= createFor(ctx))
+  toggleFab(gate, true)
+  const ui = await (view ||= createFor(gate))
   ui.show(next, from)
   // Receipts queued on an earlier page view: the gate looks for them only when it shows no banner.
   afterPaint(flushQueued)
@@ -138,18 +140,18 @@ async function open(ctx: UiContext, next: View, from?: Element | null): Promise<
  * `torii.accept` / `torii.reject`: decides the known keys, and closes the UI if it is open. The receipt names the visitor's
  * language, picked from the site's languages (config.json) first.
  */
-async function decideKeys(ctx: UiContext, keys: unknown, grant: boolean): Promise<void> {
-  const known = knownKeys(ctx, keys, grant)
+async function decideKeys(gate: GateHandle, keys: unknown, grant: boolean): Promise<void> {
+  const known = knownKeys(gate, keys, grant)
   if (!known) return // nothing decided: the banner, if shown, stays
   close()
-  await siteConfig(ctx)
-  return byKeys(ctx, known, grant)
+  await siteConfig(gate)
+  return byKeys(gate, known, grant)
 }
 
 /** GPC's own decision for a returning visitor with something undecided (see decideGpc), without the UI. */
-async function gpc(ctx: UiContext): Promise<void> {
-  await siteConfig(ctx)
-  return decideGpc(ctx)
+async function gpcDecision(gate: GateHandle): Promise<void> {
+  await siteConfig(gate)
+  return decideGpc(gate)
 }
 
 /** Closes whatever is open. */
@@ -157,5 +159,12 @@ function close(): void {
   shown?.close()
 }
 
-// One letter each: the gate names them on every page view (see UiModule).
-export { close as c, decideKeys as k, flush as f, gpc as g, open as o, placeholder as p }
+// What the gate calls (`UiModule`, src/shared/contract.ts): the build gives each its short name.
+export {
+  close as _close,
+  decideKeys as _decideKeys,
+  flush as _flushReceipts,
+  gpcDecision as _decideGpc,
+  open as _open,
+  showPlaceholder as _showPlaceholder,
+}

@@ -1,7 +1,8 @@
 import type { SiteConfig, Vendor } from '@torii/schema/site-config'
 // biome-ignore lint/correctness/noUnusedImports: h is the classic JSX factory (scripts/build.mjs, vitest.config.ts)
 import { Component, h } from 'preact'
-import type { Choice, Decision } from '../gate/types.ts'
+import type { Choice } from '../gate/types.ts'
+import type { Decision } from '../shared/contract.ts'
 import { trapTab } from './focus-trap.ts'
 import { local } from './local.ts'
 import { dialogTexts } from './texts/dialog.ts'
@@ -21,10 +22,10 @@ export interface PreferencesProps {
   close(): void
 }
 
-type Map = Record<string, boolean>
+type Flags = Record<string, boolean>
 
 /** The second layer: a modal dialog with one switch per purpose and per vendor, none pre-ticked. */
-export class Preferences extends Component<PreferencesProps, { p: Map; v: Map; proof?: string }> {
+export class Preferences extends Component<PreferencesProps, { p: Flags; v: Flags; proof?: string }> {
   box: HTMLDivElement | null = null
 
   constructor(props: PreferencesProps) {
@@ -56,7 +57,7 @@ export class Preferences extends Component<PreferencesProps, { p: Map; v: Map; p
 
   render(
     { config, lang, t, gpc, choice, save, close }: PreferencesProps,
-    { p, v, proof }: { p: Map; v: Map; proof?: string }
+    { p, v, proof }: { p: Flags; v: Flags; proof?: string }
   ) {
     // The built-in dialog texts, under the site's own (t).
     const d = { ...dialogTexts(lang), ...t }

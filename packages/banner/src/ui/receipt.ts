@@ -1,22 +1,15 @@
 import type { ReceiptAck, ReceiptAction, ReceiptInput } from '@torii/schema/receipt'
-import * as CTX from '../gate/ctx.ts'
-import type { Choice, UiContext } from '../gate/types.ts'
-import {
-  ackHistory,
-  addHistory,
-  enqueue,
-  OUTBOX_FLAG,
-  type OutboxEntry,
-  saveChoice,
-  takeOutbox,
-} from './store.ts'
+import type { Choice } from '../gate/types.ts'
+import { OUTBOX_FLAG } from '../shared/constants.ts'
+import type { GateHandle } from '../shared/contract.ts'
+import { ackHistory, addHistory, enqueue, type OutboxEntry, saveChoice, takeOutbox } from './store.ts'
 
 /** Give up on a receipt after this many failed page views (e.g. a server that never allows our origin). */
 const MAX_TRIES = 20
 
 /** The receipt for a decision (REC-04: who, what was shown, what was chosen, which signals were sent). */
 export function buildReceipt(
-  ctx: UiContext,
+  gate: GateHandle,
   choice: Choice,
   action: ReceiptAction,
   consentMode: Record<string, string>
@@ -28,8 +21,8 @@ export function buildReceipt(
     purposes: choice.p,
     vendors: choice.v,
     consentMode: consentMode as ReceiptInput['consentMode'],
-    gpc: ctx[CTX.gpc],
-    language: ctx[CTX.lang] || '',
+    gpc: gate._gpc,
+    language: gate._chunks?.lang || '',
     pageUrl: location.origin + location.pathname,
     clientTime: new Date(choice.at).toISOString(),
   }
@@ -54,7 +47,7 @@ async function post(entry: OutboxEntry): Promise<ReceiptAck | 'retry' | 'drop'> 
 }
 
 /** Keeps what became of a POST: queued again to retry, or its ack in the history. */
-async function settle(entry: OutboxEntry, result: ReceiptAck | 'retry' | 'drop'): Promise<void> {
+async function keepOutcome(entry: OutboxEntry, result: ReceiptAck | 'retry' | 'drop'): Promise<void> {
   if (result == 'retry') {
     if (entry.tries + 1 < MAX_TRIES) await enqueue({ ...entry, tries: entry.tries + 1 })
     else console.warn('[torii] gave up sending a receipt after ' + MAX_TRIES + ' tries')
@@ -63,25 +56,25 @@ async function settle(entry: OutboxEntry, result: ReceiptAck | 'retry' | 'drop')
 
 /** Mirrors the choice, keeps the receipt in the history, and sends it (queued when the server is away). */
 export async function record(
-  ctx: UiContext,
+  gate: GateHandle,
   choice: Choice,
   action: ReceiptAction,
   consentMode: Record<string, string>
 ): Promise<void> {
-  const input = buildReceipt(ctx, choice, action, consentMode)
-  const entry = { url: new URL('receipts', ctx[CTX.base]).href, input, tries: 0 }
+  const input = buildReceipt(gate, choice, action, consentMode)
+  const entry = { url: new URL('receipts', gate._gateUrl).href, input, tries: 0 }
   // The POST leaves first, before the local writes: keepalive carries it past a page the visitor leaves
   // right after choosing, which would otherwise lose it while IndexedDB is still busy.
   const posted = post(entry)
   try {
     await Promise.all([saveChoice(choice), addHistory({ input, ack: null })])
   } catch {}
-  await settle(entry, await posted)
+  await keepOutcome(entry, await posted)
 }
 
 /** Sends receipts queued on earlier page views, each once. */
 export async function flush(): Promise<void> {
-  for (const entry of await takeOutbox()) await settle(entry, await post(entry))
+  for (const entry of await takeOutbox()) await keepOutcome(entry, await post(entry))
 }
 
 /** `flush` when the flag says receipts are queued (the flag is a cheap read; the outbox is IndexedDB). */

@@ -1,12 +1,11 @@
 import { GATE } from '@torii/schema/gate-config'
 import type { Revision } from '@torii/schema/revision'
 import type { SiteConfig } from '@torii/schema/site-config'
-import * as CTX from '../gate/ctx.ts'
-import { pickLanguage } from '../gate/language.ts'
-import type { GateConfig, UiContext } from '../gate/types.ts'
+import type { GateConfig } from '../gate/types.ts'
+import { CONFIG_KEY } from '../shared/constants.ts'
+import type { GateHandle } from '../shared/contract.ts'
+import { pickLanguage } from './language.ts'
 
-/** The last config.json this browser read, kept for a page view on which the server is away. */
-export const CONFIG_KEY = 'torii:config'
 /** Languages with built-in texts: what the offline fallback can show. */
 const BUILT_IN_LANGUAGES = ['en', 'ja']
 
@@ -46,9 +45,11 @@ export const afterPaint = (fn: () => void) => requestAnimationFrame(() => setTim
  * config.json's config, remembered; when the server is away, the remembered one if it is the gate's
  * revision of the same site, else the fallback.
  */
-async function load(ctx: UiContext): Promise<SiteConfig> {
-  const cfg = ctx[CTX.cfg]
-  const live = (await ctx[CTX.config]().catch(() => {})) as Revision | undefined
+async function load(gate: GateHandle): Promise<SiteConfig> {
+  const cfg = gate._gateConfig
+  // The gate's fetch, when it opened the UI; else one of the UI's own (false when the server is away).
+  const answer = gate._configJson || fetch(new URL('config.json', gate._gateUrl)).then((r) => r.json())
+  const live = (await answer.catch(() => {})) as Revision | undefined
   if (live?.config?.purposes) {
     afterPaint(() => {
       try {
@@ -69,8 +70,9 @@ async function load(ctx: UiContext): Promise<SiteConfig> {
  * The site's config as the UI needs it (texts, languages, vendor names and cookies: none of which the
  * gate carries), fetched once; picks the visitor's language on first use.
  */
-export async function siteConfig(ctx: UiContext): Promise<SiteConfig> {
-  const config = await (ctx[CTX.site] ||= load(ctx))
-  ctx[CTX.lang] ||= pickLanguage(config.languages, config.defaultLanguage)
+export async function siteConfig(gate: GateHandle): Promise<SiteConfig> {
+  const chunks = (gate._chunks ||= {})
+  const config = await (chunks.site ||= load(gate))
+  chunks.lang ||= pickLanguage(config.languages, config.defaultLanguage)
   return config
 }

@@ -1,6 +1,7 @@
 import type { ReceiptAck, ReceiptInput } from '@torii/schema/receipt'
 import { createStore, get, set, type UseStore, update } from 'idb-keyval'
 import type { Choice } from '../gate/types.ts'
+import { OUTBOX_FLAG } from '../shared/constants.ts'
 
 /** A receipt waiting to be sent: where to, what, and how often it failed. */
 export interface OutboxEntry {
@@ -15,8 +16,6 @@ export interface HistoryEntry {
   ack: ReceiptAck | null
 }
 
-/** Flags a pending outbox for the gate, which cannot read IndexedDB cheaply on every page view. */
-export const OUTBOX_FLAG = 'torii:outbox'
 const HISTORY_MAX = 50
 let db: UseStore | undefined
 
@@ -41,6 +40,7 @@ export const ackHistory = (input: ReceiptInput, ack: ReceiptAck) =>
     store()
   )
 
+/** Flags a pending outbox for the gate, which cannot read IndexedDB cheaply on every page view. */
 function flag(on: boolean) {
   try {
     if (on) localStorage.setItem(OUTBOX_FLAG, '1')

@@ -1,5 +1,6 @@
 import type { SiteConfig } from '@torii/schema/site-config'
-import type { Choice, Decision, View } from '../gate/types.ts'
+import type { Choice } from '../gate/types.ts'
+import type { Decision, View } from '../shared/contract.ts'
 import { tag } from './dom.ts'
 import { firstLayer } from './first-layer.ts'
 import { textsFor } from './texts/index.ts'
