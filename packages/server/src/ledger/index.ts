@@ -1,22 +1,22 @@
 import type { Client } from '@libsql/client'
 import type { ReceiptQuery } from '@torii/schema'
-import { withBusyRetry } from './busy.ts'
-import { ledgerExportStream, siteExportStream } from './export.ts'
-import { createGroupCommitter } from './group-commit.ts'
-import { databaseRecords } from './ledger-records.ts'
-import { receiptProof, receiptRowById, verifyOne } from './proof.ts'
-import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, MAX_PAGE_SIZE, whereOf } from './receipt-query.ts'
-import { RECEIPT_SELECT, receiptFromRow, rowFromSql } from './rows.ts'
-import { pendingCount, SEAL_RACE_LOST, sealNext } from './sealer.ts'
-import { loadPublicKeys, loadSigningKey } from './signing-key.ts'
+import { withBusyRetry } from './write/busy.ts'
+import { ledgerExportStream, siteExportStream } from './export/export.ts'
+import { createGroupCommitter } from './write/group-commit.ts'
+import { databaseRecords } from './verify/ledger-records.ts'
+import { receiptProof, receiptRowById, verifyOne } from './read/proof.ts'
+import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, MAX_PAGE_SIZE, whereOf } from './read/receipt-query.ts'
+import { RECEIPT_SELECT, receiptFromRow, rowFromSql } from './record/rows.ts'
+import { pendingCount, SEAL_RACE_LOST, sealNext } from './seal/sealer.ts'
+import { loadPublicKeys, loadSigningKey } from './seal/signing-key.ts'
 import type { Ledger } from './types.ts'
 
 /** The ledger `createLedger` returns: every optional member of `Ledger` is there. */
 export type ToriiLedger = Required<Ledger>
 
-import { verifyRecords } from './verify.ts'
-import { createWriteLock } from './write-lock.ts'
-import { createClientWriter, createWorkerWriter, type Durability, localFileOf } from './writer.ts'
+import { verifyRecords } from './verify/verify.ts'
+import { createWriteLock } from './write/write-lock.ts'
+import { createClientWriter, createWorkerWriter, type Durability, localFileOf } from './write/writer.ts'
 
 /**
  * Receipts per sealed batch under load (below it the interval seals). Each seal is a write transaction of

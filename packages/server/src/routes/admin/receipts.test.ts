@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { sites } from '../../db/site-tables.ts'
 import { createLedger, type ToriiLedger } from '../../ledger/index.ts'
-import { createTestDb, sampleEntry } from '../../ledger/testing.ts'
+import { createTestDb, sampleEntry } from '../../testing/test-db.ts'
 import { ApiException } from '../../lib/errors.ts'
 import { createAdminReceiptRoutes } from './receipts.ts'
 

@@ -1,7 +1,7 @@
 import type { Receipt } from '@torii/schema'
-import { receiptRecord } from './receipt-hash.ts'
-import { newReceiptId } from './receipt-id.ts'
-import type { LedgerEntry } from './types.ts'
+import { receiptRecord } from '../record/receipt-hash.ts'
+import { newReceiptId } from '../record/receipt-id.ts'
+import type { LedgerEntry } from '../types.ts'
 import type { WriteLock } from './write-lock.ts'
 import type { Writer } from './writer.ts'
 

@@ -1,12 +1,12 @@
 import type { Receipt } from '@torii/schema'
 import type { LedgerRecord } from './ledger-records.ts'
-import { merkleRoot } from './merkle.ts'
-import { receiptHash } from './receipt-hash.ts'
-import { receiptFromRow } from './rows.ts'
-import { GENESIS_ROOT, receiptLeaf } from './sealer.ts'
-import { verifyHead } from './signing-key.ts'
-import type { ReceiptRow } from './tables.ts'
-import type { VerifyProgress, VerifyResult } from './types.ts'
+import { merkleRoot } from '../seal/merkle.ts'
+import { receiptHash } from '../record/receipt-hash.ts'
+import { receiptFromRow } from '../record/rows.ts'
+import { GENESIS_ROOT, receiptLeaf } from '../seal/sealer.ts'
+import { verifyHead } from '../seal/signing-key.ts'
+import type { ReceiptRow } from '../record/tables.ts'
+import type { VerifyProgress, VerifyResult } from '../types.ts'
 
 const PAYLOAD_COLUMNS = [
   'consentId',
