@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
-import { databaseRecords, readLedgerFile } from '../ledger/verify/ledger-records.ts'
 import { loadPublicKeys } from '../ledger/seal/signing-key.ts'
 import type { VerifyProgress, VerifyResult } from '../ledger/types.ts'
+import { databaseRecords, readLedgerFile } from '../ledger/verify/ledger-records.ts'
 import { verifyReceiptList, verifyRecords } from '../ledger/verify/verify.ts'
 import { type CliIo, userPath } from './io.ts'
 import { openDatabase } from './open-db.ts'

@@ -1,15 +1,21 @@
 import type { Client } from '@libsql/client'
 import type { ReceiptQuery } from '@torii/schema'
-import { withBusyRetry } from './write/busy.ts'
 import { ledgerExportStream, siteExportStream } from './export/export.ts'
-import { createGroupCommitter } from './write/group-commit.ts'
-import { databaseRecords } from './verify/ledger-records.ts'
 import { receiptProof, receiptRowById, verifyOne } from './read/proof.ts'
-import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, MAX_PAGE_SIZE, whereOf } from './read/receipt-query.ts'
+import {
+  DEFAULT_PAGE_SIZE,
+  decodeCursor,
+  encodeCursor,
+  MAX_PAGE_SIZE,
+  whereOf,
+} from './read/receipt-query.ts'
 import { RECEIPT_SELECT, receiptFromRow, rowFromSql } from './record/rows.ts'
 import { pendingCount, SEAL_RACE_LOST, sealNext } from './seal/sealer.ts'
 import { loadPublicKeys, loadSigningKey } from './seal/signing-key.ts'
 import type { Ledger } from './types.ts'
+import { databaseRecords } from './verify/ledger-records.ts'
+import { withBusyRetry } from './write/busy.ts'
+import { createGroupCommitter } from './write/group-commit.ts'
 
 /** The ledger `createLedger` returns: every optional member of `Ledger` is there. */
 export type ToriiLedger = Required<Ledger>

@@ -1,9 +1,9 @@
 import { createClient } from '@libsql/client'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createTestDb, sampleEntry } from '../testing/test-db.ts'
 import { createLedger, type ToriiLedger } from './index.ts'
 import { rootFromPath } from './seal/merkle.ts'
 import { receiptLeaf } from './seal/sealer.ts'
-import { createTestDb, sampleEntry } from '../testing/test-db.ts'
 
 type TestDb = Awaited<ReturnType<typeof createTestDb>>
 const open: { db: TestDb; ledgers: ToriiLedger[] }[] = []

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDb } from '../db/client.ts'
-import { databaseRecords } from './verify/ledger-records.ts'
 import { receiptBody, type ServerProcess, spawnServer } from '../testing/server-process.ts'
 import { loadPublicKeys } from './seal/signing-key.ts'
+import { databaseRecords } from './verify/ledger-records.ts'
 import { verifyRecords } from './verify/verify.ts'
 
 const started: ServerProcess[] = []

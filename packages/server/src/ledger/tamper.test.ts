@@ -1,7 +1,7 @@
 import type { Receipt } from '@torii/schema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createLedger, type ToriiLedger } from './index.ts'
 import { createTestDb, sampleEntry } from '../testing/test-db.ts'
+import { createLedger, type ToriiLedger } from './index.ts'
 
 type TestDb = Awaited<ReturnType<typeof createTestDb>>
 let db: TestDb

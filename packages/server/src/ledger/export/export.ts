@@ -1,8 +1,8 @@
 import type { Client } from '@libsql/client'
 import type { Receipt, ReceiptQuery } from '@torii/schema'
-import { databaseHeader, databaseRecords } from '../verify/ledger-records.ts'
 import { whereOf } from '../read/receipt-query.ts'
 import { RECEIPT_SELECT, receiptFromRow, rowFromSql } from '../record/rows.ts'
+import { databaseHeader, databaseRecords } from '../verify/ledger-records.ts'
 
 const PAGE = 1000
 /** Site exports read smaller pages: less garbage per step keeps the streaming process's memory flat. */

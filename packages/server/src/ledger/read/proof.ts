@@ -1,11 +1,11 @@
 import type { Client } from '@libsql/client'
 import type { InclusionProof, ReceiptProof } from '@torii/schema'
-import { inclusionPath, rootFromPath } from '../seal/merkle.ts'
 import { receiptHash } from '../record/receipt-hash.ts'
 import { RECEIPT_SELECT, receiptFromRow, rowFromSql } from '../record/rows.ts'
+import type { ReceiptRow } from '../record/tables.ts'
+import { inclusionPath, rootFromPath } from '../seal/merkle.ts'
 import { receiptLeaf } from '../seal/sealer.ts'
 import { verifyHead } from '../seal/signing-key.ts'
-import type { ReceiptRow } from '../record/tables.ts'
 import { checkReceipt } from '../verify/verify.ts'
 
 export async function receiptRowById(client: Client, id: string): Promise<ReceiptRow | null> {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { createTestDb, sampleEntry } from '../../testing/test-db.ts'
 import { createLedger } from '../index.ts'
+import { createClientWriter } from '../write/writer.ts'
 import { SEAL_RACE_LOST, sealNext } from './sealer.ts'
 import { generateSigningKey, loadSigningKey } from './signing-key.ts'
-import { createTestDb, sampleEntry } from '../../testing/test-db.ts'
-import { createClientWriter } from '../write/writer.ts'
 
 let cleanup = () => {}
 afterEach(() => cleanup())

@@ -1,8 +1,8 @@
 import type { Client } from '@libsql/client'
+import type { Writer } from '../write/writer.ts'
 import type { LeafCache } from './leaf-cache.ts'
 import { leafHash, merkleRoot } from './merkle.ts'
 import { type SigningKey, signHead } from './signing-key.ts'
-import type { Writer } from '../write/writer.ts'
 
 /** Root the first batch chains to. */
 export const GENESIS_ROOT = '0'.repeat(64)

@@ -1,12 +1,12 @@
 import type { Receipt } from '@torii/schema'
-import type { LedgerRecord } from './ledger-records.ts'
-import { merkleRoot } from '../seal/merkle.ts'
 import { receiptHash } from '../record/receipt-hash.ts'
 import { receiptFromRow } from '../record/rows.ts'
+import type { ReceiptRow } from '../record/tables.ts'
+import { merkleRoot } from '../seal/merkle.ts'
 import { GENESIS_ROOT, receiptLeaf } from '../seal/sealer.ts'
 import { verifyHead } from '../seal/signing-key.ts'
-import type { ReceiptRow } from '../record/tables.ts'
 import type { VerifyProgress, VerifyResult } from '../types.ts'
+import type { LedgerRecord } from './ledger-records.ts'
 
 const PAYLOAD_COLUMNS = [
   'consentId',

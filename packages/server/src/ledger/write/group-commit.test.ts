@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createGroupCommitter } from './group-commit.ts'
 import { sampleEntry } from '../../testing/test-db.ts'
+import { createGroupCommitter } from './group-commit.ts'
 import { createWriteLock } from './write-lock.ts'
 import type { RowJson, Writer } from './writer.ts'
 

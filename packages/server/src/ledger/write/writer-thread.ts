@@ -9,9 +9,9 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Client, InStatement } from '@libsql/client'
 import Database from 'libsql'
-import { withBusyRetry } from './busy.ts'
 import { createLeafCache } from '../seal/leaf-cache.ts'
 import { type SealerOptions, sealNext } from '../seal/sealer.ts'
+import { withBusyRetry } from './busy.ts'
 import type { Durability, SealRequest, Writer } from './writer.ts'
 
 /** What createWorkerWriter passes to this thread. */

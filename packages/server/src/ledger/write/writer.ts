@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import type { Client, InStatement } from '@libsql/client'
-import { withBusyRetry } from './busy.ts'
 import type { SigningKey } from '../seal/signing-key.ts'
+import { withBusyRetry } from './busy.ts'
 import type { WriterThreadData } from './writer-thread.ts'
 
 /** One batch to seal: the key signs it, `sealedAt` (ISO) is its time. */

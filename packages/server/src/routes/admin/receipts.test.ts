@@ -3,8 +3,8 @@ import { Hono } from 'hono'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { sites } from '../../db/site-tables.ts'
 import { createLedger, type ToriiLedger } from '../../ledger/index.ts'
-import { createTestDb, sampleEntry } from '../../testing/test-db.ts'
 import { ApiException } from '../../lib/errors.ts'
+import { createTestDb, sampleEntry } from '../../testing/test-db.ts'
 import { createAdminReceiptRoutes } from './receipts.ts'
 
 type TestDb = Awaited<ReturnType<typeof createTestDb>>
