@@ -70,7 +70,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let server: NodeServer | null = null
   try {
     ledger = await createLedger({
-      db: database.db,
       client: database.client,
       signingKey: options.signingKey,
       batchSize: options.sealBatchSize,

@@ -1,12 +1,11 @@
 import { createClient } from '@libsql/client'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestDb, sampleEntry } from '../testing/test-db.ts'
-import { createLedger, type ToriiLedger } from './index.ts'
-import { rootFromPath } from './seal/merkle.ts'
-import { receiptLeaf } from './seal/sealer.ts'
+import { createLedger, type Ledger } from './index.ts'
+import { receiptLeaf, rootFromPath } from './seal/merkle.ts'
 
 type TestDb = Awaited<ReturnType<typeof createTestDb>>
-const open: { db: TestDb; ledgers: ToriiLedger[] }[] = []
+const open: { db: TestDb; ledgers: Ledger[] }[] = []
 
 async function setup(options: { batchSize?: number } = {}) {
   const db = await createTestDb()

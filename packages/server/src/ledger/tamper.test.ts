@@ -1,11 +1,11 @@
 import type { Receipt } from '@torii/schema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestDb, sampleEntry } from '../testing/test-db.ts'
-import { createLedger, type ToriiLedger } from './index.ts'
+import { createLedger, type Ledger } from './index.ts'
 
 type TestDb = Awaited<ReturnType<typeof createTestDb>>
 let db: TestDb
-let ledger: ToriiLedger
+let ledger: Ledger
 let receipts: Receipt[]
 
 // 20 receipts sealed in batches of 8, 8 and 4.
@@ -71,7 +71,7 @@ describe('verify detects tampering', () => {
     // only the signature can catch it.
     const { receiptHash } = await import('./record/receipt-hash.ts')
     const { merkleRoot } = await import('./seal/merkle.ts')
-    const { receiptLeaf } = await import('./seal/sealer.ts')
+    const { receiptLeaf } = await import('./seal/merkle.ts')
     const forged = { ...(await ledger.get(receipts[17]!.id))!, action: 'accept-all' as const }
     const hash = receiptHash(forged)
     await sql('UPDATE receipts SET action = ?, hash = ? WHERE id = ?', ['accept-all', hash, forged.id])

@@ -1,19 +1,11 @@
 import type { Client } from '@libsql/client'
 import type { InclusionProof, ReceiptProof } from '@torii/schema'
-import { receiptHash } from '../record/receipt-hash.ts'
-import { RECEIPT_SELECT, receiptFromRow, rowFromSql } from '../record/rows.ts'
+import { receiptFromRow } from '../record/rows.ts'
 import type { ReceiptRow } from '../record/tables.ts'
-import { inclusionPath, rootFromPath } from '../seal/merkle.ts'
-import { receiptLeaf } from '../seal/sealer.ts'
+import { inclusionPath, receiptLeaf, rootFromPath } from '../seal/merkle.ts'
 import { verifyHead } from '../seal/signing-key.ts'
 import { checkReceipt } from '../verify/verify.ts'
-
-export async function receiptRowById(client: Client, id: string): Promise<ReceiptRow | null> {
-  const row = (
-    await client.execute({ sql: `SELECT ${RECEIPT_SELECT} FROM receipts WHERE id = ?`, args: [id] })
-  ).rows[0]
-  return row ? rowFromSql(row) : null
-}
+import { receiptRowById } from './receipt-reads.ts'
 
 /** The batch whose seq range holds the receipt, or undefined while it is not sealed. */
 async function batchHolding(client: Client, seq: number) {
@@ -115,5 +107,3 @@ export async function verifyOne(
   }
   return { ok: true }
 }
-
-export { receiptHash }

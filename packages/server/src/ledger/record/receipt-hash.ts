@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto'
 import { canonicalJson, type Receipt } from '@torii/schema'
+import { type FieldType, HASHED_FIELDS } from './receipt-fields.ts'
 
 /** The content a receipt's hash covers: everything but `hash` itself and `erasedAt` (set later on erasure). */
 export type HashedReceipt = Omit<Receipt, 'hash' | 'erasedAt'>
@@ -11,33 +12,6 @@ const sha256Hex = (text: string) => hash('sha256', text, 'hex')
 export function receiptHash(receipt: HashedReceipt | Receipt): string {
   const { hash: _hash, erasedAt: _erasedAt, ...content } = receipt as Receipt
   return sha256Hex(canonicalJson(content))
-}
-
-/** The three maps of a receipt as canonical JSON: stored as such, and reused inside its hashed bytes. */
-export interface CanonicalMaps {
-  purposes: string
-  vendors: string
-  consentMode: string
-}
-
-/** `,"key":value` for a defined member; `prefix` is `,"key":`, written out so only one string is added. */
-const member = (prefix: string, json: string | undefined) => (json === undefined ? '' : prefix + json)
-
-/** A receipt's scalar members as JSON text (undefined for an undefined member), encoded once. */
-interface EncodedMembers {
-  action: string | undefined
-  clientTime: string | undefined
-  consentId: string | undefined
-  gpc: string | undefined
-  id: string | undefined
-  ipTruncated: string | undefined
-  issuedAt: string | undefined
-  language: string | undefined
-  pageUrl: string | undefined
-  revision: string | undefined
-  revisionHash: string | undefined
-  siteId: string | undefined
-  userAgent: string | undefined
 }
 
 /** Printable ASCII but `"` and `\`: JSON writes such a string as is, between quotes. */
@@ -54,39 +28,6 @@ function json(value: unknown): string | undefined {
   if (value === false) return 'false'
   if (value === null) return 'null'
   return JSON.stringify(value)
-}
-
-const encodeMembers = (r: HashedReceipt): EncodedMembers => ({
-  action: json(r.action),
-  clientTime: json(r.clientTime),
-  consentId: json(r.consentId),
-  gpc: json(r.gpc),
-  id: json(r.id),
-  ipTruncated: json(r.ipTruncated),
-  issuedAt: json(r.issuedAt),
-  language: json(r.language),
-  pageUrl: json(r.pageUrl),
-  revision: json(r.revision),
-  revisionHash: json(r.revisionHash),
-  siteId: json(r.siteId),
-  userAgent: json(r.userAgent),
-})
-
-/** The canonical JSON of a receipt's hashed content (keys in code-unit order, see canonicalJson). */
-const hashedJson = (e: EncodedMembers, maps: CanonicalMaps) =>
-  `{"action":${e.action}${member(',"clientTime":', e.clientTime)}${member(',"consentId":', e.consentId)}` +
-  `,"consentMode":${maps.consentMode}${member(',"gpc":', e.gpc)}${member(',"id":', e.id)}` +
-  `${member(',"ipTruncated":', e.ipTruncated)}${member(',"issuedAt":', e.issuedAt)}` +
-  `${member(',"language":', e.language)}${member(',"pageUrl":', e.pageUrl)},"purposes":${maps.purposes}` +
-  `${member(',"revision":', e.revision)}${member(',"revisionHash":', e.revisionHash)}` +
-  `${member(',"siteId":', e.siteId)}${member(',"userAgent":', e.userAgent)},"vendors":${maps.vendors}}`
-
-/**
- * `receiptHash` for a receipt being appended, which has exactly the `HashedReceipt` members: the same bytes
- * written out directly, with the maps already canonical. A test keeps it equal to `receiptHash`.
- */
-export function newReceiptHash(receipt: HashedReceipt, maps: CanonicalMaps): string {
-  return sha256Hex(hashedJson(encodeMembers(receipt), maps))
 }
 
 /**
@@ -107,8 +48,9 @@ export function canonicalMap(map: Record<string, unknown>): string {
 }
 
 /**
- * Sorts keys in place as `Array#sort` does (UTF-16 code units). A receipt's maps hold a few keys: sorting
- * them by insertion spares the work arrays the built-in sort allocates on every call.
+ * Sorts keys in place as `Array#sort` does (UTF-16 code units). A receipt's maps hold a few keys, and
+ * `Array#sort` on so few costs more than sorting them by insertion: 1.2 µs more per receipt (its three
+ * maps; receiptRecord 9.5 instead of 8.3 µs on the shared 2-core machine, 2026-12-06).
  */
 function sortKeys(keys: string[]): void {
   if (keys.length > 16) {
@@ -123,10 +65,25 @@ function sortKeys(keys: string[]): void {
   }
 }
 
-/** A member's JSON text in a row: SQL NULL for an absent member. */
-const v = (text: string | undefined) => text ?? 'null'
+// What receiptRecord needs of HASHED_FIELDS, worked out once: the hot path only indexes these arrays.
+const NAMES = HASHED_FIELDS.map((field) => field.name as keyof HashedReceipt)
+const IS_MAP = HASHED_FIELDS.map((field) => field.type === 'json')
+/** The stored row's value from a member's hashed text: maps stored as their canonical text, gpc as 0 / 1. */
+const STORED = HASHED_FIELDS.map((field) => storedValue(field.type))
+/** Indexes into HASHED_FIELDS in the order of the hashed text's keys (canonicalJson sorts them alike). */
+const KEY_ORDER = NAMES.map((_, i) => i).sort((a, b) => (NAMES[a]! < NAMES[b]! ? -1 : 1))
+/** `"name":` of each member, in KEY_ORDER. */
+const KEYS = KEY_ORDER.map((i) => `${JSON.stringify(NAMES[i])}:`)
+/** One receipt's members as JSON text (undefined: left out, as canonicalJson leaves it); reused. */
+const values: (string | undefined)[] = NAMES.map(() => undefined)
 
-/** A receipt's hash, and its row for INSERT_RECEIPT (group-commit.ts) as one JSON array text. */
+function storedValue(type: FieldType): (hashed: string | undefined) => string {
+  if (type === 'json') return (text) => json(text)!
+  if (type === 'boolean') return (text) => (text === 'true' ? '1' : '0')
+  return (text) => text ?? 'null'
+}
+
+/** A receipt's hash, and its row for INSERT_RECEIPT as one JSON array text. */
 export interface ReceiptRecord {
   hash: string
   row: string
@@ -134,22 +91,22 @@ export interface ReceiptRecord {
 
 /**
  * The hot path of every receipt POST: the hash and the stored row from one encoding of each member. The row
- * goes to the writer thread as text, so no value is encoded twice. Row order: id, site_id, revision,
- * revision_hash, action, issued_at, consent_id, purposes, vendors, consent_mode, gpc, language, page_url,
- * client_time, user_agent, ip_truncated, hash.
+ * goes to the writer thread as text, so no value is encoded twice. Gives `receiptHash`'s hash (a test proves
+ * it on random receipts); the row holds INSERTED_FIELDS in order.
  */
 export function receiptRecord(receipt: HashedReceipt): ReceiptRecord {
-  const maps: CanonicalMaps = {
-    purposes: canonicalMap(receipt.purposes),
-    vendors: canonicalMap(receipt.vendors),
-    consentMode: canonicalMap(receipt.consentMode),
+  const count = NAMES.length
+  for (let i = 0; i < count; i++) {
+    const value = receipt[NAMES[i]!]
+    values[i] = IS_MAP[i] ? canonicalMap(value as Record<string, unknown>) : json(value)
   }
-  const e = encodeMembers(receipt)
-  const hash = sha256Hex(hashedJson(e, maps))
-  const row =
-    `[${v(e.id)},${v(e.siteId)},${v(e.revision)},${v(e.revisionHash)},${v(e.action)},${v(e.issuedAt)}` +
-    `,${v(e.consentId)},${json(maps.purposes)},${json(maps.vendors)}` +
-    `,${json(maps.consentMode)},${receipt.gpc ? 1 : 0},${v(e.language)},${v(e.pageUrl)}` +
-    `,${v(e.clientTime)},${v(e.userAgent)},${v(e.ipTruncated)},"${hash}"]`
-  return { hash, row }
+  let text = ''
+  for (let k = 0; k < count; k++) {
+    const value = values[KEY_ORDER[k]!]
+    if (value !== undefined) text += (text === '' ? '{' : ',') + KEYS[k] + value
+  }
+  const hash = sha256Hex(text === '' ? '{}' : `${text}}`)
+  let row = '['
+  for (let i = 0; i < count; i++) row += `${STORED[i]!(values[i])},`
+  return { hash, row: `${row}"${hash}"]` }
 }

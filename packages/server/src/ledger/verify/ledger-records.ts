@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import type { Client } from '@libsql/client'
 import type { Receipt } from '@torii/schema'
-import { RECEIPT_SELECT, rowFromSql } from '../record/rows.ts'
+import { RECEIPT_SELECT } from '../record/receipt-fields.ts'
+import { rowFromSql } from '../record/rows.ts'
 import type { BatchRow, ReceiptRow } from '../record/tables.ts'
 
 /**

@@ -10,6 +10,7 @@ function manualWriter(pipelined: boolean) {
   const writer: Writer = {
     pipelined,
     write: async () => [],
+    seal: async () => 0,
     insertRows: (_sql, rows) =>
       new Promise<void>((resolve, reject) => {
         groups.push({ rows, commit: resolve, fail: reject })

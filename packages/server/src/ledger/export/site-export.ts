@@ -1,10 +1,9 @@
 import type { Client } from '@libsql/client'
 import type { Receipt, ReceiptQuery } from '@torii/schema'
 import { whereOf } from '../read/receipt-query.ts'
-import { RECEIPT_SELECT, receiptFromRow, rowFromSql } from '../record/rows.ts'
-import { databaseHeader, databaseRecords } from '../verify/ledger-records.ts'
+import { RECEIPT_MEMBERS, RECEIPT_SELECT, type ReceiptField } from '../record/receipt-fields.ts'
+import { receiptFromRow, rowFromSql } from '../record/rows.ts'
 
-const PAGE = 1000
 /** Site exports read smaller pages: less garbage per step keeps the streaming process's memory flat. */
 const SITE_PAGE = 250
 
@@ -17,38 +16,35 @@ function jsonColumn(value: unknown, fallback: string): string {
 
 const str = (value: unknown) => (value === null || value === undefined ? 'null' : JSON.stringify(value))
 
+/** A `Receipt` member's JSON straight from its raw column: what `receiptFromRow` would give, encoded. */
+function ndjsonValue({ type, ifNull }: ReceiptField): (value: unknown, erased: boolean) => string {
+  if (type === 'json') {
+    const empty = JSON.stringify(ifNull)
+    return (value) => jsonColumn(value, empty)
+  }
+  // An erased receipt's gpc reads false, whatever the column holds.
+  if (type === 'boolean') return (value, erased) => String(!erased && Number(value) === 1)
+  if (type === 'integer') return (value) => String(Number(value))
+  return (value) => str(value ?? ifNull)
+}
+
+/** Each member of `Receipt` in order: `{"name":` or `,"name":`, its column, its encoder. */
+const NDJSON_MEMBERS = RECEIPT_MEMBERS.map(
+  (field, i) =>
+    [`${i === 0 ? '{' : ','}${JSON.stringify(field.name)}:`, field.column, ndjsonValue(field)] as const
+)
+
 /**
  * One NDJSON line of a site export: the same object `receiptFromRow` gives, built straight from the row
  * so a million rows do not mean a million parse/stringify round trips.
  */
 function ndjsonLine(row: Record<string, unknown>): string {
   const erased = row.erased_at !== null && row.erased_at !== undefined
-  return `{"id":${str(row.id)},"siteId":${str(row.site_id)},"revision":${Number(row.revision)},"revisionHash":${str(row.revision_hash)},"action":${str(row.action)},"issuedAt":${str(row.issued_at)},"consentId":${str(row.consent_id ?? '')},"purposes":${jsonColumn(row.purposes, '{}')},"vendors":${jsonColumn(row.vendors, '{}')},"consentMode":${jsonColumn(row.consent_mode, '{}')},"gpc":${!erased && Number(row.gpc) === 1},"language":${str(row.language ?? '')},"pageUrl":${str(row.page_url ?? '')},"clientTime":${str(row.client_time ?? '')},"userAgent":${str(row.user_agent)},"ipTruncated":${str(row.ip_truncated)},"hash":${str(row.hash)},"erasedAt":${str(row.erased_at)}}\n`
+  let line = ''
+  for (const [prefix, column, encode] of NDJSON_MEMBERS) line += prefix + encode(row[column], erased)
+  return `${line}}\n`
 }
 const encoder = new TextEncoder()
-
-export const CSV_COLUMNS = [
-  'id',
-  'issued_at',
-  'site_id',
-  'revision',
-  'revision_hash',
-  'consent_id',
-  'action',
-  'purposes_granted',
-  'purposes_denied',
-  'vendors_granted',
-  'vendors_denied',
-  'consent_mode',
-  'gpc',
-  'language',
-  'page_url',
-  'client_time',
-  'user_agent',
-  'ip_truncated',
-  'hash',
-  'erased_at',
-] as const
 
 /** RFC 4180 quoting; cells a spreadsheet would run as a formula get a leading apostrophe. */
 function csvCell(value: unknown): string {
@@ -64,31 +60,37 @@ function keysWhere(choices: Record<string, boolean>, granted: boolean): string {
     .join(';')
 }
 
+/**
+ * The CSV report, a column a row: its header and its cell of a receipt. A view for spreadsheets (choices
+ * split into granted and denied lists), not the stored record: the NDJSON export carries that.
+ */
+const CSV_COLUMNS: readonly (readonly [string, (r: Receipt, erased: boolean) => unknown])[] = [
+  ['id', (r) => r.id],
+  ['issued_at', (r) => r.issuedAt],
+  ['site_id', (r) => r.siteId],
+  ['revision', (r) => r.revision],
+  ['revision_hash', (r) => r.revisionHash],
+  ['consent_id', (r, erased) => (erased ? '' : r.consentId)],
+  ['action', (r) => r.action],
+  ['purposes_granted', (r) => keysWhere(r.purposes, true)],
+  ['purposes_denied', (r) => keysWhere(r.purposes, false)],
+  ['vendors_granted', (r) => keysWhere(r.vendors, true)],
+  ['vendors_denied', (r) => keysWhere(r.vendors, false)],
+  ['consent_mode', (r, erased) => (erased ? '' : JSON.stringify(r.consentMode))],
+  ['gpc', (r, erased) => (erased ? '' : r.gpc)],
+  ['language', (r) => r.language],
+  ['page_url', (r) => r.pageUrl],
+  ['client_time', (r) => r.clientTime],
+  ['user_agent', (r) => r.userAgent],
+  ['ip_truncated', (r) => r.ipTruncated],
+  ['hash', (r) => r.hash],
+  ['erased_at', (r) => r.erasedAt],
+]
+const CSV_HEADER = `${CSV_COLUMNS.map(([header]) => header).join(',')}\r\n`
+
 function csvLine(r: Receipt): string {
   const erased = r.erasedAt !== null
-  const cells = [
-    r.id,
-    r.issuedAt,
-    r.siteId,
-    r.revision,
-    r.revisionHash,
-    erased ? '' : r.consentId,
-    r.action,
-    keysWhere(r.purposes, true),
-    keysWhere(r.purposes, false),
-    keysWhere(r.vendors, true),
-    keysWhere(r.vendors, false),
-    erased ? '' : JSON.stringify(r.consentMode),
-    erased ? '' : r.gpc,
-    r.language,
-    r.pageUrl,
-    r.clientTime,
-    r.userAgent,
-    r.ipTruncated,
-    r.hash,
-    r.erasedAt,
-  ]
-  return `${cells.map(csvCell).join(',')}\r\n`
+  return `${CSV_COLUMNS.map(([, cell]) => csvCell(cell(r, erased))).join(',')}\r\n`
 }
 
 /** A site's receipts (filters applied, oldest first) as CSV or NDJSON, one page of rows per chunk. */
@@ -106,7 +108,7 @@ export function siteExportStream(
       async pull(controller) {
         if (!headerSent) {
           headerSent = true
-          controller.enqueue(encoder.encode(`${CSV_COLUMNS.join(',')}\r\n`))
+          controller.enqueue(encoder.encode(CSV_HEADER))
           return
         }
         const rows = (
@@ -124,37 +126,6 @@ export function siteExportStream(
           controller.enqueue(encoder.encode(text))
         }
         if (rows.length < SITE_PAGE) controller.close()
-      },
-    },
-    { highWaterMark: 1 }
-  )
-}
-
-/** The whole ledger as NDJSON (header with keys, receipts and batches): what `torii verify --file` reads. */
-export function ledgerExportStream(client: Client, now: () => Date): ReadableStream<Uint8Array> {
-  let records: AsyncGenerator<unknown> | null = null
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        if (!records) {
-          records = databaseRecords(client)
-          controller.enqueue(encoder.encode(`${JSON.stringify(await databaseHeader(client, now()))}\n`))
-          return
-        }
-        let text = ''
-        for (let i = 0; i < PAGE; i++) {
-          const next = await records.next()
-          if (next.done) {
-            if (text) controller.enqueue(encoder.encode(text))
-            controller.close()
-            return
-          }
-          text += `${JSON.stringify(next.value)}\n`
-        }
-        controller.enqueue(encoder.encode(text))
-      },
-      async cancel() {
-        await records?.return(undefined)
       },
     },
     { highWaterMark: 1 }
