@@ -84,7 +84,7 @@ export async function sealNext(
         previousBatch,
       ],
     },
-    // The batch's last receipt claims it (see tables.ts); the rest are in it by their seq.
+    // The batch's last receipt claims it (see record/tables.ts); the rest are in it by their seq.
     {
       sql: `UPDATE receipts SET batch = ? WHERE seq = ?
             AND EXISTS (SELECT 1 FROM batches WHERE seq = ? AND root = ? AND first_seq = ? AND last_seq = ?)`,
