@@ -33,19 +33,25 @@ function receiptReader({ type, ifNull }: ReceiptField): Read {
   return ifNull === null ? (value) => value : (value) => value ?? ifNull
 }
 
-const FROM_SQL = RECEIPT_FIELDS.map((field) => [field.name, field.column, sqlReader(field)] as const)
-const TO_RECEIPT = RECEIPT_MEMBERS.map((field) => [field.name, receiptReader(field)] as const)
+/**
+ * `(source, read) => ({ name: read[0](source.key), ... })` for the given members, compiled once when this
+ * module loads: an object literal of fixed shape with named reads. Verify and the exports map every row:
+ * adding the members one by one in a loop took 2.7 µs a row for both mappings, this 1.1 µs (as the
+ * hand-written mappings did before).
+ */
+function compileMapper(members: readonly (readonly [name: string, key: string])[]) {
+  const body = members.map(
+    ([name, key], i) => `${JSON.stringify(name)}: read[${i}](source[${JSON.stringify(key)}])`
+  )
+  return new Function('read', `return (source) => ({ ${body.join(', ')} })`)
+}
 
 /** A raw libSQL row (snake_case columns) as a typed receipt row, members in table order. */
-export function rowFromSql(raw: Record<string, unknown>): ReceiptRow {
-  const row: Record<string, unknown> = {}
-  for (const [name, column, read] of FROM_SQL) row[name] = read(raw[column])
-  return row as ReceiptRow
-}
+export const rowFromSql = compileMapper(RECEIPT_FIELDS.map((field) => [field.name, field.column] as const))(
+  RECEIPT_FIELDS.map(sqlReader)
+) as (raw: Record<string, unknown>) => ReceiptRow
 
 /** A stored row as the contract's `Receipt`. Erased receipts come back with empty payload fields. */
-export function receiptFromRow(row: ReceiptRow): Receipt {
-  const receipt: Record<string, unknown> = {}
-  for (const [name, read] of TO_RECEIPT) receipt[name] = read(row[name])
-  return receipt as unknown as Receipt
-}
+export const receiptFromRow = compileMapper(
+  RECEIPT_MEMBERS.map((field) => [field.name, field.name] as const)
+)(RECEIPT_MEMBERS.map(receiptReader)) as (row: ReceiptRow) => Receipt
