@@ -7,12 +7,12 @@
 // A built server runs this file bundled (dist/writer-worker.mjs); from source, writer-worker.mjs loads it
 // through tsx.
 import { parentPort, workerData } from 'node:worker_threads'
-import type { Client, InStatement } from '@libsql/client'
+import type { InArgs } from '@libsql/client'
 import Database from 'libsql'
+import { createLeafCache } from '../seal/leaf-cache.ts'
+import { type SealRequest, type SealStore, sealNext } from '../seal/sealer.ts'
 import { withBusyRetry } from './busy.ts'
-import { createLeafCache } from './leaf-cache.ts'
-import { type SealerOptions, sealNext } from './sealer.ts'
-import type { Durability, SealRequest, Writer } from './writer.ts'
+import type { Durability } from './writer.ts'
 
 /** What createWorkerWriter passes to this thread. */
 export interface WriterThreadData {
@@ -22,7 +22,8 @@ export interface WriterThreadData {
 }
 
 type Args = (string | number | null)[]
-type Statement = { sql: string; args?: Args }
+/** A statement as Writer.write posts it (or as sealNext writes it). */
+type Statement = { sql: string; args?: InArgs }
 type Message = { id: number } & (
   | { sql: string; rows: string; hashColumn?: number }
   | { seal: SealRequest }
@@ -63,21 +64,10 @@ const insertRows = db.transaction((sql: string, rows: Args[]) => {
 }).immediate
 const leaves = createLeafCache()
 
-/** sealNext's view of this connection: reads and writes are synchronous here, wrapped as promises. */
-const local = {
-  client: {
-    execute: async (stmt: InStatement) => {
-      const { sql, args } = typeof stmt === 'string' ? { sql: stmt, args: [] } : (stmt as Statement)
-      return { rows: statement(sql).all(args ?? []) }
-    },
-  } as unknown as Client,
-  writer: { write: async (statements: Statement[]) => runStatements(statements) } as unknown as Writer,
-}
-
-/** Seals the next batch with the key and time the ledger passes; answers sealNext's count. */
-function seal({ key, batchSize, sealedAt }: SealRequest): Promise<number> {
-  const options: SealerOptions = { ...local, key, batchSize, now: () => new Date(sealedAt), leaves }
-  return sealNext(options)
+/** This connection as sealNext's store: reads and writes are synchronous here, answered as promises. */
+const store: SealStore = {
+  read: async ({ sql, args }) => statement(sql).all(args) as Record<string, unknown>[],
+  write: async (statements) => runStatements(statements),
 }
 
 port.on('message', async (message: Message) => {
@@ -98,7 +88,7 @@ port.on('message', async (message: Message) => {
       return
     }
     const rowsAffected = await withBusyRetry(async () =>
-      'seal' in message ? [await seal(message.seal)] : runStatements(message.statements)
+      'seal' in message ? [await sealNext(store, message.seal, leaves)] : runStatements(message.statements)
     )
     port.postMessage({ id, ok: true, rowsAffected })
   } catch (error) {

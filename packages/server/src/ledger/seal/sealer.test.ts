@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createLedger } from './index.ts'
-import { SEAL_RACE_LOST, sealNext } from './sealer.ts'
+import { createTestDb, sampleEntry } from '../../testing/test-db.ts'
+import { createLedger } from '../index.ts'
+import { createClientWriter } from '../write/writer.ts'
+import { SEAL_RACE_LOST } from './sealer.ts'
 import { generateSigningKey, loadSigningKey } from './signing-key.ts'
-import { createTestDb, sampleEntry } from './testing.ts'
-import { createClientWriter } from './writer.ts'
 
 let cleanup = () => {}
 afterEach(() => cleanup())
@@ -23,15 +23,16 @@ describe('sealing races', () => {
       warn: () => {},
     })
     const writer = createClientWriter(db.client)
+    const sealedAt = now().toISOString()
     const [a, b] = await Promise.all([
-      sealNext({ client: db.client, writer, key: keyA, batchSize: 4, now }),
-      sealNext({ client: db.client, writer, key: keyB, batchSize: 4, now }),
+      writer.seal({ key: keyA, batchSize: 4, sealedAt }),
+      writer.seal({ key: keyB, batchSize: 4, sealedAt }),
     ])
     expect([a, b].sort()).toEqual([SEAL_RACE_LOST, 4].sort())
     const batches = (await db.client.execute('SELECT seq, first_seq, last_seq FROM batches')).rows
     expect(batches.map((row) => [row.seq, row.first_seq, row.last_seq])).toEqual([[1, 1, 4]])
     // The loser reads again and seals the next batch on top.
-    expect(await sealNext({ client: db.client, writer, key: keyB, batchSize: 4, now })).toBe(4)
+    expect(await writer.seal({ key: keyB, batchSize: 4, sealedAt })).toBe(4)
     await ledger.seal()
     expect(await ledger.verify()).toMatchObject({ ok: true, receipts: 10, batches: 3 })
     await ledger.close()

@@ -1,25 +1,13 @@
 import type { Receipt } from '@torii/schema'
+import { PAYLOAD_FIELDS } from '../record/receipt-fields.ts'
+import { receiptHash } from '../record/receipt-hash.ts'
+import { receiptFromRow } from '../record/rows.ts'
+import type { ReceiptRow } from '../record/tables.ts'
+import { merkleRoot, receiptLeaf } from '../seal/merkle.ts'
+import { GENESIS_ROOT } from '../seal/sealer.ts'
+import { verifyHead } from '../seal/signing-key.ts'
+import type { VerifyProgress, VerifyResult } from '../types.ts'
 import type { LedgerRecord } from './ledger-records.ts'
-import { merkleRoot } from './merkle.ts'
-import { receiptHash } from './receipt-hash.ts'
-import { receiptFromRow } from './rows.ts'
-import { GENESIS_ROOT, receiptLeaf } from './sealer.ts'
-import { verifyHead } from './signing-key.ts'
-import type { ReceiptRow } from './tables.ts'
-import type { VerifyProgress, VerifyResult } from './types.ts'
-
-const PAYLOAD_COLUMNS = [
-  'consentId',
-  'purposes',
-  'vendors',
-  'consentMode',
-  'gpc',
-  'language',
-  'pageUrl',
-  'clientTime',
-  'userAgent',
-  'ipTruncated',
-] as const satisfies readonly (keyof ReceiptRow)[]
 
 const PROGRESS_EVERY = 10_000
 
@@ -36,7 +24,7 @@ class Problem extends Error {
 /** Checks one receipt on its own: its stored hash matches its payload, or its payload was really erased. */
 export function checkReceipt(row: ReceiptRow): string | null {
   if (row.erasedAt !== null) {
-    const left = PAYLOAD_COLUMNS.filter((column) => row[column] !== null)
+    const left = PAYLOAD_FIELDS.filter((field) => row[field.name] !== null).map((field) => field.name)
     return left.length ? `receipt ${row.id} is marked erased but still holds ${left.join(', ')}` : null
   }
   if (!/^[0-9a-f]{64}$/.test(row.hash)) return `receipt ${row.id} has a malformed hash`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { sampleEntry } from '../../testing/test-db.ts'
 import { createGroupCommitter } from './group-commit.ts'
-import { sampleEntry } from './testing.ts'
 import { createWriteLock } from './write-lock.ts'
 import type { RowJson, Writer } from './writer.ts'
 
@@ -10,6 +10,7 @@ function manualWriter(pipelined: boolean) {
   const writer: Writer = {
     pipelined,
     write: async () => [],
+    seal: async () => 0,
     insertRows: (_sql, rows) =>
       new Promise<void>((resolve, reject) => {
         groups.push({ rows, commit: resolve, fail: reject })

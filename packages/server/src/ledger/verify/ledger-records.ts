@@ -2,8 +2,9 @@ import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import type { Client } from '@libsql/client'
 import type { Receipt } from '@torii/schema'
-import { RECEIPT_SELECT, rowFromSql } from './rows.ts'
-import type { BatchRow, ReceiptRow } from './tables.ts'
+import { RECEIPT_SELECT } from '../record/receipt-fields.ts'
+import { rowFromSql } from '../record/rows.ts'
+import type { BatchRow, ReceiptRow } from '../record/tables.ts'
 
 /**
  * The ledger as a stream of records, in the order verify reads them: each batch's receipts (seq order)

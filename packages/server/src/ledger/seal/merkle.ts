@@ -22,6 +22,11 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
   return hash('sha256', nodeInput, 'buffer')
 }
 
+/** The leaf of a receipt: RFC 6962 leaf hash over the receipt's 32-byte SHA-256 (hex). */
+export function receiptLeaf(hashHex: string): Buffer {
+  return leafHash(Buffer.from(hashHex, 'hex'))
+}
+
 /** Largest power of two strictly smaller than n (n ≥ 2): the RFC's split point. */
 function split(n: number): number {
   let k = 1

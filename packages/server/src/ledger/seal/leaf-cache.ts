@@ -1,4 +1,4 @@
-import { receiptLeaf } from './sealer.ts'
+import { receiptLeaf } from './merkle.ts'
 
 /** Leaves kept at most: a few batches' worth (32 bytes each and a Buffer), in case sealing falls behind. */
 export const LEAF_CACHE_CAPACITY = 16_384

@@ -1,28 +1,33 @@
-import type { Client } from '@libsql/client'
+import type { Client, InValue } from '@libsql/client'
 import type { LeafCache } from './leaf-cache.ts'
-import { leafHash, merkleRoot } from './merkle.ts'
+import { merkleRoot, receiptLeaf } from './merkle.ts'
 import { type SigningKey, signHead } from './signing-key.ts'
-import type { Writer } from './writer.ts'
 
 /** Root the first batch chains to. */
 export const GENESIS_ROOT = '0'.repeat(64)
 
-export interface SealerOptions {
-  client: Client
-  writer: Writer
+/** One batch to seal: the key signs it, `sealedAt` (ISO) is its time. */
+export interface SealRequest {
   key: SigningKey
   batchSize: number
-  now: () => Date
-  /**
-   * Leaves the writer kept of receipts it committed (see leaf-cache.ts): `take(firstSeq, max)` answers
-   * those from `firstSeq` on, or null; the seal then reads the rows instead.
-   */
-  leaves?: LeafCache
+  sealedAt: string
 }
 
-/** The leaf of a receipt: RFC 6962 leaf hash over the receipt's 32-byte SHA-256. */
-export function receiptLeaf(hashHex: string): Buffer {
-  return leafHash(Buffer.from(hashHex, 'hex'))
+/** A statement and its arguments. */
+export interface SqlStatement {
+  sql: string
+  args: InValue[]
+}
+
+/**
+ * The connection a seal reads and writes on: the ledger's client (createClientWriter), or the writer
+ * thread's own (writer-thread.ts).
+ */
+export interface SealStore {
+  /** The rows a query answers, by column name. */
+  read(statement: SqlStatement): Promise<Record<string, unknown>[]>
+  /** Runs the statements in one `BEGIN IMMEDIATE` transaction; answers each one's rowsAffected. */
+  write(statements: SqlStatement[]): Promise<number[]>
 }
 
 /** Number of receipts not yet sealed (a cheap read, so idle timers take no write lock). */
@@ -41,22 +46,28 @@ export const SEAL_RACE_LOST = -1
  * holding the write lock, then writes in one transaction whose statements only apply if the previous batch
  * is still the last one; so when several processes seal at once each batch is sealed exactly once and
  * chains to the one before it. Returns the number of receipts sealed, 0 when none wait, or SEAL_RACE_LOST.
+ * `cache`: the leaves the writer kept of receipts it committed (see leaf-cache.ts); without those the seal
+ * reads the rows.
  */
-export async function sealNext(options: SealerOptions): Promise<number> {
-  const { client, writer, key, now } = options
-  const last = (await client.execute('SELECT seq, last_seq, root FROM batches ORDER BY seq DESC LIMIT 1'))
-    .rows[0]
+export async function sealNext(
+  store: SealStore,
+  { key, batchSize, sealedAt }: SealRequest,
+  cache?: LeafCache
+): Promise<number> {
+  const last = (
+    await store.read({ sql: 'SELECT seq, last_seq, root FROM batches ORDER BY seq DESC LIMIT 1', args: [] })
+  )[0]
   const lastSeq = last ? Number(last.last_seq) : 0
   const previousRoot = last ? (last.root as string) : GENESIS_ROOT
   const previousBatch = last ? Number(last.seq) : 0
   const batch = previousBatch + 1
-  const span = (await cachedLeaves(options, lastSeq)) ?? (await readLeaves(options, lastSeq))
+  const span =
+    (await cachedLeaves(store, cache, lastSeq, batchSize)) ?? (await readLeaves(store, lastSeq, batchSize))
   if (!span) return 0
   const { leaves, firstSeq, lastSeq: batchLastSeq } = span
   const root = merkleRoot(leaves).toString('hex')
-  const sealedAt = now().toISOString()
   const signature = signHead(key, { batch, size: leaves.length, root, previousRoot, sealedAt })
-  const [inserted] = await writer.write([
+  const [inserted] = await store.write([
     {
       sql: `INSERT INTO batches (seq, size, first_seq, last_seq, root, previous_root, sealed_at, signature, key_id)
             SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE coalesce((SELECT max(seq) FROM batches), 0) = ?`,
@@ -73,7 +84,7 @@ export async function sealNext(options: SealerOptions): Promise<number> {
         previousBatch,
       ],
     },
-    // The batch's last receipt claims it (see tables.ts); the rest are in it by their seq.
+    // The batch's last receipt claims it (see record/tables.ts); the rest are in it by their seq.
     {
       sql: `UPDATE receipts SET batch = ? WHERE seq = ?
             AND EXISTS (SELECT 1 FROM batches WHERE seq = ? AND root = ? AND first_seq = ? AND last_seq = ?)`,
@@ -95,24 +106,27 @@ interface LeafSpan {
  * batch or every receipt committed so far (else the batch would be cut short where another process's
  * receipts begin, and reading the rows seals them together).
  */
-async function cachedLeaves(options: SealerOptions, lastSeq: number): Promise<LeafSpan | null> {
-  const leaves = options.leaves?.take(lastSeq + 1, options.batchSize)
+async function cachedLeaves(
+  store: SealStore,
+  cache: LeafCache | undefined,
+  lastSeq: number,
+  batchSize: number
+): Promise<LeafSpan | null> {
+  const leaves = cache?.take(lastSeq + 1, batchSize)
   if (!leaves?.length) return null
-  if (leaves.length < options.batchSize) {
-    const max = (await options.client.execute('SELECT max(seq) AS max FROM receipts')).rows[0]?.max
+  if (leaves.length < batchSize) {
+    const max = (await store.read({ sql: 'SELECT max(seq) AS max FROM receipts', args: [] }))[0]?.max
     if (Number(max) !== lastSeq + leaves.length) return null
   }
   return { leaves, firstSeq: lastSeq + 1, lastSeq: lastSeq + leaves.length }
 }
 
 /** The next batch read from the database: up to batchSize receipts after `lastSeq`; null when none wait. */
-async function readLeaves({ client, batchSize }: SealerOptions, lastSeq: number): Promise<LeafSpan | null> {
-  const rows = (
-    await client.execute({
-      sql: 'SELECT seq, hash FROM receipts WHERE seq > ? ORDER BY seq LIMIT ?',
-      args: [lastSeq, batchSize],
-    })
-  ).rows
+async function readLeaves(store: SealStore, lastSeq: number, batchSize: number): Promise<LeafSpan | null> {
+  const rows = await store.read({
+    sql: 'SELECT seq, hash FROM receipts WHERE seq > ? ORDER BY seq LIMIT ?',
+    args: [lastSeq, batchSize],
+  })
   if (rows.length === 0) return null
   return {
     leaves: rows.map((row) => receiptLeaf(row.hash as string)),

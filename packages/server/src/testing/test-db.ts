@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createDb, type Database } from '../db/client.ts'
-import type { LedgerEntry } from './types.ts'
+import type { LedgerEntry } from '../ledger/types.ts'
 
 /** A fresh migrated libSQL file in its own temp folder, for one test. */
 export async function createTestDb(): Promise<Database & { dir: string; path: string; cleanup(): void }> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createLeafCache } from './leaf-cache.ts'
-import { receiptLeaf } from './sealer.ts'
+import { receiptLeaf } from './merkle.ts'
 
 const hashOf = (seq: number) => seq.toString(16).padStart(64, '0')
 const hashes = (from: number, count: number) => Array.from({ length: count }, (_, i) => hashOf(from + i))

@@ -1,15 +1,8 @@
 import { Worker } from 'node:worker_threads'
 import type { Client, InStatement } from '@libsql/client'
+import { type SealRequest, type SealStore, sealNext } from '../seal/sealer.ts'
 import { withBusyRetry } from './busy.ts'
-import type { SigningKey } from './signing-key.ts'
 import type { WriterThreadData } from './writer-thread.ts'
-
-/** One batch to seal: the key signs it, `sealedAt` (ISO) is its time. */
-export interface SealRequest {
-  key: SigningKey
-  batchSize: number
-  sealedAt: string
-}
 
 /**
  * One row given to `insertRows`: its values as a JSON array text (strings, numbers, null), so a whole group
@@ -27,11 +20,8 @@ export interface Writer {
   insertRows(sql: string, rows: RowJson[], hashColumn?: number): Promise<void>
   /** Writes are queued in order on another thread: a caller may hand over the next before one commits. */
   readonly pipelined: boolean
-  /**
-   * Seals the next batch where the writer's connection lives (the writer thread), answering what
-   * `sealNext` answers; absent when sealing runs here with `sealNext` itself.
-   */
-  seal?(request: SealRequest): Promise<number>
+  /** Seals the next batch on the writer's connection (`sealNext`), where its writes are in order. */
+  seal(request: SealRequest): Promise<number>
   close(): Promise<void>
 }
 
@@ -47,11 +37,17 @@ export const DURABILITIES: readonly Durability[] = ['full', 'normal']
 
 /** Writes on the caller's client (remote databases, where the driver is asynchronous anyway). */
 export function createClientWriter(client: Client): Writer {
+  async function write(statements: InStatement[]): Promise<number[]> {
+    const results = await withBusyRetry(() => client.batch(statements, 'write'))
+    return results.map((result) => result.rowsAffected)
+  }
+  const store: SealStore = {
+    read: async (statement) => (await client.execute(statement)).rows,
+    write,
+  }
   return {
-    async write(statements) {
-      const results = await withBusyRetry(() => client.batch(statements, 'write'))
-      return results.map((result) => result.rowsAffected)
-    },
+    write,
+    seal: (request) => sealNext(store, request),
     async insertRows(sql, rows) {
       await withBusyRetry(() =>
         client.batch(
@@ -158,6 +154,7 @@ export async function createWorkerWriter(
       return post({ statements: statements.map((s) => (typeof s === 'string' ? { sql: s, args: [] } : s)) })
     },
     async seal(request) {
+      if (failed) return fallback.seal(request)
       const [sealed] = await post({ seal: request })
       return sealed ?? 0
     },

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createTestDb } from './testing.ts'
+import { createTestDb } from '../../testing/test-db.ts'
 import { createClientWriter, createWorkerWriter, localFileOf } from './writer.ts'
 
 let cleanup = () => {}

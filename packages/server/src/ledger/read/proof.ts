@@ -1,19 +1,11 @@
 import type { Client } from '@libsql/client'
 import type { InclusionProof, ReceiptProof } from '@torii/schema'
-import { inclusionPath, rootFromPath } from './merkle.ts'
-import { receiptHash } from './receipt-hash.ts'
-import { RECEIPT_SELECT, receiptFromRow, rowFromSql } from './rows.ts'
-import { receiptLeaf } from './sealer.ts'
-import { verifyHead } from './signing-key.ts'
-import type { ReceiptRow } from './tables.ts'
-import { checkReceipt } from './verify.ts'
-
-export async function receiptRowById(client: Client, id: string): Promise<ReceiptRow | null> {
-  const row = (
-    await client.execute({ sql: `SELECT ${RECEIPT_SELECT} FROM receipts WHERE id = ?`, args: [id] })
-  ).rows[0]
-  return row ? rowFromSql(row) : null
-}
+import { receiptFromRow } from '../record/rows.ts'
+import type { ReceiptRow } from '../record/tables.ts'
+import { inclusionPath, receiptLeaf, rootFromPath } from '../seal/merkle.ts'
+import { verifyHead } from '../seal/signing-key.ts'
+import { checkReceipt } from '../verify/verify.ts'
+import { receiptRowById } from './receipt-reads.ts'
 
 /** The batch whose seq range holds the receipt, or undefined while it is not sealed. */
 async function batchHolding(client: Client, seq: number) {
@@ -115,5 +107,3 @@ export async function verifyOne(
   }
   return { ok: true }
 }
-
-export { receiptHash }
