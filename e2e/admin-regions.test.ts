@@ -2,13 +2,7 @@
 // publish, and the live config carrying the rules; axe-core clean with and without rules.
 import type { Page } from 'playwright-core'
 import { expect, test } from 'vitest'
-import {
-  formatViolations,
-  loggedInAdminPage,
-  runAxe,
-  useBrowser,
-  useTestServer,
-} from './support/index.ts'
+import { formatViolations, loggedInAdminPage, runAxe, useBrowser, useTestServer } from './support/index.ts'
 
 const server = useTestServer()
 const browser = useBrowser()

@@ -58,7 +58,7 @@ export function RegionCodesField({ label, codes, errors, disabled, onCodes }: Re
             return (
               <li key={`${index}-${code}`} class={error ? 'has-error' : undefined} data-code={code}>
                 <code>{code}</code> {regionCodeName(code, uiLanguage.value) ?? t('regions.code.unknown')}
-                {error && <span class="field-error">{errorText(error)}</span>}
+                {error && <p class="field-error">{errorText(error)}</p>}
               </li>
             )
           })}
