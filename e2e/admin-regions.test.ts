@@ -71,4 +71,12 @@ test('an admin starts from the region presets, fixes an unknown code, saves and 
     { key: 'japan', match: ['JP', 'KR'], model: 'notice' },
     { key: 'default', match: ['*'], model: 'opt-in' },
   ])
+
+  // The published rules, in Japanese: country names from the browser, groups from the UI texts.
+  await page.getByRole('link', { name: 'Regions', exact: true }).click()
+  await page.getByRole('combobox', { name: /^Language/ }).selectOption('ja')
+  await page.getByRole('heading', { level: 1, name: '地域' }).waitFor()
+  const japan = page.getByRole('group', { name: 'ルール：japan', exact: true })
+  expect(await japan.locator('li[data-code="JP"]').textContent()).toBe('JP 日本')
+  await expectAxeClean(page, 'regions, with rules, in Japanese')
 }, 120_000)
