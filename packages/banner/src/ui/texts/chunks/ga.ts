@@ -4,7 +4,7 @@ import type { LanguageTexts } from '../index.ts'
 export default {
   title: 'Do roghanna príobháideachais',
   description:
-    'Úsáidimid fianáin agus seolaimid faisnéis chuig cuideachtaí eile chun na gcríoch atá luaite thíos. Roghnaigh a bhfuil tú ag ceadú; is féidir leat é a athrú am ar bith.',
+    'Úsáidimid fianáin agus seolaimid faisnéis chuig cuideachtaí eile chun na gcríoch atá luaite thíos. Roghnaigh cad a cheadaíonn tú; is féidir leat é a athrú am ar bith.',
   acceptAll: 'Glac le gach rud',
   rejectAll: 'Diúltaigh do gach rud',
   customize: 'Saincheap',
