@@ -52,7 +52,7 @@ async function openPage(
   await context.route(url, (route) =>
     route.fulfill({
       contentType: 'text/html',
-      body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Seite</title><script src="/s/xtra/gate.js"></script></head><body><main><h1>Seite</h1></main></body></html>`,
+      body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Seite</title><script src="/s/xtra/gate.js"></script></head><body><main><h1>Seite</h1><iframe title="Anzeige" data-vendor="google-adsense" data-src="https://googleads.g.doubleclick.net/pagead/ads"></iframe></main></body></html>`,
     })
   )
   if (options.failTexts) await context.route(TEXTS_CHUNK, (route) => route.abort())
@@ -82,6 +82,11 @@ test('<html lang="de"> on a site with German: the German banner and dialog, one 
   expect(await label(page, 'reject-all')).toBe('Alle ablehnen')
   expect(await label(page, 'customize')).toBe('Anpassen')
   expect(await bannerHost(page).getAttribute('lang')).toBe('de')
+  // The blocked iframe's stand-in in German too, from the same chunk.
+  const allow = page.getByRole('button', { name: 'Google AdSense erlauben' })
+  await allow.waitFor()
+  const said = await page.locator('.torii-placeholder', { has: allow }).locator('p').textContent()
+  expect(said).toBe('Damit erlauben Sie auch: Werbung.')
   const first = await runAxe(page)
   expect(first, formatViolations(first)).toEqual([])
 

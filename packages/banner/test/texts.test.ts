@@ -6,12 +6,13 @@ import { EN } from '../src/ui/texts/en.ts'
 import type { LanguageTexts } from '../src/ui/texts/index.ts'
 import { JA } from '../src/ui/texts/ja.ts'
 import { CHUNKED_LANGUAGES } from '../src/ui/texts/languages.ts'
+import { standInTexts } from '../src/ui/texts/stand-in.ts'
 
-const ENGLISH: LanguageTexts = { ...EN, ...dialogTexts('en') }
+const ENGLISH: LanguageTexts = { ...EN, ...dialogTexts('en'), ...standInTexts('en') }
 const NAME = 'Google Analytics 4'
 
-/** Every language's texts as the UI shows them: Japanese from the UI and preferences chunks, the rest from theirs. */
-const ALL: Record<string, LanguageTexts> = { ja: { ...JA, ...dialogTexts('ja') } }
+/** Every language's texts as the UI shows them: Japanese from the UI, preferences and stand-ins chunks, the rest from theirs. */
+const ALL: Record<string, LanguageTexts> = { ja: { ...JA, ...dialogTexts('ja'), ...standInTexts('ja') } }
 for (const code of CHUNKED_LANGUAGES)
   ALL[code] = ((await import(`../src/ui/texts/chunks/${code}.ts`)) as { default: LanguageTexts }).default
 
@@ -32,10 +33,13 @@ const LOANWORDS: Record<string, RegExp> = { it: /privacy/g }
 
 /** English words no translation has (`Global Privacy Control`, a name, is taken out first). */
 const ENGLISH_WORDS =
-  /(?<!\p{L})(the|your|you|and|all|accept|reject|customize|privacy|policy|companies|company|choices?|save|close|always|record|consent)(?!\p{L})/iu
+  /(?<!\p{L})(the|your|you|and|all|allow|allows|allowing|accept|reject|customize|privacy|policy|companies|company|choices?|save|close|always|record|consent)(?!\p{L})/iu
 
-const text = (t: LanguageTexts, key: keyof LanguageTexts) =>
-  key == 'privacyOf' ? t.privacyOf(NAME) : (t[key] as string)
+/** A text, a function's with the name put in. */
+const text = (t: LanguageTexts, key: keyof LanguageTexts) => {
+  const value = t[key]
+  return typeof value == 'function' ? value(NAME) : value
+}
 
 describe('built-in texts', () => {
   it('should have one chunk module per chunked language, and no other', () => {
@@ -68,8 +72,9 @@ describe('built-in texts', () => {
 
   it.each(Object.keys(ALL))('%s: the same structure as the English', (code) => {
     const t = ALL[code]!
-    // The vendor's name once, as given.
-    expect(t.privacyOf(NAME).split(NAME).length).toBe(2)
+    // The vendor's name (the purposes' names) once, as given.
+    for (const key of ['privacyOf', 'allow', 'allowsAlso'] as const)
+      expect(t[key](NAME).split(NAME).length, `${code}.${key}`).toBe(2)
     // The GPC note names the signal by its name.
     expect(t.gpc).toContain('Global Privacy Control')
     // Prefixes run into what follows: a space after them, or full-width punctuation (Chinese, Japanese).

@@ -117,9 +117,11 @@ const bodyExists = () =>
 
 /** Shows the "allow <vendor>" stand-in of a blocked iframe. */
 const showPlaceholder = (gate: GateHandle, frame: Element): Promise<void> =>
-  Promise.all([siteConfig(gate), import('./placeholder.ts')]).then(([config, m]) => {
+  Promise.all([siteConfig(gate), import('./placeholder.ts')]).then(async ([config, m]) => {
+    const lang = gate._chunks?.lang || ''
+    const texts = await loadTexts(lang)
     const allow = (keys: string[]) => byKeys(gate, keys, true).catch(() => {})
-    const box = !standIns.has(frame) && m.showPlaceholder(config, gate._chunks?.lang || '', frame, allow)
+    const box = !standIns.has(frame) && m.showPlaceholder(config, lang, frame, allow, texts)
     if (box) standIns.set(frame, box)
   })
 

@@ -2,12 +2,14 @@ import type { SiteConfig } from '@torii/schema/site-config'
 import type { DialogTexts } from './dialog.ts'
 import { EN, type FirstLayerTexts } from './en.ts'
 import { JA } from './ja.ts'
+import type { StandInTexts } from './stand-in.ts'
 
 /**
- * A language's built-in texts as its chunk carries them (src/ui/texts/chunks/<code>.ts): the first layer's
- * and the dialog's, one module, so a visitor who opens the preferences makes no second request for them.
+ * A language's built-in texts as its chunk carries them (src/ui/texts/chunks/<code>.ts): the first layer's,
+ * the dialog's and the iframe stand-in's, one module, so a visitor who opens the preferences makes no second
+ * request for them.
  */
-export type LanguageTexts = FirstLayerTexts & DialogTexts
+export type LanguageTexts = FirstLayerTexts & DialogTexts & StandInTexts
 
 /** The texts shown: the first layer's, and the dialog's when a chunk or the site gave them (dialog.ts has the rest). */
 export type Texts = FirstLayerTexts & Partial<DialogTexts>

@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Политика за поверителност на ${name}`,
   consentId: 'Вашият идентификатор на съгласие: ',
   record: 'Запис на Вашето съгласие',
+  allow: (name) => `Разрешаване на ${name}`,
+  allowsAlso: (purposes) => `Така разрешавате и: ${purposes}.`,
 } satisfies LanguageTexts

@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Zásady ochrany osobních údajů: ${name}`,
   consentId: 'Vaše ID souhlasu: ',
   record: 'Záznam vašeho souhlasu',
+  allow: (name) => `Povolit ${name}`,
+  allowsAlso: (purposes) => `Tím povolíte také: ${purposes}.`,
 } satisfies LanguageTexts

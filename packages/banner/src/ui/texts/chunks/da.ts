@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Privatlivspolitik for ${name}`,
   consentId: 'Dit samtykke-id: ',
   record: 'Registrering af dit samtykke',
+  allow: (name) => `Tillad ${name}`,
+  allowsAlso: (purposes) => `Dermed tillader du også: ${purposes}.`,
 } satisfies LanguageTexts

@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Datenschutzerklärung von ${name}`,
   consentId: 'Ihre Einwilligungs-ID: ',
   record: 'Ihr Einwilligungsnachweis',
+  allow: (name) => `${name} erlauben`,
+  allowsAlso: (purposes) => `Damit erlauben Sie auch: ${purposes}.`,
 } satisfies LanguageTexts

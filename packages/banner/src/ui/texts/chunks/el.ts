@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Πολιτική απορρήτου: ${name}`,
   consentId: 'Το αναγνωριστικό συγκατάθεσής σας: ',
   record: 'Η καταγραφή της συγκατάθεσής σας',
+  allow: (name) => `Να επιτρέπεται: ${name}`,
+  allowsAlso: (purposes) => `Έτσι επιτρέπετε επίσης: ${purposes}.`,
 } satisfies LanguageTexts

@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Política de privacidad de ${name}`,
   consentId: 'Su ID de consentimiento: ',
   record: 'Su registro de consentimiento',
+  allow: (name) => `Permitir ${name}`,
+  allowsAlso: (purposes) => `Al permitirlo, también permite: ${purposes}.`,
 } satisfies LanguageTexts

@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Privaatsuspoliitika: ${name}`,
   consentId: 'Teie nõusoleku ID: ',
   record: 'Teie nõusoleku kirje',
+  allow: (name) => `Luba ${name}`,
+  allowsAlso: (purposes) => `Sellega lubate ka: ${purposes}.`,
 } satisfies LanguageTexts

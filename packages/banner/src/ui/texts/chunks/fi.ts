@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Tietosuojaseloste: ${name}`,
   consentId: 'Suostumustunnuksesi: ',
   record: 'Suostumuksesi kirjaus',
+  allow: (name) => `Salli ${name}`,
+  allowsAlso: (purposes) => `Samalla sallit myös: ${purposes}.`,
 } satisfies LanguageTexts

@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Politique de confidentialité de ${name}`,
   consentId: 'Votre identifiant de consentement\u00a0: ',
   record: 'La preuve de votre consentement',
+  allow: (name) => `Autoriser ${name}`,
+  allowsAlso: (purposes) => `Vous autorisez ainsi également\u00a0: ${purposes}.`,
 } satisfies LanguageTexts

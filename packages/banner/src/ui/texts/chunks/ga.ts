@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Beartas príobháideachais: ${name}`,
   consentId: 'D’aitheantas toilithe: ',
   record: 'Taifead do thoilithe',
+  allow: (name) => `Ceadaigh ${name}`,
+  allowsAlso: (purposes) => `Má cheadaíonn tú é, ceadaíonn tú freisin: ${purposes}.`,
 } satisfies LanguageTexts

@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Pravila privatnosti: ${name}`,
   consentId: 'Vaš ID privole: ',
   record: 'Zapis vaše privole',
+  allow: (name) => `Dopusti ${name}`,
+  allowsAlso: (purposes) => `Time dopuštate i: ${purposes}.`,
 } satisfies LanguageTexts

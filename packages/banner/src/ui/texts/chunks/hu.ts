@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Adatvédelmi tájékoztató: ${name}`,
   consentId: 'Hozzájárulási azonosítója: ',
   record: 'Hozzájárulásának nyilvántartása',
+  allow: (name) => `${name} engedélyezése`,
+  allowsAlso: (purposes) => `Ezzel ezt is engedélyezi: ${purposes}.`,
 } satisfies LanguageTexts

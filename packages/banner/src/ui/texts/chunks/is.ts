@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Persónuverndarstefna: ${name}`,
   consentId: 'Samþykkisauðkenni þitt: ',
   record: 'Skráning samþykkis þíns',
+  allow: (name) => `Leyfa ${name}`,
+  allowsAlso: (purposes) => `Þar með leyfir þú einnig: ${purposes}.`,
 } satisfies LanguageTexts

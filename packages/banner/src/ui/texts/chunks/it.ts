@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Informativa sulla privacy di ${name}`,
   consentId: 'Il tuo ID di consenso: ',
   record: 'La registrazione del tuo consenso',
+  allow: (name) => `Consenti ${name}`,
+  allowsAlso: (purposes) => `Così consenti anche: ${purposes}.`,
 } satisfies LanguageTexts

@@ -22,4 +22,6 @@ export default {
   privacyOf: (name) => `${name} 개인정보 처리방침`,
   consentId: '동의 ID: ',
   record: '동의 기록 보기',
+  allow: (name) => `${name} 허용`,
+  allowsAlso: (purposes) => `허용하면 다음에도 동의하게 됩니다: ${purposes}.`,
 } satisfies LanguageTexts

@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Privatumo politika: ${name}`,
   consentId: 'Jūsų sutikimo ID: ',
   record: 'Jūsų sutikimo įrašas',
+  allow: (name) => `Leisti ${name}`,
+  allowsAlso: (purposes) => `Taip leisite ir: ${purposes}.`,
 } satisfies LanguageTexts

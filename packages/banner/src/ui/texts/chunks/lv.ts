@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Privātuma politika: ${name}`,
   consentId: 'Jūsu piekrišanas ID: ',
   record: 'Jūsu piekrišanas ieraksts',
+  allow: (name) => `Atļaut ${name}`,
+  allowsAlso: (purposes) => `Tādējādi jūs atļaujat arī: ${purposes}.`,
 } satisfies LanguageTexts

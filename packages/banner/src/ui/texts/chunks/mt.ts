@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Politika tal-privatezza ta’ ${name}`,
   consentId: 'L-ID tal-kunsens tiegħek: ',
   record: 'Ir-rekord tal-kunsens tiegħek',
+  allow: (name) => `Ippermetti ${name}`,
+  allowsAlso: (purposes) => `B’hekk tippermetti wkoll: ${purposes}.`,
 } satisfies LanguageTexts

@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Personvernerklæringen til ${name}`,
   consentId: 'Din samtykke-ID: ',
   record: 'Registreringen av samtykket ditt',
+  allow: (name) => `Tillat ${name}`,
+  allowsAlso: (purposes) => `Da tillater du også: ${purposes}.`,
 } satisfies LanguageTexts

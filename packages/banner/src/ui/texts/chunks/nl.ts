@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Privacybeleid van ${name}`,
   consentId: 'Uw toestemmings-ID: ',
   record: 'Uw toestemmingsregistratie',
+  allow: (name) => `${name} toestaan`,
+  allowsAlso: (purposes) => `Daarmee staat u ook toe: ${purposes}.`,
 } satisfies LanguageTexts

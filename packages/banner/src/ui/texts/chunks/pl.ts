@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Polityka prywatności: ${name}`,
   consentId: 'Twój identyfikator zgody: ',
   record: 'Zapis Twojej zgody',
+  allow: (name) => `Zezwól: ${name}`,
+  allowsAlso: (purposes) => `Zezwalając, zgadzasz się też na: ${purposes}.`,
 } satisfies LanguageTexts

@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Política de privacidade de ${name}`,
   consentId: 'O seu ID de consentimento: ',
   record: 'O registo do seu consentimento',
+  allow: (name) => `Permitir ${name}`,
+  allowsAlso: (purposes) => `Ao permitir, permite também: ${purposes}.`,
 } satisfies LanguageTexts

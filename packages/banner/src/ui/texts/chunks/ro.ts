@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Politica de confidențialitate: ${name}`,
   consentId: 'ID-ul consimțământului dumneavoastră: ',
   record: 'Înregistrarea consimțământului dumneavoastră',
+  allow: (name) => `Permite ${name}`,
+  allowsAlso: (purposes) => `Astfel permiteți și: ${purposes}.`,
 } satisfies LanguageTexts

@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Zásady ochrany osobných údajov: ${name}`,
   consentId: 'Vaše ID súhlasu: ',
   record: 'Záznam vášho súhlasu',
+  allow: (name) => `Povoliť ${name}`,
+  allowsAlso: (purposes) => `Tým povolíte aj: ${purposes}.`,
 } satisfies LanguageTexts

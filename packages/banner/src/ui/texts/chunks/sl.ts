@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Pravilnik o zasebnosti: ${name}`,
   consentId: 'Vaš ID privolitve: ',
   record: 'Zapis vaše privolitve',
+  allow: (name) => `Dovoli ${name}`,
+  allowsAlso: (purposes) => `S tem dovolite tudi: ${purposes}.`,
 } satisfies LanguageTexts

@@ -23,4 +23,6 @@ export default {
   privacyOf: (name) => `Integritetspolicy för ${name}`,
   consentId: 'Ditt samtyckes-ID: ',
   record: 'Registreringen av ditt samtycke',
+  allow: (name) => `Tillåt ${name}`,
+  allowsAlso: (purposes) => `Då tillåter du även: ${purposes}.`,
 } satisfies LanguageTexts

@@ -21,4 +21,6 @@ export default {
   privacyOf: (name) => `${name}的隐私政策`,
   consentId: '您的同意 ID：',
   record: '查看同意记录',
+  allow: (name) => `允许${name}`,
+  allowsAlso: (purposes) => `允许后，您也同意“${purposes}”。`,
 } satisfies LanguageTexts

@@ -21,4 +21,6 @@ export default {
   privacyOf: (name) => `${name}的隱私權政策`,
   consentId: '您的同意 ID：',
   record: '查看同意紀錄',
+  allow: (name) => `允許${name}`,
+  allowsAlso: (purposes) => `允許後，您也同意「${purposes}」。`,
 } satisfies LanguageTexts
