@@ -1,7 +1,7 @@
 // The banner's built-in texts in the visitor's language, in real Chromium: only that language's chunk is
 // loaded (English and Japanese are built into the UI chunk), the site's languages decide what is offered,
 // and a chunk that fails to load leaves an English banner and a console warning.
-import type { Page, Request } from 'playwright-core'
+import type { BrowserContext, Page, Request } from 'playwright-core'
 import { expect, onTestFinished, test } from 'vitest'
 import {
   bannerButton,
@@ -41,13 +41,18 @@ async function serverWithLanguages(): Promise<TestServer> {
 }
 
 /** A page of the site in `lang`, with the gate first in <head>; the language chunks it requests are listed. */
-async function openPage(
-  server: TestServer,
-  lang: string,
-  options: { failTexts?: boolean; locale?: string } = {}
-) {
+interface PageOptions {
+  failTexts?: boolean
+  locale?: string
+  /** Routes of the test's own, set before the page opens. */
+  prepare?(context: BrowserContext): Promise<void>
+}
+
+async function openPage(server: TestServer, lang: string, options: PageOptions = {}) {
   const context = await browser.newContext({ locale: options.locale })
   await recordGoogleRequests(context)
+  // After the recorder's: Playwright runs the routes last added first.
+  await options.prepare?.(context)
   const url = server.at(`/page-${lang}.html`)
   await context.route(url, (route) =>
     route.fulfill({
@@ -123,4 +128,26 @@ test('a language chunk that fails to load: the banner in English, and a console 
   const { page, warnings } = await openPage(server, 'de', { failTexts: true })
   expect(await label(page, 'accept-all')).toBe('Accept all')
   expect(warnings.some((w) => w.includes('[torii] no de texts, English shown'))).toBe(true)
+})
+
+test('the language chunk is requested while config.json is still on its way', async () => {
+  const server = await serverWithLanguages()
+  let requested = () => {}
+  const chunkRequested = new Promise<void>((resolve) => {
+    requested = resolve
+  })
+  // config.json is answered only once the German chunk was requested: were the chunk requested after
+  // config.json's answer (one more round trip before the banner), the banner would never show.
+  const { page } = await openPage(server, 'de', {
+    prepare: async (context) => {
+      context.on('request', (request) => {
+        if (TEXTS_CHUNK.test(new URL(request.url()).pathname)) requested()
+      })
+      await context.route(server.at('/s/xtra/config.json'), async (route) => {
+        await chunkRequested
+        await route.continue()
+      })
+    },
+  })
+  expect(await label(page, 'accept-all')).toBe('Alle akzeptieren')
 })
