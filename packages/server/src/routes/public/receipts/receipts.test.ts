@@ -2,8 +2,14 @@ import { createClient } from '@libsql/client'
 import { type ApiError, MAX_RECEIPT_BYTES, type ReceiptAck } from '@torii/schema'
 import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { recordingLogger } from '../../testing/recording-logger.ts'
-import { createTestApp, fromAddress, receiptBody, TEST_ORIGIN, type TestApp } from '../../testing/test-app.ts'
+import { recordingLogger } from '../../../testing/recording-logger.ts'
+import {
+  createTestApp,
+  fromAddress,
+  receiptBody,
+  TEST_ORIGIN,
+  type TestApp,
+} from '../../../testing/test-app.ts'
 
 let test: TestApp
 beforeEach(async () => {
