@@ -2,8 +2,14 @@ import { createClient } from '@libsql/client'
 import { type ApiError, MAX_RECEIPT_BYTES, type ReceiptAck } from '@torii/schema'
 import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { recordingLogger } from '../../testing/recording-logger.ts'
-import { createTestApp, fromAddress, receiptBody, TEST_ORIGIN, type TestApp } from '../../testing/test-app.ts'
+import { recordingLogger } from '../../../testing/recording-logger.ts'
+import {
+  createTestApp,
+  fromAddress,
+  receiptBody,
+  TEST_ORIGIN,
+  type TestApp,
+} from '../../../testing/test-app.ts'
 
 let test: TestApp
 beforeEach(async () => {
@@ -110,7 +116,8 @@ describe('POST /s/:siteId/receipts', () => {
   })
 
   it('answers the same straight from its route as through the app and its middleware', async () => {
-    // Receipt POSTs go straight to their route (app.ts); a percent-escaped path takes the app's way instead.
+    // Receipt POSTs are mounted ahead of the middleware chain (app.ts); a percent-escaped path, which the
+    // router decodes, must find the same route and answer the same.
     const direct = await post(receiptBody())
     const viaApp = await test.app.request('/s/%78tra/receipts', {
       method: 'POST',
