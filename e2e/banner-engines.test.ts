@@ -8,7 +8,7 @@ import {
   ENGINES,
   type EnginePage,
   startTestServer,
-  type TestServer,
+  storedReceipts,
   useEngine,
   waitForGateSettled,
 } from './support/index.ts'
@@ -44,11 +44,7 @@ const readChoice = (page: EnginePage) =>
 const typeOfTag = (page: EnginePage, src: string) =>
   page.evaluate((part) => document.querySelector(`script[src*="${part}"]`)?.getAttribute('type') ?? null, src)
 
-/** The site's receipts as the ledger stored them, oldest first. */
-async function receipts(server: TestServer) {
-  const page = await server.ledger.list('xtra', { limit: 100 })
-  return [...page.receipts].sort((a, b) => a.issuedAt.localeCompare(b.issuedAt))
-}
+const receipts = storedReceipts
 
 describe.each(ENGINES)('%s', (name) => {
   const engine = useEngine(name)

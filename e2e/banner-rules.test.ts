@@ -8,8 +8,9 @@ import {
   publishDemo,
   readChoice,
   recordGoogleRequests,
+  sendGpc,
   startTestServer,
-  type TestServer,
+  storedReceipts,
   useBrowser,
   waitForBanner,
   waitForFloatingButton,
@@ -24,11 +25,7 @@ async function visit(options: { gpc?: boolean } = {}) {
   const server = await startTestServer()
   onTestFinished(() => server.close())
   const context = await browser.newContext()
-  if (options.gpc) {
-    await context.addInitScript(() =>
-      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })
-    )
-  }
+  if (options.gpc) await sendGpc(context)
   const google = await recordGoogleRequests(context)
   const page = await context.newPage()
   const errors = collectPageErrors(page)
@@ -37,11 +34,7 @@ async function visit(options: { gpc?: boolean } = {}) {
   return { server, context, google, page }
 }
 
-/** The site's receipts as the ledger stored them, oldest first. */
-async function receipts(server: TestServer) {
-  const page = await server.ledger.list('xtra', { limit: 100 })
-  return [...page.receipts].sort((a, b) => a.issuedAt.localeCompare(b.issuedAt))
-}
+const receipts = storedReceipts
 
 const bannerShown = (page: Page) => page.locator('torii-consent section').count()
 

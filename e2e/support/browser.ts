@@ -68,3 +68,13 @@ export function useBrowser(extraArgs?: string[]): BrowserHandle {
     },
   }
 }
+
+/**
+ * Makes `context`'s pages see Global Privacy Control on (`navigator.globalPrivacyControl`): Chromium has no
+ * GPC setting of its own, so page script sees it as from a browser that sends it (no `Sec-GPC` header).
+ */
+export async function sendGpc(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })
+  )
+}

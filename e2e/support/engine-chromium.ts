@@ -1,5 +1,5 @@
 import { expect, onTestFinished } from 'vitest'
-import { useBrowser } from './browser.ts'
+import { sendGpc, useBrowser } from './browser.ts'
 import type { Engine } from './engine.ts'
 import { recordGoogleRequests } from './google.ts'
 import { collectPageErrors } from './page-errors.ts'
@@ -14,12 +14,7 @@ export function useChromiumEngine(): Engine {
     name: 'chromium',
     async open(options = {}) {
       const context = await browser.newContext()
-      // Chromium has no GPC setting of its own: page script sees it as from a browser that sends it.
-      if (options.gpc) {
-        await context.addInitScript(() =>
-          Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })
-        )
-      }
+      if (options.gpc) await sendGpc(context)
       const google = await recordGoogleRequests(context)
       const page = await context.newPage()
       const errors = collectPageErrors(page)

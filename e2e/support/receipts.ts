@@ -26,3 +26,9 @@ export async function recordReceipt(server: TestServer, consentId: string): Prom
   expect(res.status, await res.clone().text()).toBe(201)
   return (await res.json()) as ReceiptAck
 }
+
+/** The site's receipts as the ledger stored them, oldest first. */
+export async function storedReceipts(server: TestServer, siteId = 'xtra') {
+  const page = await server.ledger.list(siteId, { limit: 100 })
+  return [...page.receipts].sort((a, b) => a.issuedAt.localeCompare(b.issuedAt))
+}
