@@ -67,6 +67,8 @@ const GATE_TERSER = {
     unsafe_methods: true,
     pure_getters: true,
     negate_iife: false,
+    // Object literals kept whole, not split into variables: ~3 B gzip less here (measured).
+    hoist_props: false,
   },
   mangle: { properties: mangleProperties().properties },
   nameCache: mangleProperties().nameCache,
@@ -143,11 +145,17 @@ if (others.length)
 /**
  * `let` for `const` before terser (which keeps `const`), so it joins them with the `let`s: the same
  * scoping, and the gate never reassigns a constant (tsc checks that in the source). ~25 B gzip on every
- * page view.
+ * page view. And each top-level `function f(` of the bundle as `var f = function(`: terser then joins them
+ * with the `var`s and writes them as arrows (~13 B gzip). The same behaviour as long as no module calls a
+ * function of its own before declaring it, at load (the gate's modules only declare; `boot()` runs last,
+ * and the bundler orders modules after what they import).
  */
 const constToLet = {
   name: 'torii-const-to-let',
-  renderChunk: (code) => ({ code: code.replace(/\bconst\b/g, 'let'), map: null }),
+  renderChunk: (code) => ({
+    code: code.replace(/\bconst\b/g, 'let').replace(/^\tfunction (\w+)\(/gm, '\tvar $1 = function('),
+    map: null,
+  }),
 }
 
 await build({
