@@ -69,6 +69,8 @@ const GATE_TERSER = {
     negate_iife: false,
     // Object literals kept whole, not split into variables: ~3 B gzip less here (measured).
     hoist_props: false,
+    // `x == "a"`, not `"a" == x`: ~6 B gzip less here (measured).
+    lhs_constants: false,
   },
   mangle: { properties: mangleProperties().properties },
   nameCache: mangleProperties().nameCache,

@@ -38,7 +38,9 @@ export function createApi(
     get: view,
     accept: decideKeys(true),
     reject: decideKeys(false),
-    show: (invoker?: Element | null) => open('prefs', invoker),
+    show: (invoker?: Element | null) => {
+      open('prefs', invoker)
+    },
     // Listeners are `torii:<type>` events on window, each call guarded so a throwing listener is only logged.
     on: (type: string, fn: Fn) => {
       const listener = safe((e: Event) => fn((e as CustomEvent).detail as never))
