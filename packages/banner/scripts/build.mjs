@@ -54,6 +54,29 @@ const common = {
   logLevel: 'warn',
 }
 
+/**
+ * The gate's mangler alphabet in a fixed order. Terser orders it by each character's frequency in the code;
+ * this order, found by trying swaps of that one, gzips the gate ~10 B smaller (measured, the same with
+ * other floating-button chunk names). Any order is correct (terser skips reserved words); one tuned for the
+ * gate as it is, so re-measure after larger changes to the gate.
+ */
+const GATE_ALPHABET = 'ertsilpuacdgoOv_hmywnjbfkMTxHLRzIUECADFS$BNGPVWqJKQXYZ1023456897'
+/** Terser's own name generator (`base54`: 54 leading characters, then 64), over `GATE_ALPHABET`. */
+const gateNames = {
+  get(n) {
+    let name = ''
+    let base = 54
+    n++
+    do {
+      n--
+      name += GATE_ALPHABET[n % base]
+      n = Math.floor(n / base)
+      base = 64
+    } while (n > 0)
+    return name
+  },
+}
+
 /** The gate is paid for on every page view: terser squeezes harder than the default minifier. */
 const GATE_TERSER = {
   ecma: 2020,
@@ -72,7 +95,7 @@ const GATE_TERSER = {
     // `x == "a"`, not `"a" == x`: ~6 B gzip less here (measured).
     lhs_constants: false,
   },
-  mangle: { properties: mangleProperties().properties },
+  mangle: { properties: mangleProperties().properties, nth_identifier: gateNames },
   nameCache: mangleProperties().nameCache,
   format: { comments: false },
   // Vite turns on terser's Safari 10 workarounds (fewer reused names); Safari 10 is far below our targets.
