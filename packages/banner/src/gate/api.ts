@@ -59,7 +59,7 @@ export function createApi(
     },
     ready: Promise.resolve(view()),
   }
-  ;(window as unknown as { torii: unknown }).torii = api
+  window.torii = api as never
   doc.addEventListener('click', (e) => {
     const t = (e.target as Element).closest?.('[data-torii-open]')
     if (t) {
