@@ -6,6 +6,7 @@ const LoginPage = lazy(() => import('./pages/login-page.tsx'))
 const SettingsPage = lazy(() => import('./pages/settings-page.tsx'))
 const PurposesPage = lazy(() => import('./pages/purposes-page.tsx'))
 const VendorsPage = lazy(() => import('./pages/vendors-page.tsx'))
+const RegionsPage = lazy(() => import('./pages/regions-page.tsx'))
 const LookPage = lazy(() => import('./pages/look-page.tsx'))
 const PublishPage = lazy(() => import('./pages/publish-page.tsx'))
 const ReceiptsPage = lazy(() => import('./pages/receipts-page.tsx'))
@@ -36,6 +37,7 @@ export function Routes() {
       <Route path={`${SITE}/settings`} component={SettingsPage} />
       <Route path={`${SITE}/purposes`} component={PurposesPage} />
       <Route path={`${SITE}/vendors`} component={VendorsPage} />
+      <Route path={`${SITE}/regions`} component={RegionsPage} />
       <Route path={`${SITE}/look`} component={LookPage} />
       <Route path={`${SITE}/publish`} component={PublishPage} />
       <Route path={`${SITE}/receipts`} component={ReceiptsPage} />

@@ -1,6 +1,7 @@
 // Builds the two bundles the server serves: dist/gate.js (IIFE, no dependencies, the config placeholder
 // kept once) and dist/assets/ui-[hash].js (ES module: Preact UI + its CSS as a string), plus manifest.json.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
@@ -112,9 +113,46 @@ const OUTPUT = {
 
 rmSync(dist, { recursive: true, force: true })
 
+/**
+ * Each language's built-in texts (src/ui/texts/chunks/<code>.ts, English and Japanese aside: they are in the
+ * UI chunk) as a chunk of its own, which the UI imports for the visitor's language only:
+ * `assets/texts-<code>-<hash>.js`, one hash over all of them, so the UI chunk finds each by its code and
+ * carries one hash (__TORII_TEXTS__, src/ui/texts/load.ts), not a name per language. Built first: the UI
+ * chunk's own hash then covers the texts'.
+ */
+const TEXTS_DIR = join(root, 'src/ui/texts/chunks')
+const languages = readdirSync(TEXTS_DIR).map((f) => f.replace(/\.ts$/, ''))
+const textsBuild = await build({
+  ...common,
+  build: {
+    ...OUTPUT,
+    write: false,
+    minify: 'terser',
+    terserOptions: { ecma: 2020, module: true, format: { comments: false } },
+    lib: {
+      entry: Object.fromEntries(languages.map((l) => [l, join(TEXTS_DIR, `${l}.ts`)])),
+      formats: ['es'],
+    },
+    rollupOptions: { output: { entryFileNames: '[name].js', chunkFileNames: 'shared-[name].js' } },
+  },
+})
+const textChunks = [textsBuild].flat()[0].output
+if (textChunks.some((o) => !o.isEntry))
+  throw new Error(`a language's texts must import nothing: ${textChunks.map((o) => o.fileName)}`)
+const textsHash = createHash('sha256')
+for (const o of textChunks) textsHash.update(o.code)
+const TEXTS_FILE = `texts-*-${textsHash.digest('base64url').slice(0, 6)}.js`
+const texts = {}
+mkdirSync(join(dist, 'assets'), { recursive: true })
+for (const o of textChunks) {
+  texts[o.name] = 'assets/' + TEXTS_FILE.replace('*', o.name)
+  writeFileSync(join(dist, texts[o.name]), o.code)
+}
+
 const ui = await build({
   ...common,
   plugins: [renameExports],
+  define: { __TORII_TEXTS__: JSON.stringify('./' + TEXTS_FILE) },
   // Classic h() (no jsx-runtime module in the chunk); the .tsx files import h themselves, so plain
   // .ts modules (the first layer) never pull Preact in.
   oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
@@ -234,6 +272,7 @@ writeFileSync(
       prefs: prefs.fileName,
       fab: fab.fileName,
       placeholder: placeholder.fileName,
+      texts,
     },
     null,
     2

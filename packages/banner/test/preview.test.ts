@@ -23,3 +23,34 @@ describe('mountPreview', () => {
     expect(root.querySelector('section')).toBeNull()
   })
 })
+
+describe('mountPreview in a language with a chunk of its own', () => {
+  const german = () => {
+    const config = siteConfigSchema.parse(DEMO_SITE_CONFIG)
+    return { ...config, languages: [...config.languages, 'de'] }
+  }
+
+  it('should mount once the texts are in', async () => {
+    const host = document.createElement('div')
+    document.body.append(host)
+    const unmount = mountPreview(host, german(), 'de')
+    const root = host.shadowRoot!
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-torii-action="accept-all"]')?.textContent).toBe('Alle akzeptieren')
+    )
+    expect(root.querySelector('.root')!.getAttribute('lang')).toBe('de')
+    unmount()
+    expect(root.querySelector('section')).toBeNull()
+  })
+
+  it('should mount nothing when unmounted before the texts are in', async () => {
+    const host = document.createElement('div')
+    document.body.append(host)
+    mountPreview(host, german(), 'de')()
+    // The module is in once this import resolves; the preview's callbacks on it are promise callbacks, all
+    // run before the next task (no time waited: the queue of promise callbacks drained).
+    await import('../src/ui/texts/chunks/de.ts')
+    await new Promise((done) => setTimeout(done))
+    expect(host.shadowRoot!.querySelector('section')).toBeNull()
+  })
+})

@@ -70,7 +70,7 @@ export const vendorSchema = z.object({
   use: localizedSchema,
 })
 
-/** Texts a site may override per language; the banner has Japanese and English defaults for each. */
+/** Texts a site may override per language; the banner has defaults for each in 30 languages (its src/ui/texts/). */
 export const bannerTextsSchema = z
   .object({
     title: z.string().max(200),

@@ -1,7 +1,7 @@
 // Child process for the benchmark: the ledger alone (no HTTP), 64 concurrent appenders for a few seconds.
 import { createDb } from '../src/db/client.ts'
 import { createLedger } from '../src/ledger/index.ts'
-import { sampleEntry } from '../src/ledger/testing.ts'
+import { sampleEntry } from '../src/testing/test-db.ts'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const database = await createDb({ url: process.env.BENCH_DB_URL })

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { createClient } from '@libsql/client'
-import { siteExportStream } from '../src/ledger/export.ts'
+import { siteExportStream } from '../src/ledger/export/site-export.ts'
 
 const client = createClient({ url: process.env.BENCH_DB_URL! })
 const format = (process.env.BENCH_FORMAT ?? 'ndjson') as 'csv' | 'ndjson'

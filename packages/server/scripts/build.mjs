@@ -63,7 +63,7 @@ export async function buildServer(outdir = DIST_DIR) {
     entryPoints: {
       main: 'src/main.ts',
       index: 'src/index.ts',
-      'writer-worker': 'src/ledger/writer-thread.ts',
+      'writer-worker': 'src/ledger/write/writer-thread.ts',
     },
     outdir,
     outExtension: { '.js': '.mjs' },
@@ -73,7 +73,7 @@ export async function buildServer(outdir = DIST_DIR) {
     platform: 'node',
     target: 'node20.19',
     sourcemap: true,
-    // The ledger's writer (src/ledger/writer.ts) starts this file as its thread when it is declared.
+    // The ledger's writer (src/ledger/write/writer.ts) starts this file as its thread when it is declared.
     banner: { js: `const __toriiWriterWorker = new URL('./writer-worker.mjs', import.meta.url);` },
     plugins: [dependenciesExternal, sourceUrls(outdir)],
     metafile: true,

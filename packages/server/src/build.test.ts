@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { receiptBody, type ServerProcess, spawnServer } from './ledger/server-process.ts'
+import { receiptBody, type ServerProcess, spawnServer } from './testing/server-process.ts'
 
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url))
 const START = ['scripts/start.mjs', '--dist']

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DURABILITIES } from './ledger/writer.ts'
+import { DURABILITIES } from './ledger/write/writer.ts'
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]

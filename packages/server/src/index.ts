@@ -6,13 +6,13 @@ import { type DemoSeedResult, localOrigins, seedDemo, shouldRunDemo } from './de
 import type { LogLevel } from './env.ts'
 import { createLedger } from './ledger/index.ts'
 import type { Ledger } from './ledger/types.ts'
-import type { Durability } from './ledger/writer.ts'
+import type { Durability } from './ledger/write/writer.ts'
 import { createLogger } from './lib/logger.ts'
 
 export { type AppDeps, createApp, type ToriiApp } from './app.ts'
 export { createDb, DbOpenError } from './db/client.ts'
 export { DEMO_ADMIN } from './demo/seed.ts'
-export { SigningKeyError } from './ledger/signing-key.ts'
+export { SigningKeyError } from './ledger/seal/signing-key.ts'
 
 export interface StartServerOptions {
   /** Default `file:./data/torii.db`. */
@@ -70,7 +70,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let server: NodeServer | null = null
   try {
     ledger = await createLedger({
-      db: database.db,
       client: database.client,
       signingKey: options.signingKey,
       batchSize: options.sealBatchSize,

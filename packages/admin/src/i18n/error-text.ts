@@ -30,6 +30,51 @@ const MESSAGES: [RegExp, string, string?][] = [
   [/^duplicate purpose "(.+)"$/, '利用目的「$1」が重複しています'],
   [/^duplicate vendor "(.+)"$/, 'ベンダー「$1」が重複しています'],
   [/^unknown purpose "(.+)"$/, '利用目的「$1」はありません'],
+  // Region rules (@torii/schema regions/region-rules.ts, region-codes.ts).
+  [/^"(.+)" is not an assigned ISO 3166-1 country code$/, '「$1」は ISO 3166-1 の国コードではありません'],
+  [
+    /^"(.+)" is not an ISO 3166-2 subdivision of (\w+)$/,
+    '「$1」は $2 の ISO 3166-2 地域コードではありません',
+  ],
+  [
+    /^"(.+)": Torii knows the subdivisions of (.+) only; name the country (\w+)$/,
+    '「$1」：地域コードは $2 のものだけ使えます。国コード $3 を指定してください',
+  ],
+  [
+    /^unknown region code "(.+)": .*$/,
+    '不明なコード「$1」：国（JP）、地域（US-CA）、グループ（EEA、EU、UK、US-PRIVACY-STATES）、または既定のルールの「*」を指定してください',
+  ],
+  [/^"(.+)" is listed twice$/, '「$1」が重複しています'],
+  [
+    /^"\*" \(the default rule\) must stand alone$/,
+    '「*」（既定のルール）はほかのコードと一緒に指定できません',
+  ],
+  [
+    /^a second default rule: "(.+)" is the default$/,
+    '既定のルールが2つあります：「$1」がすでに既定のルールです',
+  ],
+  [
+    /^needs a default rule: one whose match is \["\*"\]$/,
+    '既定のルール（コードが「*」だけのルール）が必要です',
+  ],
+  [/^duplicate rule "(.+)"$/, 'ルール「$1」が重複しています'],
+  [
+    /^only for opt-out and notice rules: .*$/,
+    'オプトアウトと通知のルールだけで指定できます（オプトインのルールはすべての利用目的で先に同意を求めます）',
+  ],
+  [
+    /^"(.+)" overlaps "(.+)" of rule "(.+?)"(?: \(both hold (.+)\))?: a visitor there would match both rules at the same specificity$/,
+    '「$1」はルール「$3」の「$2」と重なっています：そこの訪問者が同じ段階の2つのルールに当てはまります',
+  ],
+  [
+    /^"(.+)" is a required purpose: always on, it cannot wait for consent$/,
+    '「$1」は必須の利用目的です（常にオン）：同意を待たせることはできません',
+  ],
+  [
+    /^name at least one country, subdivision or group, or "\*" for the default rule$/,
+    '国・地域・グループを1つ以上、または既定のルールには「*」を指定してください',
+  ],
+  [/^must be one of opt-in, opt-out, notice$/, 'オプトイン・オプトアウト・通知から選んでください'],
   [
     /^must be an http\(s\) URL or a path starting with \/$/,
     'http:// か https:// で始まるURL、または / で始まるパスを入力してください',

@@ -64,15 +64,20 @@ export function vendorsUsing(config: SiteConfig, purposeKey: string): number {
   return config.vendors.filter((vendor) => vendor.purposes.includes(purposeKey)).length
 }
 
-/** Renames a purpose key, and every vendor's reference to it. */
+/** Renames a purpose key, and every vendor's and region rule's reference to it. */
 export function renamePurposeKey(config: SiteConfig, from: string, to: string): SiteConfig {
-  return {
+  const rename = (key: string) => (key === from ? to : key)
+  const renamed: SiteConfig = {
     ...config,
     purposes: config.purposes.map((purpose) => (purpose.key === from ? { ...purpose, key: to } : purpose)),
-    vendors: config.vendors.map((vendor) => ({
-      ...vendor,
-      purposes: vendor.purposes.map((key) => (key === from ? to : key)),
-    })),
+    vendors: config.vendors.map((vendor) => ({ ...vendor, purposes: vendor.purposes.map(rename) })),
+  }
+  if (!config.regions) return renamed
+  return {
+    ...renamed,
+    regions: config.regions.map((rule) =>
+      rule.optInPurposes ? { ...rule, optInPurposes: rule.optInPurposes.map(rename) } : rule
+    ),
   }
 }
 

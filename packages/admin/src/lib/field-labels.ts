@@ -30,12 +30,19 @@ const COOKIE_FIELDS: Record<string, MessageKey> = {
   retention: 'vendors.cookieRetention',
   description: 'vendors.cookieDescription',
 }
+const REGION_FIELDS: Record<string, MessageKey> = {
+  key: 'regions.key',
+  match: 'regions.match',
+  model: 'regions.model',
+  optInPurposes: 'regions.optInPurposes',
+}
 const TOP_FIELDS: Record<string, MessageKey> = {
   languages: 'sites.languages',
   defaultLanguage: 'settings.defaultLanguage',
   privacyPolicyUrl: 'settings.privacyPolicy',
   purposes: 'nav.purposes',
   vendors: 'nav.vendors',
+  regions: 'nav.regions',
   texts: 'look.texts',
   look: 'look.appearance',
   options: 'options.title',
@@ -80,6 +87,18 @@ function vendorLabel(config: SiteConfig, index: number, rest: string[]): string[
   return [head, ...leaf(VENDOR_FIELDS[field], more, field)]
 }
 
+function regionLabel(config: SiteConfig, index: number, rest: string[]): string[] {
+  const rule = config.regions?.[index]
+  const head = t('label.region', { number: index + 1, name: rule?.key || '—' })
+  const [field, item, ...more] = rest
+  if (field === undefined) return [head]
+  const label = REGION_FIELDS[field] ? t(REGION_FIELDS[field]) : field
+  if (item === undefined) return [head, label]
+  // A code or purpose in the list, shown as the owner typed or ticked it.
+  const value = field === 'match' || field === 'optInPurposes' ? rule?.[field]?.[Number(item)] : undefined
+  return [head, label, value ?? item, ...more]
+}
+
 function lookLabel(rest: string[]): string[] {
   const [group, field, ...more] = rest
   if (group === 'colors' && field) return [t('label.colors'), t(`look.color.${field}` as MessageKey), ...more]
@@ -100,6 +119,8 @@ export function fieldLabel(path: string, config: SiteConfig | null): string {
     parts = purposeLabel(config, index, rest.slice(1))
   else if (config && head === 'vendors' && Number.isInteger(index))
     parts = vendorLabel(config, index, rest.slice(1))
+  else if (config && head === 'regions' && Number.isInteger(index))
+    parts = regionLabel(config, index, rest.slice(1))
   else if (head === 'texts' && rest.length > 0) {
     const [language, field, ...more] = rest
     const text = field ? [t(`look.text.${field}` as MessageKey), ...more] : []

@@ -5,6 +5,7 @@ export type SiteSection =
   | 'settings'
   | 'purposes'
   | 'vendors'
+  | 'regions'
   | 'look'
   | 'publish'
   | 'receipts'
@@ -27,6 +28,7 @@ export function sectionOf(path: string): SiteSection {
   const head = path.split('.')[0]
   if (head === 'purposes') return 'purposes'
   if (head === 'vendors') return 'vendors'
+  if (head === 'regions') return 'regions'
   if (head === 'texts' || head === 'look') return 'look'
   return 'settings'
 }

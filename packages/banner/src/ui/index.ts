@@ -10,12 +10,15 @@ import { keepClear } from './clear-bar.ts'
 import { decideKeys as byKeys, decide, decideGpc, knownKeys } from './decide.ts'
 import { firstTab } from './first-tab.ts'
 import { inForce } from './in-force.ts'
+import { pickLanguage } from './language.ts'
 import { sheetFor } from './look.ts'
 import { flush, flushQueued } from './receipt.ts'
 import { afterPaint, siteConfig } from './site.ts'
 import { standIns } from './stand-ins.ts'
 import { loadHistory } from './store.ts'
 import { textsFor } from './texts/index.ts'
+import { BUILT_IN_LANGUAGES } from './texts/languages.ts'
+import { loadTexts } from './texts/load.ts'
 import { createView } from './view.ts'
 
 const STATUS_MS = 5000
@@ -25,11 +28,15 @@ let shown: ReturnType<typeof createView> | undefined
 async function createFor(gate: GateHandle) {
   const config = await siteConfig(gate)
   const lang = gate._chunks?.lang || '' // picked by siteConfig
+  const t = textsFor(config, lang, await loadTexts(lang))
   const root = shadowRoot(gate)
+  // The page sees the banner's language on <torii-consent> too (the floating button may have made it).
+  root.host.setAttribute('lang', lang)
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheetFor(config.look)]
   const ui = createView({
     config,
     lang,
+    t,
     gpc: gate._gpc,
     choice: () => gate._choice,
     ask: () => !!inForce(gate).ask,
@@ -45,7 +52,7 @@ async function createFor(gate: GateHandle) {
       return acked && new URL(acked.ack!.proofUrl, gate._gateUrl).href
     },
     decide(decision) {
-      ui.status(textsFor(config, lang).saved)
+      ui.status(t.saved)
       ui.close()
       decide(gate, decision).catch(() => {})
       // The focused button is gone: focus goes back to the control that opened the preferences, else the
@@ -110,9 +117,11 @@ const bodyExists = () =>
 
 /** Shows the "allow <vendor>" stand-in of a blocked iframe. */
 const showPlaceholder = (gate: GateHandle, frame: Element): Promise<void> =>
-  Promise.all([siteConfig(gate), import('./placeholder.ts')]).then(([config, m]) => {
+  Promise.all([siteConfig(gate), import('./placeholder.ts')]).then(async ([config, m]) => {
+    const lang = gate._chunks?.lang || ''
+    const texts = await loadTexts(lang)
     const allow = (keys: string[]) => byKeys(gate, keys, true).catch(() => {})
-    const box = !standIns.has(frame) && m.showPlaceholder(config, gate._chunks?.lang || '', frame, allow)
+    const box = !standIns.has(frame) && m.showPlaceholder(config, lang, frame, allow, texts)
     if (box) standIns.set(frame, box)
   })
 
@@ -128,6 +137,10 @@ function toggleFab(gate: GateHandle, hidden: boolean) {
 
 /** Opens the first layer or the preferences; `invoker` gets focus back when the preferences close. */
 async function open(gate: GateHandle, next: View, from?: Element | null): Promise<void> {
+  // The chunk of the built-in language the visitor probably gets is requested now, beside config.json
+  // (which the gate fetches), not once config.json says which languages the site has: the browser's
+  // module map imports it once, so the UI's loadTexts of the same language waits for this request.
+  if (!view) loadTexts(pickLanguage(BUILT_IN_LANGUAGES, ''), true)
   await bodyExists()
   toggleFab(gate, true)
   const ui = await (view ||= createFor(gate))

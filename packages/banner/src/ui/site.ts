@@ -5,11 +5,12 @@ import type { GateConfig } from '../gate/types.ts'
 import { CONFIG_KEY } from '../shared/constants.ts'
 import type { GateHandle } from '../shared/contract.ts'
 import { pickLanguage } from './language.ts'
+import { BUILT_IN_LANGUAGES } from './texts/languages.ts'
 
-/** Languages with built-in texts: what the offline fallback can show. */
-const BUILT_IN_LANGUAGES = ['en', 'ja']
-
-/** Without config.json, the UI still works from the gate's config and built-in texts (keys as names). */
+/**
+ * Without config.json, the UI still works from the gate's config and built-in texts (keys as names), in any
+ * language that has them (a language's chunk may be in the browser's cache; if not, English is shown).
+ */
 export const fallbackConfig = (cfg: GateConfig): SiteConfig =>
   ({
     languages: BUILT_IN_LANGUAGES,

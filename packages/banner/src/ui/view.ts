@@ -3,7 +3,7 @@ import type { Choice } from '../gate/types.ts'
 import type { Decision, View } from '../shared/contract.ts'
 import { tag } from './dom.ts'
 import { firstLayer } from './first-layer.ts'
-import { textsFor } from './texts/index.ts'
+import type { Texts } from './texts/index.ts'
 
 /** The preferences chunk (Preact), loaded on first use. */
 export type PrefsModule = typeof import('./prefs.tsx')
@@ -11,6 +11,8 @@ export type PrefsModule = typeof import('./prefs.tsx')
 export interface ViewOptions {
   config: SiteConfig
   lang: string
+  /** The texts shown (textsFor: the language's built-in texts under the site's own). */
+  t: Texts
   gpc: boolean
   /** The choice in force (the preferences start from it on each opening). */
   choice(): Choice | null
@@ -29,14 +31,15 @@ export interface ViewOptions {
 }
 
 /**
- * The whole visitor UI (`lang` on the root, A11Y-08): the first layer in plain DOM, the preferences
- * dialog mounted from its lazily loaded chunk, and a status region.
+ * The whole visitor UI (`lang` on the root, A11Y-08): the first layer in plain DOM, the preferences dialog
+ * mounted from its lazily loaded chunk, and a status region. Its `dir` is `auto`: the direction of its
+ * first text (the title), so a site's own texts in a right-to-left language read right to left, and the
+ * built-in ones left to right on a right-to-left page (no built-in language is right to left).
  */
 export function createView(o: ViewOptions) {
-  const { config, lang } = o
-  const t = textsFor(config, lang)
+  const { config, lang, t } = o
   const status = tag('div', { class: 'status', role: 'status' })
-  const el = tag('div', { class: 'root', lang }, status)
+  const el = tag('div', { class: 'root', lang, dir: 'auto' }, status)
   let view: View | null = null
   let banner: HTMLElement | null = null
   let prefs: HTMLElement | null = null

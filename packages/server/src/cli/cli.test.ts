@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { verifyPassword } from '../auth/password.ts'
 import { findUser } from '../auth/users.ts'
 import { createLedger } from '../ledger/index.ts'
-import { createTestDb, sampleEntry } from '../ledger/testing.ts'
+import { createTestDb, sampleEntry } from '../testing/test-db.ts'
 import type { CliIo } from './io.ts'
 import { runCli } from './main.ts'
 

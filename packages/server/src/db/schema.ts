@@ -1,5 +1,5 @@
 // The database schema: drizzle-kit reads this file. Sites, drafts, revisions, users and sessions live in
-// site-tables.ts; the receipt ledger's tables in ../ledger/tables.ts.
+// site-tables.ts; the receipt ledger's tables in ../ledger/record/tables.ts.
 
-export * from '../ledger/tables.ts'
+export * from '../ledger/record/tables.ts'
 export * from './site-tables.ts'

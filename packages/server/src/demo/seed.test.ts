@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { DEMO_SITE_ID } from '@torii/schema/demo-config'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDb, type Database } from '../db/client.ts'
-import { receiptBody, spawnServer } from '../ledger/server-process.ts'
 import { getSite } from '../sites/sites.ts'
+import { receiptBody, spawnServer } from '../testing/server-process.ts'
 import { seedDemo } from './seed.ts'
 
 let dir: string

@@ -1,36 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createDb } from '../db/client.ts'
-import { databaseRecords } from './ledger-records.ts'
-import { receiptBody, type ServerProcess, spawnServer } from './server-process.ts'
-import { loadPublicKeys } from './signing-key.ts'
-import { verifyRecords } from './verify.ts'
+import {
+  postReceipt,
+  type ServersOnOneFile,
+  serversOnOneFile,
+  stopServer,
+  verifyDatabase,
+} from '../testing/servers-on-one-file.ts'
 
-const started: ServerProcess[] = []
-let dir = ''
-
+let servers: ServersOnOneFile | null = null
 afterEach(async () => {
-  for (const server of started.splice(0)) {
-    if (server.child.exitCode === null && server.child.signalCode === null) {
-      server.child.kill('SIGKILL')
-      await server.exited
-    }
-  }
-  if (dir) rmSync(dir, { recursive: true, force: true })
+  await servers?.cleanup()
+  servers = null
 })
 
 describe('crash safety', () => {
   it('keeps every acknowledged receipt through kill -9, and the ledger verifies after restart', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'torii-crash-'))
-    const env = {
-      TORII_DB_URL: `file:${join(dir, 'torii.db')}`,
-      TORII_SEAL_BATCH_SIZE: '16',
-      TORII_SEAL_INTERVAL_MS: '50',
-    }
-    const first = await spawnServer(env)
-    started.push(first)
+    servers = serversOnOneFile({ sealBatchSize: 16, sealIntervalMs: 50 })
+    const first = await servers.start()
     const acked: string[] = []
     let sent = 0
     let killed = false
@@ -39,11 +25,7 @@ describe('crash safety', () => {
       while (!killed && sent < 500) {
         const n = sent++
         try {
-          const res = await fetch(`${first.url}/s/xtra/receipts`, {
-            method: 'POST',
-            headers: { 'content-type': 'text/plain' },
-            body: receiptBody(n),
-          })
+          const res = await postReceipt(first.url, n)
           if (res.status === 201) acked.push(((await res.json()) as { id: string }).id)
           else if (!killed) throw new Error(`POST answered ${res.status}: ${await res.text()}`)
         } catch (error) {
@@ -60,8 +42,7 @@ describe('crash safety', () => {
     expect(first.child.signalCode).toBe('SIGKILL')
     expect(acked.length).toBeGreaterThanOrEqual(150)
 
-    const second = await spawnServer(env)
-    started.push(second)
+    const second = await servers.start()
     for (const id of acked) {
       const res = await fetch(`${second.url}/receipts/${id}`)
       expect(res.status, `receipt ${id} acknowledged before the crash`).toBe(200)
@@ -76,19 +57,10 @@ describe('crash safety', () => {
         { timeout: 10_000 }
       )
       .toBe(true)
-    second.child.kill('SIGTERM')
-    await second.exited
+    await stopServer(second)
 
-    const database = await createDb({ url: env.TORII_DB_URL })
-    try {
-      const result = await verifyRecords(
-        await loadPublicKeys(database.client),
-        databaseRecords(database.client)
-      )
-      expect(result).toMatchObject({ ok: true })
-      expect(result.receipts).toBeGreaterThanOrEqual(acked.length)
-    } finally {
-      database.close()
-    }
+    const result = await servers.readDatabase(verifyDatabase)
+    expect(result).toMatchObject({ ok: true })
+    expect(result.receipts).toBeGreaterThanOrEqual(acked.length)
   }, 90_000)
 })

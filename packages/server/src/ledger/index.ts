@@ -1,22 +1,17 @@
 import type { Client } from '@libsql/client'
-import type { ReceiptQuery } from '@torii/schema'
-import { withBusyRetry } from './busy.ts'
-import { ledgerExportStream, siteExportStream } from './export.ts'
-import { createGroupCommitter } from './group-commit.ts'
-import { databaseRecords } from './ledger-records.ts'
-import { receiptProof, receiptRowById, verifyOne } from './proof.ts'
-import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, MAX_PAGE_SIZE, whereOf } from './receipt-query.ts'
-import { RECEIPT_SELECT, receiptFromRow, rowFromSql } from './rows.ts'
-import { pendingCount, SEAL_RACE_LOST, sealNext } from './sealer.ts'
-import { loadPublicKeys, loadSigningKey } from './signing-key.ts'
+import { ledgerExportStream } from './export/ledger-export.ts'
+import { siteExportStream } from './export/site-export.ts'
+import { receiptProof, verifyOne } from './read/proof.ts'
+import { receiptById, receiptPage } from './read/receipt-reads.ts'
+import { pendingCount, SEAL_RACE_LOST } from './seal/sealer.ts'
+import { loadPublicKeys, loadSigningKey } from './seal/signing-key.ts'
 import type { Ledger } from './types.ts'
-
-/** The ledger `createLedger` returns: every optional member of `Ledger` is there. */
-export type ToriiLedger = Required<Ledger>
-
-import { verifyRecords } from './verify.ts'
-import { createWriteLock } from './write-lock.ts'
-import { createClientWriter, createWorkerWriter, type Durability, localFileOf } from './writer.ts'
+import { databaseRecords } from './verify/ledger-records.ts'
+import { verifyRecords } from './verify/verify.ts'
+import { eraseReceipts } from './write/erase.ts'
+import { createGroupCommitter } from './write/group-commit.ts'
+import { createWriteLock } from './write/write-lock.ts'
+import { createClientWriter, createWorkerWriter, type Durability, localFileOf } from './write/writer.ts'
 
 /**
  * Receipts per sealed batch under load (below it the interval seals). Each seal is a write transaction of
@@ -27,8 +22,6 @@ export const DEFAULT_BATCH_SIZE = 1024
 export const DEFAULT_BATCH_INTERVAL_MS = 2000
 
 export interface LedgerOptions {
-  /** The drizzle database (kept for callers; the ledger writes through `client`). */
-  db?: unknown
   /** The @libsql/client the database was opened with. */
   client: Client
   /** Ed25519 private key, base64 PKCS8 DER (TORII_SIGNING_KEY); generated and stored when absent. */
@@ -50,7 +43,7 @@ export interface LedgerOptions {
 }
 
 /** Opens the consent ledger on a migrated database: loads (or generates) the signing key, starts sealing. */
-export async function createLedger(options: LedgerOptions): Promise<ToriiLedger> {
+export async function createLedger(options: LedgerOptions): Promise<Ledger> {
   const { client } = options
   const now = options.now ?? (() => new Date())
   const warn = options.warn ?? ((message: string) => console.warn(message))
@@ -76,11 +69,7 @@ export async function createLedger(options: LedgerOptions): Promise<ToriiLedger>
     const run = async () => {
       let left = atMost
       for (let races = 0; ; ) {
-        const sealed = await lock.run(() =>
-          writer.seal && writer.pipelined
-            ? writer.seal({ key, batchSize, sealedAt: now().toISOString() })
-            : sealNext({ client, writer, key, batchSize, now })
-        )
+        const sealed = await lock.run(() => writer.seal({ key, batchSize, sealedAt: now().toISOString() }))
         if (sealed === SEAL_RACE_LOST) {
           // Another process sealed this batch first; a few retries always suffice.
           if (++races > 100) throw new Error('sealing kept losing to other processes')
@@ -141,43 +130,14 @@ export async function createLedger(options: LedgerOptions): Promise<ToriiLedger>
       if (closed) return Promise.reject(new Error('the ledger is closed'))
       return committer.append(entry)
     },
-    async get(id) {
-      const row = await receiptRowById(client, id)
-      return row ? receiptFromRow(row) : null
-    },
+    get: (id) => receiptById(client, id),
     proof: (id) => receiptProof(client, id),
     verifyReceipt: (id) => verifyOne(client, id),
-    async list(siteId, query: ReceiptQuery) {
-      const limit = Math.min(Math.max(query.limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE)
-      const { where, args } = whereOf(siteId, query)
-      const before = query.cursor ? decodeCursor(query.cursor) : null
-      const rows = (
-        await client.execute({
-          sql: `SELECT ${RECEIPT_SELECT} FROM receipts WHERE ${where}${before !== null ? ' AND seq < ?' : ''} ORDER BY seq DESC LIMIT ?`,
-          args: before !== null ? [...args, before, limit + 1] : [...args, limit + 1],
-        })
-      ).rows.map(rowFromSql)
-      const page = rows.slice(0, limit)
-      return {
-        receipts: page.map(receiptFromRow),
-        nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!.seq) : null,
-      }
-    },
+    list: (siteId, query) => receiptPage(client, siteId, query),
     export: (siteId, format, query) => siteExportStream(client, siteId, format, query),
     exportLedger: () => ledgerExportStream(client, now),
-    async erase(siteId, consentId) {
-      const result = await lock.run(() =>
-        withBusyRetry(() =>
-          client.execute({
-            sql: `UPDATE receipts SET consent_id = NULL, purposes = NULL, vendors = NULL, consent_mode = NULL, gpc = NULL,
-              language = NULL, page_url = NULL, client_time = NULL, user_agent = NULL, ip_truncated = NULL, erased_at = ?
-              WHERE site_id = ? AND consent_id = ? AND erased_at IS NULL`,
-            args: [now().toISOString(), siteId, consentId],
-          })
-        )
-      )
-      return result.rowsAffected
-    },
+    erase: (siteId, consentId) =>
+      lock.run(() => eraseReceipts(client, { siteId, consentId, erasedAt: now().toISOString() })),
     async seal() {
       await committer.drain()
       await sealUntil(1)

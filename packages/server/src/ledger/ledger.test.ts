@@ -1,12 +1,11 @@
 import { createClient } from '@libsql/client'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createLedger, type ToriiLedger } from './index.ts'
-import { rootFromPath } from './merkle.ts'
-import { receiptLeaf } from './sealer.ts'
-import { createTestDb, sampleEntry } from './testing.ts'
+import { createTestDb, sampleEntry } from '../testing/test-db.ts'
+import { createLedger, type Ledger } from './index.ts'
+import { receiptLeaf, rootFromPath } from './seal/merkle.ts'
 
 type TestDb = Awaited<ReturnType<typeof createTestDb>>
-const open: { db: TestDb; ledgers: ToriiLedger[] }[] = []
+const open: { db: TestDb; ledgers: Ledger[] }[] = []
 
 async function setup(options: { batchSize?: number } = {}) {
   const db = await createTestDb()
@@ -134,7 +133,7 @@ describe('sealing and proofs', () => {
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatch(/generated an Ed25519 ledger signing key/)
     expect(second.publicKey).toBe(first.publicKey)
-    const { generateSigningKey } = await import('./signing-key.ts')
+    const { generateSigningKey } = await import('./seal/signing-key.ts')
     const third = await createLedger({
       client: db.client,
       batchIntervalMs: 0,

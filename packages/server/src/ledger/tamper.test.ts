@@ -1,11 +1,11 @@
 import type { Receipt } from '@torii/schema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createLedger, type ToriiLedger } from './index.ts'
-import { createTestDb, sampleEntry } from './testing.ts'
+import { createTestDb, sampleEntry } from '../testing/test-db.ts'
+import { createLedger, type Ledger } from './index.ts'
 
 type TestDb = Awaited<ReturnType<typeof createTestDb>>
 let db: TestDb
-let ledger: ToriiLedger
+let ledger: Ledger
 let receipts: Receipt[]
 
 // 20 receipts sealed in batches of 8, 8 and 4.
@@ -69,9 +69,9 @@ describe('verify detects tampering', () => {
   it('names a batch whose root and chain were rewritten but whose signature is forged', async () => {
     // An attacker changes a receipt, recomputes its hash and the batch root, and fixes the next link:
     // only the signature can catch it.
-    const { receiptHash } = await import('./receipt-hash.ts')
-    const { merkleRoot } = await import('./merkle.ts')
-    const { receiptLeaf } = await import('./sealer.ts')
+    const { receiptHash } = await import('./record/receipt-hash.ts')
+    const { merkleRoot } = await import('./seal/merkle.ts')
+    const { receiptLeaf } = await import('./seal/merkle.ts')
     const forged = { ...(await ledger.get(receipts[17]!.id))!, action: 'accept-all' as const }
     const hash = receiptHash(forged)
     await sql('UPDATE receipts SET action = ?, hash = ? WHERE id = ?', ['accept-all', hash, forged.id])
@@ -136,7 +136,7 @@ describe('verify detects tampering', () => {
 
   it('names the batch when a receipt and its hash were rewritten before it was sealed', async () => {
     // The seal commits to the hash the server wrote, not to what the row holds by then.
-    const { receiptHash } = await import('./receipt-hash.ts')
+    const { receiptHash } = await import('./record/receipt-hash.ts')
     const late = await ledger.append(sampleEntry())
     const forged = { ...(await ledger.get(late.id))!, action: 'accept-all' as const }
     await sql('UPDATE receipts SET action = ?, hash = ? WHERE id = ?', [

@@ -40,14 +40,14 @@ export interface Ledger {
   verify(onProgress?: (progress: VerifyProgress) => void): Promise<VerifyResult>
   /** Ed25519 public key, base64 SPKI DER. */
   readonly publicKey: string
-  /** (Optional members: added by the ledger, absent from stand-ins.) Id of the signing key (first 16 hex digits of SHA-256 over the SPKI DER). */
-  readonly keyId?: string
+  /** Id of the signing key (first 16 hex digits of SHA-256 over the SPKI DER). */
+  readonly keyId: string
   /** Checks one receipt now: hash against content, inclusion path against its signed batch. Null if unknown. */
-  verifyReceipt?(id: string): Promise<{ ok: boolean; reason?: string } | null>
+  verifyReceipt(id: string): Promise<{ ok: boolean; reason?: string } | null>
   /** The whole ledger as NDJSON (keys, receipts, batches): the file `torii verify --file` checks. */
-  exportLedger?(): ReadableStream<Uint8Array>
+  exportLedger(): ReadableStream<Uint8Array>
   /** Group-commit transactions written by this process so far. */
-  readonly commits?: number
+  readonly commits: number
   close(): Promise<void>
 }
 

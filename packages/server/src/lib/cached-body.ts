@@ -56,10 +56,10 @@ export function pickEncoding(header: string | undefined): Encoding {
     if (name) q[name.trim().toLowerCase()] = Number.isFinite(qValue) ? qValue : 0
   }
   const weight = (coding: string) => q[coding] ?? q['*'] ?? 0
-  const br = weight('br')
-  const gzip = weight('gzip')
-  if (br > 0 && br >= gzip) return 'br'
-  return gzip > 0 ? 'gzip' : 'identity'
+  const brWeight = weight('br')
+  const gzipWeight = weight('gzip')
+  if (brWeight > 0 && brWeight >= gzipWeight) return 'br'
+  return gzipWeight > 0 ? 'gzip' : 'identity'
 }
 
 /** Whether `If-None-Match` names this ETag (weak comparison, RFC 9110 §13.1.2) or is `*`. */

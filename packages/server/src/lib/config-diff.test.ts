@@ -36,4 +36,26 @@ describe('diffConfigs', () => {
       { path: 'x', kind: 'removed', before: 1 },
     ])
   })
+
+  it('lists region rules by key, also when a config gains or loses its rules', () => {
+    const japan = { key: 'japan', match: ['JP'], model: 'notice' }
+    const fallback = { key: 'default', match: ['*'], model: 'opt-in' }
+    expect(diffConfigs({ purposes: [] }, { purposes: [], regions: [japan, fallback] })).toEqual([
+      { path: 'regions.japan', kind: 'added', after: japan },
+      { path: 'regions.default', kind: 'added', after: fallback },
+    ])
+    expect(
+      diffConfigs(
+        { regions: [japan, fallback] },
+        { regions: [fallback, { ...japan, match: ['JP', 'KR'], optInPurposes: ['ads'] }] }
+      )
+    ).toEqual([
+      { path: 'regions.japan.match', kind: 'changed', before: ['JP'], after: ['JP', 'KR'] },
+      { path: 'regions.japan.optInPurposes', kind: 'added', after: ['ads'] },
+      { path: 'regions.(order)', kind: 'changed', before: ['japan', 'default'], after: ['default', 'japan'] },
+    ])
+    expect(diffConfigs({ regions: [japan] }, {})).toEqual([
+      { path: 'regions.japan', kind: 'removed', before: japan },
+    ])
+  })
 })

@@ -17,6 +17,9 @@ function same(a: Json, b: Json): boolean {
 
 function walk(before: Json, after: Json, path: string, out: ConfigChange[]): void {
   if (same(before, after)) return
+  // An optional keyed list (`regions`) that is absent on one side is an empty one: its items are listed one by one.
+  if (before === undefined && isKeyed(after)) before = []
+  if (after === undefined && isKeyed(before)) after = []
   if (before === undefined) {
     out.push({ path, kind: 'added', after })
     return
@@ -53,8 +56,8 @@ function walk(before: Json, after: Json, path: string, out: ConfigChange[]): voi
 }
 
 /**
- * What changed from one config to another, as dotted paths; purposes and vendors are addressed by key
- * (`vendors.google-adsense.hosts`), other arrays are compared whole.
+ * What changed from one config to another, as dotted paths; purposes, vendors and region rules are addressed
+ * by key (`vendors.google-adsense.hosts`, `regions.japan.model`), other arrays are compared whole.
  */
 export function diffConfigs(before: Json, after: Json): ConfigChange[] {
   const out: ConfigChange[] = []

@@ -5,7 +5,7 @@ export const UNTRUSTED_PROXY_WARNING =
   "requests carry X-Forwarded-For but TORII_TRUST_PROXY is 0: receipts record the proxy's address and all " +
   'its visitors share one rate limit; set TORII_TRUST_PROXY=1 if this server is behind a proxy you run'
 
-/** The hint as a middleware, and as a check for requests that bypass the middleware (receipt POSTs). */
+/** The hint as a middleware, and as a check for the routes mounted ahead of the middleware (app.ts). */
 export interface ProxyHint {
   middleware: MiddlewareHandler
   /** Looks at one request's `X-Forwarded-For` value. */

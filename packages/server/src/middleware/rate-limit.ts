@@ -68,7 +68,7 @@ export function rateLimitedResponse(hit: RateHit, extraHeaders?: Record<string, 
 /** Rate-limit middleware: over the limit, 429 JSON with `Retry-After`. */
 export const rateLimit = (options: RateLimitOptions): MiddlewareHandler => {
   const counter = createRateCounter(options)
-  return async function rateLimit(c, next) {
+  return async function rateLimitMiddleware(c, next) {
     const bucket = options.key(c)
     if (bucket === null) return next()
     const hit = counter.hit(bucket)

@@ -59,4 +59,11 @@ describe('secure headers', () => {
     expect(answers['receipt 201'].headers.get('ratelimit-remaining')).toMatch(/^\d+$/)
     expect(answers['receipt 400'].status).toBe(400)
   })
+
+  it('are the full set on a method the routes ahead of the middleware do not have (GET on the receipt path)', async () => {
+    const expected = await crossOriginSecurityHeaders()
+    const res = await test.app.request('/s/xtra/receipts')
+    expect(res.status).toBe(404)
+    for (const [name, value] of Object.entries(expected)) expect(res.headers.get(name), name).toBe(value)
+  })
 })

@@ -1,4 +1,4 @@
-import { type Context, Hono, type MiddlewareHandler } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 
 /** Paths embedded by other origins (the gate, its UI chunk, receipts, proofs): loadable cross-origin. */
@@ -54,15 +54,14 @@ export const JSON_API_HEADER_NAMES = [
 ] as const
 
 /**
- * Hono's secure headers, with cross-origin resource policy opened for what other sites load. `skip` names
- * requests whose route sends the cross-origin set itself (see crossOriginSecurityHeaders).
+ * Hono's secure headers, with cross-origin resource policy opened for what other sites load. The routes
+ * mounted ahead of the middleware (app.ts) send theirs themselves (see crossOriginSecurityHeaders).
  */
-export const securityHeaders = (skip: (c: Context) => boolean = () => false): MiddlewareHandler => {
+export const securityHeaders = (): MiddlewareHandler => {
   const crossOrigin = crossOriginHeaders()
   const admin = secureHeaders({ contentSecurityPolicy: ADMIN_CSP })
   const standard = secureHeaders()
-  return async function securityHeaders(c, next) {
-    if (skip(c)) return next()
+  return function securityHeadersFor(c, next) {
     const path = c.req.path
     if (CROSS_ORIGIN_PATHS.test(path)) return crossOrigin(c, next)
     if (path === '/admin' || path.startsWith('/admin/') || path.startsWith('/api/')) return admin(c, next)

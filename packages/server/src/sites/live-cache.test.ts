@@ -52,3 +52,37 @@ describe('the live gate/config cache across server processes', () => {
     }
   })
 })
+
+describe('the sites and revisions receipts are checked against', () => {
+  it('peeks answer only what a load stored: a site for 2 s, a revision for good; invalidate forgets the site', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    const test = await createTestApp()
+    try {
+      const cache = test.app.liveCache
+      expect(cache.peekSite('xtra')).toBeUndefined()
+      expect(cache.peekRevision('xtra', 1)).toBeUndefined()
+      const site = await cache.site('xtra')
+      expect(site?.id).toBe('xtra')
+      expect(cache.peekSite('xtra')).toBe(site)
+      // An unknown site is remembered as none; an id that cannot be one is not looked up at all.
+      expect(await cache.site('nope')).toBeNull()
+      expect(cache.peekSite('nope')).toBeNull()
+      expect(await cache.site('../x')).toBeNull()
+      expect(cache.peekSite('../x')).toBeUndefined()
+      const facts = await cache.revision('xtra', 1)
+      expect(facts?.purposes.has('analytics')).toBe(true)
+      expect(facts?.vendors.has('google-analytics')).toBe(true)
+      expect(cache.peekRevision('xtra', 1)).toBe(facts)
+      expect(await cache.revision('xtra', 9)).toBeNull()
+      expect(cache.peekRevision('xtra', 9)).toBeUndefined()
+      vi.setSystemTime(Date.now() + 2_001)
+      expect(cache.peekSite('xtra')).toBeUndefined()
+      expect(cache.peekRevision('xtra', 1)).toBe(facts)
+      expect(await cache.site('xtra')).toEqual(site)
+      cache.invalidate('xtra')
+      expect(cache.peekSite('xtra')).toBeUndefined()
+    } finally {
+      await test.close()
+    }
+  })
+})

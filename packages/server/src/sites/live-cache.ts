@@ -1,9 +1,11 @@
-import { type Revision, toGateConfig } from '@torii/schema'
+import { type Revision, type Site, toGateConfig } from '@torii/schema'
+import { siteIdSchema } from '@torii/schema/site-input'
 import type { Db } from '../db/client.ts'
 import type { BannerBundle } from '../lib/bundles.ts'
 import { renderGate } from '../lib/bundles.ts'
 import { type CachedBody, createCachedBody } from '../lib/cached-body.ts'
-import { getLiveRevision } from './revisions.ts'
+import { getLiveRevision, getRevision } from './revisions.ts'
+import { getSite } from './sites.ts'
 
 /** What public routes serve for a site's live revision, rendered once. */
 export interface LiveEntry {
@@ -13,35 +15,71 @@ export interface LiveEntry {
   gate: CachedBody | null
 }
 
+/** What a receipt is checked against: the revision's hash and the purposes and vendors it offered. */
+export interface RevisionFacts {
+  hash: string
+  purposes: Set<string>
+  vendors: Set<string>
+}
+
 export interface LiveCacheOptions {
   db: Db
   readBanner: () => BannerBundle | null
   /** Bounds staleness when another server process publishes (this one is told by `invalidate`). */
   ttlMs?: number
+  /** How long a site (its allowed origins) is reused before it is read again. */
+  siteTtlMs?: number
+  /** Sites and revisions kept before the cache starts over (a flood of unknown ids cannot grow it). */
+  maxEntries?: number
 }
 
+/**
+ * What public routes read about a site, per process: the live revision rendered (gate, config), the
+ * site (its origins, for a moment so origin edits apply within seconds) and the facts of each revision
+ * receipts name (for good: a revision never changes). The receipt route peeks without waiting and
+ * loads only on a miss, so nearly every POST is answered from here without an await.
+ */
 export interface LiveCache {
   /** The live entry, or null when the site is unknown or has nothing published. */
   get(siteId: string): Promise<LiveEntry | null>
+  /** The site, or null when there is none (or the id cannot be one). */
+  site(siteId: string): Promise<Site | null>
+  /** What `site` would answer now, without waiting; undefined when it must read. */
+  peekSite(siteId: string): Site | null | undefined
+  /** A published revision's facts, or null when the site has no such revision. */
+  revision(siteId: string, number: number): Promise<RevisionFacts | null>
+  /** What `revision` would answer now, without waiting; undefined when it must read. */
+  peekRevision(siteId: string, number: number): RevisionFacts | undefined
+  /** Forgets the site's live entry and site (all sites' without an id): a publish. */
   invalidate(siteId?: string): void
 }
 
 const DEFAULT_TTL_MS = 5_000
+const DEFAULT_SITE_TTL_MS = 2_000
+const DEFAULT_MAX_ENTRIES = 10_000
 
-export function createLiveCache({ db, readBanner, ttlMs = DEFAULT_TTL_MS }: LiveCacheOptions): LiveCache {
-  const entries = new Map<string, { entry: LiveEntry; expires: number; banner: BannerBundle | null }>()
+export function createLiveCache({
+  db,
+  readBanner,
+  ttlMs = DEFAULT_TTL_MS,
+  siteTtlMs = DEFAULT_SITE_TTL_MS,
+  maxEntries = DEFAULT_MAX_ENTRIES,
+}: LiveCacheOptions): LiveCache {
+  const live = new Map<string, { entry: LiveEntry; expires: number; banner: BannerBundle | null }>()
   const pending = new Map<string, Promise<LiveEntry | null>>()
+  const sites = new Map<string, { site: Site | null; expires: number }>()
+  const revisions = new Map<string, RevisionFacts>()
   // Bumped by invalidate: a load that started before a publish must not store what it read.
   let generation = 0
 
-  async function load(siteId: string): Promise<LiveEntry | null> {
+  async function loadLive(siteId: string): Promise<LiveEntry | null> {
     const startedAt = generation
     const revision = await getLiveRevision(db, siteId)
     if (!revision) return null
     const banner = readBanner()
     // Unchanged since the last load (the TTL ran out, nothing was published): the rendered bodies are kept,
     // so the compression is paid once per revision, not once per TTL.
-    const kept = entries.get(siteId)
+    const kept = live.get(siteId)
     const same =
       kept?.banner === banner &&
       kept.entry.revision.number === revision.number &&
@@ -58,18 +96,24 @@ export function createLiveCache({ db, readBanner, ttlMs = DEFAULT_TTL_MS }: Live
               )
             : null,
         }
-    if (startedAt === generation) entries.set(siteId, { entry, expires: Date.now() + ttlMs, banner })
+    if (startedAt === generation) live.set(siteId, { entry, expires: Date.now() + ttlMs, banner })
     return entry
   }
 
+  const peekSite = (siteId: string): Site | null | undefined => {
+    const cached = sites.get(siteId)
+    return cached && cached.expires > Date.now() ? cached.site : undefined
+  }
+  const revisionKey = (siteId: string, number: number) => `${siteId}\n${number}`
+
   return {
     async get(siteId) {
-      const hit = entries.get(siteId)
-      if (hit && hit.expires > Date.now() && hit.banner === readBanner()) return hit.entry
+      const cached = live.get(siteId)
+      if (cached && cached.expires > Date.now() && cached.banner === readBanner()) return cached.entry
       // One load per site at a time, however many requests arrive together.
       let loading = pending.get(siteId)
       if (!loading) {
-        const current: Promise<LiveEntry | null> = load(siteId).finally(() => {
+        const current: Promise<LiveEntry | null> = loadLive(siteId).finally(() => {
           if (pending.get(siteId) === current) pending.delete(siteId)
         })
         loading = current
@@ -77,14 +121,44 @@ export function createLiveCache({ db, readBanner, ttlMs = DEFAULT_TTL_MS }: Live
       }
       return loading
     },
+    peekSite,
+    async site(siteId) {
+      if (!siteIdSchema.safeParse(siteId).success) return null
+      const cached = peekSite(siteId)
+      if (cached !== undefined) return cached
+      const site = await getSite(db, siteId)
+      if (sites.size >= maxEntries) sites.clear()
+      sites.set(siteId, { site, expires: Date.now() + siteTtlMs })
+      return site
+    },
+    peekRevision(siteId, number) {
+      return revisions.get(revisionKey(siteId, number))
+    },
+    async revision(siteId, number) {
+      const key = revisionKey(siteId, number)
+      const known = revisions.get(key)
+      if (known) return known
+      const revision = await getRevision(db, siteId, number)
+      if (!revision) return null
+      const facts: RevisionFacts = {
+        hash: revision.hash,
+        purposes: new Set(revision.config.purposes.map((purpose) => purpose.key)),
+        vendors: new Set(revision.config.vendors.map((vendor) => vendor.key)),
+      }
+      if (revisions.size >= maxEntries) revisions.clear()
+      revisions.set(key, facts)
+      return facts
+    },
     invalidate(siteId) {
       generation++
       if (siteId) {
-        entries.delete(siteId)
+        live.delete(siteId)
         pending.delete(siteId)
+        sites.delete(siteId)
       } else {
-        entries.clear()
+        live.clear()
         pending.clear()
+        sites.clear()
       }
     },
   }

@@ -6,6 +6,7 @@ const SECTIONS: SiteSection[] = [
   'settings',
   'purposes',
   'vendors',
+  'regions',
   'look',
   'publish',
   'receipts',

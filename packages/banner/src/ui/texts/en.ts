@@ -14,6 +14,5 @@ export const EN = {
   saved: 'Your choices have been saved.',
 }
 
-/** The texts of the first layer, and a site's own texts for the dialog (dialog.ts has their defaults). */
-export type Texts = typeof EN &
-  Partial<Record<'save' | 'close' | 'preferencesTitle' | 'preferencesDescription', string>>
+/** The texts of the first layer. */
+export type FirstLayerTexts = typeof EN

@@ -1,7 +1,7 @@
-import type { Texts } from './en.ts'
+import type { FirstLayerTexts } from './en.ts'
 
 /** 日本語の既定文言。サイトの文言（config の `texts.ja`）が項目ごとに優先される。 */
-export const JA: Texts = {
+export const JA: FirstLayerTexts = {
   title: 'プライバシーに関する選択',
   description:
     '当サイトは、以下の目的でCookie等を使用し、他社に情報を送信します。許可する範囲をお選びください。選択はいつでも変更できます。',

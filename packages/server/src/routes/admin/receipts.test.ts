@@ -2,14 +2,14 @@ import type { ReceiptDetail, ReceiptPage, Stats } from '@torii/schema'
 import { Hono } from 'hono'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { sites } from '../../db/site-tables.ts'
-import { createLedger, type ToriiLedger } from '../../ledger/index.ts'
-import { createTestDb, sampleEntry } from '../../ledger/testing.ts'
+import { createLedger, type Ledger } from '../../ledger/index.ts'
 import { ApiException } from '../../lib/errors.ts'
+import { createTestDb, sampleEntry } from '../../testing/test-db.ts'
 import { createAdminReceiptRoutes } from './receipts.ts'
 
 type TestDb = Awaited<ReturnType<typeof createTestDb>>
 let db: TestDb
-let ledger: ToriiLedger
+let ledger: Ledger
 let app: Hono
 const NOW = new Date('2026-11-25T12:00:00.000Z')
 

@@ -5,7 +5,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { Db } from '../../db/client.ts'
 import { sites } from '../../db/site-tables.ts'
-import { datesInOrder, receiptFilterFields, receiptQuerySchema } from '../../ledger/receipt-query.ts'
+import { datesInOrder, receiptFilterFields, receiptQuerySchema } from '../../ledger/read/receipt-query.ts'
 import type { Ledger } from '../../ledger/types.ts'
 import { notFound, readJson, validationError } from '../../lib/errors.ts'
 import { createAdminStatsRoutes, queryError } from './stats.ts'
@@ -70,7 +70,7 @@ export function createAdminReceiptRoutes(options: ReceiptRoutesOptions) {
     const id = c.req.param('id')
     const proof = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await ledger.proof(id) : null
     if (!proof || proof.receipt.siteId !== siteId) throw notFound(`Receipt "${id.slice(0, 80)}"`)
-    const verified = (await ledger.verifyReceipt?.(id)) ?? { ok: false, reason: 'this ledger cannot verify' }
+    const verified = (await ledger.verifyReceipt(id)) ?? { ok: false, reason: 'this ledger cannot verify' }
     return c.json({ ...proof, verified } satisfies ReceiptDetail)
   })
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { siteStats } from '../../ledger/stats.ts'
+import { siteStats } from '../../ledger/read/stats.ts'
 import { ApiException } from '../../lib/errors.ts'
 import type { ReceiptRoutesOptions } from './receipts.ts'
 

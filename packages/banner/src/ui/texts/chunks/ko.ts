@@ -1,0 +1,27 @@
+import type { LanguageTexts } from '../index.ts'
+
+/** Korean (formal 합니다체). */
+export default {
+  title: '개인정보 보호 선택',
+  description:
+    '당사는 아래 목적을 위해 쿠키를 사용하고 다른 회사에 정보를 전송합니다. 허용할 항목을 선택해 주세요. 선택은 언제든지 변경할 수 있습니다.',
+  acceptAll: '모두 허용',
+  rejectAll: '모두 거부',
+  customize: '맞춤 설정',
+  privacyPolicy: '개인정보 처리방침',
+  vendorList: '정보를 제공받는 회사',
+  saved: '선택이 저장되었습니다.',
+  save: '선택 저장',
+  close: '닫기',
+  preferencesTitle: '개인정보 보호 설정',
+  preferencesDescription: '목적별, 회사별로 각각 허용할 수 있습니다. 직접 켜기 전까지는 모두 꺼져 있습니다.',
+  alwaysOn: '항상 켜짐. ',
+  gpc: '꺼짐: 브라우저가 Global Privacy Control 신호를 보냈습니다. ',
+  vendors: '회사',
+  cookies: '쿠키: ',
+  privacyOf: (name) => `${name} 개인정보 처리방침`,
+  consentId: '동의 ID: ',
+  record: '동의 기록 보기',
+  allow: (name) => `${name} 허용`,
+  allowsAlso: (purposes) => `허용하면 다음에도 동의하게 됩니다: ${purposes}.`,
+} satisfies LanguageTexts

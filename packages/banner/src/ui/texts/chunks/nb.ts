@@ -1,0 +1,28 @@
+import type { LanguageTexts } from '../index.ts'
+
+/** Norwegian Bokmål (also for `no` and `nn`). */
+export default {
+  title: 'Dine personvernvalg',
+  description:
+    'Vi bruker informasjonskapsler og sender opplysninger til andre selskaper for formålene nedenfor. Velg hva du tillater; du kan endre det når som helst.',
+  acceptAll: 'Godta alle',
+  rejectAll: 'Avvis alle',
+  customize: 'Tilpass',
+  privacyPolicy: 'Personvernerklæring',
+  vendorList: 'Selskaper vi samarbeider med',
+  saved: 'Valgene dine er lagret.',
+  save: 'Lagre valgene',
+  close: 'Lukk',
+  preferencesTitle: 'Personverninnstillinger',
+  preferencesDescription:
+    'Tillat hvert formål og hvert selskap for seg. Ingenting er slått på før du slår det på.',
+  alwaysOn: 'Alltid på. ',
+  gpc: 'Av: nettleseren din sendte Global Privacy Control. ',
+  vendors: 'Selskaper',
+  cookies: 'Informasjonskapsler: ',
+  privacyOf: (name) => `Personvernerklæringen til ${name}`,
+  consentId: 'Din samtykke-ID: ',
+  record: 'Registreringen av samtykket ditt',
+  allow: (name) => `Tillat ${name}`,
+  allowsAlso: (purposes) => `Da tillater du også: ${purposes}.`,
+} satisfies LanguageTexts

@@ -1,0 +1,28 @@
+import type { LanguageTexts } from '../index.ts'
+
+/** Dutch (formal "u"). */
+export default {
+  title: 'Uw privacykeuzes',
+  description:
+    'Wij gebruiken cookies en sturen informatie naar andere bedrijven voor de onderstaande doeleinden. Kies wat u toestaat; u kunt dit altijd wijzigen.',
+  acceptAll: 'Alles accepteren',
+  rejectAll: 'Alles weigeren',
+  customize: 'Aanpassen',
+  privacyPolicy: 'Privacybeleid',
+  vendorList: 'Bedrijven waarmee wij samenwerken',
+  saved: 'Uw keuzes zijn opgeslagen.',
+  save: 'Keuzes opslaan',
+  close: 'Sluiten',
+  preferencesTitle: 'Privacyvoorkeuren',
+  preferencesDescription:
+    'Sta elk doel en elk bedrijf afzonderlijk toe. Niets staat aan totdat u het aanzet.',
+  alwaysOn: 'Altijd aan. ',
+  gpc: 'Uit: uw browser heeft Global Privacy Control verzonden. ',
+  vendors: 'Bedrijven',
+  cookies: 'Cookies: ',
+  privacyOf: (name) => `Privacybeleid van ${name}`,
+  consentId: 'Uw toestemmings-ID: ',
+  record: 'Uw toestemmingsregistratie',
+  allow: (name) => `${name} toestaan`,
+  allowsAlso: (purposes) => `Daarmee staat u ook toe: ${purposes}.`,
+} satisfies LanguageTexts

@@ -1,0 +1,63 @@
+import { toSnakeCase } from 'drizzle-orm/casing'
+import { getTableConfig } from 'drizzle-orm/sqlite-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createTestDb } from '../../testing/test-db.ts'
+import { RECEIPT_FIELDS } from './receipt-fields.ts'
+import { receipts } from './tables.ts'
+
+/** A field as SQLite stores it: drizzle's booleans are integers, the maps' JSON is text. */
+const sqliteType = (type: string) => (type === 'json' || type === 'text' ? 'TEXT' : 'INTEGER')
+
+let cleanup = () => {}
+afterEach(() => cleanup())
+
+describe('the receipt field table', () => {
+  it('lists the columns of the drizzle table: names, order, types and NULLs', () => {
+    const columns = getTableConfig(receipts).columns.map((column) => ({
+      name: column.name,
+      column: toSnakeCase(column.name),
+      type: column.columnType,
+      nullable: !column.notNull,
+    }))
+    const drizzleType = {
+      text: 'SQLiteText',
+      json: 'SQLiteText',
+      integer: 'SQLiteInteger',
+      boolean: 'SQLiteBoolean',
+    }
+    expect(
+      RECEIPT_FIELDS.map((field) => ({
+        name: field.name,
+        column: field.column,
+        type: drizzleType[field.type],
+        nullable: field.nullable,
+      }))
+    ).toEqual(columns)
+  })
+
+  it('lists the columns of a migrated database in their stored order', async () => {
+    const db = await createTestDb()
+    cleanup = db.cleanup
+    const stored = (await db.client.execute('PRAGMA table_info(receipts)')).rows.map((row) => ({
+      column: row.name,
+      type: row.type,
+      nullable: Number(row.notnull) === 0,
+    }))
+    expect(
+      RECEIPT_FIELDS.map((field) => ({
+        column: field.column,
+        type: sqliteType(field.type),
+        nullable: field.nullable,
+      }))
+    ).toEqual(stored)
+  })
+
+  it('hashes every member of a receipt but the hash itself and erasedAt, and erases only hashed ones', () => {
+    const receiptOnly = RECEIPT_FIELDS.filter((field) => field.inReceipt).map((field) => field.name)
+    const hashed = RECEIPT_FIELDS.filter((field) => field.hashed).map((field) => field.name)
+    expect(hashed).toEqual(receiptOnly.filter((name) => name !== 'hash' && name !== 'erasedAt'))
+    for (const field of RECEIPT_FIELDS.filter((f) => f.payload)) {
+      expect(field.hashed && field.nullable, field.name).toBe(true)
+    }
+  })
+})

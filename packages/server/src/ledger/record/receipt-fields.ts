@@ -1,0 +1,112 @@
+import type { Receipt } from '@torii/schema'
+import type { ReceiptRow } from './tables.ts'
+
+/**
+ * How a field is stored and encoded: `json` is a map (purposes, vendors, Consent Mode) stored as its
+ * canonical JSON text; `boolean` is stored as 0 / 1.
+ */
+export type FieldType = 'text' | 'integer' | 'boolean' | 'json'
+
+/** One field of the stored receipt: a column of `receipts`, and (unless row-only) a member of `Receipt`. */
+export interface ReceiptField {
+  /** The member in `ReceiptRow` (and in `Receipt` when `inReceipt`). */
+  readonly name: keyof ReceiptRow
+  /** The SQL column. */
+  readonly column: string
+  readonly type: FieldType
+  readonly nullable: boolean
+  /** Covered by the receipt's hash (its canonical JSON): these are what `append` writes, with `hash`. */
+  readonly hashed: boolean
+  /** Personal data: erasure clears it (NULL) and keeps the hash. */
+  readonly payload: boolean
+  /** A member of `Receipt` (`seq` and `batch` are the row's only). */
+  readonly inReceipt: boolean
+  /** What a NULL column reads as in a `Receipt` (an erased payload). */
+  readonly ifNull: Receipt[keyof Receipt]
+}
+
+/** Hashed, never erased: what the receipt says about itself. */
+const content = (name: keyof Receipt, column: string, type: FieldType): ReceiptField => ({
+  name,
+  column,
+  type,
+  nullable: false,
+  hashed: true,
+  payload: false,
+  inReceipt: true,
+  ifNull: null,
+})
+/** Hashed, cleared on erasure: the visitor's data. */
+const payload = (name: keyof Receipt, column: string, type: FieldType, ifNull: ReceiptField['ifNull']) => ({
+  ...content(name, column, type),
+  nullable: true,
+  payload: true,
+  ifNull,
+})
+/** Kept by the ledger around the hashed content: not hashed, never erased. */
+const ledger = (
+  name: keyof ReceiptRow,
+  column: string,
+  type: FieldType,
+  { nullable = false, inReceipt = false } = {}
+): ReceiptField => ({ name, column, type, nullable, hashed: false, payload: false, inReceipt, ifNull: null })
+
+/**
+ * The receipt, once: every column of `receipts` in table order, which is also the member order of a stored
+ * row (`ReceiptRow`, the ledger export's receipt lines) and of a `Receipt` (its JSON, the site export's
+ * NDJSON lines). The insert, the hash, row mapping, erasure, the exports and verify are all derived from it
+ * when this module loads. A new receipt field is a row here (plus its column in tables.ts and a migration);
+ * a test keeps this table, tables.ts and the migrated database in agreement.
+ */
+export const RECEIPT_FIELDS: readonly ReceiptField[] = [
+  /** Position in the ledger, allocated inside the write transaction. */
+  ledger('seq', 'seq', 'integer'),
+  content('id', 'id', 'text'),
+  content('siteId', 'site_id', 'text'),
+  content('revision', 'revision', 'integer'),
+  content('revisionHash', 'revision_hash', 'text'),
+  content('action', 'action', 'text'),
+  content('issuedAt', 'issued_at', 'text'),
+  payload('consentId', 'consent_id', 'text', ''),
+  payload('purposes', 'purposes', 'json', {}),
+  payload('vendors', 'vendors', 'json', {}),
+  payload('consentMode', 'consent_mode', 'json', {}),
+  payload('gpc', 'gpc', 'boolean', false),
+  payload('language', 'language', 'text', ''),
+  payload('pageUrl', 'page_url', 'text', ''),
+  payload('clientTime', 'client_time', 'text', ''),
+  payload('userAgent', 'user_agent', 'text', null),
+  payload('ipTruncated', 'ip_truncated', 'text', null),
+  /** SHA-256 hex of the hashed fields' canonical JSON. */
+  ledger('hash', 'hash', 'text', { inReceipt: true }),
+  /** Set on a sealed batch's last receipt (see tables.ts). */
+  ledger('batch', 'batch', 'integer', { nullable: true }),
+  /** Set by erasure. */
+  ledger('erasedAt', 'erased_at', 'text', { nullable: true, inReceipt: true }),
+]
+
+const fieldNamed = (name: keyof ReceiptRow) => RECEIPT_FIELDS.find((field) => field.name === name)!
+
+/** Every column, in table order, for raw selects. */
+export const RECEIPT_SELECT = RECEIPT_FIELDS.map((field) => field.column).join(', ')
+
+/** The members of `Receipt`, in order. */
+export const RECEIPT_MEMBERS = RECEIPT_FIELDS.filter((field) => field.inReceipt)
+
+/** The fields a receipt's hash covers, in table order. */
+export const HASHED_FIELDS = RECEIPT_FIELDS.filter((field) => field.hashed)
+
+/** What `append` writes: the hashed fields, then the hash (the writer keeps each receipt's leaf from it). */
+export const INSERTED_FIELDS = [...HASHED_FIELDS, fieldNamed('hash')]
+
+/** The insert of one receipt, its values in `INSERTED_FIELDS` order (see receiptRecord). */
+export const INSERT_RECEIPT = `INSERT INTO receipts (${INSERTED_FIELDS.map((field) => field.column).join(', ')}) VALUES (${INSERTED_FIELDS.map(() => '?').join(', ')})`
+
+/** Where `hash` is in an inserted row. */
+export const HASH_COLUMN = INSERTED_FIELDS.length - 1
+
+/** The fields erasure clears, in table order. */
+export const PAYLOAD_FIELDS = RECEIPT_FIELDS.filter((field) => field.payload)
+
+/** Clears every payload column of a site's consent id, once; arguments: erasedAt, siteId, consentId. */
+export const ERASE_RECEIPTS = `UPDATE receipts SET ${PAYLOAD_FIELDS.map((field) => `${field.column} = NULL`).join(', ')}, erased_at = ? WHERE site_id = ? AND consent_id = ? AND erased_at IS NULL`

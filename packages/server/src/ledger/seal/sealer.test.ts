@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createTestDb, sampleEntry } from '../../testing/test-db.ts'
+import { createLedger } from '../index.ts'
+import { createClientWriter } from '../write/writer.ts'
+import { SEAL_RACE_LOST } from './sealer.ts'
+import { generateSigningKey, loadSigningKey } from './signing-key.ts'
+
+let cleanup = () => {}
+afterEach(() => cleanup())
+
+describe('sealing races', () => {
+  it('seals a batch once when two sealers read the same state at once, and the loser can go on', async () => {
+    const db = await createTestDb()
+    cleanup = db.cleanup
+    const ledger = await createLedger({ client: db.client, batchIntervalMs: 0, warn: () => {} })
+    for (let i = 0; i < 10; i++) await ledger.append(sampleEntry())
+    const now = () => new Date()
+    const keyA = await loadSigningKey({ client: db.client, now, warn: () => {} })
+    const keyB = await loadSigningKey({
+      client: db.client,
+      signingKey: generateSigningKey(),
+      now,
+      warn: () => {},
+    })
+    const writer = createClientWriter(db.client)
+    const sealedAt = now().toISOString()
+    const [a, b] = await Promise.all([
+      writer.seal({ key: keyA, batchSize: 4, sealedAt }),
+      writer.seal({ key: keyB, batchSize: 4, sealedAt }),
+    ])
+    expect([a, b].sort()).toEqual([SEAL_RACE_LOST, 4].sort())
+    const batches = (await db.client.execute('SELECT seq, first_seq, last_seq FROM batches')).rows
+    expect(batches.map((row) => [row.seq, row.first_seq, row.last_seq])).toEqual([[1, 1, 4]])
+    // The loser reads again and seals the next batch on top.
+    expect(await writer.seal({ key: keyB, batchSize: 4, sealedAt })).toBe(4)
+    await ledger.seal()
+    expect(await ledger.verify()).toMatchObject({ ok: true, receipts: 10, batches: 3 })
+    await ledger.close()
+  })
+})

@@ -1,0 +1,56 @@
+import type { ApiError, SiteConfig } from '@torii/schema'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createTestApp, type Session, signIn, type TestApp } from '../../testing/test-app.ts'
+
+let test: TestApp
+let admin: Session
+beforeEach(async () => {
+  test = await createTestApp()
+  admin = await signIn(test, 'admin')
+})
+afterEach(async () => {
+  await test.close()
+})
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await test.app.request(`/api/admin${path}`, {
+    method,
+    headers: admin.headers(),
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: res.status, body: (await res.json()) as T }
+}
+
+const draft = async () => (await call<{ draft: SiteConfig }>('GET', '/sites/xtra/draft')).body.draft
+
+describe('a draft with region rules (what the admin Regions page saves)', () => {
+  it('keeps the rules in their order, and names each bad rule field with its path', async () => {
+    const regions: SiteConfig['regions'] = [
+      { key: 'japan', match: ['JP'], model: 'notice', optInPurposes: ['advertising'] },
+      { key: 'default', match: ['*'], model: 'opt-in' },
+    ]
+    const saved = await call<{ draft: SiteConfig }>('PUT', '/sites/xtra/draft', {
+      ...(await draft()),
+      regions,
+    })
+    expect(saved.status).toBe(200)
+    expect(saved.body.draft.regions).toEqual(regions)
+    expect((await draft()).regions).toEqual(regions)
+
+    const bad = await call<ApiError>('PUT', '/sites/xtra/draft', {
+      ...(await draft()),
+      regions: [
+        { key: 'japan', match: ['JP', 'XX'], model: 'notice' },
+        { key: 'eu', match: ['EU'], model: 'opt-in' },
+      ],
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.fields).toEqual(
+      expect.arrayContaining([
+        { path: 'regions.0.match.1', message: '"XX" is not an assigned ISO 3166-1 country code' },
+        { path: 'regions', message: 'needs a default rule: one whose match is ["*"]' },
+      ])
+    )
+    expect((await draft()).regions).toEqual(regions)
+  })
+})

@@ -1,0 +1,74 @@
+import { type Context, Hono } from 'hono'
+import { cors } from 'hono/cors'
+import type { Ledger } from '../../../ledger/types.ts'
+import { ApiException, errorResponse } from '../../../lib/errors.ts'
+import { clientIp, truncateIp } from '../../../lib/ip.ts'
+import { createRateCounter, rateLimitedResponse } from '../../../middleware/rate-limit.ts'
+import type { LiveCache } from '../../../sites/live-cache.ts'
+import { createReceiptAnswerHeaders } from './answer-headers.ts'
+import { nodeHeader } from './node-header.ts'
+import { createReceiver } from './receive.ts'
+
+export interface ReceiptRoutesOptions {
+  cache: LiveCache
+  ledger: Ledger
+  trustProxy: boolean
+  /** Receipts per truncated IP per minute. */
+  rateLimitPerMinute: number
+  /** Base for `proofUrl`; the request's own origin when unset. */
+  publicUrl?: string
+}
+
+export interface ReceiptRoutes {
+  /** `POST /s/:siteId/receipts`, answered with all its headers: app.ts mounts it ahead of the middleware. */
+  post: Hono
+  /** `OPTIONS /s/:siteId/receipts`, the CORS preflight: behind the middleware, as any route. */
+  preflight: Hono
+}
+
+const RECEIPTS_PATH = '/s/:siteId/receipts'
+
+/**
+ * `POST /s/:siteId/receipts`: validates, enriches and appends a visitor's choice; 201 once committed. The
+ * site and the rate limit come first, so every answer, errors too, carries CORS and `RateLimit-*`.
+ */
+export function createReceiptRoutes(options: ReceiptRoutesOptions): ReceiptRoutes {
+  const { cache, trustProxy } = options
+  const limiter = createRateCounter({ limit: options.rateLimitPerMinute, windowMs: 60_000 })
+  const answerHeaders = createReceiptAnswerHeaders()
+  const receive = createReceiver(options)
+
+  const post = new Hono()
+  post.post(RECEIPTS_PATH, async (c) => {
+    if (answerHeaders.waiting) await answerHeaders.waiting
+    const siteId = c.req.param('siteId')
+    const origin = nodeHeader(c, 'origin')
+    // Answered from the cache without an await on nearly every POST.
+    let site = cache.peekSite(siteId)
+    if (site === undefined) site = await cache.site(siteId)
+    const ipTruncated = truncateIp(clientIp(c, trustProxy))
+    const count = limiter.hit(ipTruncated ?? 'unknown')
+    const headers = answerHeaders.of(origin && site?.origins.includes(origin) ? origin : null, count.headers)
+    if (count.limited) return rateLimitedResponse(count, headers)
+    try {
+      return await receive(c, siteId, site, origin, ipTruncated, headers)
+    } catch (error) {
+      if (!(error instanceof ApiException)) throw error
+      return errorResponse(error.status, error.code, error.message, error.fields, headers)
+    }
+  })
+
+  // Preflights (a banner sending application/json): Hono's CORS middleware, for the site's origins only.
+  const preflight = new Hono()
+  preflight.options(
+    RECEIPTS_PATH,
+    cors({
+      origin: async (origin, c: Context) =>
+        origin && (await cache.site(c.req.param('siteId') ?? ''))?.origins.includes(origin) ? origin : null,
+      allowMethods: ['POST', 'OPTIONS'],
+      allowHeaders: ['Content-Type'],
+      maxAge: 600,
+    })
+  )
+  return { post, preflight }
+}

@@ -1,0 +1,119 @@
+import type { ReceiptAck, ReceiptInput, Site } from '@torii/schema'
+import type { Context } from 'hono'
+import type { Ledger } from '../../../ledger/types.ts'
+import { ApiException, type FieldError, notFound, validationError } from '../../../lib/errors.ts'
+import { receiptInputParser } from '../../../lib/receipt-parser.ts'
+import type { LiveCache, RevisionFacts } from '../../../sites/live-cache.ts'
+import type { AnswerHeaders } from './answer-headers.ts'
+import { nodeHeader } from './node-header.ts'
+import { readReceiptBody } from './read-body.ts'
+
+export interface ReceiverOptions {
+  cache: LiveCache
+  ledger: Ledger
+  /** Base for `proofUrl`; the request's own origin when unset. */
+  publicUrl?: string
+}
+
+/** Takes one receipt POST from its site to its 201: checks, appends to the ledger once valid, acks. */
+export type Receiver = (
+  c: Context,
+  siteId: string,
+  site: Site | null,
+  origin: string | undefined,
+  ipTruncated: string | null,
+  headers: AnswerHeaders
+) => Promise<Response>
+
+const MAX_USER_AGENT = 512
+
+/**
+ * Validates a receipt (its site, origin, body, revision and the keys that revision offered), builds the
+ * ledger entry, waits for the ledger to commit it and answers 201 with the ack. Bad input throws an
+ * ApiException, which the route answers with the same headers.
+ */
+export function createReceiver({ cache, ledger, publicUrl }: ReceiverOptions): Receiver {
+  const base = publicUrl?.replace(/\/$/, '')
+  return async function receive(c, siteId, site, origin, ipTruncated, headers) {
+    if (!site) throw notFound(`Site "${siteId.slice(0, 80)}"`)
+    // Browsers always send Origin on a cross-origin POST; refusing others stops forged receipts from pages.
+    if (origin && !site.origins.includes(origin)) {
+      throw new ApiException(
+        403,
+        'origin_not_allowed',
+        `Origin ${origin.slice(0, 200)} may not send receipts for site "${siteId}"`
+      )
+    }
+    const parsed = receiptInputParser.safeParse(await readReceiptBody(c))
+    if (!parsed.success) throw validationError(parsed.error, 'receipt')
+    const input = parsed.data
+    // Answered from the cache without an await on nearly every POST (a revision never changes).
+    const facts = cache.peekRevision(siteId, input.revision) ?? (await cache.revision(siteId, input.revision))
+    if (!facts) {
+      throw new ApiException(422, 'unknown_revision', `Site "${siteId}" has no revision ${input.revision}`, [
+        { path: 'revision', message: `revision ${input.revision} was never published` },
+      ])
+    }
+    const unknown = keysNotOffered(input, facts)
+    if (unknown.length) {
+      throw new ApiException(
+        422,
+        'unknown_keys',
+        `Receipt names ${unknown[0]!.path}, which revision ${input.revision} does not have`,
+        unknown
+      )
+    }
+    // Built member by member (not spread): one object shape for every receipt on the hot path.
+    const receipt = await ledger.append({
+      consentId: input.consentId,
+      revision: input.revision,
+      action: input.action,
+      purposes: input.purposes,
+      vendors: input.vendors,
+      consentMode: input.consentMode,
+      // GPC-01/03: the browser's own Sec-GPC header (page script cannot set it) counts as much as what the
+      // banner read from navigator.globalPrivacyControl.
+      gpc: input.gpc || nodeHeader(c, 'sec-gpc') === '1',
+      language: input.language,
+      pageUrl: stripUrl(input.pageUrl),
+      clientTime: input.clientTime,
+      siteId,
+      revisionHash: facts.hash,
+      userAgent: nodeHeader(c, 'user-agent')?.slice(0, MAX_USER_AGENT) || null,
+      ipTruncated,
+    })
+    const ack: ReceiptAck = {
+      id: receipt.id,
+      revision: receipt.revision,
+      revisionHash: receipt.revisionHash,
+      issuedAt: receipt.issuedAt,
+      hash: receipt.hash,
+      proofUrl: `${base ?? originOf(c.req.url)}/receipts/${receipt.id}`,
+    }
+    return new Response(JSON.stringify(ack), { status: 201, headers })
+  }
+}
+
+/** A receipt proves what was shown: each purpose and vendor it names that its revision did not offer. */
+function keysNotOffered(input: ReceiptInput, facts: RevisionFacts): FieldError[] {
+  const unknown: FieldError[] = []
+  for (const key in input.purposes)
+    if (!facts.purposes.has(key))
+      unknown.push({ path: `purposes.${key}`, message: `is not a purpose of revision ${input.revision}` })
+  for (const key in input.vendors)
+    if (!facts.vendors.has(key))
+      unknown.push({ path: `vendors.${key}`, message: `is not a vendor of revision ${input.revision}` })
+  return unknown
+}
+
+/** The page URL without query string and fragment: they can carry personal data. */
+function stripUrl(pageUrl: string): string {
+  const url = new URL(pageUrl)
+  return `${url.origin}${url.pathname}`
+}
+
+/** `scheme://host[:port]` of an absolute URL, without parsing it again. */
+function originOf(url: string): string {
+  const end = url.indexOf('/', url.indexOf('//') + 2)
+  return end === -1 ? url : url.slice(0, end)
+}

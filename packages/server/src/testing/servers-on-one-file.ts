@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Client } from '@libsql/client'
+import { createDb } from '../db/client.ts'
+import { loadPublicKeys } from '../ledger/seal/signing-key.ts'
+import type { VerifyResult } from '../ledger/types.ts'
+import { databaseRecords } from '../ledger/verify/ledger-records.ts'
+import { verifyRecords } from '../ledger/verify/verify.ts'
+import { receiptBody, type ServerProcess, spawnServer } from './server-process.ts'
+
+export interface ServersOnOneFileOptions {
+  /** TORII_SEAL_BATCH_SIZE */
+  sealBatchSize: number
+  /** TORII_SEAL_INTERVAL_MS */
+  sealIntervalMs: number
+}
+
+/** Real server processes sharing one database file in a temporary folder (crash and concurrency tests). */
+export interface ServersOnOneFile {
+  /** Starts one more server on the file (the first start seeds the demo site and the key). */
+  start(): Promise<ServerProcess>
+  /** Opens the file (stop the servers first) and hands its client to `read`, closing it after. */
+  readDatabase<T>(read: (client: Client) => Promise<T>): Promise<T>
+  /** Kills the servers still running and removes the folder. */
+  cleanup(): Promise<void>
+}
+
+export function serversOnOneFile(options: ServersOnOneFileOptions): ServersOnOneFile {
+  const dir = mkdtempSync(join(tmpdir(), 'torii-servers-'))
+  const env = {
+    TORII_DB_URL: `file:${join(dir, 'torii.db')}`,
+    TORII_SEAL_BATCH_SIZE: String(options.sealBatchSize),
+    TORII_SEAL_INTERVAL_MS: String(options.sealIntervalMs),
+  }
+  const started: ServerProcess[] = []
+  return {
+    async start() {
+      const server = await spawnServer(env)
+      started.push(server)
+      return server
+    },
+    async readDatabase(read) {
+      const database = await createDb({ url: env.TORII_DB_URL })
+      try {
+        return await read(database.client)
+      } finally {
+        database.close()
+      }
+    },
+    async cleanup() {
+      for (const server of started.splice(0)) {
+        if (server.child.exitCode === null && server.child.signalCode === null) {
+          server.child.kill('SIGKILL')
+          await server.exited
+        }
+      }
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** POSTs receipt number `n` (see receiptBody) to a server, as the banner sends it. */
+export function postReceipt(url: string, n: number): Promise<Response> {
+  return fetch(`${url}/s/xtra/receipts`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: receiptBody(n),
+  })
+}
+
+/** Verifies the whole ledger in a database, as `torii verify --db` does. */
+export async function verifyDatabase(client: Client): Promise<VerifyResult> {
+  return verifyRecords(await loadPublicKeys(client), databaseRecords(client))
+}
+
+/** Stops a server gracefully (SIGTERM) and waits for it to exit. */
+export async function stopServer(server: ServerProcess): Promise<void> {
+  server.child.kill('SIGTERM')
+  await server.exited
+}

@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createDb, type Database } from '../db/client.ts'
+import type { LedgerEntry } from '../ledger/types.ts'
+
+/** A fresh migrated libSQL file in its own temp folder, for one test. */
+export async function createTestDb(): Promise<Database & { dir: string; path: string; cleanup(): void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'torii-ledger-'))
+  const path = join(dir, 'torii.db')
+  const database = await createDb({ url: `file:${path}` })
+  return {
+    ...database,
+    dir,
+    path,
+    cleanup() {
+      database.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+let counter = 0
+
+/** A valid ledger entry; `overrides` change any field. */
+export function sampleEntry(overrides: Partial<LedgerEntry> = {}): LedgerEntry {
+  counter++
+  return {
+    siteId: 'xtra',
+    revision: 1,
+    revisionHash: 'a'.repeat(64),
+    consentId: `consent-${String(counter).padStart(12, '0')}`,
+    action: 'custom',
+    purposes: { analytics: counter % 2 === 0, advertising: false },
+    vendors: { 'google-analytics': counter % 2 === 0 },
+    consentMode: { analytics_storage: counter % 2 === 0 ? 'granted' : 'denied', ad_storage: 'denied' },
+    gpc: false,
+    language: 'ja',
+    pageUrl: 'https://www.example.co.jp/news',
+    clientTime: '2026-11-25T06:00:00.000+09:00',
+    userAgent: 'Mozilla/5.0 (test)',
+    ipTruncated: '203.0.113.0',
+    ...overrides,
+  }
+}
