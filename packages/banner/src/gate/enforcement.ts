@@ -19,9 +19,9 @@ import { safe, warn } from './warn.ts'
 export function createEnforcement(
   gate: GateOwnHandle,
   cfg: GateConfig,
-  inForce: Effective,
   withUi: WithUi,
-  nonce: string
+  nonce: string,
+  inForce: Effective
 ) {
   const revive = createReviver(nonce)
   const net = installGuards((el, url) => {

@@ -57,7 +57,7 @@ function boot() {
   const [withUi, open] = createLazyUi(gate, cfg)
   // A decision is needed: the UI and the texts are fetched now, in parallel, before the gate sets up.
   if (inForce.ask) open('banner')
-  const scan = createEnforcement(gate, cfg, inForce, withUi, script?.nonce || '')
+  const scan = createEnforcement(gate, cfg, withUi, script?.nonce || '', inForce)
   const api = createApi(gate, cfg, withUi, open)
   scan()
   // GPC denies what is undecided without asking. Once the page has loaded, what is not urgent: a returning
