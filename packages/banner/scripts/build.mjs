@@ -55,6 +55,29 @@ const common = {
   logLevel: 'warn',
 }
 
+/**
+ * The gate's mangler alphabet in a fixed order. Terser orders it by each character's frequency in the code;
+ * this order, found by trying swaps of that one, gzips the gate ~10 B smaller (measured, the same with
+ * other floating-button chunk names). Any order is correct (terser skips reserved words); one tuned for the
+ * gate as it is, so re-measure after larger changes to the gate.
+ */
+const GATE_ALPHABET = 'ertsilpuacdgoOv_hmywnjbfkMTxHLRzIUECADFS$BNGPVWqJKQXYZ1023456897'
+/** Terser's own name generator (`base54`: 54 leading characters, then 64), over `GATE_ALPHABET`. */
+const gateNames = {
+  get(n) {
+    let name = ''
+    let base = 54
+    n++
+    do {
+      n--
+      name += GATE_ALPHABET[n % base]
+      n = Math.floor(n / base)
+      base = 64
+    } while (n > 0)
+    return name
+  },
+}
+
 /** The gate is paid for on every page view: terser squeezes harder than the default minifier. */
 const GATE_TERSER = {
   ecma: 2020,
@@ -68,8 +91,12 @@ const GATE_TERSER = {
     unsafe_methods: true,
     pure_getters: true,
     negate_iife: false,
+    // Object literals kept whole, not split into variables: ~3 B gzip less here (measured).
+    hoist_props: false,
+    // `x == "a"`, not `"a" == x`: ~6 B gzip less here (measured).
+    lhs_constants: false,
   },
-  mangle: { properties: mangleProperties().properties },
+  mangle: { properties: mangleProperties().properties, nth_identifier: gateNames },
   nameCache: mangleProperties().nameCache,
   format: { comments: false },
   // Vite turns on terser's Safari 10 workarounds (fewer reused names); Safari 10 is far below our targets.
@@ -181,11 +208,17 @@ if (others.length)
 /**
  * `let` for `const` before terser (which keeps `const`), so it joins them with the `let`s: the same
  * scoping, and the gate never reassigns a constant (tsc checks that in the source). ~25 B gzip on every
- * page view.
+ * page view. And each top-level `function f(` of the bundle as `var f = function(`: terser then joins them
+ * with the `var`s and writes them as arrows (~13 B gzip). The same behaviour as long as no module calls a
+ * function of its own before declaring it, at load (the gate's modules only declare; `boot()` runs last,
+ * and the bundler orders modules after what they import).
  */
 const constToLet = {
   name: 'torii-const-to-let',
-  renderChunk: (code) => ({ code: code.replace(/\bconst\b/g, 'let'), map: null }),
+  renderChunk: (code) => ({
+    code: code.replace(/\bconst\b/g, 'let').replace(/^\tfunction (\w+)\(/gm, '\tvar $1 = function('),
+    map: null,
+  }),
 }
 
 await build({

@@ -26,7 +26,7 @@ export function createReviver(nonce: string): (el: Element) => void {
 
   // A script no longer in the document is dropped. Re-inserting the same element runs it: it never
   // started, and handlers the page set on it survive.
-  function run(el: HTMLScriptElement) {
+  const run = (el: HTMLScriptElement) => {
     const parent = el.parentNode
     if (!parent) return
     moveAttr(el, 'data-type', 'type')
