@@ -94,20 +94,20 @@ describe('a receipt of a site with region rules', () => {
   it('shows the jurisdiction on the receipt page (JSON, HTML in English and Japanese) and in the exports', async () => {
     await start()
     const revision = await publishRegions(test)
-    const ja = await post({ 'cf-ipcountry': 'JP', 'cf-region-code': '13' }, revision)
+    const ja = await post({ 'cf-ipcountry': 'US', 'cf-region-code': 'CA' }, revision)
     const proof = (await (await test.app.request(`/receipts/${ja.id}?format=json`)).json()) as ReceiptProof
     expect(proof.receipt).toMatchObject({
-      country: 'JP',
-      subdivision: 'JP-13',
-      regionRule: 'japan',
-      regionModel: 'notice',
+      country: 'US',
+      subdivision: 'US-CA',
+      regionRule: 'us-privacy',
+      regionModel: 'opt-out',
     })
     const html = async (id: string) =>
       (await test.app.request(`/receipts/${id}`, { headers: { accept: 'text/html' } })).text()
     // receiptBody's language is ja: the page is in Japanese.
     const jaPage = await html(ja.id)
-    expect(jaPage).toContain('所在地（サーバーの判定）</th><td>日本 (JP), JP-13</td>')
-    expect(jaPage).toContain('適用された地域ルール</th><td><code>japan</code> 通知</td>')
+    expect(jaPage).toContain('所在地（サーバーの判定）</th><td>アメリカ合衆国 (US), US-CA</td>')
+    expect(jaPage).toContain('適用された地域ルール</th><td><code>us-privacy</code> オプトアウト</td>')
     const enRes = await test.app.request('/s/xtra/receipts', {
       method: 'POST',
       headers: { 'content-type': 'text/plain', origin: TEST_ORIGIN, 'cf-ipcountry': 'DE' },
@@ -126,7 +126,7 @@ describe('a receipt of a site with region rules', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as Receipt)
     expect(lines.map((r) => [r.country, r.subdivision, r.regionRule, r.regionModel])).toEqual([
-      ['JP', 'JP-13', 'japan', 'notice'],
+      ['US', 'US-CA', 'us-privacy', 'opt-out'],
       ['DE', undefined, 'gdpr', 'opt-in'],
     ])
     expect(
@@ -138,7 +138,7 @@ describe('a receipt of a site with region rules', () => {
     ).toMatchObject({ ok: true })
     const csv = (await (await exported('csv')).text()).trim().split('\r\n')
     expect(csv[0]).toMatch(/,country,subdivision,region_rule,region_model$/)
-    expect(csv[1]).toMatch(/,JP,JP-13,japan,notice$/)
+    expect(csv[1]).toMatch(/,US,US-CA,us-privacy,opt-out$/)
     expect(csv[2]).toMatch(/,DE,,gdpr,opt-in$/)
   })
 })
