@@ -1,17 +1,20 @@
 import { type Context, Hono } from 'hono'
 import { cors } from 'hono/cors'
+import type { JurisdictionResolver } from '../../../geo/jurisdiction-resolver.ts'
 import type { Ledger } from '../../../ledger/types.ts'
 import { ApiException, errorResponse } from '../../../lib/errors.ts'
 import { clientIp, truncateIp } from '../../../lib/ip.ts'
+import { nodeHeader } from '../../../lib/node-header.ts'
 import { createRateCounter, rateLimitedResponse } from '../../../middleware/rate-limit.ts'
 import type { LiveCache } from '../../../sites/live-cache.ts'
 import { createReceiptAnswerHeaders } from './answer-headers.ts'
-import { nodeHeader } from './node-header.ts'
 import { createReceiver } from './receive.ts'
 
 export interface ReceiptRoutesOptions {
   cache: LiveCache
   ledger: Ledger
+  /** Where the visitor is, recorded in receipts of sites with region rules. */
+  jurisdiction: JurisdictionResolver
   trustProxy: boolean
   /** Receipts per truncated IP per minute. */
   rateLimitPerMinute: number
@@ -46,12 +49,13 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions): ReceiptRoute
     // Answered from the cache without an await on nearly every POST.
     let site = cache.peekSite(siteId)
     if (site === undefined) site = await cache.site(siteId)
-    const ipTruncated = truncateIp(clientIp(c, trustProxy))
+    const ip = clientIp(c, trustProxy)
+    const ipTruncated = truncateIp(ip)
     const count = limiter.hit(ipTruncated ?? 'unknown')
     const headers = answerHeaders.of(origin && site?.origins.includes(origin) ? origin : null, count.headers)
     if (count.limited) return rateLimitedResponse(count, headers)
     try {
-      return await receive(c, siteId, site, origin, ipTruncated, headers)
+      return await receive(c, siteId, site, origin, { ip, ipTruncated }, headers)
     } catch (error) {
       if (!(error instanceof ApiException)) throw error
       return errorResponse(error.status, error.code, error.message, error.fields, headers)
