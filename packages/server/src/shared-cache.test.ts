@@ -1,12 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type RegionRule, siteConfigSchema } from '@torii/schema'
-import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDb } from './db/client.ts'
-import { publishRevision } from './sites/revisions.ts'
-import { createSite } from './sites/sites.ts'
+import { publishSites, REGION_RULES } from './testing/region-sites.ts'
 import { type ServerProcess, spawnServer } from './testing/server-process.ts'
 import { type SharedCache, startSharedCache } from './testing/shared-cache.ts'
 
@@ -14,12 +10,7 @@ import { type SharedCache, startSharedCache } from './testing/shared-cache.ts'
 // visitor. Varnish (shared-cache.vcl: a standard CDN's behaviour, nothing Torii-specific) sits between these
 // requests and the real server, started from `src/main.ts` with the geo settings an operator would set.
 
-const RULES: RegionRule[] = [
-  { key: 'japan', match: ['JP'], model: 'notice' },
-  { key: 'eea', match: ['EEA', 'GB', 'CH'], model: 'opt-in' },
-  { key: 'us', match: ['US'], model: 'opt-out' },
-  { key: 'default', match: ['*'], model: 'opt-in' },
-]
+/** Site `regioned` has REGION_RULES (a rule of each model), site `plain` none. */
 const GATE_WITH_RULES = '/s/regioned/gate.js'
 const GATE_WITHOUT_RULES = '/s/plain/gate.js'
 const PUBLIC_CACHING = 'public, max-age=60, stale-while-revalidate=600'
@@ -27,26 +18,6 @@ const PUBLIC_CACHING = 'public, max-age=60, stale-while-revalidate=600'
 const JP_IP = '133.242.0.1'
 const GB_IP = '81.2.69.160'
 const US_IP = '8.8.8.8'
-
-/** A migrated libSQL file with site `regioned` (RULES) and site `plain` (no rules), each published. */
-async function publishedSites(dir: string): Promise<string> {
-  const url = `file:${join(dir, 'torii.db')}`
-  const database = await createDb({ url })
-  try {
-    for (const [id, regions] of [
-      ['regioned', RULES],
-      ['plain', undefined],
-    ] as const) {
-      const config = siteConfigSchema.parse({ ...DEMO_SITE_CONFIG, ...(regions ? { regions } : {}) })
-      const input = { id, name: id, origins: ['https://www.example.com'], languages: config.languages }
-      await createSite(database.db, input, config, null)
-      await publishRevision(database.db, id, config, null, 'shared-cache test')
-    }
-  } finally {
-    database.close()
-  }
-  return url
-}
 
 interface Setup {
   dir: string
@@ -56,7 +27,9 @@ interface Setup {
 
 async function startBehindCache(env: Record<string, string>): Promise<Setup> {
   const dir = mkdtempSync(join(tmpdir(), 'torii-shared-cache-'))
-  const server = await spawnServer({ TORII_DB_URL: await publishedSites(dir), TORII_DEMO: 'off', ...env })
+  const dbUrl = `file:${join(dir, 'torii.db')}`
+  await publishSites(dbUrl, { regioned: REGION_RULES, plain: undefined })
+  const server = await spawnServer({ TORII_DB_URL: dbUrl, TORII_DEMO: 'off', ...env })
   const cache = await startSharedCache({ origin: server.url })
   return { dir, server, cache }
 }
