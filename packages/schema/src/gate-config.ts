@@ -1,4 +1,5 @@
 import type { ConsentType } from './consent-mode.ts'
+import type { RegionRule } from './regions/region-rules.ts'
 import type { Revision } from './revision.ts'
 import type { SiteOptions } from './site-config.ts'
 
@@ -19,6 +20,7 @@ export const GATE = {
   adsDataRedaction: 9,
   urlPassthrough: 10,
   floatingButton: 11,
+  region: 12,
 } as const
 
 /**
@@ -29,7 +31,7 @@ export const GATE = {
  * A tuple, not an object, and so are its purposes and vendors: the inlined JSON then carries no field
  * names, and the minified gate reads each field by its index (`cfg[GATE.purposes]`: the minifier inlines
  * the number) without naming it either. Declared by `GATE`'s indexes, so tsc checks every read and every
- * literal against them. The options come last (after `ui`, in `GATE`'s order); one that is null or left out
+ * literal against them. The options come next (after `ui`, in `GATE`'s order), then `region`; one that is null or left out
  * means its `GATE_DEFAULTS` value (false for a flag without one, no cookie domain), applied where it is used.
  * The options the UI's decisions use are here too; `consentMode` is not the gate's: left out.
  */
@@ -47,7 +49,16 @@ export interface GateConfig extends Array<unknown> {
   [GATE.adsDataRedaction]?: boolean | null
   [GATE.urlPassthrough]?: boolean | null
   [GATE.floatingButton]?: boolean | null
+  /** The visitor's region rule when it runs purposes by default; absent for opt-in (what the gate did before regions). */
+  [GATE.region]?: GateRegion | null
 }
+
+/**
+ * A region rule as the gate uses it: its model, and the purposes that still wait for consent. Never opt-in:
+ * an opt-in rule (and a site without regions) leaves `GATE.region` out, so that gate is byte for byte the
+ * gate of a site without regions.
+ */
+export type GateRegion = [model: 'opt-out' | 'notice', optInPurposes?: string[]]
 
 /** A purpose as the gate uses it. */
 export type GatePurpose = [key: string, consentTypes: ConsentType[], required: boolean, gpcDenies: boolean]
@@ -97,7 +108,7 @@ function covers(pattern: string, host: string): boolean {
  * Derives the gate's inlined config from a revision: only what the gate uses on every page view, leaving
  * out what equals the gate's defaults and hosts a wildcard of the same vendor already covers.
  */
-export function toGateConfig(revision: Revision, uiPath: string): PackedGateConfig {
+export function toGateConfig(revision: Revision, uiPath: string, rule?: RegionRule): PackedGateConfig {
   const { config } = revision
   const values: Omit<SiteOptions, 'consentMode'> & { floatingButton: boolean } = {
     ...config.options,
@@ -106,7 +117,7 @@ export function toGateConfig(revision: Revision, uiPath: string): PackedGateConf
   const defaults: Partial<Record<string, unknown>> = GATE_DEFAULTS
   // The options a `GateConfig` carries after its `ui`, in GATE's order (each one of `values`). Null when
   // equal to the gate's default, or a false flag the gate has no default for (`urlPassthrough`).
-  const names = Object.keys(GATE).slice(GATE.ui + 1) as (keyof typeof values)[]
+  const names = Object.keys(GATE).slice(GATE.ui + 1, GATE.floatingButton + 1) as (keyof typeof values)[]
   const options = names.map((k) => (values[k] === (defaults[k] ?? false) ? null : (values[k] ?? null)))
   const purposes = config.purposes.map(({ key, required, consentTypes, gpcDenies }) =>
     packed<GatePurpose>([key, consentTypes, required, gpcDenies], noInfo)
@@ -117,5 +128,17 @@ export function toGateConfig(revision: Revision, uiPath: string): PackedGateConf
       noInfo
     )
   )
-  return packed([revision.siteId, revision.number, purposes, vendors, uiPath, ...options]) as PackedGateConfig
+  const region: GateRegion | null =
+    rule && rule.model !== 'opt-in'
+      ? (packed<GateRegion>([rule.model, rule.optInPurposes], noInfo) as GateRegion)
+      : null
+  return packed([
+    revision.siteId,
+    revision.number,
+    purposes,
+    vendors,
+    uiPath,
+    ...options,
+    region,
+  ]) as PackedGateConfig
 }

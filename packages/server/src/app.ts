@@ -3,6 +3,7 @@ import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Db } from './db/client.ts'
+import { createJurisdictionResolver, type JurisdictionResolver } from './geo/jurisdiction-resolver.ts'
 import type { Ledger } from './ledger/types.ts'
 import { createBannerReader, DEFAULT_ADMIN_DIST, DEFAULT_BANNER_DIST } from './lib/bundles.ts'
 import { ApiException, errorResponse } from './lib/errors.ts'
@@ -38,6 +39,8 @@ export interface AppDeps {
   receiptRateLimit?: number
   /** Login attempts per truncated IP per 15 minutes. */
   loginRateLimit?: number
+  /** Where visitors are, for sites with region rules; default the embedded IP database (`TORII_GEO=on`). */
+  jurisdiction?: JurisdictionResolver
 }
 
 export interface ToriiApp extends Hono {
@@ -69,10 +72,13 @@ export function createApp(deps: AppDeps): ToriiApp {
   app.liveCache = liveCache
 
   const hint = deps.trustProxy ? null : proxyHint(logger)
+  const trustProxy = deps.trustProxy ?? false
+  const jurisdiction = deps.jurisdiction ?? createJurisdictionResolver({ logger })
   const receipts = createReceiptRoutes({
     cache: liveCache,
     ledger: deps.ledger,
-    trustProxy: deps.trustProxy ?? false,
+    jurisdiction,
+    trustProxy,
     rateLimitPerMinute: deps.receiptRateLimit ?? DEFAULT_RECEIPT_RATE_LIMIT,
     publicUrl: deps.publicUrl,
   })
@@ -81,7 +87,7 @@ export function createApp(deps: AppDeps): ToriiApp {
   // compressed already or too small to gain, and none calls next(): mounted ahead of the chain, Hono runs
   // none of it for them, which spares an async frame and a promise per layer on every request (Hono's own
   // dispatch costs the same three promises as when receipts went to their route by an overridden fetch).
-  const fastRoutes = [receipts.post, createSiteFileRoutes({ cache: liveCache })]
+  const fastRoutes = [receipts.post, createSiteFileRoutes({ cache: liveCache, jurisdiction, trustProxy })]
   for (const routes of fastRoutes) mountAheadOfMiddleware(app, routes, hint)
 
   // The middleware chain, for every other route.
@@ -103,7 +109,7 @@ export function createApp(deps: AppDeps): ToriiApp {
       db: deps.db,
       ledger: deps.ledger,
       cache: liveCache,
-      trustProxy: deps.trustProxy ?? false,
+      trustProxy,
       loginRateLimit: deps.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT,
       publicUrl: deps.publicUrl,
     })

@@ -4,6 +4,7 @@ import { createApp, type ToriiApp } from './app.ts'
 import { createDb, DEFAULT_DB_URL } from './db/client.ts'
 import { type DemoSeedResult, localOrigins, seedDemo, shouldRunDemo } from './demo/seed.ts'
 import type { LogLevel } from './env.ts'
+import { createJurisdictionResolver, type JurisdictionResolverOptions } from './geo/jurisdiction-resolver.ts'
 import { createLedger } from './ledger/index.ts'
 import type { Ledger } from './ledger/types.ts'
 import type { Durability } from './ledger/write/writer.ts'
@@ -34,6 +35,8 @@ export interface StartServerOptions {
   signingKey?: string
   publicUrl?: string
   trustProxy?: boolean
+  /** Where visitors are, for sites with region rules (`jurisdictionOptionsFromEnv`); default the IP database. */
+  geo?: JurisdictionResolverOptions
   /** Receipt POSTs per truncated IP per minute (default 600). */
   receiptRateLimit?: number
   /** No log output (tests). */
@@ -88,6 +91,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       trustProxy: options.trustProxy,
       publicUrl: options.publicUrl,
       receiptRateLimit: options.receiptRateLimit,
+      jurisdiction: createJurisdictionResolver({ ...options.geo, logger }),
       logger,
     })
     // Requests that arrive while the demo is seeded (it needs the bound port for its origins) wait for it:

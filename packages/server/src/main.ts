@@ -22,6 +22,7 @@ async function main() {
   }
   // Loaded after the environment is checked, so a bad value is reported at once.
   const { DbOpenError, DEMO_ADMIN, ListenError, SigningKeyError, startServer } = await import('./index.ts')
+  const { jurisdictionOptionsFromEnv } = await import('./geo/jurisdiction-resolver.ts')
   const server = await startServer({
     port: env.PORT,
     host: env.HOST,
@@ -36,6 +37,7 @@ async function main() {
     sealBatchSize: env.TORII_SEAL_BATCH_SIZE,
     sealIntervalMs: env.TORII_SEAL_INTERVAL_MS,
     logLevel: env.TORII_LOG_LEVEL,
+    geo: jurisdictionOptionsFromEnv(env),
   }).catch((error: unknown) => {
     if (error instanceof DbOpenError || error instanceof ListenError || error instanceof SigningKeyError) {
       fail(error.message)

@@ -76,7 +76,7 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
  * holds it. Every header goes out with the response at once (`headers` adds the route's): on these paths,
  * served on every page view, middleware that reads or sets headers after the fact (Hono's etag, secure
  * headers) would make @hono/node-server turn each answer into a full web Response and stream, several
- * times the cost.
+ * times the cost. A `Vary` in `headers` is added to `Accept-Encoding`.
  */
 export function sendCached(
   c: Context,
@@ -86,7 +86,9 @@ export function sendCached(
 ): Response {
   const encoding = pickEncoding(c.req.header('accept-encoding'))
   const etag = body.etags[encoding]
-  const common = { ...headers, 'Cache-Control': cacheControl, ETag: etag, Vary: 'Accept-Encoding' }
+  // A route's own Vary (the geo headers of a region's gate) joins the coding's.
+  const vary = headers.Vary ? `Accept-Encoding, ${headers.Vary}` : 'Accept-Encoding'
+  const common = { ...headers, 'Cache-Control': cacheControl, ETag: etag, Vary: vary }
   if (matchesIfNoneMatch(c.req.header('if-none-match'), etag))
     return new Response(null, { status: 304, headers: common })
   const full: Record<string, string> = { ...common, 'Content-Type': body.contentType }

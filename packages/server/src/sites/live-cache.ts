@@ -1,4 +1,4 @@
-import { type Revision, type Site, toGateConfig } from '@torii/schema'
+import { type RegionRule, type Revision, type Site, toGateConfig } from '@torii/schema'
 import { siteIdSchema } from '@torii/schema/site-input'
 import type { Db } from '../db/client.ts'
 import type { BannerBundle } from '../lib/bundles.ts'
@@ -11,8 +11,13 @@ import { getSite } from './sites.ts'
 export interface LiveEntry {
   revision: Revision
   config: CachedBody
-  /** Null while the banner is not built. */
+  /** The gate of a site without regions (and of every opt-in rule). Null while the banner is not built. */
   gate: CachedBody | null
+  /**
+   * The gate for a region rule of this revision: `gate` for an opt-in rule, else rendered on first ask and
+   * kept with the entry (one body per rule key). Synchronous once rendered. Null while the banner is not built.
+   */
+  gateFor(rule: RegionRule): CachedBody | Promise<CachedBody> | null
 }
 
 /** What a receipt is checked against: the revision's hash and the purposes and vendors it offered. */
@@ -54,6 +59,43 @@ export interface LiveCache {
   invalidate(siteId?: string): void
 }
 
+const GATE_CONTENT_TYPE = 'text/javascript; charset=utf-8'
+const renderGateBody = (banner: BannerBundle, revision: Revision, rule?: RegionRule) =>
+  createCachedBody(renderGate(banner, toGateConfig(revision, banner.uiPath, rule)), GATE_CONTENT_TYPE)
+
+/** A revision's entry: its default gate rendered now, each other rule's gate when first asked for. */
+async function createLiveEntry(
+  revision: Revision,
+  config: CachedBody,
+  banner: BannerBundle | null
+): Promise<LiveEntry> {
+  const gate = banner ? await renderGateBody(banner, revision) : null
+  const byRule = new Map<string, CachedBody | Promise<CachedBody>>()
+  return {
+    revision,
+    config,
+    gate,
+    gateFor(rule) {
+      if (!banner || rule.model === 'opt-in') return gate
+      const known = byRule.get(rule.key)
+      if (known) return known
+      // Kept as a promise while it renders, so requests arriving together render it once.
+      const rendering = renderGateBody(banner, revision, rule).then(
+        (body) => {
+          byRule.set(rule.key, body)
+          return body
+        },
+        (error: unknown) => {
+          byRule.delete(rule.key)
+          throw error
+        }
+      )
+      byRule.set(rule.key, rendering)
+      return rendering
+    },
+  }
+}
+
 const DEFAULT_TTL_MS = 5_000
 const DEFAULT_SITE_TTL_MS = 2_000
 const DEFAULT_MAX_ENTRIES = 10_000
@@ -86,16 +128,11 @@ export function createLiveCache({
       kept.entry.revision.hash === revision.hash
     const entry: LiveEntry = same
       ? kept.entry
-      : {
+      : await createLiveEntry(
           revision,
-          config: await createCachedBody(JSON.stringify(revision), 'application/json; charset=utf-8'),
-          gate: banner
-            ? await createCachedBody(
-                renderGate(banner, toGateConfig(revision, banner.uiPath)),
-                'text/javascript; charset=utf-8'
-              )
-            : null,
-        }
+          await createCachedBody(JSON.stringify(revision), 'application/json; charset=utf-8'),
+          banner
+        )
     if (startedAt === generation) live.set(siteId, { entry, expires: Date.now() + ttlMs, banner })
     return entry
   }

@@ -2,13 +2,20 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { brotliCompressSync } from 'node:zlib'
-import { CSRF_HEADER, GATE_CONFIG_PLACEHOLDER, type PackedGateConfig, type Role } from '@torii/schema'
+import {
+  CSRF_HEADER,
+  GATE_CONFIG_PLACEHOLDER,
+  type PackedGateConfig,
+  type Regions,
+  type Role,
+} from '@torii/schema'
 import { type AppDeps, createApp, type ToriiApp } from '../app.ts'
 import { createUser, findUser } from '../auth/users.ts'
 import { createDb, type Database } from '../db/client.ts'
 import { DEMO_ADMIN, seedDemo } from '../demo/seed.ts'
 import { createLedger } from '../ledger/index.ts'
 import type { Ledger } from '../ledger/types.ts'
+import { getLiveRevision, publishRevision } from '../sites/revisions.ts'
 
 export const TEST_ORIGIN = 'https://www.example.co.jp'
 export const UI_CHUNK = 'assets/ui-t3st1234.js'
@@ -149,4 +156,21 @@ export function fromAddress(remoteAddress: string) {
       },
     },
   }
+}
+
+/** Xtra's region rules as the issue describes them: Japan notice, EEA+UK+CH opt-in, US privacy states opt-out. */
+export const XTRA_REGIONS: Regions = [
+  { key: 'japan', match: ['JP'], model: 'notice', optInPurposes: ['advertising'] },
+  { key: 'gdpr', match: ['EEA', 'UK', 'CH'], model: 'opt-in' },
+  { key: 'us-privacy', match: ['US-PRIVACY-STATES'], model: 'opt-out' },
+  { key: 'default', match: ['*'], model: 'opt-in' },
+]
+
+/** Publishes the demo site's live config with `regions` as its next revision (live at once). */
+export async function publishRegions(test: TestApp, regions: Regions = XTRA_REGIONS): Promise<number> {
+  const live = await getLiveRevision(test.database.db, 'xtra')
+  if (!live) throw new Error('the demo site has no live revision')
+  const published = await publishRevision(test.database.db, 'xtra', { ...live.config, regions }, null)
+  test.app.liveCache.invalidate('xtra')
+  return published.number
 }

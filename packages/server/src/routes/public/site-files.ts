@@ -1,15 +1,28 @@
+import { resolveRegionRule } from '@torii/schema'
 import { siteIdSchema } from '@torii/schema/site-input'
-import { Hono } from 'hono'
-import { sendCached } from '../../lib/cached-body.ts'
+import { type Context, Hono } from 'hono'
+import type { JurisdictionResolver } from '../../geo/jurisdiction-resolver.ts'
+import { type CachedBody, sendCached } from '../../lib/cached-body.ts'
 import { ApiException, errorResponse, notFound } from '../../lib/errors.ts'
+import { clientIp } from '../../lib/ip.ts'
+import { nodeHeader } from '../../lib/node-header.ts'
 import { crossOriginSecurityHeaders } from '../../middleware/security-headers.ts'
 import type { LiveCache, LiveEntry } from '../../sites/live-cache.ts'
 
 /** Short enough that a publish reaches visitors within a minute, long enough to spare the server. */
 export const LIVE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600'
+/**
+ * A region's gate when the jurisdiction comes from the IP database: the answer depends on the client
+ * address, which no shared cache key carries, so only the visitor's browser may keep it (docs/regions.md).
+ */
+export const IP_REGION_CACHE_CONTROL = 'private, max-age=60'
 
 export interface SiteFileRoutesOptions {
   cache: LiveCache
+  /** Picks the region rule of a site with regions (`TORII_GEO`, `TORII_GEO_HEADER`, ...). */
+  jurisdiction: JurisdictionResolver
+  /** Read the client IP from X-Forwarded-For (the IP database's lookup). */
+  trustProxy: boolean
 }
 
 async function liveEntry(cache: LiveCache, siteId: string): Promise<LiveEntry> {
@@ -22,22 +35,44 @@ async function liveEntry(cache: LiveCache, siteId: string): Promise<LiveEntry> {
 /**
  * `GET /s/:siteId/gate.js` and `GET /s/:siteId/config.json`: the live revision, cached and validated. They
  * send their secure headers themselves (the app's middleware leaves these paths alone; see sendCached).
+ * A site with region rules gets the gate of the visitor's rule, cached so that no shared cache hands it to
+ * a visitor of another region: it varies on the geo headers, or is private in IP database mode.
  */
-export function createSiteFileRoutes({ cache }: SiteFileRoutesOptions) {
+export function createSiteFileRoutes({ cache, jurisdiction, trustProxy }: SiteFileRoutesOptions) {
   const app = new Hono()
   const secure = crossOriginSecurityHeaders()
   // Any page may load these: fetch() from the banner UI asks for CORS.
   const headersOf = async () => ({ ...(await secure), 'Access-Control-Allow-Origin': '*' })
+  const regionCacheControl = jurisdiction.mode === 'ip' ? IP_REGION_CACHE_CONTROL : LIVE_CACHE_CONTROL
+  const regionVary = jurisdiction.varyHeaders.length ? jurisdiction.varyHeaders.join(', ') : null
+
+  /** The gate for this visitor: the one gate of a site without regions (no resolution at all), else its rule's. */
+  function regionGate(c: Context, entry: LiveEntry, headers: Record<string, string>) {
+    const regions = entry.revision.config.regions
+    if (!regions) return entry.gate
+    if (regionVary) headers.Vary = regionVary
+    const place =
+      jurisdiction.mode === 'off'
+        ? {}
+        : jurisdiction.resolve({ get: (name) => nodeHeader(c, name) ?? null }, clientIp(c, trustProxy))
+    return entry.gateFor(resolveRegionRule(regions, place))
+  }
+
   const serve = (file: 'gate' | 'config') =>
     app.get(`/s/:siteId/${file === 'gate' ? 'gate.js' : 'config.json'}`, async (c) => {
-      const headers = await headersOf()
+      const headers: Record<string, string> = await headersOf()
       try {
         const entry = await liveEntry(cache, c.req.param('siteId'))
-        const body = entry[file]
+        let body: CachedBody | Promise<CachedBody> | null = entry.config
+        let cacheControl = LIVE_CACHE_CONTROL
+        if (file === 'gate') {
+          body = regionGate(c, entry, headers)
+          if (entry.revision.config.regions) cacheControl = regionCacheControl
+        }
         if (!body) {
           throw new ApiException(503, 'banner_not_built', 'The banner is not built; run `pnpm build` first')
         }
-        return sendCached(c, body, LIVE_CACHE_CONTROL, headers)
+        return sendCached(c, body instanceof Promise ? await body : body, cacheControl, headers)
       } catch (error) {
         if (!(error instanceof ApiException)) throw error
         return errorResponse(error.status, error.code, error.message, error.fields, headers)

@@ -1,17 +1,20 @@
 import { type Context, Hono } from 'hono'
 import { cors } from 'hono/cors'
+import type { JurisdictionResolver } from '../../../geo/jurisdiction-resolver.ts'
 import type { Ledger } from '../../../ledger/types.ts'
 import { ApiException, errorResponse } from '../../../lib/errors.ts'
 import { clientIp, truncateIp } from '../../../lib/ip.ts'
+import { nodeHeader } from '../../../lib/node-header.ts'
 import { createRateCounter, rateLimitedResponse } from '../../../middleware/rate-limit.ts'
 import type { LiveCache } from '../../../sites/live-cache.ts'
 import { createReceiptAnswerHeaders } from './answer-headers.ts'
-import { nodeHeader } from './node-header.ts'
 import { createReceiver } from './receive.ts'
 
 export interface ReceiptRoutesOptions {
   cache: LiveCache
   ledger: Ledger
+  /** Where the visitor is, recorded in receipts of sites with region rules. */
+  jurisdiction: JurisdictionResolver
   trustProxy: boolean
   /** Receipts per truncated IP per minute. */
   rateLimitPerMinute: number

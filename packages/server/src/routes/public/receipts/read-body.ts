@@ -2,7 +2,7 @@ import { MAX_RECEIPT_BYTES } from '@torii/schema'
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { ApiException, readJson } from '../../../lib/errors.ts'
-import { nodeHeader } from './node-header.ts'
+import { nodeHeader } from '../../../lib/node-header.ts'
 
 const tooLarge = (): never => {
   throw new ApiException(413, 'body_too_large', `The receipt is larger than ${MAX_RECEIPT_BYTES} bytes`)

@@ -2,10 +2,10 @@ import type { ReceiptAck, ReceiptInput, Site } from '@torii/schema'
 import type { Context } from 'hono'
 import type { Ledger } from '../../../ledger/types.ts'
 import { ApiException, type FieldError, notFound, validationError } from '../../../lib/errors.ts'
+import { nodeHeader } from '../../../lib/node-header.ts'
 import { receiptInputParser } from '../../../lib/receipt-parser.ts'
 import type { LiveCache, RevisionFacts } from '../../../sites/live-cache.ts'
 import type { AnswerHeaders } from './answer-headers.ts'
-import { nodeHeader } from './node-header.ts'
 import { readReceiptBody } from './read-body.ts'
 
 export interface ReceiverOptions {
