@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CONSENT_TYPES } from './consent-mode.ts'
 import { languageSchema } from './language.ts'
+import type { RegionModel } from './regions/region-rules.ts'
 import { keySchema } from './site-config.ts'
 
 export const RECEIPT_ACTIONS = ['accept-all', 'reject-all', 'custom', 'withdraw', 'gpc'] as const
@@ -28,8 +29,23 @@ export const receiptInputSchema = z.strictObject({
 
 export type ReceiptInput = z.infer<typeof receiptInputSchema>
 
+/**
+ * Where the server placed the visitor when it took the receipt, and the region rule it applied
+ * (docs/regions.md). Each member absent when unknown; all absent for a site without region rules, so such
+ * receipts hash as they did before regions.
+ */
+export interface ReceiptJurisdiction {
+  /** ISO 3166-1 alpha-2 (`JP`), from the CDN's geo header or the IP database. */
+  country?: string
+  /** ISO 3166-2 (`US-CA`), when the CDN sends it. */
+  subdivision?: string
+  /** The key of the region rule the visitor got (the default rule's when the place is unknown). */
+  regionRule?: string
+  regionModel?: RegionModel
+}
+
 /** A receipt as the server stores it. */
-export interface Receipt extends ReceiptInput {
+export interface Receipt extends ReceiptInput, ReceiptJurisdiction {
   id: string
   siteId: string
   revisionHash: string

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { EnvError, parseEnv } from './env.ts'
+import { embeddedIpDatabasePath } from './geo/ip-country.ts'
+import { jurisdictionOptionsFromEnv } from './geo/jurisdiction-resolver.ts'
 
 describe('parseEnv', () => {
   it('applies defaults, treating empty strings as unset', () => {
@@ -87,5 +89,13 @@ describe('parseEnv', () => {
     expect(lines({ TORII_GEO_HEADER: 'cf-ipcountry', TORII_GEO_SUBDIVISION_HEADER: 'x-region:' })).toEqual([
       'TORII_GEO_SUBDIVISION_HEADER="x-region:" is not valid; accepted: a request header name such as cf-ipcountry',
     ])
+    expect(lines({ TORII_GEO_DB: '/nonexistent/countries.mmdb' })).toEqual([
+      'TORII_GEO_DB="/nonexistent/countries.mmdb" is not valid; accepted: the path of an existing MMDB file (records with country_code)',
+    ])
+  })
+
+  it('takes another IP database by its path', () => {
+    const path = embeddedIpDatabasePath()!
+    expect(jurisdictionOptionsFromEnv(parseEnv({ TORII_GEO_DB: path })).ipDatabasePath).toBe(path)
   })
 })

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { z } from 'zod'
 import { DURABILITIES } from './ledger/write/writer.ts'
 
@@ -54,6 +55,12 @@ const envSchema = z.object({
   /** The header a trusted CDN sets with the visitor's country; unset, the embedded IP database. */
   TORII_GEO_HEADER: headerNameSchema.optional(),
   TORII_GEO_SUBDIVISION_HEADER: headerNameSchema.optional(),
+  /** An MMDB country database (records with `country_code`) in place of the embedded one. */
+  TORII_GEO_DB: z
+    .string()
+    .min(1)
+    .refine(existsSync, 'accepted: the path of an existing MMDB file (records with country_code)')
+    .optional(),
 })
 
 /** What one variable accepts depending on another. */

@@ -11,7 +11,7 @@ export interface JurisdictionResolverOptions {
   countryHeader?: string
   /** `TORII_GEO_SUBDIVISION_HEADER`: the header with the subdivision; needs `countryHeader`. */
   subdivisionHeader?: string
-  /** The IP database (MMDB with `country_code`); default the embedded one. */
+  /** `TORII_GEO_DB`: the IP database (MMDB with `country_code`); default the embedded one. */
   ipDatabasePath?: string
   logger?: Logger
 }
@@ -69,11 +69,12 @@ export function createJurisdictionResolver(options: JurisdictionResolverOptions 
 
 /** The resolver's options as the environment sets them (`TORII_GEO`, `TORII_GEO_HEADER`, ...). */
 export function jurisdictionOptionsFromEnv(
-  env: Pick<Env, 'TORII_GEO' | 'TORII_GEO_HEADER' | 'TORII_GEO_SUBDIVISION_HEADER'>
+  env: Pick<Env, 'TORII_GEO' | 'TORII_GEO_HEADER' | 'TORII_GEO_SUBDIVISION_HEADER' | 'TORII_GEO_DB'>
 ): JurisdictionResolverOptions {
   return {
     enabled: env.TORII_GEO === 'on',
     countryHeader: env.TORII_GEO_HEADER,
     subdivisionHeader: env.TORII_GEO_SUBDIVISION_HEADER,
+    ipDatabasePath: env.TORII_GEO_DB,
   }
 }

@@ -1,7 +1,14 @@
-import type { Receipt, ReceiptAction, ReceiptInput, ReceiptProof, ReceiptQuery } from '@torii/schema'
+import type {
+  Receipt,
+  ReceiptAction,
+  ReceiptInput,
+  ReceiptJurisdiction,
+  ReceiptProof,
+  ReceiptQuery,
+} from '@torii/schema'
 
 /** What the HTTP layer hands the ledger for one receipt POST (after validation and enrichment). */
-export interface LedgerEntry extends ReceiptInput {
+export interface LedgerEntry extends ReceiptInput, ReceiptJurisdiction {
   siteId: string
   revisionHash: string
   userAgent: string | null

@@ -1,4 +1,4 @@
-import type { ReceiptAction, ReceiptProof } from '@torii/schema'
+import type { ReceiptAction, ReceiptProof, RegionModel } from '@torii/schema'
 import { escapeHtml } from '@torii/schema/disclosure'
 import type { SiteConfig } from '@torii/schema/site-config'
 
@@ -15,6 +15,9 @@ const LABELS = {
     language: '言語',
     page: 'ページ',
     gpc: 'Global Privacy Control',
+    place: '所在地（サーバーの判定）',
+    rule: '適用された地域ルール',
+    models: { 'opt-in': '事前の同意（オプトイン）', 'opt-out': 'オプトアウト', notice: '通知' },
     purposes: '目的ごとの選択',
     vendors: '事業者ごとの選択',
     granted: '同意',
@@ -45,6 +48,9 @@ const LABELS = {
     language: 'Language',
     page: 'Page',
     gpc: 'Global Privacy Control',
+    place: 'Location (as the server placed it)',
+    rule: 'Region rule applied',
+    models: { 'opt-in': 'opt-in (asks first)', 'opt-out': 'opt-out', notice: 'notice' },
     purposes: 'Choice per purpose',
     vendors: 'Choice per vendor',
     granted: 'granted',
@@ -87,6 +93,12 @@ export function renderReceiptPage(proof: ReceiptProof, jsonUrl: string, config?:
       .map(([key, on]) => row(name(key), escapeHtml(on ? l.granted : l.denied)))
       .join('\n')
   const action = receipt.action && (l.actions[receipt.action as ReceiptAction] ?? receipt.action)
+  // "Japan (JP), US-CA": the country named in the page's language, codes as recorded.
+  const countryName = receipt.country && new Intl.DisplayNames([lang], { type: 'region' }).of(receipt.country)
+  const place = [receipt.country && named(receipt.country, countryName ?? ''), receipt.subdivision].filter(
+    Boolean
+  )
+  const model = receipt.regionModel && (l.models[receipt.regionModel as RegionModel] ?? receipt.regionModel)
   const rows = [
     row(l.id, `<code>${escapeHtml(receipt.id)}</code>`),
     row(l.site, escapeHtml(receipt.siteId)),
@@ -101,6 +113,10 @@ export function renderReceiptPage(proof: ReceiptProof, jsonUrl: string, config?:
     // export's empty cell says): "off" here would be a claim, and contradict an action kept as "gpc".
     !receipt.erasedAt && typeof receipt.gpc === 'boolean'
       ? row(l.gpc, escapeHtml(receipt.gpc ? l.yes : l.no))
+      : '',
+    place.length ? row(l.place, escapeHtml(place.join(', '))) : '',
+    receipt.regionRule
+      ? row(l.rule, `<code>${escapeHtml(receipt.regionRule)}</code>${model ? ` ${escapeHtml(model)}` : ''}`)
       : '',
   ]
   return [

@@ -1,4 +1,4 @@
-import { type RegionRule, type Revision, type Site, toGateConfig } from '@torii/schema'
+import { type RegionRule, type Regions, type Revision, type Site, toGateConfig } from '@torii/schema'
 import { siteIdSchema } from '@torii/schema/site-input'
 import type { Db } from '../db/client.ts'
 import type { BannerBundle } from '../lib/bundles.ts'
@@ -20,11 +20,15 @@ export interface LiveEntry {
   gateFor(rule: RegionRule): CachedBody | Promise<CachedBody> | null
 }
 
-/** What a receipt is checked against: the revision's hash and the purposes and vendors it offered. */
+/**
+ * What a receipt is checked against: the revision's hash and the purposes and vendors it offered; and its
+ * region rules, which the receipt records the visitor's of.
+ */
 export interface RevisionFacts {
   hash: string
   purposes: Set<string>
   vendors: Set<string>
+  regions: Regions | undefined
 }
 
 export interface LiveCacheOptions {
@@ -181,6 +185,7 @@ export function createLiveCache({
         hash: revision.hash,
         purposes: new Set(revision.config.purposes.map((purpose) => purpose.key)),
         vendors: new Set(revision.config.vendors.map((vendor) => vendor.key)),
+        regions: revision.config.regions,
       }
       if (revisions.size >= maxEntries) revisions.clear()
       revisions.set(key, facts)

@@ -17,7 +17,10 @@ function jsonColumn(value: unknown, fallback: string): string {
 const str = (value: unknown) => (value === null || value === undefined ? 'null' : JSON.stringify(value))
 
 /** A `Receipt` member's JSON straight from its raw column: what `receiptFromRow` would give, encoded. */
-function ndjsonValue({ type, ifNull }: ReceiptField): (value: unknown, erased: boolean) => string {
+function ndjsonValue({
+  type,
+  ifNull,
+}: ReceiptField): (value: unknown, erased: boolean) => string | undefined {
   if (type === 'json') {
     const empty = JSON.stringify(ifNull)
     return (value) => jsonColumn(value, empty)
@@ -25,6 +28,8 @@ function ndjsonValue({ type, ifNull }: ReceiptField): (value: unknown, erased: b
   // An erased receipt's gpc reads false, whatever the column holds.
   if (type === 'boolean') return (value, erased) => String(!erased && Number(value) === 1)
   if (type === 'integer') return (value) => String(Number(value))
+  // A member absent when NULL (the jurisdiction): left out of the line, as from JSON.stringify.
+  if (ifNull === undefined) return (value) => (value === null || value === undefined ? undefined : str(value))
   return (value) => str(value ?? ifNull)
 }
 
@@ -41,7 +46,10 @@ const NDJSON_MEMBERS = RECEIPT_MEMBERS.map(
 function ndjsonLine(row: Record<string, unknown>): string {
   const erased = row.erased_at !== null && row.erased_at !== undefined
   let line = ''
-  for (const [prefix, column, encode] of NDJSON_MEMBERS) line += prefix + encode(row[column], erased)
+  for (const [prefix, column, encode] of NDJSON_MEMBERS) {
+    const value = encode(row[column], erased)
+    if (value !== undefined) line += prefix + value
+  }
   return `${line}}\n`
 }
 const encoder = new TextEncoder()
@@ -85,6 +93,10 @@ const CSV_COLUMNS: readonly (readonly [string, (r: Receipt, erased: boolean) => 
   ['ip_truncated', (r) => r.ipTruncated],
   ['hash', (r) => r.hash],
   ['erased_at', (r) => r.erasedAt],
+  ['country', (r) => r.country],
+  ['subdivision', (r) => r.subdivision],
+  ['region_rule', (r) => r.regionRule],
+  ['region_model', (r) => r.regionModel],
 ]
 const CSV_HEADER = `${CSV_COLUMNS.map(([header]) => header).join(',')}\r\n`
 

@@ -21,7 +21,7 @@ export interface ReceiptField {
   readonly payload: boolean
   /** A member of `Receipt` (`seq` and `batch` are the row's only). */
   readonly inReceipt: boolean
-  /** What a NULL column reads as in a `Receipt` (an erased payload). */
+  /** What a NULL column reads as in a `Receipt` (an erased payload); undefined: the member is left out. */
   readonly ifNull: Receipt[keyof Receipt]
 }
 
@@ -42,6 +42,15 @@ const payload = (name: keyof Receipt, column: string, type: FieldType, ifNull: R
   nullable: true,
   payload: true,
   ifNull,
+})
+/**
+ * Hashed, never erased, and absent when unknown: a NULL column reads as no member at all, so receipts without
+ * it (every receipt from before the field existed) hash as they always did.
+ */
+const optional = (name: keyof Receipt, column: string, type: FieldType): ReceiptField => ({
+  ...content(name, column, type),
+  nullable: true,
+  ifNull: undefined,
 })
 /** Kept by the ledger around the hashed content: not hashed, never erased. */
 const ledger = (
@@ -83,6 +92,12 @@ export const RECEIPT_FIELDS: readonly ReceiptField[] = [
   ledger('batch', 'batch', 'integer', { nullable: true }),
   /** Set by erasure. */
   ledger('erasedAt', 'erased_at', 'text', { nullable: true, inReceipt: true }),
+  // The jurisdiction (ReceiptJurisdiction): what the receipt proves about the rule applied, so kept on
+  // erasure, which clears the consent id and the IP it could be tied back to.
+  optional('country', 'country', 'text'),
+  optional('subdivision', 'subdivision', 'text'),
+  optional('regionRule', 'region_rule', 'text'),
+  optional('regionModel', 'region_model', 'text'),
 ]
 
 const fieldNamed = (name: keyof ReceiptRow) => RECEIPT_FIELDS.find((field) => field.name === name)!

@@ -70,6 +70,12 @@ function sampleReceipt(next: () => number, { absent = false } = {}): HashedRecei
     issuedAt: text(),
     userAgent: orNull(text()),
     ipTruncated: orNull(text()),
+    // The jurisdiction: absent when unknown (undefined), never null.
+    country: next() < 0.5 ? undefined : text(),
+    subdivision: next() < 0.7 ? undefined : text(),
+    regionRule: next() < 0.5 ? undefined : text(),
+    regionModel:
+      next() < 0.5 ? undefined : (['opt-in', 'opt-out', 'notice'] as const)[Math.floor(next() * 3)],
   }
   if (absent) {
     for (const name of Object.keys(receipt)) {
@@ -92,7 +98,15 @@ describe('receiptRecord against receiptHash (the canonical definition)', () => {
   it('changes when any member changes', () => {
     const receipt = sampleReceipt(random(3))
     const base = receiptRecord(receipt).hash
-    const changes = { id: 'x', revision: 99, gpc: !receipt.gpc, userAgent: 'y', purposes: { other: true } }
+    const changes = {
+      id: 'x',
+      revision: 99,
+      gpc: !receipt.gpc,
+      userAgent: 'y',
+      purposes: { other: true },
+      country: 'ZZ',
+      regionRule: 'other-rule',
+    }
     for (const [key, value] of Object.entries(changes)) {
       expect(receiptRecord({ ...receipt, [key]: value }).hash, key).not.toBe(base)
     }
@@ -123,6 +137,10 @@ describe('receiptRecord (hash and row from one encoding)', () => {
         receipt.clientTime,
         receipt.userAgent,
         receipt.ipTruncated,
+        receipt.country ?? null,
+        receipt.subdivision ?? null,
+        receipt.regionRule ?? null,
+        receipt.regionModel ?? null,
         hash,
       ])
     }

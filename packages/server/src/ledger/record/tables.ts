@@ -1,4 +1,4 @@
-import type { ReceiptAction } from '@torii/schema'
+import type { ReceiptAction, RegionModel } from '@torii/schema'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 /**
@@ -37,6 +37,14 @@ export const receipts = sqliteTable(
      */
     batch: integer(),
     erasedAt: text(),
+    /**
+     * Where the server placed the visitor and the region rule it applied (issue #15); NULL when unknown and
+     * on every receipt of a site without region rules. Added after the rest: SQLite appends new columns.
+     */
+    country: text(),
+    subdivision: text(),
+    regionRule: text(),
+    regionModel: text().$type<RegionModel>(),
   },
   (table) => [
     uniqueIndex('receipts_id_unique').on(table.id),

@@ -49,12 +49,13 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions): ReceiptRoute
     // Answered from the cache without an await on nearly every POST.
     let site = cache.peekSite(siteId)
     if (site === undefined) site = await cache.site(siteId)
-    const ipTruncated = truncateIp(clientIp(c, trustProxy))
+    const ip = clientIp(c, trustProxy)
+    const ipTruncated = truncateIp(ip)
     const count = limiter.hit(ipTruncated ?? 'unknown')
     const headers = answerHeaders.of(origin && site?.origins.includes(origin) ? origin : null, count.headers)
     if (count.limited) return rateLimitedResponse(count, headers)
     try {
-      return await receive(c, siteId, site, origin, ipTruncated, headers)
+      return await receive(c, siteId, site, origin, { ip, ipTruncated }, headers)
     } catch (error) {
       if (!(error instanceof ApiException)) throw error
       return errorResponse(error.status, error.code, error.message, error.fields, headers)

@@ -1,5 +1,13 @@
-import type { ReceiptAck, ReceiptInput, Site } from '@torii/schema'
+import {
+  type Jurisdiction,
+  type ReceiptAck,
+  type ReceiptInput,
+  type ReceiptJurisdiction,
+  resolveRegionRule,
+  type Site,
+} from '@torii/schema'
 import type { Context } from 'hono'
+import type { JurisdictionResolver } from '../../../geo/jurisdiction-resolver.ts'
 import type { Ledger } from '../../../ledger/types.ts'
 import { ApiException, type FieldError, notFound, validationError } from '../../../lib/errors.ts'
 import { nodeHeader } from '../../../lib/node-header.ts'
@@ -11,6 +19,8 @@ import { readReceiptBody } from './read-body.ts'
 export interface ReceiverOptions {
   cache: LiveCache
   ledger: Ledger
+  /** Where the visitor is, recorded in receipts of sites with region rules. */
+  jurisdiction: JurisdictionResolver
   /** Base for `proofUrl`; the request's own origin when unset. */
   publicUrl?: string
 }
@@ -21,20 +31,45 @@ export type Receiver = (
   siteId: string,
   site: Site | null,
   origin: string | undefined,
-  ipTruncated: string | null,
+  client: ClientAddress,
   headers: AnswerHeaders
 ) => Promise<Response>
 
+/** The client's address (for its jurisdiction) and what of it is stored. */
+export interface ClientAddress {
+  ip: string | null
+  ipTruncated: string | null
+}
+
 const MAX_USER_AGENT = 512
+/** The jurisdiction of every receipt of a site without region rules: none recorded. */
+const NO_JURISDICTION: ReceiptJurisdiction = {}
 
 /**
  * Validates a receipt (its site, origin, body, revision and the keys that revision offered), builds the
  * ledger entry, waits for the ledger to commit it and answers 201 with the ack. Bad input throws an
  * ApiException, which the route answers with the same headers.
  */
-export function createReceiver({ cache, ledger, publicUrl }: ReceiverOptions): Receiver {
+export function createReceiver({ cache, ledger, jurisdiction, publicUrl }: ReceiverOptions): Receiver {
   const base = publicUrl?.replace(/\/$/, '')
-  return async function receive(c, siteId, site, origin, ipTruncated, headers) {
+
+  /** The visitor's place and rule under the receipt's revision, as its gate.js got them; none without rules. */
+  function placeOf(c: Context, facts: RevisionFacts, ip: string | null): ReceiptJurisdiction {
+    if (!facts.regions) return NO_JURISDICTION
+    const place: Jurisdiction =
+      jurisdiction.mode === 'off'
+        ? {}
+        : jurisdiction.resolve({ get: (name) => nodeHeader(c, name) ?? null }, ip)
+    const rule = resolveRegionRule(facts.regions, place)
+    return {
+      country: place.country,
+      subdivision: place.subdivision,
+      regionRule: rule.key,
+      regionModel: rule.model,
+    }
+  }
+
+  return async function receive(c, siteId, site, origin, client, headers) {
     if (!site) throw notFound(`Site "${siteId.slice(0, 80)}"`)
     // Browsers always send Origin on a cross-origin POST; refusing others stops forged receipts from pages.
     if (origin && !site.origins.includes(origin)) {
@@ -63,6 +98,7 @@ export function createReceiver({ cache, ledger, publicUrl }: ReceiverOptions): R
         unknown
       )
     }
+    const place = placeOf(c, facts, client.ip)
     // Built member by member (not spread): one object shape for every receipt on the hot path.
     const receipt = await ledger.append({
       consentId: input.consentId,
@@ -80,7 +116,11 @@ export function createReceiver({ cache, ledger, publicUrl }: ReceiverOptions): R
       siteId,
       revisionHash: facts.hash,
       userAgent: nodeHeader(c, 'user-agent')?.slice(0, MAX_USER_AGENT) || null,
-      ipTruncated,
+      ipTruncated: client.ipTruncated,
+      country: place.country,
+      subdivision: place.subdivision,
+      regionRule: place.regionRule,
+      regionModel: place.regionModel,
     })
     const ack: ReceiptAck = {
       id: receipt.id,
