@@ -8,6 +8,13 @@ declare module 'autocannon' {
       method?: 'GET' | 'POST'
       body?: string
       headers?: Record<string, string>
+      /** Sent in turn on each connection, each over the options above. */
+      requests?: Request[]
+    }
+    interface Request {
+      method?: 'GET' | 'POST'
+      body?: string
+      headers?: Record<string, string>
     }
     interface Histogram {
       average: number

@@ -1,13 +1,17 @@
 // Servers measured in turns, round after round: this machine's speed drifts by up to 2x within a minute
 // (the bare route alone ran anywhere from 13k to 26k req/s), so comparing one long run of each says more
 // about when it ran than about the server. A ratio is taken within each round; the bench reports medians.
+import type autocannon from 'autocannon'
 import { type Child, type Figures, load } from './support.ts'
+
+/** What one server's load adds to the common request: its own headers, or a sequence of requests. */
+export type LoadExtras = Pick<autocannon.Options, 'headers' | 'requests'>
 
 export interface RoundsOptions {
   /** The servers, each with the path it is loaded on. */
-  servers: Record<string, { child: Child; path: string }>
+  servers: Record<string, { child: Child; path: string; extras?: LoadExtras }>
   rounds: number
-  request: { method: 'POST'; body: string; headers: Record<string, string> }
+  request: { method: 'GET' | 'POST'; body?: string; headers?: Record<string, string> }
   /** Seconds of warm-up load per server before the first round (JIT, caches, the database file). */
   warmUpS?: number
 }
@@ -15,13 +19,13 @@ export interface RoundsOptions {
 /** Every server's figures, one per round, in round order. */
 export async function inRounds(options: RoundsOptions): Promise<Record<string, Figures[]>> {
   const { servers, rounds, request } = options
-  for (const { child, path } of Object.values(servers))
-    await load({ url: `${child.url}${path}`, ...request, duration: options.warmUpS ?? 2 })
+  for (const { child, path, extras } of Object.values(servers))
+    await load({ url: `${child.url}${path}`, ...request, ...extras, duration: options.warmUpS ?? 2 })
   const runs: Record<string, Figures[]> = Object.fromEntries(Object.keys(servers).map((name) => [name, []]))
   for (let round = 1; round <= rounds; round++) {
     const line: string[] = []
-    for (const [name, { child, path }] of Object.entries(servers)) {
-      const figures = await load({ url: `${child.url}${path}`, ...request }, child.child.pid)
+    for (const [name, { child, path, extras }] of Object.entries(servers)) {
+      const figures = await load({ url: `${child.url}${path}`, ...request, ...extras }, child.child.pid)
       runs[name]!.push(figures)
       line.push(`${name} ${Math.round(figures.rps)} req/s`)
     }

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createDb } from '../src/db/client.ts'
+import { publishSites, REGION_RULES } from '../src/testing/region-sites.ts'
 import { inRounds, median, ratios } from './rounds.ts'
 import { seedReceipts } from './seed.ts'
 import {
@@ -29,6 +30,40 @@ function record(row: (typeof rows)[number]): void {
   const verdict = row.pass === null ? '' : row.pass ? ' PASS' : ' MISS'
   console.log(`  ${row.what}: ${row.figure} [${row.target}]${verdict}`)
 }
+/** Region resolution beside none: the built server (`dist/main.mjs`, as `pnpm start`) in each geo mode. */
+async function gateWithGeo(dir: string) {
+  const dbUrl = `file:${join(dir, 'geo.db')}`
+  await publishSites(dbUrl, { regioned: REGION_RULES })
+  const env = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    TORII_DB_URL: dbUrl,
+    TORII_DEMO: 'off',
+    TORII_LOG_LEVEL: 'warn',
+  }
+  const off = await startChild('dist/main.mjs', { ...env, TORII_GEO: 'off' })
+  const header = await startChild('dist/main.mjs', { ...env, TORII_GEO_HEADER: 'cf-ipcountry' })
+  const ip = await startChild('dist/main.mjs', { ...env, TORII_TRUST_PROXY: '1' })
+  // Visitors of three rules in turn (notice, opt-in, opt-out), as the CDN's header or as the client address.
+  const each = (name: string, values: string[]) => ({
+    requests: values.map((value) => ({ method: 'GET' as const, headers: { [name]: value } })),
+  })
+  const path = '/s/regioned/gate.js'
+  try {
+    return await inRounds({
+      servers: {
+        off: { child: off, path },
+        header: { child: header, path, extras: each('cf-ipcountry', ['JP', 'DE', 'US']) },
+        ip: { child: ip, path, extras: each('x-forwarded-for', ['133.242.0.1', '81.2.69.160', '8.8.8.8']) },
+      },
+      rounds: ROUNDS,
+      request: { method: 'GET' },
+    })
+  } finally {
+    await Promise.all([off.stop(), header.stop(), ip.stop()])
+  }
+}
+
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits })
 const post = {
   method: 'POST' as const,
@@ -69,6 +104,8 @@ try {
   const gate304 = await load({ url: gateUrl, headers: { 'if-none-match': etag } })
   const afterGate = memoryOf(torii.child.pid!)
   await torii.stop()
+  console.log('gate.js with region rules, geo off / header / IP database:')
+  const geoRuns = await gateWithGeo(dir)
 
   const bareRuns = runs.bare!
   const bareCpu = median(bareRuns.map((r) => r.cpuUs))
@@ -130,6 +167,27 @@ try {
     target: 'no errors',
     pass: gate.errors + gate.non2xx === 0 && gate304.errors === 0,
   })
+  const geoOff = geoRuns.off!
+  record({
+    what: 'gate.js GET req/s, site with region rules, geo off (TORII_GEO=off)',
+    figure: `${fmt(median(geoOff.map((r) => r.rps)))} (p99 ${fmt(Math.max(...geoOff.map((r) => r.p99)))} ms)`,
+    target: 'no errors',
+    pass: geoOff.every((r) => r.errors + r.non2xx === 0),
+  })
+  for (const [label, fig] of [
+    ['header mode (cf-ipcountry sent)', geoRuns.header!],
+    ['IP database (X-Forwarded-For)', geoRuns.ip!],
+  ] as const) {
+    const share = ratios(fig, geoOff)
+    const pct = (x: number) => `${fmt(100 * x, 1)}%`
+    const failed = fig.reduce((n, r) => n + r.errors + r.non2xx, 0)
+    record({
+      what: `gate.js GET req/s vs geo off, ${label}`,
+      figure: `${fmt(median(fig.map((r) => r.rps)))} req/s; per round ${pct(median(share))} of off (${pct(Math.min(...share))}–${pct(Math.max(...share))}), p99 ${fmt(Math.max(...fig.map((r) => r.p99)))} ms, ${failed} failed`,
+      target: '≥ 90% of off',
+      pass: median(share) >= 0.9 && failed === 0,
+    })
+  }
   record({
     what: 'server RSS after receipts / after gate (peak)',
     figure: `${fmt(afterReceipts.rss)} / ${fmt(afterGate.rss)} MB (peak ${fmt(afterGate.peak)} MB)`,

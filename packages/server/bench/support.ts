@@ -17,6 +17,12 @@ export interface Child {
   stop(): Promise<void>
 }
 
+/** A child's URL from a line of its output: `{"url":…}` (serve-*.mjs) or `Torii is running at …` (main.mjs). */
+function urlOf(line: string): string | undefined {
+  if (line.startsWith('{')) return (JSON.parse(line) as { url: string }).url
+  return /^Torii is running at (http\S+)/.exec(line)?.[1]
+}
+
 /** Starts a server child (a plain JavaScript file, run by Node as `pnpm start` runs the build). */
 export function startChild(script: string, env: Record<string, string>): Promise<Child> {
   const child = spawn(process.execPath, [script], {
@@ -26,8 +32,11 @@ export function startChild(script: string, env: Record<string, string>): Promise
   })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', (line) => {
-      const { url } = JSON.parse(line) as { url: string }
+    let found = false
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const url = found ? undefined : urlOf(line)
+      if (!url) return
+      found = true
       resolve({
         url,
         child,
