@@ -37,9 +37,18 @@ const renameExports = {
         })
         return `export{${items.join(',')}}`
       })
-      const left = chunk.code.match(/\bexport\s*\{[^}]*\b_[a-zA-Z]\w*\s*\}/)
-      if (left)
-        throw new Error(`${chunk.fileName}: an export named _x is missing from mangle.json: ${left[0]}`)
+      // Every exported name, not only the last of a list: a `_name` left means mangle.json lacks it.
+      const exported = [...chunk.code.matchAll(/\bexport\s*\{([^}]*)\}/g)].flatMap(([, list]) =>
+        list.split(',').map((item) =>
+          item
+            .trim()
+            .split(/\s+as\s+/)
+            .pop()
+        )
+      )
+      const left = exported.filter((name) => /^_[a-zA-Z]/.test(name))
+      if (left.length)
+        throw new Error(`${chunk.fileName}: exports missing from mangle.json: ${left.join(', ')}`)
     }
   },
 }
