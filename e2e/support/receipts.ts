@@ -27,8 +27,11 @@ export async function recordReceipt(server: TestServer, consentId: string): Prom
   return (await res.json()) as ReceiptAck
 }
 
-/** The site's receipts as the ledger stored them, oldest first. */
+/**
+ * The site's receipts as the ledger stored them, oldest first: `list` answers newest first by ledger position
+ * (not by `issuedAt`, which one commit group's receipts share).
+ */
 export async function storedReceipts(server: TestServer, siteId = 'xtra') {
   const page = await server.ledger.list(siteId, { limit: 100 })
-  return [...page.receipts].sort((a, b) => a.issuedAt.localeCompare(b.issuedAt))
+  return [...page.receipts].reverse()
 }
