@@ -1,4 +1,4 @@
-// Servers measured in turns, round after round: this machine's speed drifts by up to 2x within a minute
+// Servers measured in turns, round after round, each round starting one server later: this machine's speed drifts by up to 2x within a minute
 // (the bare route alone ran anywhere from 13k to 26k req/s), so comparing one long run of each says more
 // about when it ran than about the server. A ratio is taken within each round; the bench reports medians.
 import type autocannon from 'autocannon'
@@ -22,9 +22,12 @@ export async function inRounds(options: RoundsOptions): Promise<Record<string, F
   for (const { child, path, extras } of Object.values(servers))
     await load({ url: `${child.url}${path}`, ...request, ...extras, duration: options.warmUpS ?? 2 })
   const runs: Record<string, Figures[]> = Object.fromEntries(Object.keys(servers).map((name) => [name, []]))
+  const entries = Object.entries(servers)
   for (let round = 1; round <= rounds; round++) {
     const line: string[] = []
-    for (const [name, { child, path, extras }] of Object.entries(servers)) {
+    // Each round starts one server later, so no server always runs first (on a cooler or warmer machine).
+    const turn = (round - 1) % entries.length
+    for (const [name, { child, path, extras }] of [...entries.slice(turn), ...entries.slice(0, turn)]) {
       const figures = await load({ url: `${child.url}${path}`, ...request, ...extras }, child.child.pid)
       runs[name]!.push(figures)
       line.push(`${name} ${Math.round(figures.rps)} req/s`)
