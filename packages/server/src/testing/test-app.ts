@@ -128,6 +128,22 @@ export async function signIn(test: TestApp, role: Role, email = `${role}@example
   }
 }
 
+/** Calls the admin API as `as`: its status, and its JSON body (null for a 204). */
+export async function adminCall<T>(
+  test: TestApp,
+  as: Session,
+  method: string,
+  path: string,
+  body?: unknown
+): Promise<{ status: number; body: T }> {
+  const res = await test.app.request(`/api/admin${path}`, {
+    method,
+    headers: as.headers(),
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: res.status, body: (res.status === 204 ? null : await res.json()) as T }
+}
+
 /** A valid receipt body for the demo site's revision 1. */
 export function receiptBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

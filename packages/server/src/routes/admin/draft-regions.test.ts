@@ -1,6 +1,6 @@
 import type { ApiError, SiteConfig } from '@torii/schema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestApp, type Session, signIn, type TestApp } from '../../testing/test-app.ts'
+import { adminCall, createTestApp, type Session, signIn, type TestApp } from '../../testing/test-app.ts'
 
 let test: TestApp
 let admin: Session
@@ -12,14 +12,8 @@ afterEach(async () => {
   await test.close()
 })
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await test.app.request(`/api/admin${path}`, {
-    method,
-    headers: admin.headers(),
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as T }
-}
+const call = <T>(method: string, path: string, body?: unknown) =>
+  adminCall<T>(test, admin, method, path, body)
 
 const draft = async () => (await call<{ draft: SiteConfig }>('GET', '/sites/xtra/draft')).body.draft
 

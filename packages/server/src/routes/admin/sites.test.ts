@@ -7,7 +7,14 @@ import {
   type SiteDetail,
 } from '@torii/schema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestApp, gateConfigOf, type Session, signIn, type TestApp } from '../../testing/test-app.ts'
+import {
+  adminCall,
+  createTestApp,
+  gateConfigOf,
+  type Session,
+  signIn,
+  type TestApp,
+} from '../../testing/test-app.ts'
 
 let test: TestApp
 let admin: Session
@@ -19,14 +26,8 @@ afterEach(async () => {
   await test.close()
 })
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await test.app.request(`/api/admin${path}`, {
-    method,
-    headers: admin.headers(),
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: (res.status === 204 ? null : await res.json()) as T }
-}
+const call = <T>(method: string, path: string, body?: unknown) =>
+  adminCall<T>(test, admin, method, path, body)
 
 async function draft(): Promise<SiteConfig> {
   return (await call<{ draft: SiteConfig }>('GET', '/sites/xtra/draft')).body.draft

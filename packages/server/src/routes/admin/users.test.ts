@@ -2,7 +2,7 @@ import { type ApiError, CSRF_HEADER, type User } from '@torii/schema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { findSession } from '../../auth/sessions.ts'
 import { removeUser } from '../../auth/users.ts'
-import { createTestApp, type Session, signIn, type TestApp } from '../../testing/test-app.ts'
+import { adminCall, createTestApp, type Session, signIn, type TestApp } from '../../testing/test-app.ts'
 
 const DEMO_PASSWORD = 'torii-demo'
 const NEW_PASSWORD = 'a-much-longer-secret'
@@ -17,14 +17,8 @@ afterEach(async () => {
   await test.close()
 })
 
-async function call<T>(as: Session, method: string, path: string, body?: unknown) {
-  const res = await test.app.request(`/api/admin${path}`, {
-    method,
-    headers: as.headers(),
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: (res.status === 204 ? null : await res.json()) as T }
-}
+const call = <T>(as: Session, method: string, path: string, body?: unknown) =>
+  adminCall<T>(test, as, method, path, body)
 
 function login(email: string, password: string, app = test) {
   return app.app.request('/api/admin/session', {
