@@ -70,7 +70,7 @@ const common = {
  * other floating-button chunk names). Any order is correct (terser skips reserved words); one tuned for the
  * gate as it is, so re-measure after larger changes to the gate.
  */
-const GATE_ALPHABET = 'ertsilpuacdgoOv_hmywnjbfkMTxHLRzIUECADFS$BNGPVWqJKQXYZ1023456897'
+const GATE_ALPHABET = 'tersiopnacdgfOvxkmhlyjbwuM_THLRzIUECADFS$BNGPVWqJKQXYZ1023456897'
 /** Terser's own name generator (`base54`: 54 leading characters, then 64), over `GATE_ALPHABET`. */
 const gateNames = {
   get(n) {
