@@ -311,6 +311,7 @@ writeFileSync(
       fab: fab.fileName,
       placeholder: placeholder.fileName,
       notice: notice.fileName,
+      keys: keys.fileName,
       texts,
     },
     null,
