@@ -2,11 +2,10 @@ import { GATE } from '@torii/schema/gate-config'
 import { consentState, gtag } from '../gate/consent-mode.ts'
 import { effective, lifetimeDays } from '../gate/rules.ts'
 import type { Choice } from '../gate/types.ts'
-import { warn } from '../gate/warn.ts'
 import { CHANGE_EVENT, INERT_SELECTOR } from '../shared/constants.ts'
 import type { Decision, GateHandle } from '../shared/contract.ts'
 import { deleteCookies, writeChoice } from './cookie.ts'
-import { completeDecision, withKeys } from './decision-rules.ts'
+import { completeDecision } from './decision-rules.ts'
 import { inForce } from './in-force.ts'
 import { record } from './receipt.ts'
 import { siteConfig } from './site.ts'
@@ -58,7 +57,9 @@ export async function decide(gate: GateHandle, { p, v, action }: Decision): Prom
     id: previous?.id || newId(),
     rev: cfg[GATE.revision],
     at: Date.now(),
-    ...completeDecision(cfg, gate._gpc, p, v),
+    // A dismissed notice decides nothing: empty lists, so what the rule has in force by default never turns
+    // into consent where another rule asks first.
+    ...(action == 'notice' ? { p: {}, v: {} } : completeDecision(cfg, gate._gpc, p, v)),
   }
   writeChoice(choice, lifetimeDays(cfg, choice), cfg[GATE.cookieDomain])
   const ran = ranKeys()
@@ -69,9 +70,17 @@ export async function decide(gate: GateHandle, { p, v, action }: Decision): Prom
   // A revoked tag that already ran cannot be stopped: the page reloads once the receipt is recorded.
   const gone = (m: Flags, now: Flags) => Object.keys(m).some((k) => m[k] && !now[k] && ran[k])
   const reload = gone(before.p, after.p) || gone(before.v, after.v)
-  const withdrawn = previous && action != 'gpc' && (lost(before.p, after.p) || lost(before.v, after.v))
+  // A withdrawal: anything in force before, by a choice or by the rule's default (no choice needed), revoked.
+  const withdrawn = action != 'gpc' && (lost(before.p, after.p) || lost(before.v, after.v))
   // The receipt leaves first (see record); the cookies' names come from the site's config (config.json).
-  const recorded = record(gate, choice, withdrawn ? 'withdraw' : action, consentState(cfg, after.p))
+  // A notice's receipt records what was in force when the visitor dismissed it (its choice's lists are empty).
+  const recorded = record(
+    gate,
+    choice,
+    withdrawn ? 'withdraw' : action,
+    consentState(cfg, after.p),
+    action == 'notice' ? after : choice
+  )
   const { vendors } = await siteConfig(gate)
   const names = vendors.filter((x) => before.v[x.key] && !after.v[x.key]).flatMap((x) => x.cookies)
   if (names.length)
@@ -83,33 +92,11 @@ export async function decide(gate: GateHandle, { p, v, action }: Decision): Prom
   if (reload) location.reload()
 }
 
-/** The decision GPC alone makes: the choice as it was, with what GPC denies completed (action `gpc`). */
-export function decideGpc(gate: GateHandle): Promise<void> {
-  const choice = gate._choice
-  return decide(gate, { p: { ...choice?.p }, v: { ...choice?.v }, action: 'gpc' })
-}
-
 /**
- * The keys of a `torii.accept(keys)` / `torii.reject(keys)` call ('all', a key or keys, as page script passed
- * them) that the config has. Others are named in a warning; null when no known key is left, so a typo never
- * records a refusal.
+ * The decision GPC alone makes: what is in force (the choice, and in an opt-out region what runs by default),
+ * with what GPC denies completed (action `gpc`).
  */
-export function knownKeys(gate: GateHandle, keys: unknown, grant: boolean): string[] | 'all' | null {
-  if (keys == 'all') return 'all'
-  const cfg = gate._gateConfig
-  const known = [...cfg[GATE.purposes], ...cfg[GATE.vendors]].map((x) => x[0])
-  const given = ([] as unknown[]).concat(keys ?? [])
-  const valid = given.filter((k): k is string => known.includes(k as string))
-  const call = `torii.${grant ? 'accept' : 'reject'}`
-  const unknown = given.filter((k) => !valid.includes(k as string))
-  if (unknown.length) warn(`${call}: unknown key ${unknown.map((k) => JSON.stringify(k)).join(', ')}`)
-  if (valid.length) return valid
-  warn(`${call} decided nothing: give 'all' or keys of ${known.join(', ')}`)
-  return null
-}
-
-/** Decides `accept`/`reject` of known keys (see knownKeys) on top of the current choice. */
-export function decideKeys(gate: GateHandle, keys: string[] | 'all', grant: boolean): Promise<void> {
-  const action = keys == 'all' ? (grant ? 'accept-all' : 'reject-all') : 'custom'
-  return decide(gate, { ...withKeys(gate._gateConfig, gate._choice, keys, grant), action })
+export function decideGpc(gate: GateHandle): Promise<void> {
+  const { p, v } = inForce(gate)
+  return decide(gate, { p, v, action: 'gpc' })
 }

@@ -1,5 +1,6 @@
 import { GATE } from '@torii/schema/gate-config'
-import type { Choice, GateConfig } from '../gate/types.ts'
+import type { SiteConfig } from '@torii/schema/site-config'
+import type { GateConfig } from '../gate/types.ts'
 
 type Flags = Record<string, boolean>
 
@@ -18,25 +19,11 @@ export function completeDecision(cfg: GateConfig, gpc: boolean, p: Flags, v: Fla
   return { p: purposes, v: vendors }
 }
 
-/**
- * `accept`/`reject` of the JS API on top of the current choice: a purpose key sets it and its vendors,
- * a vendor key sets the vendor (and, when granting, the purposes it needs); `'all'` sets everything.
- */
-export function withKeys(cfg: GateConfig, base: Choice | null, keys: string[] | 'all', grant: boolean) {
-  const p: Flags = { ...base?.p }
-  const v: Flags = { ...base?.v }
-  const all = keys == 'all'
-  for (const [key] of cfg[GATE.purposes]) {
-    if (all || keys.includes(key)) {
-      p[key] = grant
-      for (const [vendor, needs] of cfg[GATE.vendors]) if (needs.includes(key)) v[vendor] = grant
-    }
-  }
-  for (const [vendor, needs] of cfg[GATE.vendors]) {
-    if (!all && keys.includes(vendor)) {
-      v[vendor] = grant
-      if (grant) for (const k of needs) p[k] = true
-    }
-  }
+/** Every purpose and vendor of the site granted (Accept all) or denied (Reject all). */
+export function allOf(config: SiteConfig, grant: boolean): { p: Flags; v: Flags } {
+  const p: Flags = {}
+  const v: Flags = {}
+  for (const x of config.purposes) p[x.key] = grant
+  for (const x of config.vendors) v[x.key] = grant
   return { p, v }
 }

@@ -53,6 +53,19 @@ describe('POST /s/:siteId/receipts', () => {
     expect(stored?.issuedAt).toBe(ack.issuedAt)
   })
 
+  it('accepts and stores a notice dismissal (action notice), with what was in force by the rule', async () => {
+    const body = receiptBody({ action: 'notice' })
+    const res = await post(body)
+    expect(res.status).toBe(201)
+    const stored = await test.ledger.get(((await res.json()) as ReceiptAck).id)
+    expect(stored?.action).toBe('notice')
+    expect(stored?.purposes).toEqual(body.purposes)
+    const page = await (
+      await test.app.request(`/receipts/${stored?.id}`, { headers: { accept: 'text/html' } })
+    ).text()
+    expect(page).toContain('お知らせを確認（選択なし）') // the receipt's language, ja
+  })
+
   it('answers 201 only once the receipt is committed: another connection reads it right away', async () => {
     const ack = (await (await post(receiptBody())).json()) as ReceiptAck
     const other = createClient({ url: `file:${test.dbPath}` })
