@@ -19,7 +19,7 @@ function countColumns<Row extends { counts: ActionCounts; total: number }>(): Da
 }
 
 /** A rule as the table heads its row: its key and model, or that no rule applied. */
-export function regionRuleLabel(row: Pick<RegionRow, 'rule' | 'model'>): string {
+function regionRuleLabel(row: Pick<RegionRow, 'rule' | 'model'>): string {
   if (row.rule === null) return t('insights.noRule')
   return row.model ? `${row.rule} (${t(`regions.model.${row.model}`)})` : row.rule
 }
