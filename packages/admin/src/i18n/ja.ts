@@ -148,7 +148,7 @@ export const JA: Messages = {
   'regions.model.opt-out': 'オプトアウト：動かして、拒否の手段を示す',
   'regions.model.notice': '通知：動かして、訪問者に知らせる',
   'regions.explain.opt-in':
-    '訪問者が同意するまで、必須以外の利用目的は動きません。バナーは同じ重みの「すべて同意」「すべて拒否」で尋ねます。Torii の現在の動作です。EEA・英国・スイスの法律はこれを求めます。',
+    '訪問者が同意するまで、必須以外の利用目的は動きません。バナーは同じ重みの「すべて同意」「すべて拒否」で尋ねます。地域ルールのないサイトでは、どこでもこのモデルです。EEA・英国・スイスの法律はこれを求めます。',
   'regions.explain.opt-out':
     '初回の訪問から利用目的が動きます。常に表示される「プライバシーの選択」リンクから、訪問者は停止できます。Global Privacy Control を送るブラウザでは、対象に指定した利用目的がすぐに停止されます。米国の州のプライバシー法はこれを求めます。',
   'regions.explain.notice':
@@ -195,8 +195,19 @@ export const JA: Messages = {
   'regions.added': 'ルール {key} を追加しました。残すには下書きを保存してください。',
   'regions.recommendedAdded': 'おすすめのルールを追加しました。残すには下書きを保存してください。',
   'regions.preview': '地域ごとの訪問者としてプレビュー',
-  'regions.previewPending':
-    'まだ使えません。バナーはまだ地域のルールを適用しないため、訪問者は今もすべてオプトインのバナーを見ます。いま公開したルールはリビジョンに保存され、適用が始まると有効になります。',
+  'regions.previewIntro':
+    '訪問者のいる場所を選ぶと、この下書きのどのルールが適用され、初回の訪問で何が表示されるか（バナー、お知らせ、「プライバシーの選択」リンク）を確認できます。公開すると、各訪問者のゲートがそのルールのモデルを適用し、同意記録にルールが残ります。',
+  'regions.previewCountry': '訪問者の国',
+  'regions.previewSubdivision': '訪問者の地域（州など）',
+  'regions.previewUnknownCountry': '不明（国が分からない場合：既定のルール）',
+  'regions.previewUnknownSubdivision': '不明（国のルール）',
+  'regions.previewLanguage': '訪問者の言語',
+  'regions.previewRule': '適用されるルール：{key}（{model}）',
+  'regions.previewMatched': '{code}（{name}）に一致しました。',
+  'regions.previewDefault': 'ほかのルールに一致しないため、既定のルールです。',
+  'regions.previewNoRules': 'この下書きにはルールがありません。訪問者はすべてオプトインのバナーを見ます。',
+  'regions.previewInvalid': 'プレビューするには、上のルールのエラーを直してください。',
+  'regions.previewLabel': '{place}からの初回の訪問（{language}）',
   'label.region': 'ルール {number}（{name}）',
   'vendors.title': '送信先（ベンダー）',
   'vendors.intro':
@@ -243,6 +254,11 @@ export const JA: Messages = {
   'look.text.preferencesDescription': '詳細設定の説明',
   'look.text.privacyPolicy': 'プライバシーポリシーへのリンク',
   'look.text.vendorList': 'ベンダー一覧へのリンク',
+  'look.text.privacyChoices': '「プライバシーの選択」リンク（オプトアウトの地域）',
+  'look.text.noticeTitle': 'お知らせの見出し（通知の地域）',
+  'look.text.noticeDescription': 'お知らせの本文（通知の地域）',
+  'look.text.disclosure': 'お知らせの公表ページへのリンク',
+  'look.text.ok': 'お知らせの OK ボタン',
   'look.appearance': 'デザイン',
   'look.position': '表示位置',
   'look.layout': 'レイアウト',
@@ -360,6 +376,18 @@ export const JA: Messages = {
   'insights.rate': '同意率',
   'insights.empty': 'この期間の選択はありません。',
   'insights.table': '数値',
+  'insights.perRegion': '地域ルールごとの選択',
+  'insights.perRegionHint':
+    '同意記録を受け付けたときにサーバーが適用したルールと、そのモデルです。「ルールなし」は、サイトに地域ルールがなかったときの記録です。',
+  'insights.perCountry': '訪問者の国ごとの選択',
+  'insights.regionRule': '地域ルール',
+  'insights.country': '国',
+  'insights.noRule': 'ルールなし',
+  'insights.unknownCountry': '不明',
+  'insights.regionFilter': '地域ルール',
+  'insights.regionFilterHint':
+    '日ごと・利用目的ごと・国ごとの数値を、そのルールで受け付けた記録に絞り込みます。地域ルールごとの表は常にすべてのルールを示します。',
+  'insights.allRegions': 'すべての地域',
   'disclosure.title': '外部送信の公表',
   'disclosure.intro':
     '公開中のリビジョンから作成した、電気通信事業法の外部送信規律に基づく公表文とCookieの一覧です。公開のたびに更新されます。',
@@ -375,6 +403,7 @@ export const JA: Messages = {
   'action.custom': '個別に選択',
   'action.withdraw': '撤回',
   'action.gpc': 'GPC',
+  'action.notice': 'お知らせを閉じた',
   'form.required': '入力してください',
   'form.invalid': '印の付いた項目を確認してください。',
   'form.yes': 'はい',
