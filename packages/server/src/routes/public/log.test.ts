@@ -249,7 +249,7 @@ describe('verifyLog against a checkpoint saved earlier', () => {
     expect(forged.ok || forged.problem).toMatch(/^the latest checkpoint: .*consent\.example\.com\/log/)
     expect(await server.ledger.verifyLog({ keys: [] })).toMatchObject({
       ok: false,
-      problem: /no verifier key/,
+      problem: expect.stringMatching(/no verifier key/),
     })
     // Cut: the newest receipts, their entries, tiles and checkpoints gone, the rest consistent again.
     const { createClient } = await import('@libsql/client')
