@@ -208,8 +208,11 @@ if (!prefs) throw new Error('the preferences must build as a chunk of their own 
 const placeholder = chunks.find((o) => o.facadeModuleId?.endsWith('src/ui/placeholder.ts'))
 if (!placeholder)
   throw new Error('the iframe stand-ins must build as a chunk of their own (src/ui/placeholder.ts)')
+// The receipt proofs, imported by the UI after a 201 and when it sends queued receipts.
+const proof = chunks.find((o) => o.facadeModuleId?.endsWith('src/ui/proof.ts'))
+if (!proof) throw new Error('the receipt proofs must build as a chunk of their own (src/ui/proof.ts)')
 const others = chunks
-  .filter((o) => o != entry && o != prefs && o != fab && o != placeholder)
+  .filter((o) => o != entry && o != prefs && o != fab && o != placeholder && o != proof)
   .map((o) => o.fileName)
 if (others.length)
   throw new Error(`unexpected chunks: ${others} (a shared chunk would cost the first visit a request)`)
@@ -281,6 +284,7 @@ writeFileSync(
       prefs: prefs.fileName,
       fab: fab.fileName,
       placeholder: placeholder.fileName,
+      proof: proof.fileName,
       texts,
     },
     null,

@@ -34,6 +34,7 @@ export async function servedGate() {
     prefs: readFileSync(join(dist, manifest.prefs)),
     fab: readFileSync(join(dist, manifest.fab)),
     placeholder: readFileSync(join(dist, manifest.placeholder)),
+    proof: readFileSync(join(dist, manifest.proof)),
     texts: Object.fromEntries(
       Object.entries(manifest.texts).map(([code, f]) => [code, readFileSync(join(dist, f))])
     ),
@@ -53,6 +54,7 @@ if (import.meta.url == `file://${process.argv[1]}`) {
   const prefs = row('preferences chunk: Preact dialog + CSS (on open)', files.prefs)
   const fab = row('floating button chunk (returning visitors)', files.fab)
   const stand = row('iframe stand-ins chunk (pages with a blocked iframe)', files.placeholder)
+  const proof = row('receipt proofs chunk (after a choice is recorded)', files.proof)
   const first = sum('FIRST VISIT (budget): gate + UI chunk', [gate, ui])
   // A language's texts (but English and Japanese, in the UI chunk) come in a chunk of their own: German's,
   // and the largest.
@@ -65,7 +67,7 @@ if (import.meta.url == `file://${process.argv[1]}`) {
   const W = 52
   console.log(`${'file'.padEnd(W)}${pad('raw', 8)}${pad('gzip -9', 9)}${pad('brotli', 8)}`)
   largest.name = `largest language chunk (${largest.name})`
-  for (const r of [gate, ui, first, de, firstDe, largest, prefs, fab, stand, all])
+  for (const r of [gate, ui, first, de, firstDe, largest, prefs, fab, stand, proof, all])
     console.log(`${r.name.padEnd(W)}${pad(r.raw, 8)}${pad(r.gzip, 9)}${pad(r.brotli, 8)}`)
   const over = []
   if (gate.gzip > GATE_BUDGET) over.push(`gate ${gate.gzip} B gzip > ${GATE_BUDGET} B`)
