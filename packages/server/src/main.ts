@@ -31,6 +31,7 @@ async function main() {
     demo: env.TORII_DEMO === 'auto' ? 'auto' : env.TORII_DEMO === 'on',
     signingKey: env.TORII_SIGNING_KEY,
     publicUrl: env.TORII_PUBLIC_URL,
+    logOrigin: env.TORII_LOG_ORIGIN,
     trustProxy: env.TORII_TRUST_PROXY === '1',
     receiptRateLimit: env.TORII_RECEIPT_RATE_LIMIT,
     ledgerSync: env.TORII_LEDGER_SYNC,
