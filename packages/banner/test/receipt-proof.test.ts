@@ -7,7 +7,6 @@ import { gateHandle } from './fixtures.ts'
 
 const gate = gateHandle({ _gateUrl: 'https://consent.example/s/xtra/gate.js', _chunks: { lang: 'en' } })
 const STATE = { analytics_storage: 'granted' }
-const receipt = { id: 'r7', siteId: 'xtra', action: 'accept-all', payloadDigest: 'd' }
 const log = {
   index: 4,
   entry: 'ZQ==',
@@ -15,6 +14,12 @@ const log = {
   inclusion: ['aA=='],
   checkpoint: 'consent.example/log\n5\n',
 }
+const bundleOf = (id: string) => ({
+  format: 'torii-proof/1',
+  logUrl: 'https://consent.example/log/',
+  receipt: { id, siteId: 'xtra', action: 'accept-all' },
+  log,
+})
 
 const choiceAt = (at: number): Choice => ({
   id: `consent-id-proof-test-${at}`,
@@ -32,14 +37,17 @@ const ackOf = (id: string, issuedAt: string) => ({
   proofUrl: `https://consent.example/receipts/${id}`,
 })
 
-/** A server: the POST gets `ack`, each proof GET the next of `proofs` (JSON), recording the URLs. */
-function serve(ack: object | null, ...proofs: object[]) {
+/**
+ * A server: the POST gets `ack`; each proof.json GET the next of `proofs`, a bundle or null for "409: not in
+ * a checkpoint yet"; the URLs recorded.
+ */
+function serve(ack: object | null, ...proofs: (object | null)[]) {
   const urls: string[] = []
   vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
     urls.push(String(url))
     if (init?.method == 'POST') return new Response(JSON.stringify(ack), { status: ack ? 201 : 503 })
     const next = proofs.shift()
-    return next ? Response.json(next) : new Response('{}', { status: 404 })
+    return next ? Response.json(next) : Response.json({ error: { code: 'not_in_log_yet' } }, { status: 409 })
   })
   return urls
 }
@@ -64,41 +72,32 @@ describe('the proof the browser keeps', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] })
     const start = Date.now()
     const ack = ackOf('r7', new Date().toISOString())
-    const urls = serve(ack, { receipt, log: null }, { receipt, log })
+    const urls = serve(ack, null, bundleOf('r7'))
     await record(gate, choiceAt(Date.now()), 'accept-all', STATE)
     expect(await proofOf('r7')).toBeUndefined()
     // Not in a checkpoint at the first look (2 s later): the gate is flagged to come back on a later page
     // view; the next look (4 s after that) finds it. The clock moves only as far as each condition needs.
     await passTimeUntil(() => urls.length == 2)
-    expect(urls[1]).toBe('https://consent.example/receipts/r7?format=json')
+    expect(urls[1]).toBe('https://consent.example/receipts/r7/proof.json')
     await passTimeUntil(() => localStorage.getItem(OUTBOX_FLAG) == '1')
     expect(Date.now() - start).toBeGreaterThanOrEqual(2000)
     await passTimeUntil(async () => !!(await proofOf('r7')))
     expect(Date.now() - start).toBeGreaterThanOrEqual(6000)
-    expect(await proofOf('r7')).toEqual({
-      format: 'torii-proof/1',
-      logUrl: 'https://consent.example/log/',
-      receipt,
-      log,
-    })
+    expect(await proofOf('r7')).toEqual(bundleOf('r7'))
     expect(urls).toHaveLength(3)
   })
 
   it('should fetch a missing proof on a later page view, and no more once it is kept', async () => {
     const ack = ackOf('r8', new Date().toISOString())
     await editHistory(() => [{ input: {} as never, ack }])
-    const urls = serve(
-      null,
-      { receipt: { ...receipt, id: 'r8' }, log: null },
-      { receipt: { ...receipt, id: 'r8' }, log }
-    )
+    const urls = serve(null, null, bundleOf('r8'))
     await flush()
     expect(await proofOf('r8')).toBeUndefined()
     expect(localStorage.getItem(OUTBOX_FLAG)).toBe('1')
     await flush()
     expect((await proofOf('r8'))?.log).toEqual(log)
     await flush()
-    expect(urls).toEqual([ack.proofUrl + '?format=json', ack.proofUrl + '?format=json'])
+    expect(urls).toEqual([ack.proofUrl + '/proof.json', ack.proofUrl + '/proof.json'])
   })
 
   it('should stop looking a day after the receipt, and never look without an ack', async () => {
@@ -107,7 +106,7 @@ describe('the proof the browser keeps', () => {
       { input: {} as never, ack: old },
       { input: {} as never, ack: null },
     ])
-    const urls = serve(null, { receipt, log })
+    const urls = serve(null, bundleOf('r9'))
     await flush()
     expect(urls).toEqual([])
     expect(localStorage.getItem(OUTBOX_FLAG)).toBeNull()

@@ -1,5 +1,4 @@
-import type { ProofBundle } from '@torii/schema/proof-bundle'
-import type { ReceiptAck, ReceiptInput } from '@torii/schema/receipt'
+import type { ProofBundle, ReceiptAck, ReceiptInput } from '@torii/schema/receipt'
 import { createStore, get, set, type UseStore, update } from 'idb-keyval'
 import type { Choice } from '../gate/types.ts'
 import { OUTBOX_FLAG } from '../shared/constants.ts'

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import type { ProofBundle } from '@torii/schema/proof-bundle'
+import type { ProofBundle } from '@torii/schema/receipt'
 import { carryForward } from '../proof-bundle/carry-forward.ts'
 import { type ProofBundleReport, verifyProofBundle } from '../proof-bundle/verify-proof-bundle.ts'
 import { type CliIo, userPath } from './io.ts'

@@ -1,7 +1,7 @@
 // Carrying a proof bundle forward: the log's latest checkpoint and the consistency proof to it from the
 // bundle's newest, appended to `carried` once the whole bundle verifies with them.
 
-import type { ConsistencyProofAnswer, ProofBundle } from '@torii/schema/proof-bundle'
+import type { LogConsistencyProof, ProofBundle } from '@torii/schema/receipt'
 import { type ProofBundleReport, verifyProofBundle } from './verify-proof-bundle.ts'
 
 /** Options of `carryForward`. */
@@ -41,7 +41,7 @@ export async function carryForward(
   if (size === from) return { bundle, report, carried: false }
   const answer = (await (
     await fetchOk(fetchImpl, new URL(`consistency?from=${from}&to=${size}`, base))
-  ).json()) as ConsistencyProofAnswer
+  ).json()) as LogConsistencyProof
   const carried = { checkpoint, consistency: answer.proof }
   const updated: ProofBundle = { ...bundle, carried: [...(bundle.carried ?? []), carried] }
   return { bundle: updated, report: await verifyProofBundle(updated, verifierKeys), carried: true }

@@ -16,7 +16,7 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from '@torii/schema/log'
-import { PROOF_BUNDLE_FORMAT, type ProofBundle } from '@torii/schema/proof-bundle'
+import { PROOF_BUNDLE_FORMAT, type ProofBundle } from '@torii/schema/receipt'
 import { z } from 'zod'
 import { payloadDigestOf, receiptEntryOf } from './receipt-commitment.ts'
 

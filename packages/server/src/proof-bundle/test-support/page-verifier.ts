@@ -3,10 +3,8 @@
 
 import { readFileSync } from 'node:fs'
 import { runInNewContext } from 'node:vm'
+import { VERIFY_PAGE_FILE } from '../../routes/public/verify-page.ts'
 import type { ProofBundleReport } from '../verify-proof-bundle.ts'
-
-/** Where the page lives in the repository. */
-export const VERIFY_PAGE = new URL('../../../../../tools/verify-proof.html', import.meta.url)
 
 type Bytes = Uint8Array
 /** The page's functions the tests call. */
@@ -25,9 +23,9 @@ export interface PageVerifier {
 
 /** The page's script, evaluated in a fresh context. */
 export function loadPageVerifier(): PageVerifier {
-  const html = readFileSync(VERIFY_PAGE, 'utf8')
+  const html = readFileSync(VERIFY_PAGE_FILE, 'utf8')
   const script = /<script>([\s\S]*)<\/script>/.exec(html)?.[1]
-  if (!script) throw new Error(`no <script> in ${VERIFY_PAGE.pathname}`)
+  if (!script) throw new Error(`no <script> in ${VERIFY_PAGE_FILE.pathname}`)
   const context: Record<string, unknown> = { crypto, TextEncoder, URL, atob, btoa, Uint8Array, Array }
   runInNewContext(script, context)
   return context as unknown as PageVerifier

@@ -3,7 +3,7 @@
 
 import { createNoteSigner, formatCheckpoint, formatVerifierKey, signNote } from '@torii/schema/log'
 import { hex, inclusionPath, leafHashSync, mth } from '@torii/schema/log/test-support/reference-tree'
-import type { ProofBundle } from '@torii/schema/proof-bundle'
+import type { ProofBundle } from '@torii/schema/receipt'
 import type { ProofStep } from '../verify-proof-bundle.ts'
 import { RECEIPT_INDEX, TEST_ORIGIN, type VectorLog, vectorEntry } from './vector-bundle.ts'
 

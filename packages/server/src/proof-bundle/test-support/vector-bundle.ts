@@ -20,7 +20,7 @@ import {
   leafHashSync,
   mth,
 } from '@torii/schema/log/test-support/reference-tree'
-import { PROOF_BUNDLE_FORMAT, type ProofBundle } from '@torii/schema/proof-bundle'
+import { PROOF_BUNDLE_FORMAT, type ProofBundle } from '@torii/schema/receipt'
 
 /** The log's origin, also the signing key's name. */
 export const TEST_ORIGIN = 'consent.example/log'
