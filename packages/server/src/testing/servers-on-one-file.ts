@@ -2,10 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Client } from '@libsql/client'
+import { formatVerifierKey, parseVerifierKey } from '@torii/schema/log'
 import { createDb } from '../db/client.ts'
+import { DEFAULT_LOG_ORIGIN } from '../ledger/index.ts'
+import { createLogReader } from '../ledger/read/log-reads.ts'
+import { rawPublicKey } from '../ledger/seal/checkpoint-signer.ts'
 import { loadPublicKeys } from '../ledger/seal/signing-key.ts'
-import type { VerifyResult } from '../ledger/types.ts'
+import type { LogVerifyResult, VerifyResult } from '../ledger/types.ts'
 import { databaseRecords } from '../ledger/verify/ledger-records.ts'
+import { verifyLogAgainst } from '../ledger/verify/log-verify.ts'
 import { verifyRecords } from '../ledger/verify/verify.ts'
 import { receiptBody, type ServerProcess, spawnServer } from './server-process.ts'
 
@@ -72,6 +77,18 @@ export function postReceipt(url: string, n: number): Promise<Response> {
 /** Verifies the whole ledger in a database, as `torii verify --db` does. */
 export async function verifyDatabase(client: Client): Promise<VerifyResult> {
   return verifyRecords(await loadPublicKeys(client), databaseRecords(client))
+}
+
+/**
+ * Verifies the log in a database (verifyLogAgainst) with the key its servers signed with, under the default
+ * origin (no TORII_PUBLIC_URL): these tests are about sealing, not about where the key comes from.
+ */
+export async function verifyLogInDatabase(client: Client): Promise<LogVerifyResult> {
+  const publicKey = (await client.execute('SELECT public_key FROM ledger_keys LIMIT 1')).rows[0]!
+    .public_key as string
+  const key = await parseVerifierKey(await formatVerifierKey(DEFAULT_LOG_ORIGIN, rawPublicKey(publicKey)))
+  const log = createLogReader(client, { origin: DEFAULT_LOG_ORIGIN, publicKey })
+  return verifyLogAgainst(client, log, { keys: [key], origin: DEFAULT_LOG_ORIGIN })
 }
 
 /** Stops a server gracefully (SIGTERM) and waits for it to exit. */
