@@ -67,9 +67,21 @@ describe('torii verify-proof', () => {
     const vkeyFile = join(dir, 'vkey')
     writeFileSync(vkeyFile, `${log.vkey}\n`)
     expect((await run('--vkey', vkeyFile, file)).code).toBe(0)
+    // Several keys (a rotated one besides), and TORII_VKEY when no --vkey is given.
+    const other = 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW'
+    expect((await run(file, '--vkey', other, '--vkey', log.vkey)).code).toBe(0)
+    expect((await run(file, '--vkey', other)).out).toMatch(/the signature check failed/)
+    process.env.TORII_VKEY = vkeyFile
+    try {
+      expect((await run(file)).code).toBe(0)
+    } finally {
+      delete process.env.TORII_VKEY
+    }
   })
 
-  it.each(TAMPERS.map((tamper) => [tamper.name, tamper] as const))(
+  // A blank --vkey is a bad argument here (exit 2, tested below), not a bundle to check.
+  const bundleTampers = TAMPERS.filter((tamper) => tamper.step !== 'verifier key')
+  it.each(bundleTampers.map((tamper) => [tamper.name, tamper] as const))(
     'exits 1 naming the check for %s',
     async (_, tamper) => {
       const { bundle, log } = await createVectorBundle()
@@ -83,11 +95,16 @@ describe('torii verify-proof', () => {
   it('refuses bad arguments with exit 2', async () => {
     const { bundle } = await createVectorBundle()
     const file = writeBundle(bundle)
-    expect((await run(file)).err).toMatch(/--vkey is required/)
-    expect((await run(file, '--vkey', 'x', '--out', 'y')).code).toBe(2)
-    expect((await run(join(dir, 'missing.json'), '--vkey', 'x')).err).toMatch(/no proof bundle file/)
+    const key = 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW'
+    expect((await run(file)).err).toMatch(/--vkey VKEY is required/)
+    expect((await run(file, '--vkey', ' ')).code).toBe(2)
+    expect((await run(file, '--vkey', 'x')).err).toMatch(
+      /--vkey: no file at .*x, and "x" is not a verifier key/
+    )
+    expect((await run(file, '--vkey', key, '--out', 'y')).code).toBe(2)
+    expect((await run(join(dir, 'missing.json'), '--vkey', key)).err).toMatch(/no proof bundle file/)
     writeFileSync(join(dir, 'bad.json'), '{')
-    expect((await run(join(dir, 'bad.json'), '--vkey', 'x')).err).toMatch(/bad\.json is not JSON/)
+    expect((await run(join(dir, 'bad.json'), '--vkey', key)).err).toMatch(/bad\.json is not JSON/)
   })
 
   it('--update carries a bundle to the latest checkpoint over HTTP and writes it back', async () => {

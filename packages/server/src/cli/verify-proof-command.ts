@@ -5,10 +5,28 @@ import { type ProofBundleReport, verifyProofBundle } from '../proof-bundle/verif
 import { type CliIo, userPath } from './io.ts'
 import { parseWithFile, UsageError } from './usage.ts'
 
-/** The key text of `--vkey`: a file of verifier key lines, or the key itself. */
-function verifierKeys(value: string): string {
-  const file = userPath(value)
-  return existsSync(file) ? readFileSync(file, 'utf8') : value
+/** A C2SP verifier key's shape, to tell key text from a mistyped file name. */
+const VERIFIER_KEY_SHAPE = /^[^+\s]+\+[0-9a-fA-F]{8}\+\S+$/
+
+/**
+ * The verifier key lines to trust, as `torii verify` takes them: each `--vkey` (key text, or a file of keys
+ * one a line), else TORII_VKEY. Never the bundle's: a key from the file under test proves nothing.
+ */
+function verifierKeyLines(values: readonly string[] | undefined): string {
+  const pinned = process.env.TORII_VKEY
+  const given = values?.length ? values : pinned ? [pinned] : []
+  if (!given.length) {
+    throw new UsageError(
+      '--vkey VKEY is required: the log verifier key from a source you trust (the key text, or a file of keys), or TORII_VKEY set to one'
+    )
+  }
+  const lines = given.map((value) => {
+    const file = userPath(value)
+    if (existsSync(file)) return readFileSync(file, 'utf8')
+    if (VERIFIER_KEY_SHAPE.test(value.trim())) return value
+    throw new UsageError(`--vkey: no file at ${file}, and ${JSON.stringify(value)} is not a verifier key`)
+  })
+  return lines.join('\n')
 }
 
 function readBundle(file: string): unknown {
@@ -33,23 +51,22 @@ function printReport(io: CliIo, name: string, report: ProofBundleReport): number
 }
 
 /**
- * `torii verify-proof FILE --vkey VKEY [--update [--log-url URL] [--out FILE]]`: checks a proof bundle
+ * `torii verify-proof FILE --vkey VKEY [--vkey VKEY…] [--update [--log-url URL] [--out FILE]]`: checks a proof bundle
  * offline with the verifier key given; with --update, first carries it to the log's latest checkpoint.
  */
 export async function verifyProofCommand(args: string[], io: CliIo): Promise<number> {
   const { values, file } = parseWithFile(args, {
-    vkey: { type: 'string' },
+    vkey: { type: 'string', multiple: true },
     update: { type: 'boolean' },
     'log-url': { type: 'string' },
     out: { type: 'string' },
   })
-  if (!values.vkey) throw new UsageError('--vkey is required: the log verifier key (or a file of them)')
   if (!values.update && (values['log-url'] || values.out)) {
     throw new UsageError('--log-url and --out go with --update')
   }
+  const keys = verifierKeyLines(values.vkey)
   const path = userPath(file)
   const bundle = readBundle(path)
-  const keys = verifierKeys(values.vkey)
   if (!values.update) return printReport(io, file, await verifyProofBundle(bundle, keys))
   const result = await carryForward(bundle as ProofBundle, keys, { logUrl: values['log-url'] })
   const code = printReport(io, file, result.report)
