@@ -1,7 +1,7 @@
 // #16: the proof bundle the banner keeps in IndexedDB checks offline, with only the log's verifier key,
 // after the server is stopped: by `torii verify-proof` and by the static page tools/verify-proof.html in
 // real Chromium (WebCrypto SHA-256 and Ed25519, no network).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
@@ -13,6 +13,7 @@ import { expect, onTestFinished, test } from 'vitest'
 import {
   bannerButton,
   formatViolations,
+  recordReceipt,
   runAxe,
   startTestServer,
   useBrowser,
@@ -84,6 +85,23 @@ test('the bundle the banner stored verifies offline with the CLI and the static 
   const bundle = (await history(page)).find((e) => e.ack?.id === ack.id)!.proof as ProofBundle
   expect(bundle).toMatchObject({ format: 'torii-proof/1', receipt: { id: ack.id, action: 'accept-all' } })
   const vkey = (await (await fetch(server.at('/log/vkey'))).text()).split('\n')[0]!
+
+  // Online, the page carries the stored bundle to the log's newer checkpoint and offers it to save.
+  await recordReceipt(server, 'consent-id-carried-forward-0001')
+  await server.ledger.seal()
+  const online = await (await browser.newContext()).newPage()
+  await online.goto(`${VERIFY_PAGE}#vkey=${encodeURIComponent(vkey)}`)
+  expect(await verifyOnPage(online, bundle)).toMatchObject({ ok: 'true' })
+  await online.getByRole('button', { name: 'Fetch a newer checkpoint and check again' }).click()
+  await online.locator('#result[data-ok]').waitFor()
+  expect(await online.locator('#verdict').textContent()).toMatch(
+    new RegExp(`proven against checkpoint size ${bundle.log.treeSize + 1} of `)
+  )
+  const download = online.waitForEvent('download')
+  await online.getByRole('link', { name: 'Save the updated bundle' }).click()
+  const carried = JSON.parse(await readFile((await (await download).path())!, 'utf8')) as ProofBundle
+  expect(carried.carried).toHaveLength(1)
+
   await server.close()
   running = false
   await expect(fetch(server.at('/log/vkey'))).rejects.toThrow()
@@ -91,6 +109,9 @@ test('the bundle the banner stored verifies offline with the CLI and the static 
   const cli = await verifyWithCli(bundle, vkey)
   expect(cli.out).toMatch(/OK: .*the receipt is in log /)
   expect(cli.code).toBe(0)
+  expect((await verifyWithCli(carried, vkey)).out).toMatch(
+    new RegExp(`OK: .*proven at tree size ${bundle.log.treeSize + 1}`)
+  )
 
   // The page from the repository's file, the key after #vkey=, every network request refused.
   const context = await browser.newContext()
