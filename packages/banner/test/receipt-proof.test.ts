@@ -38,16 +38,16 @@ const ackOf = (id: string, issuedAt: string) => ({
 })
 
 /**
- * A server: the POST gets `ack`; each proof.json GET the next of `proofs`, a bundle or null for "409: not in
- * a checkpoint yet"; the URLs recorded.
+ * A server: the POST gets `ack`; each receipt JSON GET the receipt with the next of `proofs`' log, or
+ * `log: null` (not in a checkpoint yet) for null or when none are left; the URLs recorded.
  */
-function serve(ack: object | null, ...proofs: (object | null)[]) {
+function serve(ack: object | null, ...proofs: (ReturnType<typeof bundleOf> | null)[]) {
   const urls: string[] = []
   vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
     urls.push(String(url))
     if (init?.method == 'POST') return new Response(JSON.stringify(ack), { status: ack ? 201 : 503 })
     const next = proofs.shift()
-    return next ? Response.json(next) : Response.json({ error: { code: 'not_in_log_yet' } }, { status: 409 })
+    return Response.json({ receipt: next?.receipt ?? { id: 'r' }, revision: {}, log: next?.log ?? null })
   })
   return urls
 }
@@ -75,29 +75,42 @@ describe('the proof the browser keeps', () => {
     const urls = serve(ack, null, bundleOf('r7'))
     await record(gate, choiceAt(Date.now()), 'accept-all', STATE)
     expect(await proofOf('r7')).toBeUndefined()
-    // Not in a checkpoint at the first look (2 s later): the gate is flagged to come back on a later page
-    // view; the next look (4 s after that) finds it. The clock moves only as far as each condition needs.
+    // Not in a checkpoint at the first look (2 s later); the next look (4 s after that) finds it. The clock
+    // moves only as far as each condition needs. The gate's outbox flag is left alone: nothing is queued.
     await passTimeUntil(() => urls.length == 2)
-    expect(urls[1]).toBe('https://consent.example/receipts/r7/proof.json')
-    await passTimeUntil(() => localStorage.getItem(OUTBOX_FLAG) == '1')
+    expect(urls[1]).toBe('https://consent.example/receipts/r7?format=json')
     expect(Date.now() - start).toBeGreaterThanOrEqual(2000)
     await passTimeUntil(async () => !!(await proofOf('r7')))
     expect(Date.now() - start).toBeGreaterThanOrEqual(6000)
     expect(await proofOf('r7')).toEqual(bundleOf('r7'))
     expect(urls).toHaveLength(3)
+    expect(localStorage.getItem(OUTBOX_FLAG)).toBeNull()
   })
 
-  it('should fetch a missing proof on a later page view, and no more once it is kept', async () => {
+  it('should look for a missing proof when a later page view sends receipts, again later, and no more once kept', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] })
     const ack = ackOf('r8', new Date().toISOString())
     await editHistory(() => [{ input: {} as never, ack }])
     const urls = serve(null, null, bundleOf('r8'))
     await flush()
+    expect(urls).toEqual([ack.proofUrl + '?format=json'])
     expect(await proofOf('r8')).toBeUndefined()
-    expect(localStorage.getItem(OUTBOX_FLAG)).toBe('1')
-    await flush()
+    await passTimeUntil(async () => !!(await proofOf('r8')))
     expect((await proofOf('r8'))?.log).toEqual(log)
     await flush()
-    expect(urls).toEqual([ack.proofUrl + '/proof.json', ack.proofUrl + '/proof.json'])
+    await vi.advanceTimersByTimeAsync(130e3)
+    expect(urls).toHaveLength(2)
+    expect(localStorage.getItem(OUTBOX_FLAG)).toBeNull()
+  })
+
+  it('should stop looking on the page after about two minutes', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] })
+    await editHistory(() => [{ input: {} as never, ack: ackOf('r10', new Date().toISOString()) }])
+    const urls = serve(null)
+    await flush()
+    await vi.advanceTimersByTimeAsync(600e3)
+    // At once, then 2, 4, 8, 16, 32 and 64 s later.
+    expect(urls).toHaveLength(7)
   })
 
   it('should stop looking a day after the receipt, and never look without an ack', async () => {

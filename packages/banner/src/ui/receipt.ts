@@ -7,7 +7,6 @@ import {
   addHistory,
   editHistory,
   enqueue,
-  flag,
   loadHistory,
   type OutboxEntry,
   saveChoice,
@@ -21,7 +20,7 @@ const PROOF_POLL_MS = 2e3
 
 /** Keeps the proofs of acknowledged receipts that a checkpoint now includes (src/ui/proof.ts). */
 const keepProofs = (ms: number) =>
-  import('./proof.ts').then((m) => m.keepProofs(loadHistory, editHistory, flag, ms)).catch(() => {})
+  import('./proof.ts').then((m) => m.keepProofs(loadHistory, editHistory, ms)).catch(() => {})
 
 /** The receipt for a decision (REC-04: who, what was shown, what was chosen, which signals were sent). */
 export function buildReceipt(

@@ -42,11 +42,8 @@ export const ackHistory = (input: ReceiptInput, ack: ReceiptAck) =>
     )
   )
 
-/**
- * Flags a pending outbox (or a proof still to fetch) for the gate, which cannot read IndexedDB cheaply on
- * every page view.
- */
-export function flag(on: boolean) {
+/** Flags a pending outbox for the gate, which cannot read IndexedDB cheaply on every page view. */
+function flag(on: boolean) {
   try {
     if (on) localStorage.setItem(OUTBOX_FLAG, '1')
     else localStorage.removeItem(OUTBOX_FLAG)
