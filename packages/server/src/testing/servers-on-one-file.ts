@@ -5,7 +5,6 @@ import type { Client } from '@libsql/client'
 import { formatVerifierKey, parseVerifierKey } from '@torii/schema/log'
 import { createDb } from '../db/client.ts'
 import { DEFAULT_LOG_ORIGIN } from '../ledger/index.ts'
-import { createLogReader } from '../ledger/read/log-reads.ts'
 import { rawPublicKey } from '../ledger/seal/checkpoint-signer.ts'
 import { loadPublicKeys } from '../ledger/seal/signing-key.ts'
 import type { LogVerifyResult, VerifyResult } from '../ledger/types.ts'
@@ -87,8 +86,7 @@ export async function verifyLogInDatabase(client: Client): Promise<LogVerifyResu
   const publicKey = (await client.execute('SELECT public_key FROM ledger_keys LIMIT 1')).rows[0]!
     .public_key as string
   const key = await parseVerifierKey(await formatVerifierKey(DEFAULT_LOG_ORIGIN, rawPublicKey(publicKey)))
-  const log = createLogReader(client, { origin: DEFAULT_LOG_ORIGIN, publicKey })
-  return verifyLogAgainst(client, log, { keys: [key], origin: DEFAULT_LOG_ORIGIN })
+  return verifyLogAgainst(client, { keys: [key] })
 }
 
 /** Stops a server gracefully (SIGTERM) and waits for it to exit. */

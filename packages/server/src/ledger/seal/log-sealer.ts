@@ -77,7 +77,9 @@ export async function sealLog(store: SealStore, request: LogSealRequest): Promis
     formatCheckpoint({ origin: request.origin, treeSize: edge.size, rootHash: root, extensions: [] }),
     [signer]
   )
-  const mine = `EXISTS (SELECT 1 FROM checkpoints WHERE size = ${edge.size} AND note = ?)`
+  // Entries and tiles go in only with this checkpoint, the latest: a checkpoint of the same size and note
+  // signed earlier by another process (same entries) must not let a late sealer rewind the tiles.
+  const mine = `(SELECT max(size) FROM checkpoints) = ${edge.size} AND EXISTS (SELECT 1 FROM checkpoints WHERE size = ${edge.size} AND note = ?)`
   const statements: SqlStatement[] = [
     {
       sql: `INSERT INTO checkpoints (size, root, note, signed_at)
