@@ -14,6 +14,11 @@ Commands:
       Stream the whole ledger (receipts, batches, keys) as NDJSON: the file verify --file checks.
   admin create --email EMAIL [--role admin|viewer] [--password PASSWORD] [--db URL]
       Create an admin user (password read from stdin when --password is left out).
+  verify-proof FILE --vkey VKEY [--vkey VKEY...] [--update [--log-url URL] [--out FILE]]
+      Check a receipt's proof bundle (its "Download proof" file) offline against the log's verifier keys
+      given out of band (VKEY: the key text, or a file of keys one a line; else TORII_VKEY); exits 1 naming
+      the check that failed. --update first carries it to the log's latest checkpoint (fetched from URL,
+      else the bundle's logUrl) and writes it back (or to --out). docs/checking-a-receipt.md
 
 The database is --db, else TORII_DB_URL, else file:./data/torii.db.
 Exit codes: 0 ok, 1 verification failed or runtime error, 2 bad arguments.`
@@ -31,4 +36,20 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: s
     const message = (error as Error).message.replace(/\. To specify a positional.*$/s, '')
     throw new UsageError(message)
   }
+}
+
+/** `parse` for a command that takes one FILE argument besides its options. */
+export function parseWithFile<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: true }>
+  >
+  try {
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: true })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  if (parsed.positionals.length !== 1) {
+    throw new UsageError(`expected one FILE, got ${parsed.positionals.length}`)
+  }
+  return { values: parsed.values, file: parsed.positionals[0] }
 }
