@@ -14,6 +14,8 @@ import { runCli } from './main.ts'
 type TestDb = Awaited<ReturnType<typeof createTestDb>>
 let db: TestDb
 let url: string
+/** The ledger's verifier key, as the operator pins it (`torii key vkey`). */
+let vkey: string
 
 function captureIo(stdinText = '') {
   const out: string[] = []
@@ -38,6 +40,11 @@ beforeEach(async () => {
     await ledger.append(sampleEntry({ action: i % 2 ? 'accept-all' : 'reject-all' }))
   await ledger.seal()
   await ledger.close()
+  const printed = captureIo()
+  expect(await runCli(['key', 'vkey', '--db', url, '--origin', 'consent.example.test/log'], printed.io)).toBe(
+    0
+  )
+  vkey = printed.out[0]!
 })
 
 afterEach(() => db.cleanup())
@@ -45,7 +52,7 @@ afterEach(() => db.cleanup())
 describe('torii CLI', () => {
   it('verify --db passes on an intact ledger and prints the counts', async () => {
     const { io, out } = captureIo()
-    expect(await runCli(['verify', '--db', url], io)).toBe(0)
+    expect(await runCli(['verify', '--db', url, '--vkey', vkey], io)).toBe(0)
     expect(out.join('\n')).toMatch(/OK: .*12 receipts in 3 batches verified/)
   })
 
@@ -57,7 +64,7 @@ describe('torii CLI', () => {
     })
     await db.client.execute({ sql: `UPDATE receipts SET language = 'fr' WHERE id = ?`, args: [id] })
     const { io, out } = captureIo()
-    expect(await runCli(['verify', '--db', url], io)).toBe(1)
+    expect(await runCli(['verify', '--db', url, '--vkey', vkey], io)).toBe(1)
     expect(out[0]).toContain(`FAILED`)
     expect(out[0]).toContain(id)
   })
@@ -69,7 +76,7 @@ describe('torii CLI', () => {
     expect(JSON.parse(lines[0]!).type).toBe('ledger')
     expect(lines.filter((line) => line.includes('"type":"batch"'))).toHaveLength(3)
     const ok = captureIo()
-    expect(await runCli(['verify', '--file', file], ok.io)).toBe(0)
+    expect(await runCli(['verify', '--file', file, '--vkey', vkey], ok.io)).toBe(0)
     expect(ok.out[0]).toMatch(/12 receipts in 3 batches verified/)
     // Edit the root of batch 2 in the file.
     const edited = lines.map((line) => {
@@ -79,7 +86,7 @@ describe('torii CLI', () => {
     })
     writeFileSync(file, `${edited.join('\n')}\n`)
     const bad = captureIo()
-    expect(await runCli(['verify', '--file', file], bad.io)).toBe(1)
+    expect(await runCli(['verify', '--file', file, '--vkey', vkey], bad.io)).toBe(1)
     expect(bad.out[0]).toMatch(/FAILED: .*batch 2/)
   })
 
@@ -192,7 +199,7 @@ describe('torii CLI', () => {
 describe('bin/torii.mjs', () => {
   const bin = fileURLToPath(new URL('../../bin/torii.mjs', import.meta.url))
   it('runs the CLI as a process with its exit codes', () => {
-    const ok = spawnSync(process.execPath, [bin, 'verify', '--db', url], { encoding: 'utf8' })
+    const ok = spawnSync(process.execPath, [bin, 'verify', '--db', url, '--vkey', vkey], { encoding: 'utf8' })
     expect(ok.status, ok.stderr).toBe(0)
     expect(ok.stdout).toMatch(/12 receipts in 3 batches verified/)
     const bad = spawnSync(process.execPath, [bin, 'export', '--site', 'xtra'], { encoding: 'utf8' })

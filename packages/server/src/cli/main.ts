@@ -2,6 +2,7 @@
 import { adminCommand } from './admin-command.ts'
 import { exportCommand } from './export-command.ts'
 import { type CliIo, processIo } from './io.ts'
+import { keyCommand } from './key-command.ts'
 import { USAGE, UsageError } from './usage.ts'
 import { verifyCommand } from './verify-command.ts'
 
@@ -9,6 +10,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   verify: verifyCommand,
   export: exportCommand,
   admin: adminCommand,
+  key: keyCommand,
 }
 
 /** Runs one CLI invocation and returns its exit code (0 ok, 1 failure, 2 bad arguments). */

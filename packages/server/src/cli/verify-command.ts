@@ -1,15 +1,23 @@
 import { existsSync } from 'node:fs'
-import { loadPublicKeys } from '../ledger/seal/signing-key.ts'
 import type { VerifyProgress, VerifyResult } from '../ledger/types.ts'
 import { databaseRecords, readLedgerFile } from '../ledger/verify/ledger-records.ts'
+import { batchKeysOf } from '../ledger/verify/verifier-keys.ts'
 import { verifyReceiptList, verifyRecords } from '../ledger/verify/verify.ts'
 import { type CliIo, userPath } from './io.ts'
 import { openDatabase } from './open-db.ts'
 import { parse, UsageError } from './usage.ts'
+import { verifierKeysOption } from './vkey-option.ts'
 
-/** `torii verify [--db URL | --file export.ndjson]`: exit 0 when the ledger verifies, 1 naming the first problem. */
+/**
+ * `torii verify [--db URL | --file export.ndjson] --vkey VKEY`: exit 0 when the ledger verifies against the
+ * verifier keys given out of band, 1 naming the first problem.
+ */
 export async function verifyCommand(args: string[], io: CliIo): Promise<number> {
-  const values = parse(args, { db: { type: 'string' }, file: { type: 'string' } })
+  const values = parse(args, {
+    db: { type: 'string' },
+    file: { type: 'string' },
+    vkey: { type: 'string', multiple: true },
+  })
   if (values.db && values.file) throw new UsageError('--db and --file cannot be used together')
   const progress = (p: VerifyProgress) =>
     io.err(`verify: ${p.receipts} receipts, ${p.batches} batches checked`)
@@ -30,18 +38,16 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
         return 0
       }
     } else {
-      const keys = new Map(opened.header.keys.map((k) => [k.id, k.publicKey]))
+      // The header's keys are the exporter's word: only the keys given out of band count.
+      const keys = batchKeysOf(await verifierKeysOption(values.vkey))
       result = await verifyRecords(keys, opened.records, progress)
     }
   } else {
     const database = await openDatabase(values.db, true)
     source = database.url
     try {
-      result = await verifyRecords(
-        await loadPublicKeys(database.client),
-        databaseRecords(database.client),
-        progress
-      )
+      const keys = batchKeysOf(await verifierKeysOption(values.vkey))
+      result = await verifyRecords(keys, databaseRecords(database.client), progress)
     } finally {
       database.close()
     }

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Client } from '@libsql/client'
 import { createDb } from '../db/client.ts'
-import { loadPublicKeys } from '../ledger/seal/signing-key.ts'
+import { keyFileBeside, readKeyFile } from '../ledger/seal/key-file.ts'
 import type { VerifyResult } from '../ledger/types.ts'
 import { databaseRecords } from '../ledger/verify/ledger-records.ts'
 import { verifyRecords } from '../ledger/verify/verify.ts'
+import { localFileOf } from '../ledger/write/writer.ts'
 import { receiptBody, type ServerProcess, spawnServer } from './server-process.ts'
 
 export interface ServersOnOneFileOptions {
@@ -69,9 +70,13 @@ export function postReceipt(url: string, n: number): Promise<Response> {
   })
 }
 
-/** Verifies the whole ledger in a database, as `torii verify --db` does. */
+/** Verifies the whole ledger in a database, as `torii verify --db` does, trusting the key file beside it. */
 export async function verifyDatabase(client: Client): Promise<VerifyResult> {
-  return verifyRecords(await loadPublicKeys(client), databaseRecords(client))
+  const file = await localFileOf(client)
+  const content = file ? readKeyFile(keyFileBeside(file)) : null
+  if (!content) throw new Error(`no signing key file beside the database ${file}`)
+  const keys = [content.signingKey, ...content.retired]
+  return verifyRecords(new Map(keys.map((key) => [key.id, key.publicKey])), databaseRecords(client))
 }
 
 /** Stops a server gracefully (SIGTERM) and waits for it to exit. */

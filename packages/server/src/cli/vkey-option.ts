@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs'
+import type { NoteVerifierKey } from '@torii/schema/log'
+import { parseVerifierKeys, VerifierKeyError } from '../ledger/verify/verifier-keys.ts'
+import { userPath } from './io.ts'
+import { UsageError } from './usage.ts'
+
+/** A C2SP verifier key's shape, to tell key text from a mistyped file name. */
+const VERIFIER_KEY_SHAPE = /^[^+\s]+\+[0-9a-fA-F]{8}\+\S+$/
+
+/**
+ * The verifier keys to trust: each `--vkey` (key text, or a file of keys one a line), else the file or key
+ * the operator pinned in TORII_VKEY. Never keys from the database or export under test: with none given,
+ * verifying would only prove the ledger agrees with itself.
+ */
+export async function verifierKeysOption(values: readonly string[] | undefined): Promise<NoteVerifierKey[]> {
+  const given = values?.length ? values.map((value) => ({ value, flag: '--vkey' })) : []
+  const pinned = process.env.TORII_VKEY
+  if (!given.length && pinned) given.push({ value: pinned, flag: 'TORII_VKEY' })
+  if (!given.length) {
+    throw new UsageError(
+      '--vkey VKEY is required: the verifier key from outside the ledger (the key text, as /log/vkey serves it, or a file of keys), or TORII_VKEY set to one'
+    )
+  }
+  const sources = given.map(({ value, flag }) => {
+    const file = userPath(value)
+    if (existsSync(file)) return { text: readFileSync(file, 'utf8'), where: `${flag} ${file}` }
+    if (VERIFIER_KEY_SHAPE.test(value.trim())) return { text: value, where: flag }
+    throw new UsageError(`${flag}: no file at ${file}, and ${JSON.stringify(value)} is not a verifier key`)
+  })
+  try {
+    return await parseVerifierKeys(sources)
+  } catch (error) {
+    if (error instanceof VerifierKeyError) throw new UsageError(error.message)
+    throw error
+  }
+}
