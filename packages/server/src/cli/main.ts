@@ -1,8 +1,9 @@
-// `pnpm torii <command>`: verify the ledger, export receipts, create the first admin.
+// `pnpm torii <command>`: verify the ledger, export receipts, create the first admin, manage the signing key.
 import { adminCommand } from './admin-command.ts'
 import { exportCommand } from './export-command.ts'
 import { type CliIo, processIo } from './io.ts'
 import { keyCommand } from './key-command.ts'
+import { logCommand } from './log-command.ts'
 import { USAGE, UsageError } from './usage.ts'
 import { verifyCommand } from './verify-command.ts'
 
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   export: exportCommand,
   admin: adminCommand,
   key: keyCommand,
+  log: logCommand,
 }
 
 /** Runs one CLI invocation and returns its exit code (0 ok, 1 failure, 2 bad arguments). */
