@@ -54,11 +54,23 @@ export interface Receipt extends ReceiptInput, ReceiptJurisdiction {
   userAgent: string | null
   /** IPv4 truncated to /24, IPv6 to /48; never the whole address. */
   ipTruncated: string | null
-  /** SHA-256 (hex) of the receipt's canonical bytes (the Merkle leaf's content). */
+  /**
+   * The receipt's 32-byte log entry, hex (the Merkle leaf's content): for `leafVersion` 1 the leaf commitment
+   * (docs/ledger.md), for 0 (receipts written before it) SHA-256 of the receipt's canonical JSON.
+   */
   hash: string
   /** Set when the payload was erased on request; the hash stays so the ledger still verifies. */
   erasedAt: string | null
+  /** Which leaf commitment `hash` is: 1 (kept part + payloadDigest), 0 (receipts written before it). */
+  leafVersion: ReceiptLeafVersion
+  /** v1: SHA-256 (hex) of the payload part's canonical JSON; kept on erasure. null on version 0. */
+  payloadDigest: string | null
+  /** v1: SHA-256 (hex) of a stored salt and the private part (user agent, IP); erased. null on version 0. */
+  privateDigest: string | null
 }
+
+/** The leaf commitments a receipt's `hash` can be (docs/ledger.md). */
+export type ReceiptLeafVersion = 0 | 1
 
 /** `201` answer to a receipt POST. */
 export interface ReceiptAck {
@@ -87,6 +99,20 @@ export interface InclusionProof {
   sealedAt: string
 }
 
+/** Where a receipt is in the public log (docs/log-format.md), proven against a signed checkpoint. */
+export interface ReceiptLogProof {
+  /** The entry's index in the log (0-based). */
+  index: number
+  /** base64 of the 32-byte entry (the receipt's `hash`). */
+  entry: string
+  /** The checkpoint's tree size. */
+  treeSize: number
+  /** base64 hashes: the RFC 9162 inclusion path of `index` in the tree of `treeSize`, bottom first. */
+  inclusion: string[]
+  /** The C2SP signed note (tlog-checkpoint) of `treeSize`. */
+  checkpoint: string
+}
+
 /** `GET /receipts/:id`: the receipt as proof (no IP, no user agent). */
 export interface ReceiptProof {
   receipt: Omit<Receipt, 'userAgent' | 'ipTruncated'>
@@ -94,4 +120,25 @@ export interface ReceiptProof {
   leafHash: string
   /** `null` while the receipt waits to be sealed in the next batch. */
   inclusion: InclusionProof | null
+  /** `null` until the receipt is in a signed checkpoint of the log. */
+  log: ReceiptLogProof | null
+}
+
+/** The "Download proof" file: one receipt, its log proof, optionally carried to later checkpoints. */
+export interface ProofBundle {
+  format: 'torii-proof/1'
+  /** The log's tiles prefix, e.g. `https://consent.example/log/`. */
+  logUrl: string
+  receipt: ReceiptProof['receipt']
+  log: ReceiptLogProof
+  /** Later checkpoints, each with the consistency proof (base64) from the previous checkpoint's size. */
+  carried?: { checkpoint: string; consistency: string[] }[]
+}
+
+/** `GET /log/consistency?from=M&to=N`: the RFC 9162 consistency proof between two tree sizes. */
+export interface LogConsistencyProof {
+  from: number
+  to: number
+  /** base64 hashes. */
+  proof: string[]
 }

@@ -16,6 +16,7 @@ import { createAssetRoutes } from './routes/public/assets.ts'
 import { createDemoRoutes } from './routes/public/demo.ts'
 import { createPublicDisclosureRoutes } from './routes/public/disclosure.ts'
 import { createHealthRoutes } from './routes/public/healthz.ts'
+import { createLogRoutes } from './routes/public/log.ts'
 import { createProofRoutes } from './routes/public/proofs.ts'
 import { createReceiptRoutes } from './routes/public/receipts/index.ts'
 import { createSiteFileRoutes } from './routes/public/site-files.ts'
@@ -101,7 +102,8 @@ export function createApp(deps: AppDeps): ToriiApp {
   app.route('/', createHealthRoutes({ db: deps.db, dbUrl: deps.dbUrl, logger }))
   app.route('/', receipts.preflight)
   app.route('/', createPublicDisclosureRoutes(liveCache))
-  app.route('/', createProofRoutes(deps.ledger, deps.db))
+  app.route('/', createProofRoutes(deps.ledger, deps.db, deps.publicUrl))
+  app.route('/', createLogRoutes(deps.ledger))
   app.route('/', createAssetRoutes({ bannerDist, adminDist }))
   app.route(
     ADMIN_API_BASE,

@@ -34,6 +34,11 @@ const envSchema = z.object({
   TORII_PUBLIC_URL: z
     .url({ protocol: /^https?$/, message: 'accepted: an http(s) URL such as https://consent.example.com' })
     .optional(),
+  /** The log's origin line and key name (docs/log-format.md); default from TORII_PUBLIC_URL. */
+  TORII_LOG_ORIGIN: z
+    .string()
+    .regex(/^[^\s+]+$/, 'accepted: a log origin without spaces or "+", such as consent.example.com/log')
+    .optional(),
   TORII_TRUST_PROXY: z.enum(['0', '1'], 'accepted: 0, 1').default('0'),
   TORII_LOG_LEVEL: z.enum(LOG_LEVELS, `accepted: ${LOG_LEVELS.join(', ')}`).default('info'),
   TORII_RECEIPT_RATE_LIMIT: z

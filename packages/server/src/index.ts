@@ -5,7 +5,7 @@ import { createDb, DEFAULT_DB_URL } from './db/client.ts'
 import { type DemoSeedResult, localOrigins, seedDemo, shouldRunDemo } from './demo/seed.ts'
 import type { LogLevel } from './env.ts'
 import { createJurisdictionResolver, type JurisdictionResolverOptions } from './geo/jurisdiction-resolver.ts'
-import { createLedger } from './ledger/index.ts'
+import { createLedger, logOriginFor } from './ledger/index.ts'
 import type { Ledger } from './ledger/types.ts'
 import type { Durability } from './ledger/write/writer.ts'
 import { createLogger } from './lib/logger.ts'
@@ -36,6 +36,8 @@ export interface StartServerOptions {
   /** The ledger's key file (default: `<database>-signing-key.pem` beside a local database file). */
   signingKeyFile?: string
   publicUrl?: string
+  /** The log's origin (TORII_LOG_ORIGIN); default from `publicUrl` (`logOriginFor`). */
+  logOrigin?: string
   trustProxy?: boolean
   /** Where visitors are, for sites with region rules (`jurisdictionOptionsFromEnv`); default the IP database. */
   geo?: JurisdictionResolverOptions
@@ -81,6 +83,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       batchSize: options.sealBatchSize,
       batchIntervalMs: options.sealIntervalMs,
       durability: options.ledgerSync,
+      logOrigin: options.logOrigin ?? logOriginFor(options.publicUrl),
       warn: (message) => logger.warn(message),
     })
     const demo = await shouldRunDemo(database.db, options.demo ?? 'auto')

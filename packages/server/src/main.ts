@@ -32,6 +32,7 @@ async function main() {
     signingKey: env.TORII_SIGNING_KEY,
     signingKeyFile: env.TORII_SIGNING_KEY_FILE,
     publicUrl: env.TORII_PUBLIC_URL,
+    logOrigin: env.TORII_LOG_ORIGIN,
     trustProxy: env.TORII_TRUST_PROXY === '1',
     receiptRateLimit: env.TORII_RECEIPT_RATE_LIMIT,
     ledgerSync: env.TORII_LEDGER_SYNC,

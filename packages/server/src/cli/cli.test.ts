@@ -41,9 +41,7 @@ beforeEach(async () => {
   await ledger.seal()
   await ledger.close()
   const printed = captureIo()
-  expect(await runCli(['key', 'vkey', '--db', url, '--origin', 'consent.example.test/log'], printed.io)).toBe(
-    0
-  )
+  expect(await runCli(['key', 'vkey', '--db', url], printed.io)).toBe(0)
   vkey = printed.out[0]!
 })
 

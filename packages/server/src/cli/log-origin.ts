@@ -1,13 +1,11 @@
-import { UsageError } from './usage.ts'
+import { DEFAULT_LOG_ORIGIN, logOriginFor } from '../ledger/index.ts'
 
 /**
- * The log's origin, the name its verifier keys carry: `--origin`, else TORII_LOG_ORIGIN, else the public URL
- * without scheme and trailing slash, plus `/log` (docs/log-format.md).
+ * The log's origin, the name its verifier keys carry: `--origin`, else the server's (TORII_LOG_ORIGIN, else
+ * derived from TORII_PUBLIC_URL, else the default the server uses too).
  */
 export function logOriginOption(origin: string | undefined): string {
-  if (origin) return origin
-  if (process.env.TORII_LOG_ORIGIN) return process.env.TORII_LOG_ORIGIN
-  const publicUrl = process.env.TORII_PUBLIC_URL
-  if (publicUrl) return `${publicUrl.replace(/^https?:\/\//, '').replace(/\/+$/, '')}/log`
-  throw new UsageError('--origin ORIGIN is required (or TORII_LOG_ORIGIN, or TORII_PUBLIC_URL to derive it)')
+  return (
+    origin || process.env.TORII_LOG_ORIGIN || logOriginFor(process.env.TORII_PUBLIC_URL) || DEFAULT_LOG_ORIGIN
+  )
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import type { NoteVerifierKey } from '@torii/schema/log'
-import { parseVerifierKeys, VerifierKeyError } from '../ledger/verify/verifier-keys.ts'
+import { logOriginOfKeys, parseVerifierKeys, VerifierKeyError } from '../ledger/verify/verifier-keys.ts'
 import { userPath } from './io.ts'
 import { UsageError } from './usage.ts'
 
@@ -28,7 +28,9 @@ export async function verifierKeysOption(values: readonly string[] | undefined):
     throw new UsageError(`${flag}: no file at ${file}, and ${JSON.stringify(value)} is not a verifier key`)
   })
   try {
-    return await parseVerifierKeys(sources)
+    const keys = await parseVerifierKeys(sources)
+    logOriginOfKeys(keys)
+    return keys
   } catch (error) {
     if (error instanceof VerifierKeyError) throw new UsageError(error.message)
     throw error

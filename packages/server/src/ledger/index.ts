@@ -1,13 +1,16 @@
 import type { Client } from '@libsql/client'
 import { ledgerExportStream } from './export/ledger-export.ts'
 import { siteExportStream } from './export/site-export.ts'
+import { createLogReader } from './read/log-reads.ts'
 import { receiptProof, verifyOne } from './read/proof.ts'
 import { receiptById, receiptPage } from './read/receipt-reads.ts'
 import { keyFileBeside } from './seal/key-file.ts'
 import { loadSigningKey } from './seal/load-signing-key.ts'
+import { LOG_PENDING_SQL, MAX_CHECKPOINT_ENTRIES } from './seal/log-sealer.ts'
 import { pendingCount, SEAL_RACE_LOST } from './seal/sealer.ts'
 import type { Ledger } from './types.ts'
 import { databaseRecords } from './verify/ledger-records.ts'
+import { verifyLogAgainst } from './verify/log-verify.ts'
 import { verifyRecords } from './verify/verify.ts'
 import { eraseReceipts } from './write/erase.ts'
 import { createGroupCommitter } from './write/group-commit.ts'
@@ -21,6 +24,18 @@ import { createClientWriter, createWorkerWriter, type Durability, localFileOf } 
  */
 export const DEFAULT_BATCH_SIZE = 1024
 export const DEFAULT_BATCH_INTERVAL_MS = 2000
+/** The log's origin when neither TORII_LOG_ORIGIN nor TORII_PUBLIC_URL says (docs/log-format.md). */
+export const DEFAULT_LOG_ORIGIN = 'localhost/log'
+
+/**
+ * The log's origin from TORII_PUBLIC_URL: the URL of the log without scheme and trailing slash
+ * (`https://consent.example.com` → `consent.example.com/log`; a path is kept: `…/torii` → `…/torii/log`).
+ */
+export function logOriginFor(publicUrl: string | undefined): string {
+  if (!publicUrl) return DEFAULT_LOG_ORIGIN
+  const url = new URL(publicUrl)
+  return `${url.host}${url.pathname.replace(/\/+$/, '')}/log`
+}
 
 export interface LedgerOptions {
   /** The @libsql/client the database was opened with. */
@@ -34,6 +49,8 @@ export interface LedgerOptions {
   signingKeyFile?: string
   /** Seal after this many unsealed receipts (default 1024). */
   batchSize?: number
+  /** The log's origin line and key name (TORII_LOG_ORIGIN; default `logOriginFor(TORII_PUBLIC_URL)`). */
+  logOrigin?: string
   /** Seal whatever is pending this often, in ms (default 2000); 0 turns the timer off. */
   batchIntervalMs?: number
   now?: () => Date
@@ -68,6 +85,8 @@ export async function createLedger(options: LedgerOptions): Promise<Ledger> {
   })
   // The server's own checks trust its key file's keys, never the keys the database lists.
   const trustedKeys = new Map(trusted.map((record) => [record.id, record.publicKey]))
+  const origin = options.logOrigin ?? DEFAULT_LOG_ORIGIN
+  const log = createLogReader(client, { origin, publicKey: key.publicKey })
   const lock = createWriteLock()
   const clientWriter = createClientWriter(client)
   const file = options.writerThread === false ? null : databaseFile
@@ -95,6 +114,7 @@ export async function createLedger(options: LedgerOptions): Promise<Ledger> {
         if (sealed === 0 || left <= 0 || (sealed < batchSize && min > 1)) break
         if (min > 1 && unsealed < min) break
       }
+      await checkpointLog()
     }
     const next = (sealing ?? Promise.resolve()).then(run, run)
     const tracked: Promise<void> = next.finally(() => {
@@ -102,6 +122,21 @@ export async function createLedger(options: LedgerOptions): Promise<Ledger> {
     })
     sealing = tracked
     return tracked
+  }
+
+  /**
+   * Appends what the log lacks (receipts, erasures) and signs checkpoints until it has caught up with what
+   * it read: under load the next seal takes what was committed meanwhile.
+   */
+  async function checkpointLog(): Promise<void> {
+    for (let races = 0; ; ) {
+      const added = await lock.run(() => writer.sealLog({ key, origin, signedAt: now().toISOString() }))
+      if (added === SEAL_RACE_LOST) {
+        if (++races > 100) throw new Error('signing checkpoints kept losing to other processes')
+        continue
+      }
+      if (added < MAX_CHECKPOINT_ENTRIES) break
+    }
   }
 
   function sealInBackground(min: number, atMost?: number): void {
@@ -131,6 +166,7 @@ export async function createLedger(options: LedgerOptions): Promise<Ledger> {
             // each, ahead of receipt commits) instead of batchSize; the next tick or batchSize seals those.
             const pending = await pendingCount(client)
             if (pending > 0) sealInBackground(1, pending)
+            else if (await logPending()) sealInBackground(1, 0)
           } catch (error) {
             warn(`torii: reading the ledger failed: ${(error as Error).message}`)
           }
@@ -138,15 +174,21 @@ export async function createLedger(options: LedgerOptions): Promise<Ledger> {
       : null
   timer?.unref()
 
+  async function logPending(): Promise<boolean> {
+    return Number((await client.execute(LOG_PENDING_SQL)).rows[0]?.pending ?? 0) > 0
+  }
+
   return {
     publicKey: key.publicKey,
+    log,
+    verifyLog: (options) => verifyLogAgainst(client, log, { origin, ...options }),
     keyId: key.id,
     append: (entry) => {
       if (closed) return Promise.reject(new Error('the ledger is closed'))
       return committer.append(entry)
     },
     get: (id) => receiptById(client, id),
-    proof: (id) => receiptProof(client, id),
+    proof: (id) => receiptProof(client, id, log),
     verifyReceipt: (id) => verifyOne(client, id, trustedKeys),
     list: (siteId, query) => receiptPage(client, siteId, query),
     export: (siteId, format, query) => siteExportStream(client, siteId, format, query),

@@ -69,11 +69,11 @@ describe('verify detects tampering', () => {
   it('names a batch whose root and chain were rewritten but whose signature is forged', async () => {
     // An attacker changes a receipt, recomputes its hash and the batch root, and fixes the next link:
     // only the signature can catch it.
-    const { receiptHash } = await import('./record/receipt-hash.ts')
+    const { receiptEntryOf } = await import('./record/leaf-commitment.ts')
     const { merkleRoot } = await import('./seal/merkle.ts')
     const { receiptLeaf } = await import('./seal/merkle.ts')
     const forged = { ...(await ledger.get(receipts[17]!.id))!, action: 'accept-all' as const }
-    const hash = receiptHash(forged)
+    const hash = receiptEntryOf(forged)
     await sql('UPDATE receipts SET action = ?, hash = ? WHERE id = ?', ['accept-all', hash, forged.id])
     const hashes = (
       await sql(
@@ -136,12 +136,12 @@ describe('verify detects tampering', () => {
 
   it('names the batch when a receipt and its hash were rewritten before it was sealed', async () => {
     // The seal commits to the hash the server wrote, not to what the row holds by then.
-    const { receiptHash } = await import('./record/receipt-hash.ts')
+    const { receiptEntryOf } = await import('./record/leaf-commitment.ts')
     const late = await ledger.append(sampleEntry())
     const forged = { ...(await ledger.get(late.id))!, action: 'accept-all' as const }
     await sql('UPDATE receipts SET action = ?, hash = ? WHERE id = ?', [
       'accept-all',
-      receiptHash(forged),
+      receiptEntryOf(forged),
       forged.id,
     ])
     await ledger.seal()

@@ -6,6 +6,8 @@ import type {
   ReceiptProof,
   ReceiptQuery,
 } from '@torii/schema'
+import type { LogReader } from './read/log-reads.ts'
+import type { LogVerifyOptions, LogVerifyResult } from './verify/log-verify.ts'
 
 /** What the HTTP layer hands the ledger for one receipt POST (after validation and enrichment). */
 export interface LedgerEntry extends ReceiptInput, ReceiptJurisdiction {
@@ -14,6 +16,9 @@ export interface LedgerEntry extends ReceiptInput, ReceiptJurisdiction {
   userAgent: string | null
   ipTruncated: string | null
 }
+
+export type { LogReader } from './read/log-reads.ts'
+export type { LogVerifyOptions, LogVerifyResult } from './verify/log-verify.ts'
 
 export interface LedgerPage {
   receipts: Receipt[]
@@ -45,6 +50,14 @@ export interface Ledger {
   /** Seals every pending receipt now (also runs by itself every N receipts or T ms). */
   seal(): Promise<void>
   verify(onProgress?: (progress: VerifyProgress) => void): Promise<VerifyResult>
+  /** The public log (tiles, checkpoints, proofs) the `/log/` routes serve. */
+  readonly log: LogReader
+  /**
+   * Checks the log in the database against keys given out of band: every entry against its receipt or
+   * erasure, the latest checkpoint's signature and root, and (given `since`, a checkpoint saved earlier)
+   * that the log still extends it (not cut, not rewritten).
+   */
+  verifyLog(options: Omit<LogVerifyOptions, 'origin'> & { origin?: string }): Promise<LogVerifyResult>
   /** Ed25519 public key, base64 SPKI DER. */
   readonly publicKey: string
   /** Id of the signing key (first 16 hex digits of SHA-256 over the SPKI DER). */

@@ -26,6 +26,10 @@ const LABELS = {
     pending: 'まもなく署名済みバッチに封印されます。',
     erased: 'この記録の内容は本人の請求により消去されました（ハッシュは保持）。',
     json: '機械可読な証明（JSON）',
+    logged: (index: number, size: number) =>
+      `公開ログのエントリ ${index} として、署名済みチェックポイント（サイズ ${size}）に含まれています。`,
+    logPending: 'まもなく公開ログの署名済みチェックポイントに含まれます。',
+    download: '証明をダウンロード（オフラインで検証できます）',
     yes: 'あり',
     no: 'なし',
     actions: {
@@ -59,6 +63,10 @@ const LABELS = {
     pending: 'Waiting to be sealed in the next signed batch.',
     erased: 'The content of this receipt was erased on request; its hash remains.',
     json: 'Machine-readable proof (JSON)',
+    logged: (index: number, size: number) =>
+      `Entry ${index} of the public log, in its signed checkpoint of size ${size}.`,
+    logPending: 'Will be in the public log’s next signed checkpoint shortly.',
+    download: 'Download proof (checkable offline)',
     yes: 'on',
     no: 'off',
     actions: {
@@ -75,8 +83,13 @@ const LABELS = {
  * A visitor-readable copy of a receipt (REC-12, Kantara §4.7), from the same proof the JSON carries. With
  * `config`, the revision the visitor was shown, purposes and vendors are named as they were shown.
  */
-export function renderReceiptPage(proof: ReceiptProof, jsonUrl: string, config?: SiteConfig): string {
-  const { receipt, revision, inclusion } = proof
+export function renderReceiptPage(
+  proof: ReceiptProof,
+  jsonUrl: string,
+  config?: SiteConfig,
+  downloadUrl?: string
+): string {
+  const { receipt, revision, inclusion, log } = proof
   const lang = receipt.language?.startsWith('ja') ? 'ja' : 'en'
   const l = LABELS[lang]
   const row = (label: string, value: string) =>
@@ -134,7 +147,12 @@ export function renderReceiptPage(proof: ReceiptProof, jsonUrl: string, config?:
       ? ''
       : `<h2>${escapeHtml(l.vendors)}</h2><table><tbody>\n${choices(receipt.vendors, vendorName)}\n</tbody></table>`,
     `<p>${escapeHtml(inclusion ? l.sealed(inclusion.batch) : l.pending)}</p>`,
+    `<p>${escapeHtml(log ? l.logged(log.index, log.treeSize) : l.logPending)}</p>`,
+    log ? `<details><summary>checkpoint</summary><pre>${escapeHtml(log.checkpoint)}</pre></details>` : '',
     `<p><a href="${escapeHtml(jsonUrl)}">${escapeHtml(l.json)}</a></p>`,
+    log && downloadUrl
+      ? `<p><a href="${escapeHtml(downloadUrl)}" download>${escapeHtml(l.download)}</a></p>`
+      : '',
     '</main></body></html>',
   ].join('\n')
 }

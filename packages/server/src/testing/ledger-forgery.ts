@@ -1,23 +1,26 @@
 import type { Client } from '@libsql/client'
 import type { ReceiptAction } from '@torii/schema'
+import { createNoteSigner, formatCheckpoint, signNote } from '@torii/schema/log'
+import { receiptEntryOf } from '../ledger/record/leaf-commitment.ts'
 import { RECEIPT_SELECT } from '../ledger/record/receipt-fields.ts'
 import { receiptHash } from '../ledger/record/receipt-hash.ts'
 import { receiptFromRow, rowFromSql } from '../ledger/record/rows.ts'
-import { merkleRoot, receiptLeaf } from '../ledger/seal/merkle.ts'
+import { leafHash, merkleRoot, receiptLeaf } from '../ledger/seal/merkle.ts'
 import { GENESIS_ROOT } from '../ledger/seal/sealer.ts'
-import { type SigningKey, signHead } from '../ledger/seal/signing-key.ts'
+import { type SigningKey, signHead, signingKeySeed } from '../ledger/seal/signing-key.ts'
 
 // What an attacker who can write the database does (issue #16's security review), for the tests that prove
 // verify catches it.
 
-/** Changes a receipt's action and gives it the hash its new content has, as a careful forger would. */
+/** Changes a receipt's action and gives it the hash (v1: the entry) its new content has, as a careful forger would. */
 export async function rewriteAction(client: Client, seq: number, action: ReceiptAction): Promise<string> {
   const raw = (
     await client.execute({ sql: `SELECT ${RECEIPT_SELECT} FROM receipts WHERE seq = ?`, args: [seq] })
   ).rows[0]
   if (!raw) throw new Error(`no receipt with seq ${seq}`)
-  const receipt = { ...receiptFromRow(rowFromSql(raw)), action }
-  const hash = receiptHash(receipt)
+  const row = rowFromSql(raw)
+  const receipt = { ...receiptFromRow(row), action }
+  const hash = row.leafVersion === 1 ? receiptEntryOf(receipt) : receiptHash(receipt)
   await client.execute({
     sql: 'UPDATE receipts SET action = ?, hash = ? WHERE seq = ?',
     args: [action, hash, seq],
@@ -55,7 +58,11 @@ export async function resignBatches(client: Client, key: SigningKey): Promise<vo
   }
 }
 
-/** Deletes the newest `count` batches and the receipts they hold, leaving an older, shorter ledger. */
+/**
+ * Deletes the newest `count` batches, the receipts they hold and their log entries and checkpoints: an older,
+ * shorter ledger whose latest checkpoint was really signed (no key needed, when a checkpoint was signed at
+ * the cut).
+ */
 export async function cutNewestBatches(client: Client, count: number): Promise<void> {
   const kept = (
     await client.execute({
@@ -65,4 +72,29 @@ export async function cutNewestBatches(client: Client, count: number): Promise<v
   ).rows[0]!.last
   await client.execute({ sql: 'DELETE FROM receipts WHERE seq > ?', args: [kept] })
   await client.execute({ sql: 'DELETE FROM batches WHERE last_seq > ?', args: [kept] })
+  await client.execute({ sql: 'DELETE FROM log_entries WHERE receipt_seq > ?', args: [kept] })
+  const entries = Number((await client.execute('SELECT count(*) AS n FROM log_entries')).rows[0]!.n)
+  await client.execute({ sql: 'DELETE FROM checkpoints WHERE size > ?', args: [entries] })
+}
+
+/**
+ * Rewrites the log to match the receipts as they are now (each receipt's entry is its hash) and replaces its
+ * checkpoints with one of the whole log signed by `key` under `origin`: what the key holder can do.
+ */
+export async function resignLog(client: Client, key: SigningKey, origin: string): Promise<void> {
+  await client.execute(
+    'UPDATE log_entries SET entry = (SELECT hash FROM receipts WHERE receipts.seq = log_entries.receipt_seq) WHERE receipt_seq IS NOT NULL'
+  )
+  const entries = (await client.execute('SELECT entry FROM log_entries ORDER BY idx')).rows
+  const root = merkleRoot(entries.map((row) => leafHash(Buffer.from(row.entry as string, 'hex'))))
+  const signer = await createNoteSigner(origin, signingKeySeed(key))
+  const note = await signNote(
+    formatCheckpoint({ origin, treeSize: entries.length, rootHash: root, extensions: [] }),
+    [signer]
+  )
+  await client.execute('DELETE FROM checkpoints')
+  await client.execute({
+    sql: 'INSERT INTO checkpoints (size, root, note, signed_at) VALUES (?, ?, ?, ?)',
+    args: [entries.length, root.toString('hex'), note, new Date().toISOString()],
+  })
 }

@@ -5,6 +5,7 @@ import type { ReceiptRow } from '../record/tables.ts'
 import { inclusionPath, receiptLeaf, rootFromPath } from '../seal/merkle.ts'
 import { keyIdOf, verifyHead } from '../seal/signing-key.ts'
 import { checkReceipt } from '../verify/verify.ts'
+import type { LogReader } from './log-reads.ts'
 import { receiptRowById } from './receipt-reads.ts'
 
 /** The batch whose seq range holds the receipt, or undefined while it is not sealed. */
@@ -47,7 +48,7 @@ async function inclusionOf(client: Client, row: ReceiptRow): Promise<InclusionPr
 }
 
 /** The receipt as public proof: no IP or user agent, the revision it refers to, and its inclusion path. */
-export async function receiptProof(client: Client, id: string): Promise<ReceiptProof | null> {
+export async function receiptProof(client: Client, id: string, log: LogReader): Promise<ReceiptProof | null> {
   const row = await receiptRowById(client, id)
   if (!row) return null
   const revision = (
@@ -66,6 +67,7 @@ export async function receiptProof(client: Client, id: string): Promise<ReceiptP
     },
     leafHash: receiptLeaf(row.hash).toString('hex'),
     inclusion: await inclusionOf(client, row),
+    log: await log.receiptProof(row.seq),
   }
 }
 

@@ -53,11 +53,49 @@ describe('the receipt field table', () => {
   })
 
   it('hashes every member of a receipt but the hash itself and erasedAt, and erases only hashed ones', () => {
+    // Version 0 hashes: every member but the hash, erasedAt and the v1 commitment's own members.
     const receiptOnly = RECEIPT_FIELDS.filter((field) => field.inReceipt).map((field) => field.name)
     const hashed = RECEIPT_FIELDS.filter((field) => field.hashed).map((field) => field.name)
-    expect(hashed).toEqual(receiptOnly.filter((name) => name !== 'hash' && name !== 'erasedAt'))
+    const v1Only = ['hash', 'erasedAt', 'leafVersion', 'payloadDigest', 'privateDigest']
+    expect(hashed).toEqual(receiptOnly.filter((name) => !v1Only.includes(name)))
     for (const field of RECEIPT_FIELDS.filter((f) => f.payload)) {
-      expect(field.hashed && field.nullable, field.name).toBe(true)
+      // Erased: version 0's payload, or the v1 commitment's erased members (privateDigest, the salt).
+      expect(
+        (field.hashed || field.name === 'privateDigest' || field.name === 'salt') && field.nullable,
+        field.name
+      ).toBe(true)
     }
+  })
+
+  it('puts every committed member in one part of the v1 commitment: kept ones never erased, the rest erased', () => {
+    const parts = Object.fromEntries(
+      RECEIPT_FIELDS.filter((field) => field.part).map((field) => [field.name, field.part])
+    )
+    expect(parts).toEqual({
+      id: 'kept',
+      siteId: 'kept',
+      revision: 'kept',
+      revisionHash: 'kept',
+      action: 'kept',
+      issuedAt: 'kept',
+      consentId: 'payload',
+      purposes: 'payload',
+      vendors: 'payload',
+      consentMode: 'payload',
+      gpc: 'payload',
+      language: 'payload',
+      pageUrl: 'payload',
+      clientTime: 'payload',
+      userAgent: 'private',
+      ipTruncated: 'private',
+      country: 'kept',
+      subdivision: 'kept',
+      regionRule: 'kept',
+      regionModel: 'kept',
+      payloadDigest: 'kept',
+      privateDigest: 'payload',
+    })
+    for (const field of RECEIPT_FIELDS.filter((f) => f.part))
+      expect(field.payload, field.name).toBe(field.part !== 'kept')
   })
 })

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto'
 import { canonicalJson } from '@torii/schema'
 import { describe, expect, it } from 'vitest'
+import { payloadDigestOf, privateDigestOf, receiptEntryOf } from './leaf-commitment.ts'
 import { canonicalMap, type HashedReceipt, receiptHash, receiptRecord } from './receipt-hash.ts'
 
 /** A deterministic generator, so a failure names a reproducible case. */
@@ -86,18 +88,28 @@ function sampleReceipt(next: () => number, { absent = false } = {}): HashedRecei
   return receipt as unknown as HashedReceipt
 }
 
-describe('receiptRecord against receiptHash (the canonical definition)', () => {
-  it('gives exactly the hash of the canonical JSON for 5,000 random receipts, members absent or present', () => {
+/** The v1 commitment of `receipt` by leaf-commitment.ts (the canonical definition), with the salt the record drew. */
+function commitmentOf(receipt: HashedReceipt, salt: string) {
+  const privateDigest = privateDigestOf(Buffer.from(salt, 'hex'), receipt)
+  const payloadDigest = payloadDigestOf({ ...receipt, privateDigest })
+  return { hash: receiptEntryOf({ ...receipt, payloadDigest }), payloadDigest, privateDigest }
+}
+
+const saltOf = (row: string) => JSON.parse(row).at(-1) as string
+
+describe('receiptRecord against leaf-commitment.ts (the canonical definition)', () => {
+  it('gives exactly the canonical commitment for 5,000 random receipts, members absent or present', () => {
     const next = random(7)
     for (let i = 0; i < 5000; i++) {
       const receipt = sampleReceipt(next, { absent: i % 2 === 1 })
-      expect(receiptRecord(receipt).hash, JSON.stringify(receipt)).toBe(receiptHash(receipt))
+      const { row, ...record } = receiptRecord(receipt)
+      expect(record, JSON.stringify(receipt)).toEqual(commitmentOf(receipt, saltOf(row)))
     }
   })
 
-  it('changes when any member changes', () => {
+  it('changes when any member changes, and draws a fresh 32-byte salt each time', () => {
     const receipt = sampleReceipt(random(3))
-    const base = receiptRecord(receipt).hash
+    const base = receiptRecord(receipt)
     const changes = {
       id: 'x',
       revision: 99,
@@ -108,18 +120,22 @@ describe('receiptRecord against receiptHash (the canonical definition)', () => {
       regionRule: 'other-rule',
     }
     for (const [key, value] of Object.entries(changes)) {
-      expect(receiptRecord({ ...receipt, [key]: value }).hash, key).not.toBe(base)
+      const salt = saltOf(base.row)
+      expect(commitmentOf({ ...receipt, [key]: value }, salt).hash, key).not.toBe(base.hash)
     }
+    const again = receiptRecord(receipt)
+    expect(saltOf(again.row)).toMatch(/^[0-9a-f]{64}$/)
+    expect(saltOf(again.row)).not.toBe(saltOf(base.row))
   })
 })
 
-describe('receiptRecord (hash and row from one encoding)', () => {
-  it('gives the canonical hash and the row of every member, in column order, for 2,000 generated receipts', () => {
+describe('receiptRecord (commitment and row from one encoding)', () => {
+  it('gives the canonical commitment and the row of every member, in column order, for 2,000 generated receipts', () => {
     const next = random(11)
     for (let i = 0; i < 2000; i++) {
       const receipt = sampleReceipt(next)
-      const { hash, row } = receiptRecord(receipt)
-      expect(hash, JSON.stringify(receipt)).toBe(receiptHash(receipt))
+      const { hash, payloadDigest, privateDigest, row } = receiptRecord(receipt)
+      expect(hash, JSON.stringify(receipt)).toBe(commitmentOf(receipt, saltOf(row)).hash)
       expect(JSON.parse(row)).toEqual([
         receipt.id,
         receipt.siteId,
@@ -137,15 +153,36 @@ describe('receiptRecord (hash and row from one encoding)', () => {
         receipt.clientTime,
         receipt.userAgent,
         receipt.ipTruncated,
+        hash,
         receipt.country ?? null,
         receipt.subdivision ?? null,
         receipt.regionRule ?? null,
         receipt.regionModel ?? null,
-        hash,
+        1,
+        payloadDigest,
+        privateDigest,
+        saltOf(row),
       ])
     }
   })
+})
 
+describe('receiptHash (version 0 receipts)', () => {
+  it('is SHA-256 of the canonical JSON of the receipt without hash, erasedAt and the v1 members', () => {
+    const receipt = sampleReceipt(random(5))
+    const full = {
+      ...receipt,
+      hash: 'h',
+      erasedAt: null,
+      leafVersion: 0,
+      payloadDigest: null,
+      privateDigest: null,
+    }
+    expect(receiptHash(full)).toBe(createHash('sha256').update(canonicalJson(receipt)).digest('hex'))
+  })
+})
+
+describe('canonicalMap', () => {
   it('canonicalMap equals canonicalJson for flat maps, undefined members, and anything nested', () => {
     const maps: Record<string, unknown>[] = [
       {},

@@ -1,16 +1,30 @@
-import { hash } from 'node:crypto'
+import { hash, randomFillSync } from 'node:crypto'
 import { canonicalJson, type Receipt } from '@torii/schema'
-import { type FieldType, HASHED_FIELDS } from './receipt-fields.ts'
+import { RECEIPT_ENTRY_PREFIX, SALT_BYTES } from './leaf-commitment.ts'
+import { type FieldType, INSERTED_FIELDS } from './receipt-fields.ts'
 
-/** The content a receipt's hash covers: everything but `hash` itself and `erasedAt` (set later on erasure). */
-export type HashedReceipt = Omit<Receipt, 'hash' | 'erasedAt'>
+/** The content a receipt is written from: everything the ledger does not compute (hash, commitment, erasure). */
+export type HashedReceipt = Omit<
+  Receipt,
+  'hash' | 'erasedAt' | 'leafVersion' | 'payloadDigest' | 'privateDigest'
+>
 
 // One-shot hashing: no Hash object per receipt (about twice as fast as createHash for a receipt's bytes).
-const sha256Hex = (text: string) => hash('sha256', text, 'hex')
+const sha256Hex = (data: string | Uint8Array) => hash('sha256', data, 'hex')
 
-/** SHA-256 hex of the receipt's canonical JSON; this hash is the Merkle leaf's content. */
+/**
+ * A version 0 receipt's hash (receipts written before the v1 commitment): SHA-256 hex of the canonical JSON
+ * of every member but `hash`, `erasedAt` and the v1 members. Verify checks old receipts with it.
+ */
 export function receiptHash(receipt: HashedReceipt | Receipt): string {
-  const { hash: _hash, erasedAt: _erasedAt, ...content } = receipt as Receipt
+  const {
+    hash: _hash,
+    erasedAt: _erasedAt,
+    leafVersion: _leafVersion,
+    payloadDigest: _payloadDigest,
+    privateDigest: _privateDigest,
+    ...content
+  } = receipt as Receipt
   return sha256Hex(canonicalJson(content))
 }
 
@@ -65,48 +79,90 @@ function sortKeys(keys: string[]): void {
   }
 }
 
-// What receiptRecord needs of HASHED_FIELDS, worked out once: the hot path only indexes these arrays.
-const NAMES = HASHED_FIELDS.map((field) => field.name as keyof HashedReceipt)
-const IS_MAP = HASHED_FIELDS.map((field) => field.type === 'json')
-/** The stored row's value from a member's hashed text: maps stored as their canonical text, gpc as 0 / 1. */
-const STORED = HASHED_FIELDS.map((field) => storedValue(field.type))
-/** Indexes into HASHED_FIELDS in the order of the hashed text's keys (canonicalJson sorts them alike). */
-const KEY_ORDER = NAMES.map((_, i) => i).sort((a, b) => (NAMES[a]! < NAMES[b]! ? -1 : 1))
-/** `"name":` of each member, in KEY_ORDER. */
-const KEYS = KEY_ORDER.map((i) => `${JSON.stringify(NAMES[i])}:`)
+// What receiptRecord needs of INSERTED_FIELDS, worked out once: the hot path only indexes these arrays.
+const NAMES = INSERTED_FIELDS.map((field) => field.name as keyof Receipt)
+const IS_MAP = INSERTED_FIELDS.map((field) => field.type === 'json')
+/** The stored row's value from a member's JSON text: maps stored as their canonical text, gpc as 0 / 1. */
+const STORED = INSERTED_FIELDS.map((field) => storedValue(field.type))
+const at = (name: string) => NAMES.indexOf(name as keyof Receipt)
+const HASH = at('hash')
+const SALT = at('salt')
+const LEAF_VERSION = at('leafVersion')
+const PRIVATE_DIGEST = at('privateDigest')
+const PAYLOAD_DIGEST = at('payloadDigest')
+/** Computed here, not read from the receipt. */
+const COMPUTED = new Set([HASH, SALT, LEAF_VERSION, PRIVATE_DIGEST, PAYLOAD_DIGEST])
 /** One receipt's members as JSON text (undefined: left out, as canonicalJson leaves it); reused. */
 const values: (string | undefined)[] = NAMES.map(() => undefined)
 
-function storedValue(type: FieldType): (hashed: string | undefined) => string {
+/** Writes one commitment part's canonical JSON from `values`: its keys sorted once, here. */
+function partWriter(part: 'kept' | 'payload' | 'private'): () => string {
+  const indexes = INSERTED_FIELDS.map((field, i) => (field.part === part ? i : -1)).filter((i) => i >= 0)
+  indexes.sort((a, b) => (NAMES[a]! < NAMES[b]! ? -1 : 1))
+  const keys = indexes.map((i) => `${JSON.stringify(NAMES[i])}:`)
+  return () => {
+    let text = ''
+    for (let k = 0; k < indexes.length; k++) {
+      const value = values[indexes[k]!]
+      if (value !== undefined) text += (text === '' ? '{' : ',') + keys[k] + value
+    }
+    return text === '' ? '{}' : `${text}}`
+  }
+}
+const keptText = partWriter('kept')
+const payloadText = partWriter('payload')
+const privateText = partWriter('private')
+
+function storedValue(type: FieldType): (text: string | undefined) => string {
   if (type === 'json') return (text) => json(text)!
   if (type === 'boolean') return (text) => (text === 'true' ? '1' : '0')
   return (text) => text ?? 'null'
 }
 
-/** A receipt's hash, and its row for INSERT_RECEIPT as one JSON array text. */
+// Salts come from one random fill per 128 receipts, not a call per receipt.
+const saltPool = Buffer.alloc(SALT_BYTES * 128)
+let saltOffset = saltPool.length
+function nextSalt(): Buffer {
+  if (saltOffset === saltPool.length) {
+    randomFillSync(saltPool)
+    saltOffset = 0
+  }
+  saltOffset += SALT_BYTES
+  return saltPool.subarray(saltOffset - SALT_BYTES, saltOffset)
+}
+
+/** A receipt's v1 commitment (hex) and its row for INSERT_RECEIPT as one JSON array text. */
 export interface ReceiptRecord {
+  /** The log entry (leaf commitment). */
   hash: string
+  payloadDigest: string
+  privateDigest: string
   row: string
 }
 
 /**
- * The hot path of every receipt POST: the hash and the stored row from one encoding of each member. The row
- * goes to the writer thread as text, so no value is encoded twice. Gives `receiptHash`'s hash (a test proves
- * it on random receipts); the row holds INSERTED_FIELDS in order.
+ * The hot path of every receipt POST: the v1 leaf commitment (leaf-commitment.ts, docs/ledger.md) and the
+ * stored row from one encoding of each member, with a fresh salt. The row goes to the writer thread as text,
+ * so no value is encoded twice. Gives leaf-commitment.ts's digests (a test proves it on random receipts);
+ * the row holds INSERTED_FIELDS in order.
  */
 export function receiptRecord(receipt: HashedReceipt): ReceiptRecord {
   const count = NAMES.length
   for (let i = 0; i < count; i++) {
-    const value = receipt[NAMES[i]!]
+    if (COMPUTED.has(i)) continue
+    const value = receipt[NAMES[i] as keyof HashedReceipt]
     values[i] = IS_MAP[i] ? canonicalMap(value as Record<string, unknown>) : json(value)
   }
-  let text = ''
-  for (let k = 0; k < count; k++) {
-    const value = values[KEY_ORDER[k]!]
-    if (value !== undefined) text += (text === '' ? '{' : ',') + KEYS[k] + value
-  }
-  const hash = sha256Hex(text === '' ? '{}' : `${text}}`)
+  const salt = nextSalt()
+  const privateDigest = sha256Hex(Buffer.concat([salt, Buffer.from(privateText())]))
+  values[PRIVATE_DIGEST] = `"${privateDigest}"`
+  const payloadDigest = sha256Hex(payloadText())
+  values[PAYLOAD_DIGEST] = `"${payloadDigest}"`
+  const entry = sha256Hex(RECEIPT_ENTRY_PREFIX + keptText())
+  values[HASH] = `"${entry}"`
+  values[SALT] = `"${salt.toString('hex')}"`
+  values[LEAF_VERSION] = '1'
   let row = '['
-  for (let i = 0; i < count; i++) row += `${STORED[i]!(values[i])},`
-  return { hash, row: `${row}"${hash}"]` }
+  for (let i = 0; i < count; i++) row += `${i === 0 ? '' : ','}${STORED[i]!(values[i])}`
+  return { hash: entry, payloadDigest, privateDigest, row: `${row}]` }
 }

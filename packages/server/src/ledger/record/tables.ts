@@ -1,5 +1,5 @@
 import type { ReceiptAction, RegionModel } from '@torii/schema'
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 /**
  * The consent ledger. Receipts are append-only: rows are never deleted, and the only update is erasure
@@ -45,6 +45,14 @@ export const receipts = sqliteTable(
     subdivision: text(),
     regionRule: text(),
     regionModel: text().$type<RegionModel>(),
+    /**
+     * The v1 leaf commitment (docs/ledger.md); all NULL on receipts written before it (version 0, whose
+     * `hash` is the hash of their canonical JSON). `salt` and `privateDigest` are erased with the payload.
+     */
+    leafVersion: integer(),
+    payloadDigest: text(),
+    privateDigest: text(),
+    salt: text(),
   },
   (table) => [
     uniqueIndex('receipts_id_unique').on(table.id),
@@ -86,6 +94,60 @@ export const ledgerKeys = sqliteTable('ledger_keys', {
   /** Always NULL now; an older Torii stored generated keys here (base64 PKCS8 DER). */
   privateKey: text(),
   createdAt: text().notNull(),
+})
+
+/**
+ * The public log (docs/ledger.md): every receipt in `seq` order and every erasure, each a 32-byte entry.
+ * Rows are written with the checkpoint that first covers them, in the same transaction, and never change.
+ */
+export const logEntries = sqliteTable(
+  'log_entries',
+  {
+    /** The entry's index in the log, from 0. */
+    idx: integer().primaryKey(),
+    /** The 32-byte entry, hex. */
+    entry: text().notNull(),
+    /** The receipt this entry is (its `seq`), or null for an erasure. */
+    receiptSeq: integer(),
+    /** The erasure this entry is (its `seq` in `erasures`), or null for a receipt. */
+    erasureSeq: integer(),
+  },
+  (table) => [
+    uniqueIndex('log_entries_receipt_unique').on(table.receiptSeq),
+    uniqueIndex('log_entries_erasure_unique').on(table.erasureSeq),
+  ]
+)
+
+/**
+ * The log's hash tiles (C2SP tlog-tiles): hash `i` of tile `idx` at `level` is the root of leaves
+ * [(idx·256 + i)·256^level, +256^level). A tile's blob grows up to 256 hashes (8,192 bytes); its first W
+ * hashes are the partial tile of width W, so every checkpointed size's tiles stay servable byte for byte.
+ */
+export const logTiles = sqliteTable(
+  'log_tiles',
+  {
+    level: integer().notNull(),
+    idx: integer().notNull(),
+    hashes: blob({ mode: 'buffer' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.level, table.idx] })]
+)
+
+/** Signed checkpoints (C2SP tlog-checkpoint notes), one per tree size, never changed. */
+export const checkpoints = sqliteTable('checkpoints', {
+  size: integer().primaryKey(),
+  /** Root hash, hex. */
+  root: text().notNull(),
+  /** The signed note, as served at /log/checkpoint. */
+  note: text().notNull(),
+  signedAt: text().notNull(),
+})
+
+/** Erasures, in the order they happened: each becomes a log entry (receipt id and time committed). */
+export const erasures = sqliteTable('erasures', {
+  seq: integer().primaryKey(),
+  receiptId: text().notNull(),
+  erasedAt: text().notNull(),
 })
 
 export type ReceiptRow = typeof receipts.$inferSelect

@@ -44,3 +44,17 @@ export function batchKeysOf(keys: readonly NoteVerifierKey[]): Map<string, strin
     keys.map((key) => publicKeyOfRaw(key.publicKey)).map((record) => [record.id, record.publicKey])
   )
 }
+
+/**
+ * The log's origin the keys are for: Torii names its key by the origin, so a checkpoint of another origin, or
+ * signed under another name, is not this log's. Keys for several origins are refused.
+ */
+export function logOriginOfKeys(keys: readonly NoteVerifierKey[]): string {
+  const names = [...new Set(keys.map((key) => key.name))]
+  if (names.length !== 1) {
+    throw new VerifierKeyError(
+      `the verifier keys name ${names.length} logs (${names.join(', ')}); give the keys of one`
+    )
+  }
+  return names[0]!
+}

@@ -1,4 +1,5 @@
 import type { Receipt } from '@torii/schema'
+import { commitmentProblem } from '../record/leaf-commitment.ts'
 import { PAYLOAD_FIELDS } from '../record/receipt-fields.ts'
 import { receiptHash } from '../record/receipt-hash.ts'
 import { receiptFromRow } from '../record/rows.ts'
@@ -21,13 +22,21 @@ class Problem extends Error {
   }
 }
 
-/** Checks one receipt on its own: its stored hash matches its payload, or its payload was really erased. */
+/**
+ * Checks one receipt on its own: its entry against its content (v1: also its digests; erased: the kept
+ * part, which erasure leaves committed), or (version 0) its hash against its payload unless really erased.
+ */
 export function checkReceipt(row: ReceiptRow): string | null {
   if (row.erasedAt !== null) {
     const left = PAYLOAD_FIELDS.filter((field) => row[field.name] !== null).map((field) => field.name)
-    return left.length ? `receipt ${row.id} is marked erased but still holds ${left.join(', ')}` : null
+    if (left.length) return `receipt ${row.id} is marked erased but still holds ${left.join(', ')}`
+    if (row.leafVersion !== 1) return null
   }
   if (!/^[0-9a-f]{64}$/.test(row.hash)) return `receipt ${row.id} has a malformed hash`
+  if (row.leafVersion === 1) {
+    const problem = commitmentProblem(receiptFromRow(row), row.salt)
+    return problem ? `receipt ${row.id} (seq ${row.seq}) does not match its hash: ${problem}` : null
+  }
   return receiptHash(receiptFromRow(row)) === row.hash
     ? null
     : `receipt ${row.id} (seq ${row.seq}) does not match its hash: its content was changed`
@@ -183,7 +192,11 @@ export async function verifyReceiptList(
 ): Promise<VerifyResult> {
   let count = 0
   for await (const receipt of receipts) {
-    if (receipt.erasedAt === null && receiptHash(receipt) !== receipt.hash) {
+    const changed =
+      receipt.leafVersion === 1
+        ? commitmentProblem(receipt, null) !== null
+        : receipt.erasedAt === null && receiptHash(receipt) !== receipt.hash
+    if (changed) {
       onProgress?.({ receipts: count, batches: 0 })
       return {
         ok: false,

@@ -11,6 +11,7 @@ function manualWriter(pipelined: boolean) {
     pipelined,
     write: async () => [],
     seal: async () => 0,
+    sealLog: async () => 0,
     insertRows: (_sql, rows) =>
       new Promise<void>((resolve, reject) => {
         groups.push({ rows, commit: resolve, fail: reject })

@@ -47,9 +47,20 @@ export function createGroupCommitter(options: GroupCommitOptions): GroupCommitte
   /** The stored receipt; its row as JSON text (see receiptRecord) goes on `rows`. */
   function toReceipt(entry: LedgerEntry, at: Date, issuedAt: string, rows: string[]): Receipt {
     // The entry spread last: V8 copies it in one step (spread first, each member added after it costs ~8 µs).
-    const receipt: Receipt = { id: newReceiptId(at.getTime()), issuedAt, hash: '', erasedAt: null, ...entry }
-    const { hash, row } = receiptRecord(receipt)
+    const receipt: Receipt = {
+      id: newReceiptId(at.getTime()),
+      issuedAt,
+      hash: '',
+      erasedAt: null,
+      leafVersion: 1,
+      payloadDigest: null,
+      privateDigest: null,
+      ...entry,
+    }
+    const { hash, payloadDigest, privateDigest, row } = receiptRecord(receipt)
     receipt.hash = hash
+    receipt.payloadDigest = payloadDigest
+    receipt.privateDigest = privateDigest
     rows.push(row)
     return receipt
   }

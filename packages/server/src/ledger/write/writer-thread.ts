@@ -10,6 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import type { InArgs } from '@libsql/client'
 import Database from 'libsql'
 import { createLeafCache } from '../seal/leaf-cache.ts'
+import { type LogSealRequest, sealLog } from '../seal/log-sealer.ts'
 import { type SealRequest, type SealStore, sealNext } from '../seal/sealer.ts'
 import { withBusyRetry } from './busy.ts'
 import type { Durability } from './writer.ts'
@@ -27,6 +28,7 @@ type Statement = { sql: string; args?: InArgs }
 type Message = { id: number } & (
   | { sql: string; rows: string; hashColumn?: number }
   | { seal: SealRequest }
+  | { sealLog: LogSealRequest }
   | { statements: Statement[] }
 )
 
@@ -87,9 +89,11 @@ port.on('message', async (message: Message) => {
         )
       return
     }
-    const rowsAffected = await withBusyRetry(async () =>
-      'seal' in message ? [await sealNext(store, message.seal, leaves)] : runStatements(message.statements)
-    )
+    const rowsAffected = await withBusyRetry(async () => {
+      if ('seal' in message) return [await sealNext(store, message.seal, leaves)]
+      if ('sealLog' in message) return [await sealLog(store, message.sealLog)]
+      return runStatements(message.statements)
+    })
     port.postMessage({ id, ok: true, rowsAffected })
   } catch (error) {
     const e = error as { message?: string; code?: string } | undefined

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { Client, InStatement } from '@libsql/client'
+import { type LogSealRequest, sealLog } from '../seal/log-sealer.ts'
 import { type SealRequest, type SealStore, sealNext } from '../seal/sealer.ts'
 import { withBusyRetry } from './busy.ts'
 import type { WriterThreadData } from './writer-thread.ts'
@@ -22,6 +23,8 @@ export interface Writer {
   readonly pipelined: boolean
   /** Seals the next batch on the writer's connection (`sealNext`), where its writes are in order. */
   seal(request: SealRequest): Promise<number>
+  /** Signs the log's next checkpoint on the writer's connection (`sealLog`). */
+  sealLog(request: LogSealRequest): Promise<number>
   close(): Promise<void>
 }
 
@@ -48,6 +51,7 @@ export function createClientWriter(client: Client): Writer {
   return {
     write,
     seal: (request) => sealNext(store, request),
+    sealLog: (request) => sealLog(store, request),
     async insertRows(sql, rows) {
       await withBusyRetry(() =>
         client.batch(
@@ -157,6 +161,11 @@ export async function createWorkerWriter(
       if (failed) return fallback.seal(request)
       const [sealed] = await post({ seal: request })
       return sealed ?? 0
+    },
+    async sealLog(request) {
+      if (failed) return fallback.sealLog(request)
+      const [added] = await post({ sealLog: request })
+      return added ?? 0
     },
     async insertRows(sql, rows, hashColumn) {
       if (failed) return fallback.insertRows(sql, rows)

@@ -1,7 +1,8 @@
+import type { ProofBundle } from '@torii/schema'
 import { Hono } from 'hono'
 import type { Db } from '../../db/client.ts'
 import type { Ledger } from '../../ledger/types.ts'
-import { notFound } from '../../lib/errors.ts'
+import { ApiException, notFound } from '../../lib/errors.ts'
 import { renderReceiptPage } from '../../lib/receipt-page.ts'
 import { getRevision } from '../../sites/revisions.ts'
 
@@ -14,23 +15,48 @@ function prefersHtml(accept: string | undefined): boolean {
   return html !== -1 && (json === -1 || html < json)
 }
 
-/** `GET /receipts/:id` (the receipt as proof) and `GET /.well-known/torii-ledger-key`. */
-export function createProofRoutes(ledger: Ledger, db: Db) {
+/**
+ * `GET /receipts/:id` (the receipt as proof), `GET /receipts/:id/proof.json` (the proof bundle, "Download
+ * proof") and `GET /.well-known/torii-ledger-key`. `publicUrl` names the log in bundles (else the request's origin).
+ */
+export function createProofRoutes(ledger: Ledger, db: Db, publicUrl?: string) {
   const app = new Hono()
+  app.get('/receipts/:id/proof.json', async (c) => {
+    const id = c.req.param('id')
+    const proof = RECEIPT_ID.test(id) ? await ledger.proof(id) : null
+    if (!proof) throw notFound(`Receipt "${id.slice(0, 80)}"`)
+    if (!proof.log)
+      throw new ApiException(
+        409,
+        'not_in_log_yet',
+        `Receipt "${id}" is not in a signed checkpoint yet; try again in a few seconds`
+      )
+    const bundle: ProofBundle = {
+      format: 'torii-proof/1',
+      logUrl: new URL('log/', `${(publicUrl ?? new URL(c.req.url).origin).replace(/\/*$/, '')}/`).href,
+      receipt: proof.receipt,
+      log: proof.log,
+    }
+    c.header('Access-Control-Allow-Origin', '*')
+    c.header('Cache-Control', 'no-cache')
+    c.header('Content-Disposition', `attachment; filename="torii-proof-${id}.json"`)
+    return c.json(bundle)
+  })
   app.get('/receipts/:id', async (c) => {
     const id = c.req.param('id')
     const proof = RECEIPT_ID.test(id) ? await ledger.proof(id) : null
     if (!proof) throw notFound(`Receipt "${id.slice(0, 80)}"`)
     c.header('Access-Control-Allow-Origin', '*')
     // Sealing adds the inclusion proof later: never cache a proof for long.
-    c.header('Cache-Control', proof.inclusion ? 'public, max-age=300' : 'no-cache')
+    c.header('Cache-Control', proof.inclusion && proof.log ? 'public, max-age=300' : 'no-cache')
     c.header('Vary', 'Accept')
     // A person opening the proof URL in a browser gets a readable copy; programs get JSON.
     if (c.req.query('format') !== 'json' && prefersHtml(c.req.header('accept'))) {
       // Named as the visitor saw them: the revision the receipt refers to (published revisions never change).
       const shown = await getRevision(db, proof.receipt.siteId, proof.revision.number)
       const config = shown?.hash === proof.revision.hash ? shown.config : undefined
-      return c.html(renderReceiptPage(proof, `/receipts/${encodeURIComponent(id)}?format=json`, config))
+      const base = `/receipts/${encodeURIComponent(id)}`
+      return c.html(renderReceiptPage(proof, `${base}?format=json`, config, `${base}/proof.json`))
     }
     return c.json(proof)
   })

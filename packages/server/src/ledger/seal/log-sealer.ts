@@ -1,0 +1,120 @@
+import { formatCheckpoint, signNote } from '@torii/schema/log'
+import { erasureEntryOf } from '../record/leaf-commitment.ts'
+import { checkpointSigner } from './checkpoint-signer.ts'
+import { createLogEdge, lastTiles, type TileState, tileHashes } from './log-tree.ts'
+import { leafHash } from './merkle.ts'
+import { SEAL_RACE_LOST, type SealStore, type SqlStatement } from './sealer.ts'
+import type { SigningKey } from './signing-key.ts'
+
+/** Entries a checkpoint adds at most: a log catching up on a large old ledger signs one per this many. */
+export const MAX_CHECKPOINT_ENTRIES = 4096
+
+/** One checkpoint to sign: the key, the log's origin (the key name) and the time it is recorded as signed. */
+export interface LogSealRequest {
+  key: SigningKey
+  origin: string
+  signedAt: string
+  maxEntries?: number
+}
+
+/** What the log holds: the latest checkpoint's size and how far it has taken receipts and erasures. */
+export const LOG_STATE_SQL = `SELECT
+  coalesce((SELECT max(size) FROM checkpoints), 0) AS size,
+  coalesce((SELECT max(receipt_seq) FROM log_entries), 0) AS receipt_seq,
+  coalesce((SELECT max(erasure_seq) FROM log_entries), 0) AS erasure_seq`
+
+/** Receipts and erasures not in the log yet (a cheap read, so idle timers take no write lock). */
+export const LOG_PENDING_SQL = `SELECT
+  coalesce((SELECT max(seq) FROM receipts), 0) - coalesce((SELECT max(receipt_seq) FROM log_entries), 0)
+  + coalesce((SELECT max(seq) FROM erasures), 0) - coalesce((SELECT max(erasure_seq) FROM log_entries), 0) AS pending`
+
+interface NewEntry {
+  entry: string
+  receiptSeq: number | null
+  erasureSeq: number | null
+}
+
+/**
+ * Appends the receipts (in seq order) and erasures not in the log yet, at most `maxEntries`, and signs the
+ * checkpoint of the new size. Reads and signs without the write lock, then writes the checkpoint, the
+ * entries and the changed tiles in one transaction that applies only if no other checkpoint came first:
+ * several processes on one file sign each tree size exactly once. Returns the number of entries added, 0
+ * when nothing waits, or SEAL_RACE_LOST.
+ */
+export async function sealLog(store: SealStore, request: LogSealRequest): Promise<number> {
+  const max = request.maxEntries ?? MAX_CHECKPOINT_ENTRIES
+  const [state] = await store.read({ sql: LOG_STATE_SQL, args: [] })
+  const size = Number(state!.size)
+  // Erasures first: each erases a receipt committed before it, so one of the receipts read next (or logged).
+  const erasures = await store.read({
+    sql: 'SELECT seq, receipt_id, erased_at FROM erasures WHERE seq > ? ORDER BY seq LIMIT ?',
+    args: [Number(state!.erasure_seq), max],
+  })
+  const receipts = await store.read({
+    sql: 'SELECT seq, hash FROM receipts WHERE seq > ? ORDER BY seq LIMIT ?',
+    args: [Number(state!.receipt_seq), max + 1],
+  })
+  const added: NewEntry[] = receipts.slice(0, max).map((row) => ({
+    entry: row.hash as string,
+    receiptSeq: Number(row.seq),
+    erasureSeq: null,
+  }))
+  // Erasures only once every receipt is in, so each follows the receipt it erases.
+  if (receipts.length <= max)
+    for (const row of erasures.slice(0, max - added.length))
+      added.push({
+        entry: erasureEntryOf(row.receipt_id as string, row.erased_at as string),
+        receiptSeq: null,
+        erasureSeq: Number(row.seq),
+      })
+  if (added.length === 0) return 0
+
+  const edge = createLogEdge(size, await loadEdge(store, size))
+  for (const { entry } of added) edge.append(leafHash(Buffer.from(entry, 'hex')))
+  const root = edge.root()
+  const signer = await checkpointSigner(request.key, request.origin)
+  const note = await signNote(
+    formatCheckpoint({ origin: request.origin, treeSize: edge.size, rootHash: root, extensions: [] }),
+    [signer]
+  )
+  const mine = `EXISTS (SELECT 1 FROM checkpoints WHERE size = ${edge.size} AND note = ?)`
+  const statements: SqlStatement[] = [
+    {
+      sql: `INSERT INTO checkpoints (size, root, note, signed_at)
+            SELECT ?, ?, ?, ? WHERE coalesce((SELECT max(size) FROM checkpoints), 0) = ?`,
+      args: [edge.size, root.toString('hex'), note, request.signedAt, size],
+    },
+    ...added.map(({ entry, receiptSeq, erasureSeq }, i) => ({
+      sql: `INSERT OR IGNORE INTO log_entries (idx, entry, receipt_seq, erasure_seq) SELECT ?, ?, ?, ? WHERE ${mine}`,
+      args: [size + i, entry, receiptSeq, erasureSeq, note],
+    })),
+    ...edge.changed().map((tile) => ({
+      sql: `INSERT OR REPLACE INTO log_tiles (level, idx, hashes) SELECT ?, ?, ? WHERE ${mine}`,
+      args: [tile.level, tile.idx, Buffer.concat(tile.hashes), note],
+    })),
+  ]
+  const [inserted] = await store.write(statements)
+  return inserted === 1 ? added.length : SEAL_RACE_LOST
+}
+
+/** The last tile of each level at the latest checkpoint's size, as stored. */
+async function loadEdge(store: SealStore, size: number): Promise<TileState[]> {
+  const wanted = lastTiles(size)
+  const growing = wanted.filter((tile) => tile.width > 0)
+  const rows = growing.length
+    ? await store.read({
+        sql: `SELECT level, idx, hashes FROM log_tiles WHERE ${growing.map(() => '(level = ? AND idx = ?)').join(' OR ')}`,
+        args: growing.flatMap((tile) => [tile.level, tile.idx]),
+      })
+    : []
+  return wanted.map(({ level, idx, width }) => {
+    if (width === 0) return { level, idx, hashes: [] }
+    const row = rows.find((r) => Number(r.level) === level && Number(r.idx) === idx)
+    const hashes = row ? tileHashes(row.hashes as Uint8Array, width) : []
+    if (hashes.length !== width)
+      throw new Error(
+        `the log's tile ${level}/${idx} holds ${hashes.length} hashes, its checkpoint needs ${width}`
+      )
+    return { level, idx, hashes }
+  })
+}
