@@ -1,10 +1,10 @@
 import { formatVerifierKey } from '@torii/schema/log'
+import { rawPublicKey } from '../ledger/seal/checkpoint-signer.ts'
 import { keyFileBeside, readKeyFile, writeKeyFile } from '../ledger/seal/key-file.ts'
 import { recordPublicKey } from '../ledger/seal/load-signing-key.ts'
 import {
   generateSigningKey,
   type PublicKeyRecord,
-  rawPublicKey,
   SigningKeyError,
   signingKeyFromText,
 } from '../ledger/seal/signing-key.ts'

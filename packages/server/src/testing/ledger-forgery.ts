@@ -1,13 +1,14 @@
 import type { Client } from '@libsql/client'
 import type { ReceiptAction } from '@torii/schema'
-import { createNoteSigner, formatCheckpoint, signNote } from '@torii/schema/log'
+import { formatCheckpoint, signNote } from '@torii/schema/log'
 import { receiptEntryOf } from '../ledger/record/leaf-commitment.ts'
 import { RECEIPT_SELECT } from '../ledger/record/receipt-fields.ts'
 import { receiptHash } from '../ledger/record/receipt-hash.ts'
 import { receiptFromRow, rowFromSql } from '../ledger/record/rows.ts'
+import { checkpointSigner } from '../ledger/seal/checkpoint-signer.ts'
 import { leafHash, merkleRoot, receiptLeaf } from '../ledger/seal/merkle.ts'
 import { GENESIS_ROOT } from '../ledger/seal/sealer.ts'
-import { type SigningKey, signHead, signingKeySeed } from '../ledger/seal/signing-key.ts'
+import { type SigningKey, signHead } from '../ledger/seal/signing-key.ts'
 
 // What an attacker who can write the database does (issue #16's security review), for the tests that prove
 // verify catches it.
@@ -87,7 +88,7 @@ export async function resignLog(client: Client, key: SigningKey, origin: string)
   )
   const entries = (await client.execute('SELECT entry FROM log_entries ORDER BY idx')).rows
   const root = merkleRoot(entries.map((row) => leafHash(Buffer.from(row.entry as string, 'hex'))))
-  const signer = await createNoteSigner(origin, signingKeySeed(key))
+  const signer = await checkpointSigner(key, origin)
   const note = await signNote(
     formatCheckpoint({ origin, treeSize: entries.length, rootHash: root, extensions: [] }),
     [signer]

@@ -118,21 +118,10 @@ export function publicKeyPem(key: PublicKeyRecord): string {
 // An Ed25519 SPKI DER is this 12-byte header, then the 32-byte public key (RFC 8410).
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex')
 
-/** The 32-byte Ed25519 public key inside a base64 SPKI DER (what C2SP verifier keys carry). */
-export function rawPublicKey(spkiBase64: string): Uint8Array {
-  return new Uint8Array(Buffer.from(spkiBase64, 'base64').subarray(ED25519_SPKI_PREFIX.length))
-}
-
 /** A 32-byte Ed25519 public key as the record the ledger's batches name (base64 SPKI DER, legacy id). */
 export function publicKeyOfRaw(raw: Uint8Array): PublicKeyRecord {
   const publicKey = Buffer.concat([ED25519_SPKI_PREFIX, raw]).toString('base64')
   return { id: keyIdOf(publicKey), publicKey }
-}
-
-/** The 32-byte Ed25519 private key seed (RFC 8032), for the C2SP note signer (`createNoteSigner`). */
-export function signingKeySeed(key: SigningKey): Uint8Array {
-  const pkcs8 = key.privateKey.export({ format: 'der', type: 'pkcs8' })
-  return new Uint8Array(pkcs8.subarray(pkcs8.length - 32))
 }
 
 /** A new Ed25519 key as base64 PKCS8 DER (the TORII_SIGNING_KEY format). */
