@@ -5,6 +5,7 @@ import {
   serversOnOneFile,
   stopServer,
   verifyDatabase,
+  verifyLogInDatabase,
 } from '../testing/servers-on-one-file.ts'
 
 let servers: ServersOnOneFile | null = null
@@ -14,7 +15,7 @@ afterEach(async () => {
 })
 
 describe('several server processes on one database', () => {
-  it('two real servers take receipts at once: none lost, ids unique, one valid chain of batches', async () => {
+  it('two real servers take receipts at once: none lost, ids unique, one valid chain of batches, one log', async () => {
     servers = serversOnOneFile({ sealBatchSize: 8, sealIntervalMs: 20 })
     // The first start seeds the demo site and key; the second joins the same file.
     const a = await servers.start()
@@ -31,6 +32,12 @@ describe('several server processes on one database', () => {
     await Promise.all(Array.from({ length: 16 }, (_, i) => client(i % 2 ? a.url : b.url)))
     expect(ids).toHaveLength(400)
     expect(new Set(ids).size).toBe(400)
+    // Both servers sign checkpoints every 20 ms; wait until one covers every receipt (the servers signal it).
+    for (;;) {
+      const note = await (await fetch(`${b.url}/log/checkpoint`)).text()
+      if (note.split('\n')[1] === '400') break
+      await new Promise((resolve) => setImmediate(resolve))
+    }
     await stopServer(a)
     await stopServer(b)
     await servers.readDatabase(async (client) => {
@@ -39,6 +46,14 @@ describe('several server processes on one database', () => {
       const result = await verifyDatabase(client)
       expect(result).toMatchObject({ ok: true, receipts: 400 })
       expect(result.batches).toBeGreaterThan(1)
+      // One log: every receipt once, in seq order, under checkpoints each signed once per size.
+      expect(await verifyLogInDatabase(client)).toEqual({ ok: true, treeSize: 400 })
+      const checkpoints = await client.execute('SELECT count(*) AS n FROM checkpoints')
+      expect(Number(checkpoints.rows[0]!.n)).toBeGreaterThan(1)
+      const entries = (
+        await client.execute('SELECT count(*) AS n, count(DISTINCT receipt_seq) AS receipts FROM log_entries')
+      ).rows[0]!
+      expect([entries.n, entries.receipts]).toEqual([400, 400])
       // Both processes share the one generated key: the second found it in the database.
       expect((await client.execute('SELECT count(*) AS n FROM ledger_keys')).rows[0]!.n).toBe(1)
     })
