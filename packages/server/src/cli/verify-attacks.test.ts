@@ -146,6 +146,22 @@ describe('verify against the attacks of issue #16', () => {
     const mismatch = await cli('verify', '--db', url, '--vkey', wrongId)
     expect(mismatch.code).toBe(2)
     expect(mismatch.err[0]).toMatch(/key id/)
+    const typo = await cli('verify', '--db', url, '--vkey', 'no-such-file.vkeys')
+    expect(typo.code).toBe(2)
+    expect(typo.err[0]).toMatch(
+      /--vkey: no file at .*no-such-file.vkeys, and "no-such-file.vkeys" is not a verifier key/
+    )
+    // A key file the operator pinned: TORII_VKEY, when no --vkey is given.
+    const pinned = join(db.dir, 'pinned.vkeys')
+    writeFileSync(pinned, `${(await cli('key', 'vkey', '--db', url)).out.join('\n')}\n`)
+    process.env.TORII_VKEY = pinned
+    try {
+      const ok = await cli('verify', '--db', url)
+      expect(ok.code, ok.text()).toBe(0)
+      expect((await cli('verify', '--db', url, '--vkey', vkey)).code).toBe(1)
+    } finally {
+      delete process.env.TORII_VKEY
+    }
   })
 
   it("catches a faked erasure: the erased receipt's action, time or revision changed", async () => {
