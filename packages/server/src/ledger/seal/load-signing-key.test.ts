@@ -88,7 +88,7 @@ describe('the signing key lives in a file beside the database', () => {
     const copied = await createDb({ url: `file:${copy}` })
     try {
       await expect(openLedger({ client: copied.client })).rejects.toThrow(
-        new RegExp(`no signing key file at ${keyFileBeside(copy)}: this ledger has signed with key`)
+        new RegExp(`no signing key file at ${keyFileBeside(copy)}: this ledger already has the signing key`)
       )
       expect(readKeyFile(keyFileBeside(copy))).toBeNull()
     } finally {

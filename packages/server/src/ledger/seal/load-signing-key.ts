@@ -87,7 +87,7 @@ async function newKeyFile(
   const batches = Number((await client.execute('SELECT count(*) AS n FROM batches')).rows[0]!.n)
   if (known.length || batches) {
     throw new SigningKeyError(
-      `no signing key file at ${keyFile}: this ledger has signed with key ${known.map((row) => row.id).join(', ') || '(unknown)'}, and a database copied without its key cannot sign. Restore the key file (mode 0600) from your backup, or set TORII_SIGNING_KEY_FILE to where it is; to go on with a new key on purpose, run pnpm torii key rotate`
+      `no signing key file at ${keyFile}: this ledger already has the signing key ${known.map((row) => row.id).join(', ') || '(unknown)'}, and a database copied without its key cannot sign. Restore the key file (mode 0600) from your backup, or set TORII_SIGNING_KEY_FILE to where it is; to go on with a new key on purpose, run pnpm torii key rotate`
     )
   }
   const signingKey = signingKeyFromText(generateSigningKey())
