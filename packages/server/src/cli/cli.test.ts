@@ -194,6 +194,40 @@ describe('torii CLI', () => {
   })
 })
 
+describe('torii log and key', () => {
+  it('log checkpoint prints the latest signed checkpoint, and --out writes it byte for byte', async () => {
+    const note = (await db.client.execute('SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1')).rows[0]!
+      .note as string
+    expect(note).toMatch(/^localhost\/log\n12\n/)
+    const printed = captureIo()
+    expect(await runCli(['log', 'checkpoint', '--db', url], printed.io)).toBe(0)
+    expect(`${printed.out.join('\n')}\n`).toBe(note)
+    const file = join(db.dir, 'checkpoint')
+    expect(await runCli(['log', 'checkpoint', '--db', url, '--out', file], captureIo().io)).toBe(0)
+    expect(readFileSync(file, 'utf8')).toBe(note)
+    const since = captureIo()
+    expect(await runCli(['verify', '--db', url, '--vkey', vkey, '--since', file], since.io)).toBe(0)
+    expect(since.out[1]).toMatch(
+      /the log of 12 entries, .* contains the checkpoint .*checkpoint \(by consistency\)/
+    )
+  })
+
+  it('exits 2 naming a bad key, log or --since argument', async () => {
+    const cases: [string[], RegExp][] = [
+      [['key', 'show'], /unknown subcommand "show" \(expected rotate or vkey\)/],
+      [['log', 'tail'], /unknown subcommand "tail" \(expected checkpoint\)/],
+      [['log', 'checkpoint', '--db', url, '--out', '/nonexistent/dir/cp'], /--out: no folder/],
+      [['verify', '--file', 'x.ndjson', '--since', 'cp'], /--since checks the log in a database/],
+      [['verify', '--db', url, '--vkey', vkey, '--since', '/nonexistent/cp'], /--since: no file at/],
+    ]
+    for (const [argv, message] of cases) {
+      const cap = captureIo()
+      expect(await runCli(argv, cap.io), argv.join(' ')).toBe(2)
+      expect(cap.err.join('\n'), argv.join(' ')).toMatch(message)
+    }
+  })
+})
+
 describe('bin/torii.mjs', () => {
   const bin = fileURLToPath(new URL('../../bin/torii.mjs', import.meta.url))
   it('runs the CLI as a process with its exit codes', () => {
