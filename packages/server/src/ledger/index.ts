@@ -181,7 +181,7 @@ export async function createLedger(options: LedgerOptions): Promise<Ledger> {
   return {
     publicKey: key.publicKey,
     log,
-    verifyLog: (options) => verifyLogAgainst(client, log, { origin, ...options }),
+    verifyLog: (options) => verifyLogAgainst(client, { origin, ...options }),
     keyId: key.id,
     append: (entry) => {
       if (closed) return Promise.reject(new Error('the ledger is closed'))

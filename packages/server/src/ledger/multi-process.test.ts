@@ -32,8 +32,9 @@ describe('several server processes on one database', () => {
     await Promise.all(Array.from({ length: 16 }, (_, i) => client(i % 2 ? a.url : b.url)))
     expect(ids).toHaveLength(400)
     expect(new Set(ids).size).toBe(400)
-    // Both servers sign checkpoints every 20 ms; wait until one covers every receipt (the servers signal it).
-    for (;;) {
+    // Both servers sign checkpoints every 20 ms; wait until one covers every receipt (the servers signal it),
+    // for 40 s at most: a log that never gets there is reported by the checks below, not by the timeout.
+    for (const deadline = Date.now() + 40_000; Date.now() < deadline; ) {
       const note = await (await fetch(`${b.url}/log/checkpoint`)).text()
       if (note.split('\n')[1] === '400') break
       await new Promise((resolve) => setImmediate(resolve))

@@ -57,7 +57,7 @@ export interface Ledger {
    * erasure, the latest checkpoint's signature and root, and (given `since`, a checkpoint saved earlier)
    * that the log still extends it (not cut, not rewritten).
    */
-  verifyLog(options: Omit<LogVerifyOptions, 'origin'> & { origin?: string }): Promise<LogVerifyResult>
+  verifyLog(options: LogVerifyOptions): Promise<LogVerifyResult>
   /** Ed25519 public key, base64 SPKI DER. */
   readonly publicKey: string
   /** Id of the signing key (first 16 hex digits of SHA-256 over the SPKI DER). */

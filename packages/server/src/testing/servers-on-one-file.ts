@@ -5,7 +5,6 @@ import type { Client } from '@libsql/client'
 import { formatVerifierKey, parseVerifierKey } from '@torii/schema/log'
 import { createDb } from '../db/client.ts'
 import { DEFAULT_LOG_ORIGIN } from '../ledger/index.ts'
-import { createLogReader } from '../ledger/read/log-reads.ts'
 import { rawPublicKey } from '../ledger/seal/checkpoint-signer.ts'
 import { keyFileBeside, readKeyFile } from '../ledger/seal/key-file.ts'
 import type { PublicKeyRecord } from '../ledger/seal/signing-key.ts'
@@ -97,8 +96,7 @@ async function keyFileKeys(client: Client): Promise<PublicKeyRecord[]> {
 export async function verifyLogInDatabase(client: Client): Promise<LogVerifyResult> {
   const { publicKey } = (await keyFileKeys(client))[0]!
   const key = await parseVerifierKey(await formatVerifierKey(DEFAULT_LOG_ORIGIN, rawPublicKey(publicKey)))
-  const log = createLogReader(client, { origin: DEFAULT_LOG_ORIGIN, publicKey })
-  return verifyLogAgainst(client, log, { keys: [key], origin: DEFAULT_LOG_ORIGIN })
+  return verifyLogAgainst(client, { keys: [key] })
 }
 
 /** Stops a server gracefully (SIGTERM) and waits for it to exit. */

@@ -7,7 +7,7 @@ import {
   verifyCheckpoint,
   verifyConsistency,
 } from '@torii/schema/log'
-import type { LogReader } from '../read/log-reads.ts'
+import { createLogReader } from '../read/log-reads.ts'
 import { erasureEntryOf } from '../record/leaf-commitment.ts'
 import { RECEIPT_SELECT } from '../record/receipt-fields.ts'
 import { rowFromSql } from '../record/rows.ts'
@@ -17,8 +17,8 @@ import { checkReceipt } from './verify.ts'
 export interface LogVerifyOptions {
   /** The log's verifier keys, from outside the database (`--vkey`, a pinned file): never read from it. */
   keys: readonly NoteVerifierKey[]
-  /** The log's origin; checkpoints for another are refused. */
-  origin: string
+  /** The log's origin; checkpoints for another are refused. Default: the first key's name (the key name is the origin). */
+  origin?: string
   /** A checkpoint (signed note) saved earlier: the log must still contain it. */
   since?: string
 }
@@ -74,13 +74,14 @@ async function checkpointOf(note: string, what: string, options: LogVerifyOption
  * too, the log still holds its entries with its root, and the tiles prove the latest extends it. A cut or
  * rewritten history, or a faked erasure, fails, naming what.
  */
-export async function verifyLogAgainst(
-  client: Client,
-  log: LogReader,
-  options: LogVerifyOptions
-): Promise<LogVerifyResult> {
+export async function verifyLogAgainst(client: Client, given: LogVerifyOptions): Promise<LogVerifyResult> {
+  const options = { ...given, origin: given.origin ?? given.keys[0]?.name }
+  // Proofs from the stored tiles, as a monitor would fetch them (the reader's key is not used here).
+  const log = createLogReader(client, { origin: options.origin ?? '', publicKey: '' })
   let treeSize = 0
   try {
+    if (options.keys.length === 0)
+      throw new LogProblem('no verifier key given: the log is checked against keys from outside it')
     const latestNote = (await client.execute('SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1'))
       .rows[0]?.note as string | undefined
     const latest = latestNote ? await checkpointOf(latestNote, 'the latest checkpoint', options) : null

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ProofBundle, Receipt, ReceiptProof } from '@torii/schema'
-import { parseVerifierKey } from '@torii/schema/log'
+import { createNoteSigner, parseVerifierKey } from '@torii/schema/log'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../../index.ts'
 import {
@@ -241,6 +241,16 @@ describe('verifyLog against a checkpoint saved earlier', () => {
     await appendSealed(5)
     const keys = [await parseVerifierKey(await vkey())]
     expect(await server.ledger.verifyLog({ keys, since: saved })).toEqual({ ok: true, treeSize: 25 })
+    // Another key (one an attacker could add to the database) does not verify the log, nor does none.
+    const { randomBytes } = await import('node:crypto')
+    const other = await createNoteSigner('consent.example.com/log', randomBytes(32))
+    const forged = await server.ledger.verifyLog({ keys: [other] })
+    expect(forged).toMatchObject({ ok: false })
+    expect(forged.ok || forged.problem).toMatch(/^the latest checkpoint: .*consent\.example\.com\/log/)
+    expect(await server.ledger.verifyLog({ keys: [] })).toMatchObject({
+      ok: false,
+      problem: /no verifier key/,
+    })
     // Cut: the newest receipts, their entries, tiles and checkpoints gone, the rest consistent again.
     const { createClient } = await import('@libsql/client')
     const db = createClient({ url: `file:${join(dir, 'torii.db')}` })
