@@ -77,7 +77,10 @@ export async function sealLog(store: SealStore, request: LogSealRequest): Promis
     formatCheckpoint({ origin: request.origin, treeSize: edge.size, rootHash: root, extensions: [] }),
     [signer]
   )
-  const mine = `EXISTS (SELECT 1 FROM checkpoints WHERE size = ${edge.size} AND note = ?)`
+  // The latest checkpoint must be this one: Ed25519 signs deterministically, so two processes with the one key
+  // sign the same size identically, and a slow one whose checkpoint another inserted earlier must not write
+  // its older tiles over the ones of a larger checkpoint committed since.
+  const mine = `EXISTS (SELECT 1 FROM checkpoints WHERE size = ${edge.size} AND note = ?) AND (SELECT max(size) FROM checkpoints) = ${edge.size}`
   const statements: SqlStatement[] = [
     {
       sql: `INSERT INTO checkpoints (size, root, note, signed_at)
