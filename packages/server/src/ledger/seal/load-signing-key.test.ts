@@ -152,6 +152,25 @@ describe('the signing key lives in a file beside the database', () => {
     expect(newOnly.out[0]).toContain(`batch 1 is signed by key ${oldId}, which is not a trusted key`)
   })
 
+  it('with TORII_SIGNING_KEY: key vkey prints that key, key rotate refuses (the environment holds the key)', async () => {
+    const pkcs8 = generateSigningKey()
+    const ledger = await createLedger({ client: db.client, signingKey: pkcs8, batchIntervalMs: 0 })
+    await ledger.close()
+    process.env.TORII_SIGNING_KEY = pkcs8
+    try {
+      const vkey = await cli('key', 'vkey', '--db', `file:${db.path}`)
+      expect(vkey.out).toHaveLength(1)
+      const verified = await cli('verify', '--db', `file:${db.path}`, '--vkey', vkey.out[0]!)
+      expect(verified.code, verified.out.join('\n')).toBe(0)
+      const rotated = await cli('key', 'rotate', '--db', `file:${db.path}`)
+      expect(rotated.code).toBe(1)
+      expect(rotated.err[0]).toMatch(/TORII_SIGNING_KEY is set/)
+      expect(readKeyFile(keyFile)).toBeNull()
+    } finally {
+      delete process.env.TORII_SIGNING_KEY
+    }
+  })
+
   it('keeps a lost key lost: without its file the ledger does not start, key rotate starts a new key on purpose', async () => {
     const ledger = await openLedger()
     await ledger.append(sampleEntry())
