@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createDb } from '../src/db/client.ts'
 import { publishSites, REGION_RULES } from '../src/testing/region-sites.ts'
+import { secondsToCheckpoint } from './log-latency.ts'
 import { inRounds, median, ratios } from './rounds.ts'
 import { seedReceipts } from './seed.ts'
 import {
@@ -106,6 +107,10 @@ try {
   const gate = await load({ url: gateUrl })
   const gate304 = await load({ url: gateUrl, headers: { 'if-none-match': etag } })
   const afterGate = memoryOf(torii.child.pid!)
+  const toCheckpoint = (await secondsToCheckpoint(torii.url)).sort((a, b) => a - b)
+  const tileUrl = `${torii.url}/log/tile/0/000`
+  const tileBytes = Buffer.from(await (await fetch(tileUrl)).arrayBuffer()).length
+  const tile = await load({ url: tileUrl })
   await torii.stop()
   console.log('gate.js with region rules, geo off / header / IP database:')
   const geoRuns = await gateWithGeo(dir)
@@ -169,6 +174,20 @@ try {
     figure: `${fmt(gate.rps)} / ${fmt(gate304.rps)} (p99 ${gate.p99} / ${gate304.p99} ms)`,
     target: 'no errors',
     pass: gate.errors + gate.non2xx === 0 && gate304.errors === 0,
+  })
+  const at = (q: number) =>
+    toCheckpoint[Math.min(toCheckpoint.length - 1, Math.floor(q * toCheckpoint.length))]!
+  record({
+    what: `seconds from 201 to a signed checkpoint, p50 / p99 (${toCheckpoint.length} receipts, 10/s)`,
+    figure: `${fmt(at(0.5), 2)} / ${fmt(at(0.99), 2)} s (default TORII_SEAL_INTERVAL_MS 2000)`,
+    target: '-',
+    pass: null,
+  })
+  record({
+    what: `full tile GET req/s (/log/tile/0/000, ${fmt(tileBytes)} bytes)`,
+    figure: `${fmt(tile.rps)} (p99 ${tile.p99} ms)`,
+    target: 'no errors',
+    pass: tile.errors + tile.non2xx === 0 && tileBytes === 8192,
   })
   const geoOff = geoRuns.off!
   record({

@@ -77,10 +77,9 @@ export async function sealLog(store: SealStore, request: LogSealRequest): Promis
     formatCheckpoint({ origin: request.origin, treeSize: edge.size, rootHash: root, extensions: [] }),
     [signer]
   )
-  // The latest checkpoint must be this one: Ed25519 signs deterministically, so two processes with the one key
-  // sign the same size identically, and a slow one whose checkpoint another inserted earlier must not write
-  // its older tiles over the ones of a larger checkpoint committed since.
-  const mine = `EXISTS (SELECT 1 FROM checkpoints WHERE size = ${edge.size} AND note = ?) AND (SELECT max(size) FROM checkpoints) = ${edge.size}`
+  // Entries and tiles go in only with this checkpoint, the latest: a checkpoint of the same size and note
+  // signed earlier by another process (same entries) must not let a late sealer rewind the tiles.
+  const mine = `(SELECT max(size) FROM checkpoints) = ${edge.size} AND EXISTS (SELECT 1 FROM checkpoints WHERE size = ${edge.size} AND note = ?)`
   const statements: SqlStatement[] = [
     {
       sql: `INSERT INTO checkpoints (size, root, note, signed_at)
