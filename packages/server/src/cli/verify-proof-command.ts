@@ -4,30 +4,7 @@ import { carryForward } from '../proof-bundle/carry-forward.ts'
 import { type ProofBundleReport, verifyProofBundle } from '../proof-bundle/verify-proof-bundle.ts'
 import { type CliIo, userPath } from './io.ts'
 import { parseWithFile, UsageError } from './usage.ts'
-
-/** A C2SP verifier key's shape, to tell key text from a mistyped file name. */
-const VERIFIER_KEY_SHAPE = /^[^+\s]+\+[0-9a-fA-F]{8}\+\S+$/
-
-/**
- * The verifier key lines to trust, as `torii verify` takes them: each `--vkey` (key text, or a file of keys
- * one a line), else TORII_VKEY. Never the bundle's: a key from the file under test proves nothing.
- */
-function verifierKeyLines(values: readonly string[] | undefined): string {
-  const pinned = process.env.TORII_VKEY
-  const given = values?.length ? values : pinned ? [pinned] : []
-  if (!given.length) {
-    throw new UsageError(
-      '--vkey VKEY is required: the log verifier key from a source you trust (the key text, or a file of keys), or TORII_VKEY set to one'
-    )
-  }
-  const lines = given.map((value) => {
-    const file = userPath(value)
-    if (existsSync(file)) return readFileSync(file, 'utf8')
-    if (VERIFIER_KEY_SHAPE.test(value.trim())) return value
-    throw new UsageError(`--vkey: no file at ${file}, and ${JSON.stringify(value)} is not a verifier key`)
-  })
-  return lines.join('\n')
-}
+import { verifierKeySources } from './vkey-option.ts'
 
 function readBundle(file: string): unknown {
   if (!existsSync(file)) throw new UsageError(`no proof bundle file at ${file}`)
@@ -64,7 +41,11 @@ export async function verifyProofCommand(args: string[], io: CliIo): Promise<num
   if (!values.update && (values['log-url'] || values.out)) {
     throw new UsageError('--log-url and --out go with --update')
   }
-  const keys = verifierKeyLines(values.vkey)
+  // The key lines as given (`torii verify`'s sources): the bundle verifier parses them itself, to name a
+  // key id that is not its key's as the `key id` check.
+  const keys = verifierKeySources(values.vkey)
+    .map((source) => source.text)
+    .join('\n')
   const path = userPath(file)
   const bundle = readBundle(path)
   if (!values.update) return printReport(io, file, await verifyProofBundle(bundle, keys))
