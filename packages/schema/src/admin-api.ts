@@ -27,7 +27,7 @@
  * | GET | /sites/:siteId/receipts?ReceiptQuery | | ReceiptPage |
  * | GET | /sites/:siteId/receipts/:id | | ReceiptDetail |
  * | GET | /sites/:siteId/export?format=csv\|ndjson&ReceiptQuery | | streamed file (attachment) |
- * | GET | /sites/:siteId/stats?days=30 | | Stats |
+ * | GET | /sites/:siteId/stats?days=30&regionRule=japan | | Stats (`regionRule`, optional: every figure but perRegion counts that rule's receipts only) |
  * | POST | /sites/:siteId/erasure | { consentId } | { erased: number } |
  * | GET | /sites/:siteId/disclosure?lang=ja | | { revision: number, html: string } |
  * | GET | /users | | { users: User[] } (admin only) |
@@ -39,6 +39,7 @@
  */
 import type { z } from 'zod'
 import type { ReceiptAction, ReceiptProof } from './receipt.ts'
+import type { RegionModel } from './regions/region-rules.ts'
 import type { RevisionSummary } from './revision.ts'
 import type { SiteConfig } from './site-config.ts'
 import type { siteInputSchema } from './site-input.ts'
@@ -144,10 +145,22 @@ export interface ReceiptDetail extends ReceiptProof {
   verified: { ok: boolean; reason?: string }
 }
 
+/** How many receipts of each action, zeros included. */
+export type ActionCounts = Record<ReceiptAction, number>
+
 export interface Stats {
   days: number
+  /** The region rule every figure but `perRegion` is limited to, when the query named one. */
+  regionRule?: string
   /** One row per day (UTC), oldest first, zeros included. */
-  perDay: { date: string; counts: Record<ReceiptAction, number> }[]
+  perDay: { date: string; counts: ActionCounts }[]
   /** Over the period, latest choice per consent id: how many granted each purpose. */
   perPurpose: { key: string; granted: number; total: number; rate: number }[]
+  /**
+   * Over the period (never limited to `regionRule`), receipts per region rule and model the server applied;
+   * `null` for receipts without one (taken while the site had no rules). Most receipts first.
+   */
+  perRegion: { rule: string | null; model: RegionModel | null; counts: ActionCounts; total: number }[]
+  /** Over the period, receipts per visitor country (ISO 3166-1; `null`: unknown). Most receipts first. */
+  perCountry: { country: string | null; counts: ActionCounts; total: number }[]
 }

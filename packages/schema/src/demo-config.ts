@@ -60,4 +60,12 @@ export const DEMO_SITE_CONFIG: SiteConfigInput = {
   },
   look: { position: 'bottom', layout: 'bar', floatingButton: true },
   options: { consentDays: 395, refusalDays: 183, consentMode: 'basic' },
+  // Issue #15: Japan's external-transmission rule asks for notice, the GDPR (and the UK's and Swiss laws) for
+  // opt-in, the US state laws for opt-out of sale/sharing; anywhere else, or with no place known, opt-in.
+  regions: [
+    { key: 'japan', match: ['JP'], model: 'notice' },
+    { key: 'eea-uk-ch', match: ['EEA', 'UK', 'CH'], model: 'opt-in' },
+    { key: 'us-privacy', match: ['US-PRIVACY-STATES'], model: 'opt-out' },
+    { key: 'default', match: ['*'], model: 'opt-in' },
+  ],
 }

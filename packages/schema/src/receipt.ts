@@ -4,7 +4,12 @@ import { languageSchema } from './language.ts'
 import type { RegionModel } from './regions/region-rules.ts'
 import { keySchema } from './site-config.ts'
 
-export const RECEIPT_ACTIONS = ['accept-all', 'reject-all', 'custom', 'withdraw', 'gpc'] as const
+/**
+ * What a receipt records: a decision (`accept-all`, `reject-all`, `custom`, `withdraw`), GPC's own (`gpc`), or
+ * the dismissal of a notice-model notice (`notice`: it decides nothing, its purposes and vendors are what was in
+ * force by the region's rule).
+ */
+export const RECEIPT_ACTIONS = ['accept-all', 'reject-all', 'custom', 'withdraw', 'gpc', 'notice'] as const
 export type ReceiptAction = (typeof RECEIPT_ACTIONS)[number]
 
 /** Largest receipt body the server reads. */

@@ -84,6 +84,13 @@ export const bannerTextsSchema = z
     preferencesDescription: z.string().max(2000),
     privacyPolicy: z.string().max(100),
     vendorList: z.string().max(100),
+    /** The opt-out regions' persistent link (US sites may write "Do Not Sell or Share My Personal Information"). */
+    privacyChoices: z.string().max(100),
+    /** The notice regions' one-time notice: its title, its text, the disclosure link and the dismiss button. */
+    noticeTitle: z.string().max(200),
+    noticeDescription: z.string().max(2000),
+    disclosure: z.string().max(100),
+    ok: z.string().max(60),
   })
   .partial()
 

@@ -71,7 +71,9 @@ export function createAdminApi(client: ApiClient) {
         cursor: undefined,
         limit: undefined,
       }),
-    stats: (siteId: string, days = 30) => request<Stats>('GET', `${site(siteId)}/stats?days=${days}`),
+    /** `regionRule`: every figure but `perRegion` counts that rule's receipts only. */
+    stats: (siteId: string, days = 30, regionRule?: string) =>
+      request<Stats>('GET', withQuery(`${site(siteId)}/stats`, { days, regionRule })),
     erase: (siteId: string, consentId: string) =>
       request<{ erased: number }>('POST', `${site(siteId)}/erasure`, { consentId }),
     listUsers: () => request<{ users: User[] }>('GET', '/users'),

@@ -117,4 +117,15 @@ describe('createApiClient', () => {
       '/api/admin/sites/xtra/export?from=2026-11-01T00%3A00%3A00.000Z&format=csv'
     )
   })
+
+  it('should ask for the stats of every region, or of one rule', async () => {
+    const { fn, calls } = fakeFetch([json(200, {}), json(200, {})])
+    const api = createAdminApi(createApiClient({ fetch: fn }))
+    await api.stats('xtra', 30)
+    await api.stats('xtra', 7, 'japan')
+    expect(calls.map((call) => call.url)).toEqual([
+      '/api/admin/sites/xtra/stats?days=30',
+      '/api/admin/sites/xtra/stats?days=7&regionRule=japan',
+    ])
+  })
 })

@@ -5,7 +5,9 @@ import { useEffect } from 'preact/hooks'
 import { api } from '../api/index.ts'
 import { ChoicesPerDayChart, PurposeRateChart } from '../components/charts/index.tsx'
 import { DataTable } from '../components/data-table/index.tsx'
+import { SelectField } from '../components/field/index.tsx'
 import { PageState } from '../components/page-state/index.tsx'
+import { RegionStats } from '../components/region-stats/index.tsx'
 import { SiteFrame } from '../components/site-frame/index.tsx'
 import { t } from '../i18n/index.ts'
 import { localText } from '../lib/local-text.ts'
@@ -72,28 +74,51 @@ function StatsView({ stats }: { stats: Stats }) {
           rowKey={(row) => row.key}
         />
       </section>
+      <RegionStats stats={stats} />
     </>
   )
 }
 
-/** Choices per day by action and consent rate per purpose over 30 days. */
+/** The rules a reader may limit the figures to: those receipts name, then the draft's others. */
+function ruleOptions(stats: Stats | null): string[] {
+  const keys = new Set(stats?.perRegion.flatMap((row) => (row.rule === null ? [] : [row.rule])))
+  for (const rule of siteModel.draft.value?.regions ?? []) keys.add(rule.key)
+  return [...keys]
+}
+
+/** Choices per day by action and consent rate per purpose over 30 days, split by region rule and country. */
 export default function InsightsPage({ siteId }: { siteId: string }) {
   const stats = useSignal<Stats | null>(null)
   const error = useSignal<Error | null>(null)
+  // The region rule the figures are limited to; '' for every region.
+  const regionRule = useSignal('')
   async function load() {
     error.value = null
     try {
-      stats.value = await api.stats(siteId, DAYS)
+      stats.value = await api.stats(siteId, DAYS, regionRule.value || undefined)
     } catch (cause) {
       error.value = cause as Error
     }
   }
   useEffect(() => {
     load()
-  }, [siteId])
+  }, [siteId, regionRule.value])
+  const rules = ruleOptions(stats.value)
   return (
     <SiteFrame siteId={siteId} section="insights">
       <p>{t('insights.period', { days: DAYS })}</p>
+      {rules.length > 0 && (
+        <SelectField
+          label={t('insights.regionFilter')}
+          hint={t('insights.regionFilterHint')}
+          value={regionRule.value}
+          options={[
+            { value: '', label: t('insights.allRegions') },
+            ...rules.map((rule) => ({ value: rule, label: rule })),
+          ]}
+          onValue={(rule) => (regionRule.value = rule)}
+        />
+      )}
       {stats.value ? <StatsView stats={stats.value} /> : <PageState error={error.value} onRetry={load} />}
     </SiteFrame>
   )

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { resolveRegionRule } from '@torii/schema'
 import { DEMO_SITE_ID } from '@torii/schema/demo-config'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDb, type Database } from '../db/client.ts'
+import { getLiveRevision } from '../sites/revisions.ts'
 import { getSite } from '../sites/sites.ts'
 import { receiptBody, spawnServer } from '../testing/server-process.ts'
 import { seedDemo } from './seed.ts'
@@ -49,6 +51,23 @@ describe('seedDemo', () => {
         await server.exited
       }
     }
+  })
+
+  it("publishes Xtra's region rules: Japan notice, EEA+UK+CH opt-in, US privacy states opt-out, else opt-in", async () => {
+    const [database] = await connections(1)
+    await seedDemo(database!.db, ['http://127.0.0.1:1'])
+    const live = await getLiveRevision(database!.db, DEMO_SITE_ID)
+    expect(live?.config.regions).toEqual([
+      { key: 'japan', match: ['JP'], model: 'notice' },
+      { key: 'eea-uk-ch', match: ['EEA', 'UK', 'CH'], model: 'opt-in' },
+      { key: 'us-privacy', match: ['US-PRIVACY-STATES'], model: 'opt-out' },
+      { key: 'default', match: ['*'], model: 'opt-in' },
+    ])
+    // Loopback has no country: a local visitor gets the default rule, opt-in.
+    expect(resolveRegionRule(live!.config.regions, {}).model).toBe('opt-in')
+    expect(resolveRegionRule(live!.config.regions, { country: 'JP' }).model).toBe('notice')
+    expect(resolveRegionRule(live!.config.regions, { country: 'DE' }).model).toBe('opt-in')
+    expect(resolveRegionRule(live!.config.regions, { subdivision: 'US-CA' }).model).toBe('opt-out')
   })
 
   it('adds only the missing origins on a restart, keeping the order', async () => {

@@ -1,4 +1,4 @@
-import { siteConfigSchema } from '@torii/schema'
+import { type SiteConfigInput, siteConfigSchema } from '@torii/schema'
 import { DEMO_SITE_CONFIG, DEMO_SITE_ID } from '@torii/schema/demo-config'
 import { count, sql } from 'drizzle-orm'
 import { countUsers, createUser, findUser } from '../auth/users.ts'
@@ -30,13 +30,18 @@ export async function shouldRunDemo(db: Db, mode: boolean | 'auto'): Promise<boo
 }
 
 /**
- * Seeds the demo: site `xtra` with revision 1 published, the demo admin (only when there is no user at all),
- * and the server's own origins allowed to send receipts. Safe to run on every start.
+ * Seeds the demo: site `xtra` with revision 1 published (`siteConfig`, by default Xtra's with its region rules), the
+ * demo admin (only when there is no user at all), and the server's own origins allowed to send receipts. Safe
+ * to run on every start.
  */
-export async function seedDemo(db: Db, origins: string[]): Promise<DemoSeedResult> {
+export async function seedDemo(
+  db: Db,
+  origins: string[],
+  siteConfig: SiteConfigInput = DEMO_SITE_CONFIG
+): Promise<DemoSeedResult> {
   let created = false
   if (!(await getSite(db, DEMO_SITE_ID))) {
-    const config = siteConfigSchema.parse(DEMO_SITE_CONFIG)
+    const config = siteConfigSchema.parse(siteConfig)
     const input = { id: DEMO_SITE_ID, name: 'Xtra Corporation (demo)', origins, languages: config.languages }
     if (await createSite(db, input, config, null)) {
       await publishRevision(db, DEMO_SITE_ID, config, null, 'Demo seed')

@@ -1,4 +1,4 @@
-import { type Regions, siteConfigSchema } from '@torii/schema'
+import { type Regions, type SiteConfigInput, siteConfigSchema } from '@torii/schema'
 import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
 import { createDb } from '../db/client.ts'
 import { publishRevision } from '../sites/revisions.ts'
@@ -13,6 +13,15 @@ export const REGION_RULES: Regions = [
 ]
 
 /**
+ * The demo's config without its region rules: a site opt-in everywhere, as every site was before regions (the
+ * tests written before regions seed the demo with it; those about regions publish rules of their own).
+ */
+export const SITE_WITHOUT_RULES: SiteConfigInput = (() => {
+  const { regions: _regions, ...config } = DEMO_SITE_CONFIG
+  return config
+})()
+
+/**
  * Migrates the libSQL database at `url` and publishes one site per entry of `sites` (id to its region rules,
  * or undefined for none), each with the demo's config otherwise: what a server started on `url` then serves.
  */
@@ -20,7 +29,7 @@ export async function publishSites(url: string, sites: Record<string, Regions | 
   const database = await createDb({ url })
   try {
     for (const [id, regions] of Object.entries(sites)) {
-      const config = siteConfigSchema.parse({ ...DEMO_SITE_CONFIG, ...(regions ? { regions } : {}) })
+      const config = siteConfigSchema.parse({ ...SITE_WITHOUT_RULES, ...(regions ? { regions } : {}) })
       const input = { id, name: id, origins: ['https://www.example.com'], languages: config.languages }
       if (!(await createSite(database.db, input, config, null))) throw new Error(`site ${id} exists already`)
       await publishRevision(database.db, id, config, null, 'published by a test or the bench')

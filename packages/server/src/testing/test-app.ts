@@ -16,6 +16,7 @@ import { DEMO_ADMIN, seedDemo } from '../demo/seed.ts'
 import { createLedger } from '../ledger/index.ts'
 import type { Ledger } from '../ledger/types.ts'
 import { getLiveRevision, publishRevision } from '../sites/revisions.ts'
+import { SITE_WITHOUT_RULES } from './region-sites.ts'
 
 export const TEST_ORIGIN = 'https://www.example.co.jp'
 export const UI_CHUNK = 'assets/ui-t3st1234.js'
@@ -55,7 +56,7 @@ export interface TestApp {
 }
 
 export interface TestAppOptions extends Partial<Omit<AppDeps, 'db' | 'ledger'>> {
-  /** Seed the demo site (revision 1) with `TEST_ORIGIN` allowed (default true). */
+  /** Seed the demo site (revision 1, without region rules) with `TEST_ORIGIN` allowed (default true). */
   seed?: boolean
   /** Build no banner dist (to test the 503). */
   noBanner?: boolean
@@ -92,8 +93,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 }
 
 async function seedDemoSite(database: Database): Promise<void> {
-  // The demo admin is created by seedDemo only on an empty users table; tests add their own users.
-  await seedDemo(database.db, [TEST_ORIGIN])
+  // The demo admin is created by seedDemo only on an empty users table; tests add their own users. The site
+  // has no region rules: tests about regions publish theirs (publishRegions).
+  await seedDemo(database.db, [TEST_ORIGIN], SITE_WITHOUT_RULES)
 }
 
 export interface Session {

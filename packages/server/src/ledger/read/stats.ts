@@ -1,47 +1,124 @@
-import type { Client } from '@libsql/client'
-import { RECEIPT_ACTIONS, type ReceiptAction, type Stats } from '@torii/schema'
+import type { Client, InValue } from '@libsql/client'
+import {
+  type ActionCounts,
+  RECEIPT_ACTIONS,
+  type ReceiptAction,
+  type RegionModel,
+  type Stats,
+} from '@torii/schema'
 
 const DAY_MS = 86_400_000
 
+export interface StatsQuery {
+  days: number
+  /** Limits every figure but `perRegion` to the receipts taken under this region rule (its key). */
+  regionRule?: string
+}
+
+function zeroCounts(): ActionCounts {
+  return Object.fromEntries(RECEIPT_ACTIONS.map((action) => [action, 0])) as ActionCounts
+}
+
+function addCount(counts: ActionCounts, action: unknown, n: unknown): void {
+  // An action this build does not know (a newer server wrote it) is left out rather than shown as another.
+  if ((RECEIPT_ACTIONS as readonly unknown[]).includes(action)) counts[action as ReceiptAction] += Number(n)
+}
+
+/** Groups `rows` (one per group and action, with `n`) by `groupOf`, counting actions; most receipts first. */
+function countGroups<G>(
+  rows: readonly Record<string, unknown>[],
+  keyOf: (row: Record<string, unknown>) => string,
+  groupOf: (row: Record<string, unknown>) => G
+): (G & { counts: ActionCounts; total: number })[] {
+  const groups = new Map<string, G & { counts: ActionCounts; total: number }>()
+  for (const row of rows) {
+    const key = keyOf(row)
+    let group = groups.get(key)
+    if (!group) {
+      group = { ...groupOf(row), counts: zeroCounts(), total: 0 }
+      groups.set(key, group)
+    }
+    addCount(group.counts, row.action, row.n)
+  }
+  for (const group of groups.values())
+    group.total = RECEIPT_ACTIONS.reduce((sum, action) => sum + group.counts[action], 0)
+  return [...groups.entries()]
+    .sort(([a, x], [b, y]) => y.total - x.total || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, group]) => group)
+}
+
 /**
- * Choices per UTC day per action over the last `days` days (today included, zeros filled in), and per
- * purpose the share of consent ids whose latest choice in the period granted it. Erased receipts count in
- * the daily totals (their action and time stay) but not per purpose (their choices are gone).
+ * Choices per UTC day per action over the last `days` days (today included, zeros filled in), per purpose the
+ * share of consent ids whose latest choice in the period granted it, and the receipts per region rule and per
+ * country. Erased receipts count in the daily, region and country totals (their action, time and jurisdiction
+ * stay) but not per purpose (their choices are gone).
  */
-export async function siteStats(client: Client, siteId: string, days: number, now: Date): Promise<Stats> {
+export async function siteStats(
+  client: Client,
+  siteId: string,
+  query: StatsQuery,
+  now: Date
+): Promise<Stats> {
+  const { days, regionRule } = query
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
   const start = new Date(today - (days - 1) * DAY_MS).toISOString()
+  // `region_rule = ?` on top of the period when the query names a rule.
+  const inRule = regionRule === undefined ? '' : 'AND region_rule = ?'
+  const args: InValue[] = regionRule === undefined ? [siteId, start] : [siteId, start, regionRule]
   const perDay = Array.from({ length: days }, (_, i) => ({
     date: new Date(today - (days - 1 - i) * DAY_MS).toISOString().slice(0, 10),
-    counts: Object.fromEntries(RECEIPT_ACTIONS.map((action) => [action, 0])) as Record<ReceiptAction, number>,
+    counts: zeroCounts(),
   }))
   const byDate = new Map(perDay.map((day) => [day.date, day]))
   const counted = await client.execute({
     sql: `SELECT substr(issued_at, 1, 10) AS day, action, count(*) AS n FROM receipts
-          WHERE site_id = ? AND issued_at >= ? GROUP BY day, action`,
-    args: [siteId, start],
+          WHERE site_id = ? AND issued_at >= ? ${inRule} GROUP BY day, action`,
+    args,
   })
   for (const row of counted.rows) {
     const day = byDate.get(row.day as string)
-    const action = row.action as ReceiptAction
-    if (day && action in day.counts) day.counts[action] = Number(row.n)
+    if (day) addCount(day.counts, row.action, row.n)
   }
   const purposes = await client.execute({
     sql: `SELECT j.key AS key, sum(j.value = 1) AS granted, count(*) AS total
           FROM (SELECT purposes FROM (
                   SELECT purposes, row_number() OVER (PARTITION BY consent_id ORDER BY seq DESC) AS rn
-                  FROM receipts WHERE site_id = ? AND issued_at >= ? AND erased_at IS NULL
+                  FROM receipts WHERE site_id = ? AND issued_at >= ? ${inRule} AND erased_at IS NULL
                 ) WHERE rn = 1) AS latest, json_each(latest.purposes) AS j
           GROUP BY j.key ORDER BY j.key`,
+    args,
+  })
+  const regions = await client.execute({
+    sql: `SELECT region_rule AS rule, region_model AS model, action, count(*) AS n FROM receipts
+          WHERE site_id = ? AND issued_at >= ? GROUP BY rule, model, action`,
     args: [siteId, start],
+  })
+  const countries = await client.execute({
+    sql: `SELECT country, action, count(*) AS n FROM receipts
+          WHERE site_id = ? AND issued_at >= ? ${inRule} GROUP BY country, action`,
+    args,
   })
   return {
     days,
+    ...(regionRule === undefined ? {} : { regionRule }),
     perDay,
     perPurpose: purposes.rows.map((row) => {
       const granted = Number(row.granted)
       const total = Number(row.total)
       return { key: row.key as string, granted, total, rate: total ? granted / total : 0 }
     }),
+    perRegion: countGroups(
+      regions.rows,
+      (row) => `${row.rule ?? ''}\u0000${row.model ?? ''}`,
+      (row) => ({
+        rule: (row.rule as string | null) ?? null,
+        model: (row.model as RegionModel | null) ?? null,
+      })
+    ),
+    perCountry: countGroups(
+      countries.rows,
+      (row) => (row.country as string | null) ?? '',
+      (row) => ({ country: (row.country as string | null) ?? null })
+    ),
   }
 }

@@ -213,4 +213,34 @@ describe('admin receipts routes', () => {
       { key: 'analytics', granted: 1, total: 2, rate: 0.5 },
     ])
   })
+
+  it('splits the stats by region rule and country, and limits them to one rule on request', async () => {
+    const japan = { country: 'JP', regionRule: 'japan', regionModel: 'notice' } as const
+    await ledger.append(sampleEntry({ ...japan, action: 'accept-all' }))
+    await ledger.append(sampleEntry({ ...japan, action: 'custom' }))
+    await ledger.append(
+      sampleEntry({ country: 'DE', regionRule: 'eea-uk-ch', regionModel: 'opt-in', action: 'reject-all' })
+    )
+    const localApp = new Hono().route('/', createAdminReceiptRoutes({ db: db.db, ledger }))
+    const all = (await (await localApp.request('/sites/xtra/stats?days=7')).json()) as Stats
+    expect(all.perRegion.map((row) => [row.rule, row.model, row.total])).toEqual([
+      ['japan', 'notice', 2],
+      ['eea-uk-ch', 'opt-in', 1],
+    ])
+    expect(all.perCountry.map((row) => [row.country, row.total])).toEqual([
+      ['JP', 2],
+      ['DE', 1],
+    ])
+    const res = await localApp.request('/sites/xtra/stats?days=7&regionRule=eea-uk-ch')
+    const germany = (await res.json()) as Stats
+    expect(germany.regionRule).toBe('eea-uk-ch')
+    expect(germany.perDay.at(-1)!.counts['reject-all']).toBe(1)
+    expect(germany.perDay.at(-1)!.counts['accept-all']).toBe(0)
+    expect(germany.perCountry.map((row) => row.country)).toEqual(['DE'])
+    expect(germany.perRegion).toEqual(all.perRegion)
+    const bad = await get('/sites/xtra/stats?regionRule=No%20Such')
+    expect(bad.status).toBe(400)
+    const { error } = (await bad.json()) as { error: { fields: { path: string }[] } }
+    expect(error.fields[0]!.path).toBe('regionRule')
+  })
 })

@@ -1,3 +1,4 @@
+import { keySchema } from '@torii/schema'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { siteStats } from '../../ledger/read/stats.ts'
@@ -12,9 +13,13 @@ const statsQuerySchema = z.strictObject({
     .min(1, 'must be at least 1')
     .max(MAX_STATS_DAYS, `must be at most ${MAX_STATS_DAYS}`)
     .default(30),
+  regionRule: keySchema.optional(),
 })
 
-/** `GET /sites/:siteId/stats?days=30`: choices per day per action, consent rate per purpose. */
+/**
+ * `GET /sites/:siteId/stats?days=30&regionRule=japan`: choices per day per action, consent rate per purpose,
+ * receipts per region rule and per country; `regionRule` limits all but the per-rule figures to that rule.
+ */
 export function createAdminStatsRoutes({
   client,
   requireSite,
@@ -25,7 +30,7 @@ export function createAdminStatsRoutes({
     const siteId = await requireSite(c.req.param('siteId'))
     const parsed = statsQuerySchema.safeParse(c.req.query())
     if (!parsed.success) throw queryError(parsed.error)
-    return c.json(await siteStats(client, siteId, parsed.data.days, now()))
+    return c.json(await siteStats(client, siteId, parsed.data, now()))
   })
   return app
 }

@@ -53,6 +53,15 @@ describe('POST /s/:siteId/receipts', () => {
     expect(stored?.issuedAt).toBe(ack.issuedAt)
   })
 
+  it('accepts and stores a notice dismissal (action notice), with what was in force by the rule', async () => {
+    const body = receiptBody({ action: 'notice' })
+    const res = await post(body)
+    expect(res.status).toBe(201)
+    const stored = await test.ledger.get(((await res.json()) as ReceiptAck).id)
+    expect(stored?.action).toBe('notice')
+    expect(stored?.purposes).toEqual(body.purposes)
+  })
+
   it('answers 201 only once the receipt is committed: another connection reads it right away', async () => {
     const ack = (await (await post(receiptBody())).json()) as ReceiptAck
     const other = createClient({ url: `file:${test.dbPath}` })
