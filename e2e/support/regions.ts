@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
 import type { Jurisdiction, Regions } from '@torii/schema'
+import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
 import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { expect, onTestFinished } from 'vitest'
 import { publishDemo } from './admin.ts'
@@ -12,15 +13,14 @@ import { startTestServer, type TestServer } from './server.ts'
 export const GEO_HEADERS = { country: 'cf-ipcountry', subdivision: 'cf-region-code' } as const
 
 /**
- * Xtra's rules as issue #15's demo has them (docs/regions.md): Japan notice, EEA+UK+CH opt-in, the US privacy
- * states opt-out, opt-in elsewhere. The demo's advertising purpose has `gpcDenies`.
+ * Xtra's rules, as the demo seeds them (issue #15, docs/regions.md): Japan notice, EEA+UK+CH opt-in, the US
+ * privacy states opt-out, opt-in elsewhere. The demo's advertising purpose has `gpcDenies`.
  */
-export const DEMO_REGIONS: Regions = [
-  { key: 'japan', match: ['JP'], model: 'notice' },
-  { key: 'eea-uk-ch', match: ['EEA', 'UK', 'CH'], model: 'opt-in' },
-  { key: 'us-privacy', match: ['US-PRIVACY-STATES'], model: 'opt-out' },
-  { key: 'default', match: ['*'], model: 'opt-in' },
-]
+export const DEMO_REGIONS: Regions = (() => {
+  const regions = DEMO_SITE_CONFIG.regions
+  if (!regions) throw new Error("DEMO_SITE_CONFIG has no region rules: the region tests need the demo's")
+  return regions
+})()
 
 /** A public address the embedded IP database places in Japan (tested in packages/server/src/geo/). */
 export const JAPANESE_IP = '133.242.0.1'
