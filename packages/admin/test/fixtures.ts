@@ -6,6 +6,12 @@ export function demoConfig(): SiteConfig {
   return siteConfigSchema.parse(structuredClone(DEMO_SITE_CONFIG))
 }
 
+/** The demo config without its region rules: a site opt-in everywhere, as before regions. */
+export function configWithoutRules(): SiteConfig {
+  const { regions: _regions, ...config } = demoConfig()
+  return config
+}
+
 /** The demo config without AdSense, as a site that has not added it yet. */
 export function configWithoutAdSense(): SiteConfig {
   const config = demoConfig()

@@ -1,3 +1,4 @@
+import { bannerTextsSchema, RECEIPT_ACTIONS, REGION_MODELS } from '@torii/schema'
 import { describe, expect, it } from 'vitest'
 import { EN } from './en.ts'
 import { errorText } from './error-text.ts'
@@ -27,6 +28,17 @@ describe('t', () => {
       expect(JA[key], key).toBeTruthy()
       expect(placeholders(JA[key]), key).toEqual(placeholders(EN[key]))
     }
+  })
+})
+
+describe('labels derived from the contract', () => {
+  it('should label every banner text a site may override, every receipt action and every region model', () => {
+    const keys = [
+      ...Object.keys(bannerTextsSchema.shape).map((key) => `look.text.${key}`),
+      ...RECEIPT_ACTIONS.map((action) => `action.${action}`),
+      ...REGION_MODELS.map((model) => `regions.model.${model}`),
+    ]
+    for (const key of keys) expect(Object.keys(EN), key).toContain(key)
   })
 })
 

@@ -7,7 +7,7 @@ import {
   siteConfigSchema,
 } from '@torii/schema'
 import { afterEach, describe, expect, it } from 'vitest'
-import { demoConfig } from '../../test/fixtures.ts'
+import { configWithoutRules } from '../../test/fixtures.ts'
 import { EN } from '../i18n/en.ts'
 import { errorText } from '../i18n/error-text.ts'
 import { setUiLanguage } from '../i18n/index.ts'
@@ -22,13 +22,13 @@ afterEach(() => setUiLanguage('en'))
 
 describe('region presets', () => {
   it('should make a valid rule list together, each rule named by the codes the schema knows', () => {
-    const rules = addRegionPresets(demoConfig(), REGION_PRESETS).regions!
+    const rules = addRegionPresets(configWithoutRules(), REGION_PRESETS).regions!
     expect(regionsSchema.safeParse(rules).success).toBe(true)
     expect(rules.map((rule) => rule.key)).toEqual(['eea-uk-ch', 'us-privacy', 'japan', 'default'])
   })
 
   it('should add only the presets a config lacks, and never share a preset’s objects with the draft', () => {
-    const once = addRegionPresets(demoConfig(), [REGION_PRESETS[2]!])
+    const once = addRegionPresets(configWithoutRules(), [REGION_PRESETS[2]!])
     once.regions![0]!.match.push('KR')
     expect(REGION_PRESETS[2]!.rule.match).toEqual(['JP'])
     expect(addRegionPresets(once, REGION_PRESETS).regions!.map((rule) => rule.key)).toEqual([
@@ -40,7 +40,7 @@ describe('region presets', () => {
   })
 
   it('should drop the field with the last rule, and give new rules a free key', () => {
-    const config = withRegions(demoConfig(), [{ key: 'rule-2', match: ['*'], model: 'opt-in' }])
+    const config = withRegions(configWithoutRules(), [{ key: 'rule-2', match: ['*'], model: 'opt-in' }])
     expect(newRegionRule(config).key).toBe('rule-3')
     expect('regions' in withRegions(config, [])).toBe(false)
   })
@@ -75,7 +75,7 @@ describe('region rules in the rest of the admin', () => {
   ]
 
   it('should label a rule’s fields as the form does, and link them to the Regions page', () => {
-    const config = withRegions(demoConfig(), rules)
+    const config = withRegions(configWithoutRules(), rules)
     expect(fieldLabel('regions.0.match.0', config)).toBe(
       'Rule 1 (japan) › Countries, subdivisions or groups › JP'
     )
@@ -85,7 +85,7 @@ describe('region rules in the rest of the admin', () => {
   })
 
   it('should rename a purpose in the rules that ask for it first', () => {
-    const renamed = renamePurposeKey(withRegions(demoConfig(), rules), 'advertising', 'ads')
+    const renamed = renamePurposeKey(withRegions(configWithoutRules(), rules), 'advertising', 'ads')
     expect(renamed.regions?.[0]?.optInPurposes).toEqual(['ads'])
     expect(siteConfigSchema.safeParse(renamed).success).toBe(true)
   })
@@ -101,7 +101,7 @@ describe('region rules in the rest of the admin', () => {
     const messages = [
       ...regionRulesIssues(bad),
       ...regionRulesIssues([]),
-      ...regionPurposesIssues(bad, demoConfig().purposes),
+      ...regionPurposesIssues(bad, configWithoutRules().purposes),
       ...(regionsSchema.safeParse([{ key: 'a', match: [], model: 'maybe' }]).error?.issues ?? []),
     ].map((issue) => issue.message)
     expect(messages.length).toBeGreaterThan(10)

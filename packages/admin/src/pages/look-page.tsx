@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals'
-import { type BannerTexts, type Look, POSITIONS, type SiteConfig } from '@torii/schema'
+import { type BannerTexts, bannerTextsSchema, type Look, POSITIONS, type SiteConfig } from '@torii/schema'
 import { BannerPreview } from '../components/banner-preview/index.tsx'
 import { ContrastCheck } from '../components/contrast-check/index.tsx'
 import { CheckboxField, FieldGroup, SelectField, TextField } from '../components/field/index.tsx'
@@ -8,20 +8,9 @@ import { type MessageKey, t } from '../i18n/index.ts'
 import { session } from '../models/session.ts'
 import { siteModel } from '../models/site.ts'
 
-const TEXT_KEYS: (keyof BannerTexts)[] = [
-  'title',
-  'description',
-  'acceptAll',
-  'rejectAll',
-  'customize',
-  'save',
-  'close',
-  'preferencesTitle',
-  'preferencesDescription',
-  'privacyPolicy',
-  'vendorList',
-]
-const LONG_TEXTS = new Set<keyof BannerTexts>(['description', 'preferencesDescription'])
+/** Every text a site may override, in the schema's order: a key the banner gains shows up here by itself. */
+const TEXT_KEYS = Object.keys(bannerTextsSchema.shape) as (keyof BannerTexts)[]
+const LONG_TEXTS = new Set<string>(['description', 'preferencesDescription', 'noticeDescription'])
 const COLOR_KEYS = ['background', 'text', 'accent', 'accentText'] as const
 
 function setText(config: SiteConfig, language: string, key: keyof BannerTexts, value: string): SiteConfig {

@@ -1,11 +1,12 @@
 import { REGION_MODELS } from '@torii/schema'
 import { RegionEditor } from '../components/region-editor/index.tsx'
+import { RegionPreview } from '../components/region-preview/index.tsx'
 import { SiteFrame } from '../components/site-frame/index.tsx'
 import { t } from '../i18n/index.ts'
 import { session } from '../models/session.ts'
 import { siteModel } from '../models/site.ts'
 
-/** The draft's region rules: which consent model applies where, with what each model means. */
+/** The draft's region rules: which consent model applies where, what each model means, and the preview as a visitor from a place. */
 export default function RegionsPage({ siteId }: { siteId: string }) {
   return (
     <SiteFrame siteId={siteId} section="regions" editsDraft>
@@ -31,10 +32,12 @@ export default function RegionsPage({ siteId }: { siteId: string }) {
           onChange={(config) => siteModel.edit(() => config)}
         />
       )}
-      {/* The preview "as a visitor from …" goes here once the gate serves each rule (issue #15). */}
       <section aria-labelledby="region-preview-title">
         <h2 id="region-preview-title">{t('regions.preview')}</h2>
-        <p class="hint">{t('regions.previewPending')}</p>
+        <p class="hint">{t('regions.previewIntro')}</p>
+        {siteModel.draft.value && (
+          <RegionPreview config={siteModel.draft.value} errors={siteModel.errors.value} />
+        )}
       </section>
     </SiteFrame>
   )

@@ -1,8 +1,8 @@
-import type { SiteConfig } from '@torii/schema'
+import type { RegionRule, SiteConfig } from '@torii/schema'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { t } from '../../i18n/index.ts'
 
-type MountPreview = (host: HTMLElement, config: SiteConfig, language: string) => () => void
+type MountPreview = (host: HTMLElement, config: SiteConfig, language: string, rule?: RegionRule) => () => void
 
 let loading: Promise<MountPreview | null> | null = null
 
@@ -18,14 +18,20 @@ export interface BannerPreviewProps {
   config: SiteConfig
   language: string
   label: string
+  /** The region rule of the visitor to show: what a first visit under it looks like (default: opt-in). */
+  rule?: RegionRule
 }
 
-/** Mounts the real banner UI with the draft inside a framed box; remounts when the draft or language changes. */
-export function BannerPreview({ config, language, label }: BannerPreviewProps) {
+/**
+ * Mounts the real banner UI with the draft inside a framed box; remounts when the draft, the language or the
+ * rule changes.
+ */
+export function BannerPreview({ config, language, label, rule }: BannerPreviewProps) {
   const host = useRef<HTMLDivElement>(null)
   const [mount, setMount] = useState<MountPreview | null | undefined>(undefined)
   const [error, setError] = useState<string | null>(null)
   const configJson = JSON.stringify(config)
+  const ruleJson = rule ? JSON.stringify(rule) : undefined
 
   useEffect(() => {
     let alive = true
@@ -42,7 +48,8 @@ export function BannerPreview({ config, language, label }: BannerPreviewProps) {
     const timer = setTimeout(() => {
       try {
         setError(null)
-        unmount = mount(host.current!, JSON.parse(configJson) as SiteConfig, language)
+        const shownRule = ruleJson === undefined ? undefined : (JSON.parse(ruleJson) as RegionRule)
+        unmount = mount(host.current!, JSON.parse(configJson) as SiteConfig, language, shownRule)
       } catch (cause) {
         setError((cause as Error).message)
       }
@@ -55,7 +62,7 @@ export function BannerPreview({ config, language, label }: BannerPreviewProps) {
         // A failing unmount must not break the admin.
       }
     }
-  }, [mount, configJson, language])
+  }, [mount, configJson, language, ruleJson])
 
   if (mount === null) return <p class="notice">{t('look.previewUnavailable')}</p>
   return (
@@ -66,7 +73,14 @@ export function BannerPreview({ config, language, label }: BannerPreviewProps) {
           {t('look.previewError', { message: error })}
         </p>
       )}
-      <div class="preview-frame" ref={host} data-testid="banner-preview" lang={language} />
+      <div
+        class="preview-frame"
+        ref={host}
+        data-testid="banner-preview"
+        data-region-rule={rule?.key}
+        data-region-model={rule?.model}
+        lang={language}
+      />
     </figure>
   )
 }

@@ -2,14 +2,16 @@ import { RECEIPT_ACTIONS, type ReceiptAction } from '@torii/schema'
 import type { Stats } from '@torii/schema/admin-api'
 import { t } from '../../i18n/index.ts'
 
-/** One colour per action, distinguishable and ≥ 3:1 against white (1.4.11). */
-export const ACTION_COLORS: Record<ReceiptAction, string> = {
-  'accept-all': '#1a7f37',
-  'reject-all': '#b3261e',
-  custom: '#0b5cad',
-  withdraw: '#8a4600',
-  gpc: '#6f42c1',
-}
+/**
+ * Colours distinguishable from one another and ≥ 3:1 against white (1.4.11), taken by the actions in
+ * `RECEIPT_ACTIONS` order: an action the contract gains takes the next one.
+ */
+const ACTION_PALETTE = ['#1a7f37', '#b3261e', '#0b5cad', '#8a4600', '#6f42c1', '#00708a', '#a3126b']
+
+/** One colour per action. */
+export const ACTION_COLORS = Object.fromEntries(
+  RECEIPT_ACTIONS.map((action, i) => [action, ACTION_PALETTE[i % ACTION_PALETTE.length]!])
+) as Record<ReceiptAction, string>
 
 const WIDTH = 720
 const HEIGHT = 220

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/preact'
 import { type SiteConfig, siteConfigSchema } from '@torii/schema'
 import { useState } from 'preact/hooks'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { demoConfig } from '../../../test/fixtures.ts'
+import { configWithoutRules } from '../../../test/fixtures.ts'
 import type { FieldErrors } from '../../api/index.ts'
 import { setUiLanguage } from '../../i18n/index.ts'
 import { issuesToFieldErrors } from '../../lib/field-errors.ts'
@@ -37,7 +37,7 @@ describe('RegionEditor', () => {
   beforeEach(() => setUiLanguage('en'))
 
   it('should explain that without rules every visitor gets opt-in, and start from the recommended rules', () => {
-    render(<Harness initial={demoConfig()} />)
+    render(<Harness initial={configWithoutRules()} />)
     expect(latest.regions).toBeUndefined()
     expect(
       screen.getByText(/No rules yet: every visitor, wherever they are, gets the opt-in banner/)
@@ -62,7 +62,7 @@ describe('RegionEditor', () => {
   })
 
   it('should add one preset, then a second one, and keep what the owner edited', () => {
-    render(<Harness initial={demoConfig()} />)
+    render(<Harness initial={configWithoutRules()} />)
     fireEvent.click(screen.getByRole('button', { name: 'Add “Japan: notice”' }))
     expect(latest.regions).toEqual([{ key: 'japan', match: ['JP'], model: 'notice' }])
     expect(screen.getByRole('status').textContent).toBe('Rule japan added. Save the draft to keep it.')
@@ -79,7 +79,7 @@ describe('RegionEditor', () => {
   })
 
   it('should edit the model and the opt-in purposes of a rule', () => {
-    render(<Harness initial={demoConfig()} />)
+    render(<Harness initial={configWithoutRules()} />)
     fireEvent.click(screen.getByRole('button', { name: 'Start from the recommended rules' }))
     const japan = rule('japan')
     expect(within(japan).getByText(/Japan’s external transmission rule asks for this/)).toBeTruthy()
@@ -101,7 +101,7 @@ describe('RegionEditor', () => {
   })
 
   it('should show an unknown code’s error beside it, and clear it once fixed', () => {
-    render(<Harness initial={demoConfig()} />)
+    render(<Harness initial={configWithoutRules()} />)
     fireEvent.click(screen.getByRole('button', { name: 'Start from the recommended rules' }))
     const codes = within(rule('japan')).getByLabelText(
       'Countries, subdivisions or groups'
@@ -119,7 +119,7 @@ describe('RegionEditor', () => {
   it('should show the server’s field errors at their field', () => {
     render(
       <Harness
-        initial={{ ...demoConfig(), regions: [{ key: 'default', match: ['*'], model: 'opt-in' }] }}
+        initial={{ ...configWithoutRules(), regions: [{ key: 'default', match: ['*'], model: 'opt-in' }] }}
         serverErrors={{ 'regions.0.key': 'refused by the server', 'regions.0.match.0': 'not today' }}
       />
     )
@@ -136,7 +136,7 @@ describe('RegionEditor', () => {
   })
 
   it('should reorder and remove rules, and drop the field with the last one', () => {
-    render(<Harness initial={demoConfig()} />)
+    render(<Harness initial={configWithoutRules()} />)
     fireEvent.click(screen.getByRole('button', { name: 'Start from the recommended rules' }))
     fireEvent.click(screen.getByRole('button', { name: 'Move japan up' }))
     expect(latest.regions?.map((item) => item.key)).toEqual(['eea-uk-ch', 'japan', 'us-privacy', 'default'])
@@ -152,7 +152,7 @@ describe('RegionEditor', () => {
 
   it('should speak Japanese, with country names from the browser', () => {
     setUiLanguage('ja')
-    render(<Harness initial={demoConfig()} />)
+    render(<Harness initial={configWithoutRules()} />)
     fireEvent.click(screen.getByRole('button', { name: 'おすすめのルールから始める' }))
     expect(shownFor(rule('japan', 'ルール：japan'), 'JP')).toBe('JP 日本')
     expect(shownFor(rule('eea-uk-ch', 'ルール：eea-uk-ch'), 'CH')).toBe('CH スイス')
