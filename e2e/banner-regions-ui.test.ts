@@ -8,6 +8,7 @@ import {
   formatViolations,
   preferencesButton,
   privacyChoicesLink,
+  publishDemo,
   readChoice,
   regionNotice,
   runAxe,
@@ -101,7 +102,9 @@ test('California: the privacy choices link opens the preferences, by-default pur
     .poll(async () => (await cookieNames(context)).filter((n) => n.startsWith('_ga')).length)
     .toBe(2)
   await expect.poll(async () => (await cookieNames(context)).includes('__gads')).toBe(true)
-  await privacyChoicesLink(page).click()
+  // From the keyboard: the link takes focus and Enter opens the preferences.
+  await privacyChoicesLink(page).focus()
+  await page.keyboard.press('Enter')
   const dialog = page.getByRole('dialog')
   await dialog.waitFor()
   expect(await dialog.getByRole('switch', { name: 'アクセス解析' }).isChecked()).toBe(true)
@@ -125,6 +128,15 @@ test('California: the privacy choices link opens the preferences, by-default pur
     regionModel: 'opt-out',
   })
   // The link stays on every page view of an opt-out region, a choice made or not.
+  await privacyChoicesLink(page).waitFor()
+})
+
+test('California: the privacy choices link shows even where the site turned the floating button off', async () => {
+  const server = await startRegionServer()
+  await publishDemo(server, (config) => ({ ...config, look: { ...config.look, floatingButton: false } }))
+  const { page } = await visitorFrom(browser, CALIFORNIA)
+  await page.goto(server.at('/demo/'))
+  await waitForGateSettled(page)
   await privacyChoicesLink(page).waitFor()
 })
 
