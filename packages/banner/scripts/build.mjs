@@ -158,47 +158,55 @@ for (const o of textChunks) {
   writeFileSync(join(dist, texts[o.name]), o.code)
 }
 
-const ui = await build({
-  ...common,
-  plugins: [renameExports],
-  define: { __TORII_TEXTS__: JSON.stringify('./' + TEXTS_FILE) },
-  // Classic h() (no jsx-runtime module in the chunk); the .tsx files import h themselves, so plain
-  // .ts modules (the first layer) never pull Preact in.
-  oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
-  build: {
-    ...OUTPUT,
-    // The UI chunk counts towards the first visit: the same terser settings, without the top-level
-    // mangling that would rename its exports; properties mangled only as mangle.json says.
-    minify: 'terser',
-    terserOptions: {
-      ...GATE_TERSER,
-      toplevel: false,
-      module: true,
-      mangle: { properties: mangleProperties().properties },
-      nameCache: mangleProperties().nameCache,
-      compress: { passes: 3 },
-    },
-    cssCodeSplit: false,
-    modulePreload: false,
-    // Library mode: Vite then adds no preload helper (~500 B gzip) around the preferences' import().
-    // Two entries: the UI, and the floating button (its own small chunk, loaded for returning visitors).
-    lib: { entry: { ui: join(root, 'src/ui/index.ts'), fab: join(root, 'src/ui/fab.ts') }, formats: ['es'] },
-    rollupOptions: {
-      preserveEntrySignatures: 'exports-only',
-      // src/shared/constants.ts inlined where used: the UI and floating button chunks then share no module.
-      optimization: { inlineConst: { mode: 'all', pass: 1 } },
-      output: {
-        format: 'es',
-        // 6 base64 characters (36 bits) of content hash, not 8: enough to tell a build's files apart,
-        // and the UI and floating button names are bytes in every page view's gate (2 B gzip).
-        entryFileNames: 'assets/[name]-[hash:6].js',
-        chunkFileNames: 'assets/[name]-[hash:6].js',
+/**
+ * An ES module chunk build: the UI (its preferences, iframe stand-ins and notice chunks beside it), or the
+ * floating button. Two builds, not one of two entries: both use the site's config and language (src/ui/site.ts),
+ * which one build would put in a third, shared chunk (a request more for every first visit).
+ */
+const chunkBuild = (entry) =>
+  build({
+    ...common,
+    plugins: [renameExports],
+    define: { __TORII_TEXTS__: JSON.stringify('./' + TEXTS_FILE) },
+    // Classic h() (no jsx-runtime module in the chunk); the .tsx files import h themselves, so plain
+    // .ts modules (the first layer) never pull Preact in.
+    oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
+    build: {
+      ...OUTPUT,
+      // The UI chunk counts towards the first visit: the same terser settings, without the top-level
+      // mangling that would rename its exports; properties mangled only as mangle.json says.
+      minify: 'terser',
+      terserOptions: {
+        ...GATE_TERSER,
+        toplevel: false,
+        module: true,
+        mangle: { properties: mangleProperties().properties },
+        nameCache: mangleProperties().nameCache,
+        compress: { passes: 3 },
+      },
+      cssCodeSplit: false,
+      modulePreload: false,
+      // Library mode: Vite then adds no preload helper (~500 B gzip) around the preferences' import().
+      lib: { entry, formats: ['es'] },
+      rollupOptions: {
+        preserveEntrySignatures: 'exports-only',
+        // src/shared/constants.ts inlined where used, as each chunk's own.
+        optimization: { inlineConst: { mode: 'all', pass: 1 } },
+        output: {
+          format: 'es',
+          // 6 base64 characters (36 bits) of content hash, not 8: enough to tell a build's files apart,
+          // and the UI and floating button names are bytes in every page view's gate (2 B gzip).
+          entryFileNames: 'assets/[name]-[hash:6].js',
+          chunkFileNames: 'assets/[name]-[hash:6].js',
+        },
       },
     },
-  },
-})
+  })
+const ui = await chunkBuild({ ui: join(root, 'src/ui/index.ts') })
+// The floating button (or the opt-out regions' privacy-choices link), loaded for returning visitors.
+const fabBuild = await chunkBuild({ fab: join(root, 'src/ui/fab.ts') })
 
-const chunks = [ui].flat()[0].output.filter((o) => o.type == 'chunk')
+const chunks = [ui, fabBuild].flatMap((b) => [b].flat()[0].output).filter((o) => o.type == 'chunk')
 const entry = chunks.find((o) => o.isEntry && o.name == 'ui')
 const fab = chunks.find((o) => o.isEntry && o.name == 'fab')
 // The preferences chunk the entry imports when the dialog opens (listed for the size budget).
@@ -208,8 +216,11 @@ if (!prefs) throw new Error('the preferences must build as a chunk of their own 
 const placeholder = chunks.find((o) => o.facadeModuleId?.endsWith('src/ui/placeholder.ts'))
 if (!placeholder)
   throw new Error('the iframe stand-ins must build as a chunk of their own (src/ui/placeholder.ts)')
+// The notice, imported by the UI only where a notice-model region's gate shows it.
+const notice = chunks.find((o) => o.facadeModuleId?.endsWith('src/ui/notice.ts'))
+if (!notice) throw new Error('the notice must build as a chunk of its own (src/ui/notice.ts)')
 const others = chunks
-  .filter((o) => o != entry && o != prefs && o != fab && o != placeholder)
+  .filter((o) => o != entry && o != prefs && o != fab && o != placeholder && o != notice)
   .map((o) => o.fileName)
 if (others.length)
   throw new Error(`unexpected chunks: ${others} (a shared chunk would cost the first visit a request)`)
@@ -281,6 +292,7 @@ writeFileSync(
       prefs: prefs.fileName,
       fab: fab.fileName,
       placeholder: placeholder.fileName,
+      notice: notice.fileName,
       texts,
     },
     null,

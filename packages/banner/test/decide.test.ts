@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Choice } from '../src/gate/types.ts'
-import { demoGate, LIVE_REVISION } from './fixtures.ts'
+import { demoGate, LIVE_REVISION, regionGate } from './fixtures.ts'
 
 /** A returning visitor who granted everything. */
 const granted = (): Choice => ({
@@ -19,7 +19,13 @@ const cookieNames = () =>
     .sort()
 
 /** What a server that records receipts was sent, in order. */
-type Posted = { action: string; purposes: Record<string, boolean>; gpc: boolean }
+type Posted = {
+  action: string
+  purposes: Record<string, boolean>
+  vendors: Record<string, boolean>
+  consentMode: Record<string, string>
+  gpc: boolean
+}
 
 /**
  * Each test starts on a clean page: no cookie, nothing stored, no stub left, and fresh modules (the UI
@@ -82,6 +88,87 @@ describe('a withdrawal', () => {
     localStorage['torii:config'] = JSON.stringify(LIVE_REVISION)
     await page.decideKeys(demoGate(granted(), undefined), 'all', false)
     await expect.poll(cookieNames).toEqual(['torii'])
+  })
+})
+
+describe('in a region that runs purposes by default (opt-out, notice)', () => {
+  /** A tag of Google Analytics that ran on this page (let through, not inert). */
+  const analyticsRan = () => {
+    document.body.innerHTML = '<script data-purpose="analytics" data-vendor="google-analytics">0</script>'
+  }
+  afterEach(() => {
+    document.body.replaceChildren()
+  })
+
+  it("should withdraw a by-default purpose that ran with no earlier choice: its vendor's cookies deleted, the page reloaded", async () => {
+    const posted = serve()
+    const reload = vi.spyOn(location, 'reload').mockImplementation(() => {})
+    analyticsRan()
+    for (const name of ['_ga', '__gads']) document.cookie = `${name}=1;Path=/`
+    const gate = regionGate('opt-out', null, LIVE_REVISION)
+    await page.decide(gate, {
+      p: { analytics: false, advertising: true },
+      v: { 'google-analytics': false, 'google-adsense': true },
+      action: 'custom',
+    })
+    expect(posted.map((r) => r.action)).toEqual(['withdraw'])
+    await expect.poll(cookieNames).toEqual(['__gads', 'torii'])
+    expect(reload).toHaveBeenCalledOnce()
+    expect(page.readChoice(document.cookie)?.p).toMatchObject({ analytics: false, advertising: true })
+  })
+
+  it('should withdraw a by-default purpose whose tag did not run without reloading', async () => {
+    const posted = serve()
+    const reload = vi.spyOn(location, 'reload').mockImplementation(() => {})
+    analyticsRan()
+    await page.decideKeys(regionGate('opt-out', null, LIVE_REVISION), ['advertising'], false)
+    expect(posted.map((r) => r.action)).toEqual(['withdraw'])
+    expect(reload).not.toHaveBeenCalled()
+  })
+
+  it('should record granting what the rule asks for (an opt-in purpose there) as a choice, not a withdrawal', async () => {
+    const posted = serve()
+    const gate = regionGate('notice', null, LIVE_REVISION, { optInPurposes: ['advertising'] })
+    await page.decideKeys(gate, ['advertising'], true)
+    expect(posted.map((r) => r.action)).toEqual(['custom'])
+  })
+
+  it('should let GPC deny only what it denies in an opt-out region: the by-default others keep running', async () => {
+    const posted = serve()
+    await page.decideGpc(regionGate('opt-out', null, LIVE_REVISION, { gpc: true }))
+    expect(posted.map((r) => [r.action, r.gpc])).toEqual([['gpc', true]])
+    expect(page.readChoice(document.cookie)).toMatchObject({
+      p: { analytics: true, advertising: false },
+      v: { 'google-analytics': true, 'google-adsense': false },
+    })
+  })
+
+  it('should write a dismissed notice as a choice of empty lists, its receipt naming what was in force', async () => {
+    const posted = serve()
+    const gate = regionGate('notice', null, LIVE_REVISION)
+    await page.decide(gate, { p: {}, v: {}, action: 'notice' })
+    const choice = page.readChoice(document.cookie)!
+    expect([choice.p, choice.v]).toEqual([{}, {}])
+    expect(gate._choice).toMatchObject({ p: {}, v: {} })
+    expect(posted).toHaveLength(1)
+    expect(posted[0]).toMatchObject({
+      action: 'notice',
+      purposes: { necessary: true, analytics: true, advertising: true },
+      vendors: { 'google-analytics': true, 'google-adsense': true },
+      consentMode: { analytics_storage: 'granted', ad_storage: 'granted' },
+    })
+  })
+
+  it('should leave a dismissed notice deciding nothing where a rule asks first (opt-in)', async () => {
+    serve()
+    const { effective } = await import('../src/gate/rules.ts')
+    const gate = regionGate('notice', null, LIVE_REVISION)
+    // Whatever the decision carries: a notice decides nothing.
+    await page.decide(gate, { p: { analytics: true }, v: { 'google-analytics': true }, action: 'notice' })
+    const optIn = demoGate(null, LIVE_REVISION)._gateConfig
+    const inForce = effective(optIn, page.readChoice(document.cookie), false)
+    expect(inForce).toMatchObject({ ask: true, p: { analytics: false, advertising: false } })
+    expect(inForce.v).toEqual({ 'google-analytics': false, 'google-adsense': false })
   })
 })
 

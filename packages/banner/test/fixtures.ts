@@ -1,4 +1,5 @@
 import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
+import { GATE } from '@torii/schema/gate-config'
 import { siteConfigSchema } from '@torii/schema/site-config'
 import type { Choice, GateConfig } from '../src/gate/types.ts'
 import type { GateHandle, ToriiApi } from '../src/shared/contract.ts'
@@ -29,6 +30,16 @@ export function demoConfig(): GateConfig {
     false,
     true,
   ]
+}
+
+/**
+ * The demo's gate config under a region rule of `model` (docs/regions.md): analytics and advertising run by
+ * default, but `optInPurposes`, which wait for consent there.
+ */
+export function regionConfig(model: 'opt-out' | 'notice', optInPurposes?: string[]): GateConfig {
+  const cfg = demoConfig()
+  cfg[GATE.region] = optInPurposes ? [model, optInPurposes] : [model]
+  return cfg
 }
 
 /**
@@ -73,4 +84,20 @@ export const LIVE_REVISION = {
 export function demoGate(choice: Choice | null, answer: unknown, gpc = false): GateHandle {
   installToriiApi()
   return gateHandle({ _gpc: gpc, _choice: choice, _configJson: Promise.resolve(answer) })
+}
+
+/** `demoGate` under a region rule of `model` (see regionConfig). */
+export function regionGate(
+  model: 'opt-out' | 'notice',
+  choice: Choice | null,
+  answer: unknown,
+  { gpc = false, optInPurposes }: { gpc?: boolean; optInPurposes?: string[] } = {}
+): GateHandle {
+  installToriiApi()
+  return gateHandle({
+    _gateConfig: regionConfig(model, optInPurposes),
+    _gpc: gpc,
+    _choice: choice,
+    _configJson: Promise.resolve(answer),
+  })
 }

@@ -1,4 +1,5 @@
 import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
+import type { RegionRule } from '@torii/schema/regions/region-rules'
 import { siteConfigSchema } from '@torii/schema/site-config'
 import { describe, expect, it, vi } from 'vitest'
 import { mountPreview } from '../src/preview.ts'
@@ -52,5 +53,57 @@ describe('mountPreview in a language with a chunk of its own', () => {
     await import('../src/ui/texts/chunks/de.ts')
     await new Promise((done) => setTimeout(done))
     expect(host.shadowRoot!.querySelector('section')).toBeNull()
+  })
+})
+
+describe('mountPreview as a first visitor under a region rule', () => {
+  const config = () => siteConfigSchema.parse(DEMO_SITE_CONFIG)
+  const mount = (rule?: RegionRule, language = 'en') => {
+    const host = document.body.appendChild(document.createElement('div'))
+    const unmount = mountPreview(host, config(), language, rule)
+    return { root: host.shadowRoot!, unmount }
+  }
+  const rule = (model: RegionRule['model'], optInPurposes?: string[]): RegionRule => ({
+    key: 'r',
+    match: ['JP'],
+    model,
+    ...(optInPurposes && { optInPurposes }),
+  })
+
+  it('should show the banner for an opt-in rule, as with no rule', () => {
+    const { root, unmount } = mount(rule('opt-in'))
+    expect(root.querySelector('[data-torii-action="accept-all"]')).not.toBeNull()
+    expect(root.querySelector('section.notice')).toBeNull()
+    unmount()
+  })
+
+  it('should show the notice for a notice rule, its preferences with what runs by default on', async () => {
+    const { root, unmount } = mount(rule('notice'), 'ja')
+    expect(root.querySelector('section.notice h2')!.textContent).toBe('利用者情報の外部送信について')
+    expect(root.querySelector('[data-torii-action="accept-all"]')).toBeNull()
+    root.querySelector<HTMLElement>('[data-torii-action="customize"]')!.click()
+    await vi.waitFor(() => expect(root.querySelector('[role="dialog"]')).not.toBeNull())
+    const on = [...root.querySelectorAll<HTMLInputElement>('input[role="switch"]')].map((s) => s.checked)
+    expect(on).toEqual([true, true, true, true, true])
+    unmount()
+    expect(root.querySelector('section')).toBeNull()
+  })
+
+  it('should show the privacy-choices link for an opt-out rule, opening the preferences', async () => {
+    const { root, unmount } = mount(rule('opt-out'))
+    const link = root.querySelector<HTMLAnchorElement>('a[data-torii-action="customize"]')!
+    expect(link.textContent).toBe('Your privacy choices')
+    expect(root.querySelector('section')).toBeNull()
+    link.click()
+    await vi.waitFor(() => expect(root.querySelector('[role="dialog"]')).not.toBeNull())
+    unmount()
+    expect(root.querySelector('a')).toBeNull()
+  })
+
+  it('should show the banner where the rule still asks for a purpose (opt-in purposes)', () => {
+    const { root, unmount } = mount(rule('notice', ['advertising']))
+    expect(root.querySelector('[data-torii-action="accept-all"]')).not.toBeNull()
+    expect(root.querySelector('section.notice')).toBeNull()
+    unmount()
   })
 })

@@ -4,7 +4,7 @@
 import { RECEIPT_ACTIONS, receiptInputSchema } from '@torii/schema/receipt'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Choice } from '../src/gate/types.ts'
-import { demoGate, LIVE_REVISION } from './fixtures.ts'
+import { demoGate, LIVE_REVISION, regionGate } from './fixtures.ts'
 
 const returning = (): Choice => ({
   id: '0123456789abcdef0123456789abcdef',
@@ -36,7 +36,8 @@ beforeEach(async () => {
 
 describe('the receipt the banner sends', () => {
   it('should parse with the schema the server reads it by, for every action the banner records', async () => {
-    // The UI chunk as the gate calls it: the first layer's button, page script's calls, GPC's own decision.
+    // The UI chunk as the gate calls it: the first layer's button, page script's calls, GPC's own decision,
+    // a notice's OK.
     const ui = await import('../src/ui/index.ts')
     const bodies = captureReceipts()
     const first = demoGate(null, LIVE_REVISION)
@@ -47,10 +48,19 @@ describe('the receipt the banner sends', () => {
     await ui._decideKeys(demoGate(null, LIVE_REVISION), ['analytics'], true)
     await ui._decideKeys(demoGate(returning(), LIVE_REVISION), ['advertising'], false)
     await ui._decideGpc(demoGate(null, LIVE_REVISION, true))
+    // Another page, in a notice-model region: a fresh UI chunk (it keeps its view for its page).
+    ui._close()
+    document.querySelector('torii-consent')?.remove()
+    vi.resetModules()
+    const noticeUi = await import('../src/ui/index.ts')
+    const notice = regionGate('notice', null, LIVE_REVISION)
+    await noticeUi._open(notice, 'notice')
+    notice._chunks!.root!.querySelector<HTMLElement>('section.notice [data-torii-action="close"]')!.click()
+    await vi.waitFor(() => expect(bodies).toHaveLength(6))
     const receipts = bodies.map((body) => receiptInputSchema.safeParse(JSON.parse(body)))
     for (const r of receipts) expect(r.error?.issues ?? []).toEqual([])
     const actions = receipts.map((r) => r.data?.action)
-    expect(actions).toEqual(['reject-all', 'accept-all', 'custom', 'withdraw', 'gpc'])
+    expect(actions).toEqual(['reject-all', 'accept-all', 'custom', 'withdraw', 'gpc', 'notice'])
     expect(new Set(actions)).toEqual(new Set(RECEIPT_ACTIONS))
   })
 })

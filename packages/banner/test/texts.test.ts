@@ -6,13 +6,27 @@ import { EN } from '../src/ui/texts/en.ts'
 import type { LanguageTexts } from '../src/ui/texts/index.ts'
 import { JA } from '../src/ui/texts/ja.ts'
 import { CHUNKED_LANGUAGES } from '../src/ui/texts/languages.ts'
+import { noticeTexts } from '../src/ui/texts/notice.ts'
+import { privacyChoicesTexts } from '../src/ui/texts/privacy-choices.ts'
 import { standInTexts } from '../src/ui/texts/stand-in.ts'
 
-const ENGLISH: LanguageTexts = { ...EN, ...dialogTexts('en'), ...standInTexts('en') }
+/** A language's texts from every module that carries them built in (English and Japanese). */
+const builtIn = (lang: string): LanguageTexts => ({
+  ...(lang == 'ja' ? JA : EN),
+  ...dialogTexts(lang),
+  ...standInTexts(lang),
+  ...noticeTexts(lang),
+  ...privacyChoicesTexts(lang),
+})
+
+const ENGLISH: LanguageTexts = builtIn('en')
 const NAME = 'Google Analytics 4'
 
-/** Every language's texts as the UI shows them: Japanese from the UI, preferences and stand-ins chunks, the rest from theirs. */
-const ALL: Record<string, LanguageTexts> = { ja: { ...JA, ...dialogTexts('ja'), ...standInTexts('ja') } }
+/**
+ * Every language's texts as the UI shows them: Japanese from the UI, preferences, stand-ins, notice and
+ * floating button chunks, the rest from theirs.
+ */
+const ALL: Record<string, LanguageTexts> = { ja: builtIn('ja') }
 for (const code of CHUNKED_LANGUAGES)
   ALL[code] = ((await import(`../src/ui/texts/chunks/${code}.ts`)) as { default: LanguageTexts }).default
 
@@ -22,6 +36,8 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
   de: ['cookies'],
   el: ['cookies'],
   es: ['cookies'],
+  // The notice's OK: Japanese sites write it so.
+  ja: ['ok'],
   mt: ['cookies'],
   nl: ['cookies'],
   pt: ['cookies'],

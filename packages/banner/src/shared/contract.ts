@@ -13,8 +13,8 @@ import type { Choice, ChoiceView, GateConfig } from '../gate/types.ts'
 
 type Flags = Record<string, boolean>
 
-/** What the UI shows: the first layer or the preferences. */
-export type View = 'banner' | 'prefs'
+/** What the UI shows: the first layer (the banner), the notice of a notice-model region, or the preferences. */
+export type View = 'banner' | 'notice' | 'prefs'
 
 /** A decision as the UI or the API makes it, before the rules complete it into a choice. */
 export interface Decision {
@@ -92,7 +92,7 @@ export type GateOwnHandle = { -readonly [K in keyof GateHandle]: GateHandle[K] }
  * renamed to the short name by the build, as the gate calls it.
  */
 export interface UiModule {
-  /** Shows the first layer or the preferences; `invoker` gets focus back when they close. */
+  /** Shows the first layer, the notice or the preferences; `invoker` gets focus back when they close. */
   _open(gate: GateHandle, view: View, invoker?: Element | null): void
   /** Closes whatever is open. */
   _close(): void
@@ -108,6 +108,9 @@ export interface UiModule {
 
 /** What the floating button chunk exports to the gate (as `UiModule`). */
 export interface FabModule {
-  /** Draws the floating button (src/ui/fab.ts), once the body exists. */
-  _drawFab(gate: GateHandle): void
+  /**
+   * Draws the floating button, or an opt-out region's privacy-choices link (src/ui/fab.ts), once the body
+   * exists; resolves once it is shown (the link's text may come from config.json first).
+   */
+  _drawFab(gate: GateHandle): Promise<void>
 }

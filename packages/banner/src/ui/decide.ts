@@ -58,7 +58,9 @@ export async function decide(gate: GateHandle, { p, v, action }: Decision): Prom
     id: previous?.id || newId(),
     rev: cfg[GATE.revision],
     at: Date.now(),
-    ...completeDecision(cfg, gate._gpc, p, v),
+    // A dismissed notice decides nothing: empty lists, so what the rule has in force by default never turns
+    // into consent where another rule asks first.
+    ...(action == 'notice' ? { p: {}, v: {} } : completeDecision(cfg, gate._gpc, p, v)),
   }
   writeChoice(choice, lifetimeDays(cfg, choice), cfg[GATE.cookieDomain])
   const ran = ranKeys()
@@ -69,9 +71,17 @@ export async function decide(gate: GateHandle, { p, v, action }: Decision): Prom
   // A revoked tag that already ran cannot be stopped: the page reloads once the receipt is recorded.
   const gone = (m: Flags, now: Flags) => Object.keys(m).some((k) => m[k] && !now[k] && ran[k])
   const reload = gone(before.p, after.p) || gone(before.v, after.v)
-  const withdrawn = previous && action != 'gpc' && (lost(before.p, after.p) || lost(before.v, after.v))
+  // A withdrawal: anything in force before, by a choice or by the rule's default (no choice needed), revoked.
+  const withdrawn = action != 'gpc' && (lost(before.p, after.p) || lost(before.v, after.v))
   // The receipt leaves first (see record); the cookies' names come from the site's config (config.json).
-  const recorded = record(gate, choice, withdrawn ? 'withdraw' : action, consentState(cfg, after.p))
+  // A notice's receipt records what was in force when the visitor dismissed it (its choice's lists are empty).
+  const recorded = record(
+    gate,
+    choice,
+    withdrawn ? 'withdraw' : action,
+    consentState(cfg, after.p),
+    action == 'notice' ? after : choice
+  )
   const { vendors } = await siteConfig(gate)
   const names = vendors.filter((x) => before.v[x.key] && !after.v[x.key]).flatMap((x) => x.cookies)
   if (names.length)
@@ -83,10 +93,13 @@ export async function decide(gate: GateHandle, { p, v, action }: Decision): Prom
   if (reload) location.reload()
 }
 
-/** The decision GPC alone makes: the choice as it was, with what GPC denies completed (action `gpc`). */
+/**
+ * The decision GPC alone makes: what is in force (the choice, and in an opt-out region what runs by default),
+ * with what GPC denies completed (action `gpc`).
+ */
 export function decideGpc(gate: GateHandle): Promise<void> {
-  const choice = gate._choice
-  return decide(gate, { p: { ...choice?.p }, v: { ...choice?.v }, action: 'gpc' })
+  const { p, v } = inForce(gate)
+  return decide(gate, { p, v, action: 'gpc' })
 }
 
 /**
@@ -108,8 +121,11 @@ export function knownKeys(gate: GateHandle, keys: unknown, grant: boolean): stri
   return null
 }
 
-/** Decides `accept`/`reject` of known keys (see knownKeys) on top of the current choice. */
+/**
+ * Decides `accept`/`reject` of known keys (see knownKeys) on top of what is in force: the choice, and what the
+ * region's rule runs by default (rejecting one purpose there leaves the others running).
+ */
 export function decideKeys(gate: GateHandle, keys: string[] | 'all', grant: boolean): Promise<void> {
   const action = keys == 'all' ? (grant ? 'accept-all' : 'reject-all') : 'custom'
-  return decide(gate, { ...withKeys(gate._gateConfig, gate._choice, keys, grant), action })
+  return decide(gate, { ...withKeys(gate._gateConfig, inForce(gate), keys, grant), action })
 }

@@ -1,4 +1,5 @@
 import { GATE } from '@torii/schema/gate-config'
+import type { SiteConfig } from '@torii/schema/site-config'
 import type { Choice, GateConfig } from '../gate/types.ts'
 
 type Flags = Record<string, boolean>
@@ -19,10 +20,15 @@ export function completeDecision(cfg: GateConfig, gpc: boolean, p: Flags, v: Fla
 }
 
 /**
- * `accept`/`reject` of the JS API on top of the current choice: a purpose key sets it and its vendors,
+ * `accept`/`reject` of the JS API on top of `base` (what is in force): a purpose key sets it and its vendors,
  * a vendor key sets the vendor (and, when granting, the purposes it needs); `'all'` sets everything.
  */
-export function withKeys(cfg: GateConfig, base: Choice | null, keys: string[] | 'all', grant: boolean) {
+export function withKeys(
+  cfg: GateConfig,
+  base: Pick<Choice, 'p' | 'v'> | null,
+  keys: string[] | 'all',
+  grant: boolean
+) {
   const p: Flags = { ...base?.p }
   const v: Flags = { ...base?.v }
   const all = keys == 'all'
@@ -38,5 +44,14 @@ export function withKeys(cfg: GateConfig, base: Choice | null, keys: string[] | 
       if (grant) for (const k of needs) p[k] = true
     }
   }
+  return { p, v }
+}
+
+/** Every purpose and vendor of the site granted (Accept all) or denied (Reject all). */
+export function allOf(config: SiteConfig, grant: boolean): { p: Flags; v: Flags } {
+  const p: Flags = {}
+  const v: Flags = {}
+  for (const x of config.purposes) p[x.key] = grant
+  for (const x of config.vendors) v[x.key] = grant
   return { p, v }
 }

@@ -1,10 +1,18 @@
 /**
  * The floating button that reopens the preferences (withdrawal as easy as consent): a chunk of its own,
  * loaded by the gate only when the site wants it and a choice exists, so the gate stays small and a
- * returning visitor never loads the UI. Styled through the CSSOM (strict-CSP safe).
+ * returning visitor never loads the UI. Styled through the CSSOM (strict-CSP safe). In an opt-out region
+ * it is the "Your privacy choices" link instead, on every page view (the law asks for it), in the site's
+ * language and words (config.json's, fetched here: the UI chunk is not loaded for it).
  */
+import { GATE } from '@torii/schema/gate-config'
 import { FAB_ID } from '../shared/constants.ts'
 import type { GateHandle } from '../shared/contract.ts'
+import { privacyLink } from './privacy-link.ts'
+import { siteConfig } from './site.ts'
+import { siteTexts } from './texts/index.ts'
+import { loadTexts } from './texts/load.ts'
+import { privacyChoicesTexts } from './texts/privacy-choices.ts'
 
 const SVG = 'http://www.w3.org/2000/svg'
 
@@ -35,34 +43,54 @@ function cookieIcon(): SVGElement {
   return svg
 }
 
-/** Shows the floating button in the shadow root (created on first use), once the body exists. */
-function drawFab(gate: GateHandle): void {
+/** The privacy-choices link's text: the site's own for the visitor's language, else the built-in one. */
+async function linkText(gate: GateHandle): Promise<string> {
+  const config = await siteConfig(gate)
+  const lang = gate._chunks!.lang! // picked by siteConfig
+  return { ...privacyChoicesTexts(lang), ...(await loadTexts(lang)), ...siteTexts(config, lang) }
+    .privacyChoices!
+}
+
+/** The floating button: the cookie icon, named in the visitor's language (English or Japanese). */
+function iconButton(lang: string): HTMLButtonElement {
+  const button = document.createElement('button')
+  button.id = FAB_ID
+  button.type = 'button'
+  button.dataset.toriiAction = 'customize'
+  // An attribute, not the ariaLabel property: Firefox before 119 does not reflect it.
+  button.setAttribute('aria-label', lang.startsWith('ja') ? 'Cookie設定' : 'Cookie settings')
+  button.append(cookieIcon())
+  button.style.cssText =
+    'position:fixed;left:16px;bottom:16px;z-index:2147483646;width:44px;height:44px;border-radius:50%;border:2px solid;background:#fff;color:#1f2328;padding:0;display:grid;place-items:center;cursor:pointer'
+  button.onclick = () => window.torii.show(button)
+  return button
+}
+
+/**
+ * Shows the floating button, or the privacy-choices link in an opt-out region, in the shadow root (created
+ * on first use), once the body exists; resolves once it is shown.
+ */
+async function drawFab(gate: GateHandle): Promise<void> {
   if (!document.body) return void document.addEventListener('DOMContentLoaded', () => drawFab(gate))
   const chunks = (gate._chunks ||= {})
-  // The shadow root, made like the UI chunk makes it (a shared module would cost a third chunk).
+  // The link's text first (config.json, the language's texts), unless it is drawn already.
+  const text =
+    gate._gateConfig[GATE.region]?.[0] == 'opt-out' &&
+    !chunks.root?.getElementById(FAB_ID) &&
+    (await linkText(gate))
+  // The shadow root, made like the UI chunk makes it (a module shared with the UI would cost a third chunk).
   const root = (chunks.root ||= document.body
     .appendChild(document.createElement('torii-consent'))
     .attachShadow({ mode: 'open' }))
-  let button = root.getElementById(FAB_ID) as HTMLButtonElement | null
-  if (!button) {
-    button = root.appendChild(document.createElement('button'))
-    button.id = FAB_ID
-    button.type = 'button'
-    button.dataset.toriiAction = 'customize'
-    // An attribute, not the ariaLabel property: Firefox before 119 does not reflect it.
-    button.setAttribute(
-      'aria-label',
-      (chunks.lang || document.documentElement.lang || navigator.language).startsWith('ja')
-        ? 'Cookie設定'
-        : 'Cookie settings'
+  const shown =
+    root.getElementById(FAB_ID) ||
+    root.appendChild(
+      text
+        ? privacyLink(text, (link) => window.torii.show(link))
+        : iconButton(chunks.lang || document.documentElement.lang || navigator.language)
     )
-    button.append(cookieIcon())
-    button.style.cssText =
-      'position:fixed;left:16px;bottom:16px;z-index:2147483646;width:44px;height:44px;border-radius:50%;border:2px solid;background:#fff;color:#1f2328;padding:0;display:grid;place-items:center;cursor:pointer'
-    button.onclick = () => window.torii.show(button)
-  }
   // Not while the UI is open (a decision or a close shows it again).
-  button.hidden = !!root.querySelector('.root > :not(.status)')
+  shown.hidden = !!root.querySelector('.root > :not(.status)')
 }
 
 // What the gate calls (`FabModule`, src/shared/contract.ts): the build gives it its short name.

@@ -21,11 +21,16 @@ import { BUILT_IN_LANGUAGES } from './texts/languages.ts'
 import { loadTexts } from './texts/load.ts'
 import { createView } from './view.ts'
 
+/** The notice's chunk (src/ui/notice.ts), once a notice-model region's gate asked for the notice. */
+type NoticeModule = typeof import('./notice.ts')
+
 const STATUS_MS = 5000
 let view: Promise<ReturnType<typeof createView>> | undefined
 let shown: ReturnType<typeof createView> | undefined
 
-async function createFor(gate: GateHandle) {
+/** Makes the UI once; `noticeChunk`: the notice's, imported where the gate shows it. */
+async function createFor(gate: GateHandle, noticeChunk: false | Promise<NoticeModule>) {
+  const notice = await noticeChunk
   const config = await siteConfig(gate)
   const lang = gate._chunks?.lang || '' // picked by siteConfig
   const t = textsFor(config, lang, await loadTexts(lang))
@@ -39,12 +44,15 @@ async function createFor(gate: GateHandle) {
     t,
     gpc: gate._gpc,
     choice: () => gate._choice,
-    ask: () => !!inForce(gate).ask,
+    inForce: () => inForce(gate),
+    // It links the site's disclosure page.
+    notice: notice && ((o) => notice._noticeLayer(o, gate._gateUrl)),
     loadPrefs: () => import('./prefs.tsx'),
     closed: () => toggleFab(gate, false),
     layer(el) {
       keepClear(el)
-      firstTab(el)
+      // The notice takes no Tab of the page's: it waits at the end of the Tab order and in the landmarks.
+      firstTab(el?.matches('.notice') ? null : el)
     },
     record: async () => {
       const id = gate._choice?.id
@@ -52,7 +60,8 @@ async function createFor(gate: GateHandle) {
       return acked && new URL(acked.ack!.proofUrl, gate._gateUrl).href
     },
     decide(decision) {
-      ui.status(t.saved)
+      // A dismissed notice saved nothing the visitor chose.
+      if (decision.action != 'notice') ui.status(t.saved)
       ui.close()
       decide(gate, decision).catch(() => {})
       // The focused button is gone: focus goes back to the control that opened the preferences, else the
@@ -135,15 +144,17 @@ function toggleFab(gate: GateHandle, hidden: boolean) {
   if (!hidden) gate._showFab()
 }
 
-/** Opens the first layer or the preferences; `invoker` gets focus back when the preferences close. */
+/** Opens the first layer, the notice or the preferences; `invoker` gets focus back when the preferences close. */
 async function open(gate: GateHandle, next: View, from?: Element | null): Promise<void> {
   // The chunk of the built-in language the visitor probably gets is requested now, beside config.json
   // (which the gate fetches), not once config.json says which languages the site has: the browser's
   // module map imports it once, so the UI's loadTexts of the same language waits for this request.
   if (!view) loadTexts(pickLanguage(BUILT_IN_LANGUAGES, ''), true)
+  // The notice's chunk too (a failed import is the gate's to log, as the UI chunk's).
+  const noticeChunk = next == 'notice' && import('./notice.ts')
   await bodyExists()
   toggleFab(gate, true)
-  const ui = await (view ||= createFor(gate))
+  const ui = await (view ||= createFor(gate, noticeChunk))
   ui.show(next, from)
   // Receipts queued on an earlier page view: the gate looks for them only when it shows no banner.
   afterPaint(flushQueued)

@@ -13,24 +13,35 @@ export interface PreferencesProps {
   lang: string
   t: Texts
   gpc: boolean
+  /** The choice in force, if any: its consent id is shown. */
   choice: Choice | null
+  /**
+   * What is in force when the dialog opens (`effective`): the switches start from it, so a purpose the
+   * region's rule runs by default (opt-out, notice) shows on before any choice, and nothing does in opt-in.
+   */
+  inForce: { p: Flags; v: Flags }
   /** Open on the vendor list of the first purpose that has vendors (the first layer's vendor-list link). */
   vendors?: boolean
   /** The proof URL of the latest acknowledged receipt of the choice in force (REC-12), if any. */
   record?(): Promise<string | undefined>
   save(decision: Decision): void
+  /** Accept all or Reject all: every purpose and vendor granted or denied (the first layer's decision). */
+  saveAll(action: 'accept-all' | 'reject-all'): void
   close(): void
 }
 
 type Flags = Record<string, boolean>
 
-/** The second layer: a modal dialog with one switch per purpose and per vendor, none pre-ticked. */
+/**
+ * The second layer: a modal dialog with one switch per purpose and per vendor, each showing what is in force
+ * (none pre-ticked where the rule asks first), and Accept all, Reject all and Save of equal weight.
+ */
 export class Preferences extends Component<PreferencesProps, { p: Flags; v: Flags; proof?: string }> {
   box: HTMLDivElement | null = null
 
   constructor(props: PreferencesProps) {
     super(props)
-    this.state = { p: { ...props.choice?.p }, v: { ...props.choice?.v } }
+    this.state = { p: { ...props.inForce.p }, v: { ...props.inForce.v } }
   }
 
   /** Focus stays in the modal dialog: anything that takes it elsewhere gives it back to the title. */
@@ -56,7 +67,7 @@ export class Preferences extends Component<PreferencesProps, { p: Flags; v: Flag
   }
 
   render(
-    { config, lang, t, gpc, choice, save, close }: PreferencesProps,
+    { config, lang, t, gpc, choice, save, saveAll, close }: PreferencesProps,
     { p, v, proof }: { p: Flags; v: Flags; proof?: string }
   ) {
     // The built-in dialog texts, under the site's own (t).
@@ -196,6 +207,17 @@ export class Preferences extends Component<PreferencesProps, { p: Flags; v: Flag
             </div>
           )}
           <div class="actions foot">
+            {(['accept-all', 'reject-all'] as const).map((action) => (
+              <button
+                key={action}
+                type="button"
+                class="btn"
+                data-torii-action={action}
+                onClick={() => saveAll(action)}
+              >
+                {action == 'accept-all' ? d.acceptAll : d.rejectAll}
+              </button>
+            ))}
             <button
               type="button"
               class="btn"

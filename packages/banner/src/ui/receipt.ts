@@ -7,19 +7,26 @@ import { ackHistory, addHistory, enqueue, type OutboxEntry, saveChoice, takeOutb
 /** Give up on a receipt after this many failed page views (e.g. a server that never allows our origin). */
 const MAX_TRIES = 20
 
-/** The receipt for a decision (REC-04: who, what was shown, what was chosen, which signals were sent). */
+/** A receipt's purposes and vendors: the choice's, or what was in force (a dismissed notice). */
+type Lists = Pick<Choice, 'p' | 'v'>
+
+/**
+ * The receipt for a decision (REC-04: who, what was shown, what was chosen, which signals were sent).
+ * `lists`: the purposes and vendors it records, the choice's unless given (a notice's are what was in force).
+ */
 export function buildReceipt(
   gate: GateHandle,
   choice: Choice,
   action: ReceiptAction,
-  consentMode: Record<string, string>
+  consentMode: Record<string, string>,
+  lists: Lists = choice
 ): ReceiptInput {
   return {
     consentId: choice.id,
     revision: choice.rev,
     action,
-    purposes: choice.p,
-    vendors: choice.v,
+    purposes: lists.p,
+    vendors: lists.v,
     consentMode: consentMode as ReceiptInput['consentMode'],
     gpc: gate._gpc,
     language: gate._chunks?.lang || '',
@@ -59,9 +66,10 @@ export async function record(
   gate: GateHandle,
   choice: Choice,
   action: ReceiptAction,
-  consentMode: Record<string, string>
+  consentMode: Record<string, string>,
+  lists?: Lists
 ): Promise<void> {
-  const input = buildReceipt(gate, choice, action, consentMode)
+  const input = buildReceipt(gate, choice, action, consentMode, lists)
   const entry = { url: new URL('receipts', gate._gateUrl).href, input, tries: 0 }
   // The POST leaves first, before the local writes: keepalive carries it past a page the visitor leaves
   // right after choosing, which would otherwise lose it while IndexedDB is still busy.

@@ -1,12 +1,17 @@
 import type { SiteConfig } from '@torii/schema/site-config'
+import type { Effective } from '../gate/rules.ts'
 import type { Choice } from '../gate/types.ts'
 import type { Decision, View } from '../shared/contract.ts'
+import { allOf } from './decision-rules.ts'
 import { tag } from './dom.ts'
-import { firstLayer } from './first-layer.ts'
+import { type FirstLayerOptions, firstLayer } from './first-layer.ts'
 import type { Texts } from './texts/index.ts'
 
 /** The preferences chunk (Preact), loaded on first use. */
 export type PrefsModule = typeof import('./prefs.tsx')
+
+/** Builds the notice of a notice-model region (src/ui/notice.ts, a chunk of its own). */
+export type NoticeLayer = (o: FirstLayerOptions) => HTMLElement
 
 export interface ViewOptions {
   config: SiteConfig
@@ -14,10 +19,15 @@ export interface ViewOptions {
   /** The texts shown (textsFor: the language's built-in texts under the site's own). */
   t: Texts
   gpc: boolean
-  /** The choice in force (the preferences start from it on each opening). */
+  /** The choice in force (the preferences show its consent id). */
   choice(): Choice | null
-  /** A decision is still needed: the first layer stays under the preferences. */
-  ask(): boolean
+  /**
+   * What is in force (`effective`): the preferences' switches start from it on each opening; while a decision
+   * is still needed (`ask`), the first layer stays under the preferences.
+   */
+  inForce(): Effective
+  /** The notice's builder in a notice-model region: the notice is due until the first choice. */
+  notice?: NoticeLayer | false
   decide(decision: Decision): void
   loadPrefs(): Promise<PrefsModule>
   /** What `show(null)` shows: nothing on a site, the first layer in the admin's preview. */
@@ -41,7 +51,8 @@ export function createView(o: ViewOptions) {
   const status = tag('div', { class: 'status', role: 'status' })
   const el = tag('div', { class: 'root', lang, dir: 'auto' }, status)
   let view: View | null = null
-  let banner: HTMLElement | null = null
+  // The first layer shown: the banner or the notice.
+  let layer: HTMLElement | null = null
   let prefs: HTMLElement | null = null
   let prefsModule: PrefsModule | undefined
   let invoker: Element | null | undefined
@@ -52,13 +63,6 @@ export function createView(o: ViewOptions) {
     if (from && !el.contains(from)) before = from
   })
 
-  const all = (grant: boolean) => {
-    const p: Record<string, boolean> = {}
-    const v: Record<string, boolean> = {}
-    for (const x of config.purposes) p[x.key] = grant
-    for (const x of config.vendors) v[x.key] = grant
-    return { p, v }
-  }
   /** Focus back to the control that opened the preferences, else `next`, else where it was before. */
   const refocus = (next?: Element | null) =>
     [invoker, next, before].some((x) => {
@@ -66,27 +70,46 @@ export function createView(o: ViewOptions) {
       return x && (x.getRootNode() as Document | ShadowRoot).activeElement == x
     })
 
-  /** Shows the first layer, the preferences (over the first layer while undecided) or nothing. */
+  /**
+   * Accept all or Reject all, from the first layer or the preferences; or the notice's OK (action `notice`,
+   * whose lists src/ui/decide.ts leaves empty: it decides nothing).
+   */
+  const decideAll = (action: Decision['action']) =>
+    o.decide({ ...allOf(config, action == 'accept-all'), action })
+
+  /**
+   * The first layer due, which stays under the preferences and comes back when they close: the banner while
+   * undecided, else the notice until the first choice.
+   */
+  const due = () => (o.inForce().ask ? firstLayer : !o.choice() && o.notice)
+  // 'banner' shows it, whichever it is.
+  const under = () => (due() ? 'banner' : null)
+
+  /**
+   * Shows the first layer ('banner' and 'notice' both show the one due: a gate opens the one its model needs),
+   * the preferences (over the first layer due), or nothing.
+   */
   function show(next: View | null, from?: Element | null, vendors?: boolean, quiet?: boolean) {
     if (!quiet) next ||= o.rest || null
     const was = view
     let back = false
     view = next
-    const wantBanner = next == 'banner' || (next == 'prefs' && o.ask())
-    if (wantBanner && !banner) {
-      banner = firstLayer({
+    const build = next == 'prefs' ? due() : next && (due() || firstLayer)
+    if (build && !layer) {
+      const options: FirstLayerOptions = {
         config,
         lang,
         t,
-        decide: (action) => o.decide({ ...all(action == 'accept-all'), action }),
+        decide: decideAll,
         customize: (invoker) => show('prefs', invoker, invoker.localName == 'a'),
         prefetch: () => void o.loadPrefs().catch(() => {}),
-      })
-      el.insertBefore(banner, el.firstChild)
-      o.layer?.(banner)
-    } else if (!wantBanner && banner) {
-      banner.remove()
-      banner = null
+      }
+      layer = build(options)
+      el.insertBefore(layer, el.firstChild)
+      o.layer?.(layer)
+    } else if (!build && layer) {
+      layer.remove()
+      layer = null
       o.layer?.(null)
     }
     if (next == 'prefs' && was != 'prefs') {
@@ -98,10 +121,12 @@ export function createView(o: ViewOptions) {
         t,
         gpc: o.gpc,
         choice: o.choice(),
+        inForce: o.inForce(),
         vendors,
         record: o.record,
         save: o.decide,
-        close: () => show(o.ask() ? 'banner' : null),
+        saveAll: decideAll,
+        close: () => show(under()),
       }
       const mount = (m: PrefsModule) => {
         prefsModule = m
@@ -109,7 +134,7 @@ export function createView(o: ViewOptions) {
       }
       const failed = (e: unknown) => {
         console.warn('[torii] could not show the preferences: ' + e)
-        if (prefs == slot) show(o.ask() ? 'banner' : null)
+        if (prefs == slot) show(under())
       }
       // Nothing the dialog does may throw into the host page.
       if (prefsModule)

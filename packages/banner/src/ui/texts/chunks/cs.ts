@@ -25,4 +25,10 @@ export default {
   record: 'Záznam vašeho souhlasu',
   allow: (name) => `Povolit ${name}`,
   allowsAlso: (purposes) => `Tím povolíte také: ${purposes}.`,
+  privacyChoices: 'Vaše volby ochrany soukromí',
+  noticeTitle: 'Jak používáme vaše údaje',
+  noticeDescription:
+    'Používáme soubory cookie a podobné technologie a předáváme informace o vaší návštěvě dalším společnostem. Na odkazu níže zjistíte, co se předává, komu a proč; cokoli z toho můžete vypnout v nastavení.',
+  disclosure: 'Co předáváme a komu',
+  ok: 'Rozumím',
 } satisfies LanguageTexts

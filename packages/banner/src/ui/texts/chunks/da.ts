@@ -25,4 +25,10 @@ export default {
   record: 'Registrering af dit samtykke',
   allow: (name) => `Tillad ${name}`,
   allowsAlso: (purposes) => `Dermed tillader du også: ${purposes}.`,
+  privacyChoices: 'Dine valg om privatliv',
+  noticeTitle: 'Sådan bruger vi dine oplysninger',
+  noticeDescription:
+    'Vi bruger cookies og lignende teknologier og sender oplysninger om dit besøg til andre virksomheder. Linket nedenfor viser, hvad der sendes, til hvem og hvorfor; du kan slå hver del fra i indstillingerne.',
+  disclosure: 'Hvad vi sender, og til hvem',
+  ok: 'Forstået',
 } satisfies LanguageTexts

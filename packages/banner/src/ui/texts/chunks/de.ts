@@ -25,4 +25,10 @@ export default {
   record: 'Ihr Einwilligungsnachweis',
   allow: (name) => `${name} erlauben`,
   allowsAlso: (purposes) => `Damit erlauben Sie auch: ${purposes}.`,
+  privacyChoices: 'Ihre Datenschutzoptionen',
+  noticeTitle: 'Wie wir Ihre Daten verwenden',
+  noticeDescription:
+    'Wir verwenden Cookies und ähnliche Technologien und übermitteln Informationen über Ihren Besuch an andere Unternehmen. Unter dem Link unten erfahren Sie, was an wen und wozu übermittelt wird; in den Einstellungen können Sie jede Übermittlung abschalten.',
+  disclosure: 'Was wir an wen übermitteln',
+  ok: 'Verstanden',
 } satisfies LanguageTexts

@@ -25,4 +25,10 @@ export default {
   record: 'Su registro de consentimiento',
   allow: (name) => `Permitir ${name}`,
   allowsAlso: (purposes) => `Al permitirlo, también permite: ${purposes}.`,
+  privacyChoices: 'Sus opciones de privacidad',
+  noticeTitle: 'Cómo usamos su información',
+  noticeDescription:
+    'Utilizamos cookies y tecnologías similares y enviamos información sobre su visita a otras empresas. En el enlace de abajo puede ver qué se envía, a quién y por qué; puede desactivar cualquier envío en las preferencias.',
+  disclosure: 'Qué enviamos y a quién',
+  ok: 'Entendido',
 } satisfies LanguageTexts

@@ -25,4 +25,10 @@ export default {
   record: 'Teie nõusoleku kirje',
   allow: (name) => `Luba ${name}`,
   allowsAlso: (purposes) => `Sellega lubate ka: ${purposes}.`,
+  privacyChoices: 'Teie privaatsusvalikud',
+  noticeTitle: 'Kuidas me teie andmeid kasutame',
+  noticeDescription:
+    'Kasutame küpsiseid ja sarnaseid tehnoloogiaid ning saadame teavet teie külastuse kohta teistele ettevõtetele. Allolevalt lingilt näete, mida, kellele ja miks saadetakse; seadetes saate igaühe neist välja lülitada.',
+  disclosure: 'Mida ja kellele me saadame',
+  ok: 'Sain aru',
 } satisfies LanguageTexts

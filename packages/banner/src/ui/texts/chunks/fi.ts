@@ -25,4 +25,10 @@ export default {
   record: 'Suostumuksesi kirjaus',
   allow: (name) => `Salli ${name}`,
   allowsAlso: (purposes) => `Samalla sallit myös: ${purposes}.`,
+  privacyChoices: 'Tietosuojavalintasi',
+  noticeTitle: 'Miten käytämme tietojasi',
+  noticeDescription:
+    'Käytämme evästeitä ja vastaavia tekniikoita ja lähetämme tietoja käynnistäsi muille yrityksille. Alla olevasta linkistä näet, mitä lähetetään, kenelle ja miksi; voit poistaa minkä tahansa niistä käytöstä asetuksissa.',
+  disclosure: 'Mitä lähetämme ja kenelle',
+  ok: 'Selvä',
 } satisfies LanguageTexts

@@ -25,4 +25,10 @@ export default {
   record: 'La preuve de votre consentement',
   allow: (name) => `Autoriser ${name}`,
   allowsAlso: (purposes) => `Vous autorisez ainsi également\u00a0: ${purposes}.`,
+  privacyChoices: 'Vos choix en matière de confidentialité',
+  noticeTitle: 'Comment nous utilisons vos informations',
+  noticeDescription:
+    'Nous utilisons des cookies et des technologies similaires, et transmettons des informations sur votre visite à d’autres entreprises. Le lien ci-dessous indique ce qui est transmis, à qui et pourquoi\u00a0; vous pouvez désactiver chaque transmission dans les préférences.',
+  disclosure: 'Ce que nous transmettons, et à qui',
+  ok: 'J’ai compris',
 } satisfies LanguageTexts

@@ -25,4 +25,10 @@ export default {
   record: 'Taifead do thoilithe',
   allow: (name) => `Ceadaigh ${name}`,
   allowsAlso: (purposes) => `Má cheadaíonn tú é, ceadaíonn tú freisin: ${purposes}.`,
+  privacyChoices: 'Do roghanna príobháideachais',
+  noticeTitle: 'Conas a úsáidimid d’fhaisnéis',
+  noticeDescription:
+    'Úsáidimid fianáin agus teicneolaíochtaí den chineál céanna, agus seolaimid faisnéis faoi do chuairt chuig cuideachtaí eile. Taispeánann an nasc thíos cad a sheoltar, cé chuige agus cén fáth; is féidir leat aon chuid de a mhúchadh sna socruithe.',
+  disclosure: 'Cad a sheolaimid, agus cé chuige',
+  ok: 'Tuigim',
 } satisfies LanguageTexts

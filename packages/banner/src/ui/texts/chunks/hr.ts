@@ -25,4 +25,10 @@ export default {
   record: 'Zapis vaše privole',
   allow: (name) => `Dopusti ${name}`,
   allowsAlso: (purposes) => `Time dopuštate i: ${purposes}.`,
+  privacyChoices: 'Vaši izbori o privatnosti',
+  noticeTitle: 'Kako koristimo vaše podatke',
+  noticeDescription:
+    'Koristimo kolačiće i slične tehnologije te šaljemo podatke o vašem posjetu drugim tvrtkama. Na poveznici u nastavku saznajte što se šalje, kome i zašto; bilo što od toga možete isključiti u postavkama.',
+  disclosure: 'Što šaljemo i kome',
+  ok: 'Razumijem',
 } satisfies LanguageTexts

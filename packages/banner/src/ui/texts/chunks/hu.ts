@@ -25,4 +25,10 @@ export default {
   record: 'Hozzájárulásának nyilvántartása',
   allow: (name) => `${name} engedélyezése`,
   allowsAlso: (purposes) => `Ezzel ezt is engedélyezi: ${purposes}.`,
+  privacyChoices: 'Adatvédelmi döntései',
+  noticeTitle: 'Hogyan használjuk az Ön adatait',
+  noticeDescription:
+    'Sütiket és hasonló technológiákat használunk, és a látogatásával kapcsolatos információkat küldünk más vállalatoknak. Az alábbi hivatkozáson megtudhatja, mit, kinek és miért küldünk; a beállításokban bármelyiket kikapcsolhatja.',
+  disclosure: 'Mit és kinek küldünk',
+  ok: 'Értem',
 } satisfies LanguageTexts

@@ -25,4 +25,10 @@ export default {
   record: 'Skráning samþykkis þíns',
   allow: (name) => `Leyfa ${name}`,
   allowsAlso: (purposes) => `Þar með leyfir þú einnig: ${purposes}.`,
+  privacyChoices: 'Persónuverndarval þitt',
+  noticeTitle: 'Hvernig við notum upplýsingar um þig',
+  noticeDescription:
+    'Við notum vafrakökur og svipaða tækni og sendum upplýsingar um heimsókn þína til annarra fyrirtækja. Tengillinn hér fyrir neðan sýnir hvað er sent, hverjum og hvers vegna; þú getur slökkt á hverju sem er af því í stillingunum.',
+  disclosure: 'Hvað við sendum og hverjum',
+  ok: 'Ég skil',
 } satisfies LanguageTexts

@@ -25,4 +25,10 @@ export default {
   record: 'La registrazione del tuo consenso',
   allow: (name) => `Consenti ${name}`,
   allowsAlso: (purposes) => `Così consenti anche: ${purposes}.`,
+  privacyChoices: 'Le tue scelte sulla privacy',
+  noticeTitle: 'Come usiamo le tue informazioni',
+  noticeDescription:
+    'Utilizziamo cookie e tecnologie simili e inviamo informazioni sulla tua visita ad altre aziende. Il link qui sotto spiega cosa viene inviato, a chi e perché; puoi disattivare qualsiasi invio nelle preferenze.',
+  disclosure: 'Cosa inviamo e a chi',
+  ok: 'Ho capito',
 } satisfies LanguageTexts

@@ -24,4 +24,10 @@ export default {
   record: '동의 기록 보기',
   allow: (name) => `${name} 허용`,
   allowsAlso: (purposes) => `허용하면 다음에도 동의하게 됩니다: ${purposes}.`,
+  privacyChoices: '개인정보 보호 선택',
+  noticeTitle: '이용자 정보 이용 안내',
+  noticeDescription:
+    '당사는 쿠키 및 유사한 기술을 사용하며, 귀하의 방문에 관한 정보를 다른 회사에 전송합니다. 전송되는 정보, 받는 회사, 이용 목적은 아래 링크에서 확인할 수 있으며, 설정에서 언제든지 전송을 중단할 수 있습니다.',
+  disclosure: '전송 정보 및 받는 회사',
+  ok: '확인',
 } satisfies LanguageTexts

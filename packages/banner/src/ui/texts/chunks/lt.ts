@@ -25,4 +25,10 @@ export default {
   record: 'Jūsų sutikimo įrašas',
   allow: (name) => `Leisti ${name}`,
   allowsAlso: (purposes) => `Taip leisite ir: ${purposes}.`,
+  privacyChoices: 'Jūsų privatumo pasirinkimai',
+  noticeTitle: 'Kaip naudojame jūsų informaciją',
+  noticeDescription:
+    'Naudojame slapukus ir panašias technologijas bei siunčiame informaciją apie jūsų apsilankymą kitoms įmonėms. Toliau pateiktoje nuorodoje sužinosite, kas, kam ir kodėl siunčiama; bet kurį siuntimą galite išjungti nuostatose.',
+  disclosure: 'Ką ir kam siunčiame',
+  ok: 'Supratau',
 } satisfies LanguageTexts

@@ -25,4 +25,10 @@ export default {
   record: 'Jūsu piekrišanas ieraksts',
   allow: (name) => `Atļaut ${name}`,
   allowsAlso: (purposes) => `Tādējādi jūs atļaujat arī: ${purposes}.`,
+  privacyChoices: 'Jūsu privātuma izvēles',
+  noticeTitle: 'Kā mēs izmantojam jūsu informāciju',
+  noticeDescription:
+    'Mēs izmantojam sīkdatnes un līdzīgas tehnoloģijas un nosūtām informāciju par jūsu apmeklējumu citiem uzņēmumiem. Tālāk esošajā saitē redzams, kas, kam un kāpēc tiek nosūtīts; jebko no tā varat izslēgt iestatījumos.',
+  disclosure: 'Ko un kam mēs nosūtām',
+  ok: 'Sapratu',
 } satisfies LanguageTexts

@@ -25,4 +25,10 @@ export default {
   record: 'Ir-rekord tal-kunsens tiegħek',
   allow: (name) => `Ippermetti ${name}`,
   allowsAlso: (purposes) => `B’hekk tippermetti wkoll: ${purposes}.`,
+  privacyChoices: 'L-għażliet tiegħek dwar il-privatezza',
+  noticeTitle: 'Kif nużaw l-informazzjoni tiegħek',
+  noticeDescription:
+    'Nużaw il-cookies u teknoloġiji simili, u nibagħtu informazzjoni dwar iż-żjara tiegħek lil kumpaniji oħra. Il-link hawn taħt juri x’jintbagħat, lil min u għaliex; tista’ titfi kwalunkwe parti minnu fil-preferenzi.',
+  disclosure: 'X’nibagħtu, u lil min',
+  ok: 'Fhimt',
 } satisfies LanguageTexts

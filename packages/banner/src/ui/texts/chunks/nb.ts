@@ -25,4 +25,10 @@ export default {
   record: 'Registreringen av samtykket ditt',
   allow: (name) => `Tillat ${name}`,
   allowsAlso: (purposes) => `Da tillater du også: ${purposes}.`,
+  privacyChoices: 'Dine personvernvalg',
+  noticeTitle: 'Slik bruker vi opplysningene dine',
+  noticeDescription:
+    'Vi bruker informasjonskapsler og lignende teknologi og sender opplysninger om besøket ditt til andre selskaper. Lenken nedenfor viser hva som sendes, til hvem og hvorfor; du kan slå av hva som helst av det i innstillingene.',
+  disclosure: 'Hva vi sender, og til hvem',
+  ok: 'Forstått',
 } satisfies LanguageTexts

@@ -25,4 +25,10 @@ export default {
   record: 'Uw toestemmingsregistratie',
   allow: (name) => `${name} toestaan`,
   allowsAlso: (purposes) => `Daarmee staat u ook toe: ${purposes}.`,
+  privacyChoices: 'Uw privacykeuzes',
+  noticeTitle: 'Hoe wij uw gegevens gebruiken',
+  noticeDescription:
+    'Wij gebruiken cookies en vergelijkbare technieken en sturen informatie over uw bezoek naar andere bedrijven. Via de link hieronder ziet u wat er wordt verstuurd, aan wie en waarom; in de voorkeuren kunt u elk onderdeel uitzetten.',
+  disclosure: 'Wat wij versturen, en aan wie',
+  ok: 'Begrepen',
 } satisfies LanguageTexts

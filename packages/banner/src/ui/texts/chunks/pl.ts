@@ -25,4 +25,10 @@ export default {
   record: 'Zapis Twojej zgody',
   allow: (name) => `Zezwól: ${name}`,
   allowsAlso: (purposes) => `Zezwalając, zgadzasz się też na: ${purposes}.`,
+  privacyChoices: 'Twoje wybory dotyczące prywatności',
+  noticeTitle: 'Jak wykorzystujemy Twoje informacje',
+  noticeDescription:
+    'Używamy plików cookie i podobnych technologii oraz przekazujemy informacje o Twojej wizycie innym firmom. Pod linkiem poniżej sprawdzisz, co jest przekazywane, komu i w jakim celu; w ustawieniach możesz wyłączyć każde z tych przekazań.',
+  disclosure: 'Co i komu przekazujemy',
+  ok: 'Rozumiem',
 } satisfies LanguageTexts

@@ -25,4 +25,10 @@ export default {
   record: 'O registo do seu consentimento',
   allow: (name) => `Permitir ${name}`,
   allowsAlso: (purposes) => `Ao permitir, permite também: ${purposes}.`,
+  privacyChoices: 'As suas escolhas de privacidade',
+  noticeTitle: 'Como utilizamos as suas informações',
+  noticeDescription:
+    'Utilizamos cookies e tecnologias semelhantes e enviamos informações sobre a sua visita a outras empresas. O link abaixo indica o que é enviado, a quem e porquê; pode desativar qualquer envio nas preferências.',
+  disclosure: 'O que enviamos e a quem',
+  ok: 'Entendido',
 } satisfies LanguageTexts

@@ -25,4 +25,10 @@ export default {
   record: 'Înregistrarea consimțământului dumneavoastră',
   allow: (name) => `Permite ${name}`,
   allowsAlso: (purposes) => `Astfel permiteți și: ${purposes}.`,
+  privacyChoices: 'Opțiunile dumneavoastră de confidențialitate',
+  noticeTitle: 'Cum folosim informațiile dumneavoastră',
+  noticeDescription:
+    'Folosim cookie-uri și tehnologii similare și trimitem informații despre vizita dumneavoastră altor companii. Linkul de mai jos arată ce se trimite, cui și de ce; puteți dezactiva oricare dintre acestea din preferințe.',
+  disclosure: 'Ce trimitem și cui',
+  ok: 'Am înțeles',
 } satisfies LanguageTexts

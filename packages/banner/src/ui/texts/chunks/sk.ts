@@ -25,4 +25,10 @@ export default {
   record: 'Záznam vášho súhlasu',
   allow: (name) => `Povoliť ${name}`,
   allowsAlso: (purposes) => `Tým povolíte aj: ${purposes}.`,
+  privacyChoices: 'Vaše voľby ochrany súkromia',
+  noticeTitle: 'Ako používame vaše údaje',
+  noticeDescription:
+    'Používame súbory cookie a podobné technológie a odovzdávame informácie o vašej návšteve iným spoločnostiam. Na odkaze nižšie zistíte, čo sa odovzdáva, komu a prečo; čokoľvek z toho môžete vypnúť v nastaveniach.',
+  disclosure: 'Čo odovzdávame a komu',
+  ok: 'Rozumiem',
 } satisfies LanguageTexts

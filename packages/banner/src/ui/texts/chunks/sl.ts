@@ -25,4 +25,10 @@ export default {
   record: 'Zapis vaše privolitve',
   allow: (name) => `Dovoli ${name}`,
   allowsAlso: (purposes) => `S tem dovolite tudi: ${purposes}.`,
+  privacyChoices: 'Vaše izbire glede zasebnosti',
+  noticeTitle: 'Kako uporabljamo vaše podatke',
+  noticeDescription:
+    'Uporabljamo piškotke in podobne tehnologije ter pošiljamo podatke o vašem obisku drugim podjetjem. Na spodnji povezavi si oglejte, kaj se pošilja, komu in zakaj; karkoli od tega lahko izklopite v nastavitvah.',
+  disclosure: 'Kaj pošiljamo in komu',
+  ok: 'Razumem',
 } satisfies LanguageTexts

@@ -25,4 +25,10 @@ export default {
   record: 'Registreringen av ditt samtycke',
   allow: (name) => `Tillåt ${name}`,
   allowsAlso: (purposes) => `Då tillåter du även: ${purposes}.`,
+  privacyChoices: 'Dina integritetsval',
+  noticeTitle: 'Så använder vi dina uppgifter',
+  noticeDescription:
+    'Vi använder cookies och liknande tekniker och skickar information om ditt besök till andra företag. Länken nedan visar vad som skickas, till vem och varför; du kan stänga av vad som helst av det i inställningarna.',
+  disclosure: 'Vad vi skickar, och till vem',
+  ok: 'Jag förstår',
 } satisfies LanguageTexts

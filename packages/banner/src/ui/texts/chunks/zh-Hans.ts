@@ -23,4 +23,10 @@ export default {
   record: '查看同意记录',
   allow: (name) => `允许${name}`,
   allowsAlso: (purposes) => `允许后，您也同意“${purposes}”。`,
+  privacyChoices: '您的隐私选择',
+  noticeTitle: '我们如何使用您的信息',
+  noticeDescription:
+    '我们使用 Cookie 及类似技术，并将与您访问相关的信息发送给其他公司。下方链接说明发送哪些信息、发送给谁以及原因；您可以在偏好设置中关闭其中任何一项。',
+  disclosure: '我们发送的信息及接收方',
+  ok: '知道了',
 } satisfies LanguageTexts

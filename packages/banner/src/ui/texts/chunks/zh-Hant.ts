@@ -23,4 +23,10 @@ export default {
   record: '查看同意紀錄',
   allow: (name) => `允許${name}`,
   allowsAlso: (purposes) => `允許後，您也同意「${purposes}」。`,
+  privacyChoices: '您的隱私選擇',
+  noticeTitle: '我們如何使用您的資訊',
+  noticeDescription:
+    '我們使用 Cookie 及類似技術，並將與您造訪相關的資訊傳送給其他公司。下方連結說明傳送哪些資訊、傳送給誰以及原因；您可以在偏好設定中關閉其中任何一項。',
+  disclosure: '我們傳送的資訊及接收方',
+  ok: '知道了',
 } satisfies LanguageTexts
