@@ -167,7 +167,8 @@ const chunkBuild = (entry) =>
   build({
     ...common,
     plugins: [renameExports],
-    define: { __TORII_TEXTS__: JSON.stringify('./' + TEXTS_FILE) },
+    // One UI chunk for every region model: it reads the model from the gate's config (src/gate/model.ts).
+    define: { __TORII_TEXTS__: JSON.stringify('./' + TEXTS_FILE), __TORII_MODEL__: 'null' },
     // Classic h() (no jsx-runtime module in the chunk); the .tsx files import h themselves, so plain
     // .ts modules (the first layer) never pull Preact in.
     oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
@@ -241,32 +242,42 @@ const constToLet = {
   }),
 }
 
-await build({
-  ...common,
-  plugins: [constToLet],
-  // The floating button's chunk, resolved by the gate next to the UI chunk.
-  define: { __TORII_FAB__: JSON.stringify(fab.fileName.split('/').pop()) },
-  build: {
-    ...OUTPUT,
-    minify: 'terser',
-    terserOptions: GATE_TERSER,
-    // src/shared/constants.ts as variables, each once (the chunks inline them; here a repeated string costs).
-    rollupOptions: { optimization: { inlineConst: true } },
-    lib: {
-      entry: join(root, 'src/gate/index.ts'),
-      formats: ['iife'],
-      name: 'toriiGate',
-      fileName: () => 'gate.js',
+/**
+ * One gate per region model (docs/regions.md), each built for its model (`__TORII_MODEL__`,
+ * src/gate/model.ts) so it carries no other model's code: the server serves each visitor the gate of
+ * their rule's model. The opt-in gate, `gate.js`, is the gate of a site without regions.
+ */
+const GATES = { 'opt-in': 'gate.js', 'opt-out': 'gate-opt-out.js', notice: 'gate-notice.js' }
+for (const [model, fileName] of Object.entries(GATES))
+  await build({
+    ...common,
+    plugins: [constToLet],
+    define: {
+      // The floating button's chunk, resolved by the gate next to the UI chunk.
+      __TORII_FAB__: JSON.stringify(fab.fileName.split('/').pop()),
+      __TORII_MODEL__: JSON.stringify(model),
     },
-  },
-})
+    build: {
+      ...OUTPUT,
+      minify: 'terser',
+      terserOptions: GATE_TERSER,
+      // src/shared/constants.ts as variables, each once (the chunks inline them; here a repeated string costs).
+      rollupOptions: { optimization: { inlineConst: true } },
+      lib: {
+        entry: join(root, 'src/gate/index.ts'),
+        formats: ['iife'],
+        name: 'toriiGate',
+        fileName: () => fileName,
+      },
+    },
+  })
 
 // `@torii/banner/server` for a site's own Node server (docs/cookie-format.md): plain ES module JS, so Node
 // imports it without TypeScript; readable (not minified), the gate's rules bundled in, not copied.
 await build({
   ...common,
   // The server code imports the gate's config normalisation; no config is ever inlined there.
-  define: { __TORII_CONFIG__: 'undefined' },
+  define: { __TORII_CONFIG__: 'undefined', __TORII_MODEL__: 'null' },
   build: {
     ...OUTPUT,
     target: 'node20',
@@ -275,19 +286,23 @@ await build({
   },
 })
 
-const gate = readFileSync(join(dist, 'gate.js'), 'utf8')
-if (/\bconst\b/.test(gate)) throw new Error('dist/gate.js must have no const left (see constToLet)')
-const count = gate.split(PLACEHOLDER).length - 1
-if (count != 1) throw new Error(`dist/gate.js must contain ${PLACEHOLDER} exactly once, found ${count}`)
-// The inlined config leads the file (src/gate/raw-config.ts, imported first): the code compresses against it.
-if (gate.indexOf(PLACEHOLDER) > 40) throw new Error(`dist/gate.js must read ${PLACEHOLDER} first`)
-if (/\bimport\s*\(\s*["']/.test(gate)) throw new Error('dist/gate.js must not import other files statically')
+for (const fileName of Object.values(GATES)) {
+  const gate = readFileSync(join(dist, fileName), 'utf8')
+  if (/\bconst\b/.test(gate)) throw new Error(`dist/${fileName} must have no const left (see constToLet)`)
+  const count = gate.split(PLACEHOLDER).length - 1
+  if (count != 1) throw new Error(`dist/${fileName} must contain ${PLACEHOLDER} exactly once, found ${count}`)
+  // The inlined config leads the file (src/gate/raw-config.ts, imported first): the code compresses against it.
+  if (gate.indexOf(PLACEHOLDER) > 40) throw new Error(`dist/${fileName} must read ${PLACEHOLDER} first`)
+  if (/\bimport\s*\(\s*["']/.test(gate))
+    throw new Error(`dist/${fileName} must not import other files statically`)
+}
 
 writeFileSync(
   join(dist, 'manifest.json'),
   JSON.stringify(
     {
-      gate: 'gate.js',
+      gate: GATES['opt-in'],
+      gates: GATES,
       ui: entry.fileName,
       prefs: prefs.fileName,
       fab: fab.fileName,

@@ -3,8 +3,8 @@ import { GATE, toGateConfig } from '@torii/schema/gate-config'
 import { siteConfigSchema } from '@torii/schema/site-config'
 import { describe, expect, it, vi } from 'vitest'
 import { normalizeConfig } from '../src/gate/config.ts'
-import { pushDefaults } from '../src/gate/consent-mode.ts'
 import { lifetimeDays } from '../src/gate/rules.ts'
+import { bootGate } from './boot-gate.ts'
 
 const revision = (overrides: object = {}) => ({
   siteId: DEMO_SITE_ID,
@@ -15,7 +15,7 @@ const revision = (overrides: object = {}) => ({
 })
 
 describe('the inlined config', () => {
-  it('should leave out defaults on the server and get them back in the gate', () => {
+  it('should leave out defaults on the server and get them back in the gate', async () => {
     const packed = toGateConfig(revision(), '/assets/ui-x.js')
     const json = JSON.stringify(packed)
     // Tuples without field names, trailing false flags left out; no options (all are the defaults).
@@ -29,10 +29,15 @@ describe('the inlined config', () => {
     const at = Date.now()
     expect(lifetimeDays(cfg, { id: 'x', rev: 1, at, p: { analytics: true }, v: {} })).toBe(395)
     expect(lifetimeDays(cfg, { id: 'x', rev: 1, at, p: { analytics: false }, v: {} })).toBe(183)
-    const w = window as unknown as { dataLayer?: IArguments[]; gtag?: unknown }
+    const w = window as unknown as { dataLayer?: IArguments[]; gtag?: unknown; torii?: unknown }
     delete w.dataLayer
     delete w.gtag
-    pushDefaults(cfg)
+    delete w.torii
+    // The gate opens the UI (no choice): its chunk does not load here, which is only logged.
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    vi.stubGlobal('fetch', () => Promise.reject(new Error('offline')))
+    await bootGate(cfg)
+    vi.unstubAllGlobals()
     const layer = w.dataLayer as unknown as IArguments[]
     expect(layer.map((a) => [...a])).toEqual([
       ['consent', 'default', expect.objectContaining({ wait_for_update: 500 })],

@@ -1,14 +1,22 @@
 import { GATE } from '@torii/schema/gate-config'
-import { beforeEach, describe, expect, it } from 'vitest'
-import { consentState, pushDefaults } from '../src/gate/consent-mode.ts'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { consentState } from '../src/gate/consent-mode.ts'
+import type { Choice } from '../src/gate/types.ts'
+import { serializeChoice } from '../src/ui/cookie.ts'
+import { bootGate } from './boot-gate.ts'
 import { demoConfig } from './fixtures.ts'
 
-type W = { dataLayer?: ArrayLike<unknown>[]; gtag?: unknown }
+type W = { dataLayer?: ArrayLike<unknown>[]; gtag?: unknown; torii?: unknown }
 
 describe('Consent Mode', () => {
   beforeEach(() => {
     delete (window as W).dataLayer
     delete (window as W).gtag
+    delete (window as W).torii
+    document.cookie = 'torii=; Max-Age=0'
+    // The gate opens the UI (no choice): its chunk does not load here, which is only logged.
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    vi.stubGlobal('fetch', () => Promise.reject(new Error('offline')))
   })
 
   it('should map granted purposes to every managed type', () => {
@@ -30,10 +38,18 @@ describe('Consent Mode', () => {
     expect(consentState(cfg, { analytics: false, advertising: true }).ad_storage).toBe('granted')
   })
 
-  it('should create dataLayer and gtag, push Arguments, default then set', () => {
+  it('should create dataLayer and gtag, push Arguments, default then set', async () => {
     const cfg = demoConfig()
     // A stored choice's update, pushed right after the defaults.
-    pushDefaults(cfg, { necessary: true, analytics: true })
+    const choice: Choice = {
+      id: 'a'.repeat(32),
+      rev: 3,
+      at: Date.now(),
+      p: { necessary: true, analytics: true, advertising: false },
+      v: { 'google-analytics': true, 'google-adsense': false },
+    }
+    document.cookie = `torii=${serializeChoice(choice)}`
+    await bootGate(cfg)
     const dl = (window as W).dataLayer!
     expect(Object.prototype.toString.call(dl[0])).toBe('[object Arguments]')
     expect(dl.map((e) => [e[0], e[1]])).toEqual([
@@ -50,13 +66,13 @@ describe('Consent Mode', () => {
     expect(dl[2][2]).toMatchObject({ analytics_storage: 'granted', ad_storage: 'denied' })
   })
 
-  it('should keep a page-defined gtag and honour url_passthrough', () => {
+  it('should keep a page-defined gtag and honour url_passthrough', async () => {
     const seen: unknown[] = []
     ;(window as W).gtag = (...args: unknown[]) => seen.push(args)
     const cfg = demoConfig()
     cfg[GATE.urlPassthrough] = true
     cfg[GATE.adsDataRedaction] = false
-    pushDefaults(cfg)
+    await bootGate(cfg)
     expect(seen.map((a) => (a as unknown[]).slice(0, 2))).toEqual([
       ['consent', 'default'],
       ['set', 'url_passthrough'],

@@ -1,11 +1,12 @@
-import { GATE, GATE_DEFAULTS } from '@torii/schema/gate-config'
+import { GATE } from '@torii/schema/gate-config'
 import type { GateConfig } from './types.ts'
 
 type Gtag = (...args: unknown[]) => void
 
 /**
  * Every managed type (the four Google requires, plus any a purpose maps): granted when a granted purpose
- * maps it. Without `granted`, the defaults: only required purposes granted.
+ * maps it. Without `granted`, the opt-in defaults: only required purposes granted. (The gate pushes them,
+ * src/gate/index.ts.)
  */
 export function consentState(cfg: GateConfig, granted?: Record<string, boolean>): Record<string, string> {
   const state: Record<string, string> = {}
@@ -26,19 +27,4 @@ export function gtag(): Gtag {
     // biome-ignore lint/complexity/noArguments: gtag.js reads Arguments objects, not arrays
     dl.push(arguments)
   })
-}
-
-/**
- * GCM-01/12/13/14: the defaults (only required purposes granted) and the privacy `set`s, before any tag;
- * GCM-05: with the purposes a stored choice grants, its update right after.
- */
-export function pushDefaults(cfg: GateConfig, granted?: Record<string, boolean> | null): void {
-  const g = gtag()
-  g('consent', 'default', {
-    ...consentState(cfg),
-    wait_for_update: cfg[GATE.waitForUpdateMs] ?? GATE_DEFAULTS.waitForUpdateMs,
-  })
-  if (cfg[GATE.adsDataRedaction] !== false) g('set', 'ads_data_redaction', true)
-  if (cfg[GATE.urlPassthrough]) g('set', 'url_passthrough', true)
-  if (granted) g('consent', 'update', consentState(cfg, granted))
 }

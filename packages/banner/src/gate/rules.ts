@@ -1,4 +1,5 @@
 import { GATE, GATE_DEFAULTS } from '@torii/schema/gate-config'
+import { modelOf } from './model.ts'
 import type { Choice, GateConfig } from './types.ts'
 
 const DAY_MS = 86_400_000
@@ -27,21 +28,34 @@ export interface Effective {
  * What is in force: required purposes granted, GPC-denied ones denied, a vendor granted only when it and
  * every purpose it acts for are granted. Also what is undecided: a new revision that adds a purpose or a
  * vendor asks again, one that only removes does not; GPC-denied ones are never asked.
+ * In an opt-out or notice rule (`modelOf`), what the choice does not mention is in force by default: every
+ * optional purpose but the rule's opt-in ones (unless GPC denies it: then it counts as `gpc`), and a vendor
+ * when every purpose it acts for is in force. Only the rule's opt-in purposes are asked; a vendor is never
+ * asked on its own there: its opt-in purpose is (a vendor added later for an opt-in purpose the visitor
+ * granted runs by that grant). Asking about such a vendor as the opt-in model does costs 20 B gzip in the
+ * opt-out and notice gates, which they do not have (scripts/size.mjs).
  */
 export function effective(cfg: GateConfig, choice: Choice | null, gpc: boolean): Effective {
   // `ask` and `gpc` only when true.
   const out: Effective = { p: {}, v: {} }
   const cp: Flags = choice?.p || {}
   const cv: Flags = choice?.v || {}
+  // GPC-denied purposes, for the opt-in rule's vendors.
   const denied: Flags = {}
+  // Constant in each gate build (src/gate/model.ts): the opt-in gate keeps only the opt-in checks.
+  const regional = modelOf(cfg) != 'opt-in'
+  // The rule's purposes that still wait for a choice; in an opt-out or notice rule, every other one runs by default.
+  const optIn = cfg[GATE.region]?.[1] || []
   for (const [key, , required, gpcDenies] of cfg[GATE.purposes]) {
-    const no = (denied[key] = gpc && gpcDenies)
-    out.p[key] = required || (!no && cp[key] == true)
-    if (!(required || key in cp)) out[no ? 'gpc' : 'ask'] = true
+    // (Written so that the opt-in gate's code is what it was before regions, byte for byte.)
+    const no = regional ? gpc && gpcDenies : (denied[key] = gpc && gpcDenies)
+    const byDefault = regional && !optIn.includes(key)
+    out.p[key] = required || (!no && (regional ? (cp[key] ?? byDefault) : cp[key] == true))
+    if (!(required || key in cp || (regional && !no && byDefault))) out[no ? 'gpc' : 'ask'] = true
   }
   for (const [key, purposes] of cfg[GATE.vendors]) {
-    out.v[key] = cv[key] == true && purposes.every((k) => out.p[k])
-    if (!(key in cv)) out[purposes.some((k) => denied[k]) ? 'gpc' : 'ask'] = true
+    out.v[key] = (regional ? cv[key] != false : cv[key] == true) && purposes.every((k) => out.p[k])
+    if (!regional && !(key in cv)) out[purposes.some((k) => denied[k]) ? 'gpc' : 'ask'] = true
   }
   return out
 }

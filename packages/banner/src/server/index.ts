@@ -8,4 +8,4 @@ export {
   type CookieConsentOptions,
   EXPIRY_MARGIN_MS,
 } from './consent-from-cookie.ts'
-export { gateConfigOf } from './gate-config-of.ts'
+export { gateConfigOf, type SiteGateConfig } from './gate-config-of.ts'

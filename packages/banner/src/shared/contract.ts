@@ -60,7 +60,10 @@ export interface GateHandle {
    * pushes the Consent Mode update before (GCM-05/06: before any tag it allows runs).
    */
   _apply(choice: Choice): void
-  /** Shows the floating button when the site wants it and a choice exists (the chunk's import, if any). */
+  /**
+   * Shows the floating button when the site wants it and a choice exists; under an opt-out rule, always (the
+   * chunk draws the privacy-choices link). Returns the chunk's import, if any.
+   */
   _showFab(): unknown
   /** The chunks' own state, kept with the handle: made by the first chunk that needs it (see `ChunkState`). */
   _chunks?: ChunkState

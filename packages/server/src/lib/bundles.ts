@@ -1,19 +1,26 @@
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { GATE_CONFIG_PLACEHOLDER } from '@torii/schema'
+import { GATE_CONFIG_PLACEHOLDER, REGION_MODELS, type RegionModel } from '@torii/schema'
 
 export const DEFAULT_BANNER_DIST = fileURLToPath(new URL('../../../banner/dist/', import.meta.url))
 export const DEFAULT_ADMIN_DIST = fileURLToPath(new URL('../../../admin/dist/', import.meta.url))
 
-/** The built banner: the gate's source (with the placeholder) and the UI chunk path from its manifest. */
+/**
+ * The built banner: the gate's source (with the placeholder) for each region model, and the UI chunk path from
+ * its manifest.
+ */
 export interface BannerBundle {
-  gateSource: string
+  /** The gate built for each region model (the opt-in one is the gate of a site without regions). */
+  gateSources: Record<RegionModel, string>
   uiPath: string
 }
 
 interface BannerManifest {
+  /** The opt-in gate. */
   gate: string
+  /** The gate of each region model; absent from a build before regions (then every model gets `gate`). */
+  gates?: Partial<Record<RegionModel, string>>
   ui: string
 }
 
@@ -43,9 +50,17 @@ export function createBannerReader(dist: string, recheckMs = BANNER_RECHECK_MS):
     if (cached?.mtimeMs === mtimeMs) return cached.bundle
     try {
       const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as BannerManifest
-      const gateSource = readFileSync(join(dist, manifest.gate), 'utf8')
-      if (!gateSource.includes(GATE_CONFIG_PLACEHOLDER) || typeof manifest.ui !== 'string') return null
-      cached = { mtimeMs, bundle: { gateSource, uiPath: `/${manifest.ui.replace(/^\/+/, '')}` } }
+      // A build before regions has one gate: the opt-in gate, which asks first, for every model (never
+      // running a purpose by default where the rule would not).
+      const gateSources = Object.fromEntries(
+        REGION_MODELS.map((model) => [
+          model,
+          readFileSync(join(dist, manifest.gates?.[model] ?? manifest.gate), 'utf8'),
+        ])
+      ) as Record<RegionModel, string>
+      const built = Object.values(gateSources).every((source) => source.includes(GATE_CONFIG_PLACEHOLDER))
+      if (!built || typeof manifest.ui !== 'string') return null
+      cached = { mtimeMs, bundle: { gateSources, uiPath: `/${manifest.ui.replace(/^\/+/, '')}` } }
       return cached.bundle
     } catch {
       return null
@@ -61,7 +76,7 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029')
 }
 
-/** The gate with the site's config in place of the placeholder. */
-export function renderGate(bundle: BannerBundle, gateConfig: unknown): string {
-  return bundle.gateSource.replace(GATE_CONFIG_PLACEHOLDER, () => jsonForScript(gateConfig))
+/** The gate of a region model (default: opt-in, a site without regions) with the site's config in place of the placeholder. */
+export function renderGate(bundle: BannerBundle, gateConfig: unknown, model: RegionModel = 'opt-in'): string {
+  return bundle.gateSources[model].replace(GATE_CONFIG_PLACEHOLDER, () => jsonForScript(gateConfig))
 }

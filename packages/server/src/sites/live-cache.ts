@@ -64,8 +64,12 @@ export interface LiveCache {
 }
 
 const GATE_CONTENT_TYPE = 'text/javascript; charset=utf-8'
+/** The gate of the rule's model (opt-in without a rule) with the rule's gate config. */
 const renderGateBody = (banner: BannerBundle, revision: Revision, rule?: RegionRule) =>
-  createCachedBody(renderGate(banner, toGateConfig(revision, banner.uiPath, rule)), GATE_CONTENT_TYPE)
+  createCachedBody(
+    renderGate(banner, toGateConfig(revision, banner.uiPath, rule), rule?.model),
+    GATE_CONTENT_TYPE
+  )
 
 /** A revision's entry: its default gate rendered now, each other rule's gate when first asked for. */
 async function createLiveEntry(

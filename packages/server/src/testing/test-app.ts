@@ -21,22 +21,35 @@ import { SITE_WITHOUT_RULES } from './region-sites.ts'
 export const TEST_ORIGIN = 'https://www.example.co.jp'
 export const UI_CHUNK = 'assets/ui-t3st1234.js'
 
+/** The fake banner's gate of each region model, named as the real build names them. */
+export const FAKE_GATES = { 'opt-in': 'gate.js', 'opt-out': 'gate-opt-out.js', notice: 'gate-notice.js' }
+
 /**
- * A banner `dist/` like the real build's: gate.js with the placeholder, the UI chunk (with its brotli copy,
- * as the build precompresses it), manifest.json.
+ * A banner `dist/` like the real build's: a gate.js with the placeholder for each region model (each saying
+ * its model in `window.__model`, see `gateModelOf`), the UI chunk (with its brotli copy, as the build
+ * precompresses it), manifest.json.
  */
 export function writeFakeBanner(dir: string): string {
   const dist = join(dir, 'banner-dist')
   mkdirSync(join(dist, 'assets'), { recursive: true })
-  writeFileSync(
-    join(dist, 'gate.js'),
-    `(function(){var config=${GATE_CONFIG_PLACEHOLDER};window.__gate=config})();\n`
-  )
+  for (const [model, file] of Object.entries(FAKE_GATES))
+    writeFileSync(
+      join(dist, file),
+      `(function(){var config=${GATE_CONFIG_PLACEHOLDER};window.__gate=config;window.__model="${model}"})();\n`
+    )
   const ui = 'export function mount(){return "ui"}\n'
   writeFileSync(join(dist, UI_CHUNK), ui)
   writeFileSync(join(dist, `${UI_CHUNK}.br`), brotliCompressSync(ui))
-  writeFileSync(join(dist, 'manifest.json'), JSON.stringify({ gate: 'gate.js', ui: UI_CHUNK }))
+  writeFileSync(
+    join(dist, 'manifest.json'),
+    JSON.stringify({ gate: FAKE_GATES['opt-in'], gates: FAKE_GATES, ui: UI_CHUNK })
+  )
   return dist
+}
+
+/** The region model of the fake banner's gate a response carries (see `writeFakeBanner`). */
+export function gateModelOf(source: string): string | undefined {
+  return source.match(/window\.__model="([a-z-]+)"/)?.[1]
 }
 
 /** The `GateConfig` the server inlined into a fake banner's gate.js (see `writeFakeBanner`). */

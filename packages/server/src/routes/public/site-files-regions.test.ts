@@ -4,6 +4,7 @@ import { createJurisdictionResolver } from '../../geo/jurisdiction-resolver.ts'
 import {
   createTestApp,
   gateConfigOf,
+  gateModelOf,
   publishRegions,
   type TestApp,
   type TestAppOptions,
@@ -76,6 +77,15 @@ describe('GET /s/:siteId/gate.js with region rules, geo header mode', () => {
     expect(await entry.gateFor(rules[0]!)).toBe(japan)
     expect(entry.gateFor(rules[1]!)).toBe(entry.gate)
     expect(japan).not.toBe(entry.gate)
+  })
+
+  it("serves each rule the gate built for its model (the banner's manifest names them)", async () => {
+    await start({ jurisdiction: CLOUDFLARE })
+    const modelOf = async (headers: Record<string, string>) => gateModelOf(await (await gate(headers)).text())
+    expect(await modelOf({ 'cf-ipcountry': 'JP' })).toBe('notice')
+    expect(await modelOf({ 'cf-ipcountry': 'US', 'cf-region-code': 'CA' })).toBe('opt-out')
+    expect(await modelOf({ 'cf-ipcountry': 'DE' })).toBe('opt-in')
+    expect(await modelOf({})).toBe('opt-in')
   })
 
   it('sends only the country header in Vary when no subdivision header is set', async () => {
