@@ -53,7 +53,7 @@ test('the notice does not block: no focus taken, not modal, the page stays usabl
 })
 
 test('the notice links the disclosure, and OK dismisses it for good with a notice receipt that decides nothing', async () => {
-  const { page, server, google } = await firstVisit(JAPAN)
+  const { page, server, google, context } = await firstVisit(JAPAN)
   const notice = regionNotice(page)
   const disclosure = notice.locator('a[href*="/s/xtra/disclosure"]')
   expect(new URL((await disclosure.getAttribute('href'))!, page.url()).pathname).toBe('/s/xtra/disclosure')
@@ -73,9 +73,10 @@ test('the notice links the disclosure, and OK dismisses it for good with a notic
     regionModel: 'notice',
   })
   expect(receipt.subdivision).toBeUndefined()
-  // The choice decides nothing: the purposes stay in force by the rule, not by consent.
-  const choice = (await readChoice(page)) as { purposes: object; vendors: object }
-  expect([choice.purposes, choice.vendors]).toEqual([{}, {}])
+  // The choice decides nothing (its cookie lists no purpose and no vendor); by the rule, all stay in force.
+  const cookie = (await context.cookies()).find((c) => c.name === 'torii')
+  expect(cookie?.value.split('~').slice(4)).toEqual(['', ''])
+  expect(await readChoice(page)).toMatchObject({ purposes: { analytics: true, advertising: true } })
 
   google.clear()
   await page.reload()
@@ -119,8 +120,9 @@ test('California: the privacy choices link opens the preferences, by-default pur
   const left = await cookieNames(context)
   expect(left.filter((n) => n.startsWith('_ga') || n === '__gads')).toEqual([])
   await expect.poll(async () => (await storedReceipts(server)).length).toBe(1)
+  // What ran by default, revoked: a withdrawal, as when it ran by consent.
   expect((await storedReceipts(server))[0]).toMatchObject({
-    action: 'reject-all',
+    action: 'withdraw',
     purposes: { analytics: false, advertising: false },
     country: 'US',
     subdivision: 'US-CA',
@@ -157,6 +159,7 @@ test('California: opting out of analytics after its default grant deletes the _g
   expect(google.count(ADSENSE)).toBe(1)
   await expect.poll(async () => (await storedReceipts(server)).length).toBe(1)
   expect((await storedReceipts(server))[0]).toMatchObject({
+    action: 'withdraw',
     purposes: { analytics: false, advertising: true },
     regionModel: 'opt-out',
   })
