@@ -1,4 +1,6 @@
+import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
 import { GATE } from '@torii/schema/gate-config'
+import { siteConfigSchema } from '@torii/schema/site-config'
 import { describe, expect, it } from 'vitest'
 import { effective } from '../src/gate/rules.ts'
 import type { Choice } from '../src/gate/types.ts'
@@ -144,5 +146,89 @@ describe('gateConfigOf', () => {
     }
     const made = choice(ALL_P, ALL_V)
     expect(allowedByCookie(header(made), cfg, at()).vendors['google-analytics']).toBe(true)
+  })
+})
+
+describe('allowedByCookie under region rules (#15)', () => {
+  // Japan notice (advertising opt-in there), US privacy states opt-out, EEA opt-in, default opt-in.
+  const REGIONS = [
+    { key: 'japan', match: ['JP'], model: 'notice', optInPurposes: ['advertising'] },
+    { key: 'us-privacy', match: ['US-PRIVACY-STATES'], model: 'opt-out' },
+    { key: 'california-notice', match: ['US-CA'], model: 'notice' },
+    { key: 'eea', match: ['EEA'], model: 'opt-in' },
+    { key: 'default', match: ['*'], model: 'opt-in' },
+  ]
+  const config = gateConfigOf({
+    ...LIVE_REVISION,
+    config: siteConfigSchema.parse({ ...DEMO_SITE_CONFIG, regions: REGIONS }),
+  })
+  const JAPAN = { country: 'JP' }
+  const VIRGINIA = { country: 'US', subdivision: 'US-VA' }
+  const GERMANY = { country: 'DE' }
+  const from = (jurisdiction: object, gpc = false, now = NOW) => ({ gpc, now, jurisdiction })
+  const ALL = { purposes: ALL_P, vendors: ALL_V }
+  /** What dismissing a notice writes: a choice that decides nothing. */
+  const dismissed = choice({}, {})
+
+  it('keeps the rules and the gate config of each rule that is not opt-in', () => {
+    expect(config.regions?.map((rule) => rule.key)).toEqual(REGIONS.map((rule) => rule.key))
+    expect(Object.keys(config.byRule!)).toEqual(['japan', 'us-privacy', 'california-notice'])
+    expect(config.byRule!['us-privacy']![GATE.region]).toEqual(['opt-out'])
+  })
+
+  it("allows what the visitor's rule runs by default without a cookie, and nothing under an opt-in rule", () => {
+    expect(allowedByCookie(undefined, config, from(VIRGINIA))).toEqual(ALL)
+    expect(allowedByCookie(undefined, config, from(GERMANY))).toEqual(NOTHING)
+    // Japan: advertising waits for consent there, so the gate would ask (the banner): nothing early.
+    expect(allowedByCookie(undefined, config, from(JAPAN))).toEqual(NOTHING)
+    // No jurisdiction, or one no rule names: the default rule (opt-in here).
+    expect(allowedByCookie(undefined, config, { gpc: false, now: NOW })).toEqual(NOTHING)
+    expect(allowedByCookie(undefined, config, from({ country: 'BR' }))).toEqual(NOTHING)
+  })
+
+  it('resolves the most specific rule: a subdivision over a group', () => {
+    const californiaNotice = allowedByCookie(undefined, config, from({ country: 'US', subdivision: 'US-CA' }))
+    expect(californiaNotice).toEqual(ALL)
+    expect(config.byRule!['california-notice']![GATE.region]).toEqual(['notice'])
+    // A US visitor without a known subdivision matches no US rule: the default.
+    expect(allowedByCookie(undefined, config, from({ country: 'US' }))).toEqual(NOTHING)
+  })
+
+  it('denies what GPC denies in an opt-out region, the rest running by default', () => {
+    expect(allowedByCookie(undefined, config, from(VIRGINIA, true))).toEqual({
+      purposes: { ...ALL_P, advertising: false },
+      vendors: { ...ALL_V, 'google-adsense': false },
+    })
+  })
+
+  it("lets a choice's opt-outs win over an opt-out rule's defaults", () => {
+    const optedOut = choice({ necessary: true, analytics: false }, { 'google-analytics': false })
+    expect(allowedByCookie(header(optedOut), config, from(VIRGINIA))).toEqual({
+      purposes: { ...ALL_P, analytics: false },
+      vendors: { ...ALL_V, 'google-analytics': false },
+    })
+  })
+
+  it('never turns a default into consent: a dismissed notice grants nothing under an opt-in rule', () => {
+    expect(allowedByCookie(header(dismissed), config, from(GERMANY))).toEqual(NOTHING)
+    // Where it was written, the notice's defaults: under the california-notice rule, everything.
+    expect(allowedByCookie(header(dismissed), config, from({ subdivision: 'US-CA' }))).toEqual(ALL)
+    // In Japan, advertising still waits for consent.
+    expect(allowedByCookie(header(dismissed), config, from(JAPAN))).toEqual(NOTHING)
+    const granted = choice({ advertising: true }, {})
+    expect(allowedByCookie(header(granted), config, from(JAPAN))).toEqual(ALL)
+  })
+
+  it('counts a choice about to expire only for what it and the defaults both allow', () => {
+    // Refusal lasts 183 days: this one expires within the margin.
+    const optedOut = choice({ analytics: false }, {}, NOW - 183 * DAY + 3_600_000)
+    expect(allowedByCookie(header(optedOut), config, from(VIRGINIA))).toEqual({
+      purposes: { ...ALL_P, analytics: false },
+      vendors: { ...ALL_V, 'google-analytics': false },
+    })
+    // Consent lasts 395 days: about to expire, the gate may already ask for Japan's opt-in advertising.
+    const granted = choice({ advertising: true }, {}, NOW - 395 * DAY + 3_600_000)
+    expect(allowedByCookie(header(granted), config, from(JAPAN))).toEqual(NOTHING)
+    expect(allowedByCookie(header(granted), config, { ...from(JAPAN), marginMs: 0 })).toEqual(ALL)
   })
 })

@@ -98,8 +98,8 @@ describe('Consent Mode defaults per model (GCM-09..11)', () => {
   const DENIED = { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' }
   const GRANTED = { ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' }
 
-  it('opt-in: only what required purposes map is granted, as the defaults without a map', () => {
-    expect(defaults(under(), false)).toEqual(consentState(under()))
+  it('opt-in: only what required purposes map is granted', () => {
+    expect(defaults(under(), true)).toEqual(defaults(under(), false))
     expect(defaults(under(), false)).toEqual({
       ...DENIED,
       analytics_storage: 'denied',

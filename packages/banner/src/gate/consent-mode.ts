@@ -4,17 +4,16 @@ import type { GateConfig } from './types.ts'
 type Gtag = (...args: unknown[]) => void
 
 /**
- * Every managed type (the four Google requires, plus any a purpose maps): granted when a granted purpose
- * maps it. Without `granted`, the opt-in defaults: only required purposes granted. (The gate pushes them,
- * src/gate/index.ts.)
+ * Every managed type (the four Google requires, plus any a purpose maps): granted when a purpose `granted`
+ * grants maps it. The defaults the gate pushes are those of what is in force without a choice (src/gate/index.ts).
  */
-export function consentState(cfg: GateConfig, granted?: Record<string, boolean>): Record<string, string> {
+export function consentState(cfg: GateConfig, granted: Record<string, boolean>): Record<string, string> {
   const state: Record<string, string> = {}
   for (const t of ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage'])
     state[t] = 'denied'
-  for (const [key, types, required] of cfg[GATE.purposes])
+  for (const [key, types] of cfg[GATE.purposes])
     for (const t of types)
-      if (granted ? granted[key] : required) state[t] = 'granted'
+      if (granted[key]) state[t] = 'granted'
       else state[t] ||= 'denied'
   return state
 }

@@ -64,8 +64,7 @@ function boot() {
   // of its own costs the opt-out and notice gates 3 B gzip in arguments.
   const g = gtag()
   g('consent', 'default', {
-    // Two calls, not one with an undefined argument: the opt-in gate calls it as before regions.
-    ...(model == 'opt-in' ? consentState(cfg) : consentState(cfg, effective(cfg, null, gpc).p)),
+    ...consentState(cfg, effective(cfg, null, gpc).p),
     wait_for_update: cfg[GATE.waitForUpdateMs] ?? GATE_DEFAULTS.waitForUpdateMs,
   })
   if (cfg[GATE.adsDataRedaction] !== false) g('set', 'ads_data_redaction', true)

@@ -1,5 +1,5 @@
 import { GATE, GATE_DEFAULTS } from '@torii/schema/gate-config'
-import { modelOf } from './model.ts'
+import { runsByDefault } from './model.ts'
 import type { Choice, GateConfig } from './types.ts'
 
 const DAY_MS = 86_400_000
@@ -43,7 +43,7 @@ export function effective(cfg: GateConfig, choice: Choice | null, gpc: boolean):
   // GPC-denied purposes, for the opt-in rule's vendors.
   const denied: Flags = {}
   // Constant in each gate build (src/gate/model.ts): the opt-in gate keeps only the opt-in checks.
-  const regional = modelOf(cfg) != 'opt-in'
+  const regional = runsByDefault(cfg)
   // The rule's purposes that still wait for a choice; in an opt-out or notice rule, every other one runs by default.
   const optIn = cfg[GATE.region]?.[1] || []
   for (const [key, , required, gpcDenies] of cfg[GATE.purposes]) {
