@@ -221,8 +221,11 @@ if (!placeholder)
 // The notice, imported by the UI only where a notice-model region's gate shows it.
 const notice = chunks.find((o) => o.facadeModuleId?.endsWith('src/ui/notice.ts'))
 if (!notice) throw new Error('the notice must build as a chunk of its own (src/ui/notice.ts)')
+// torii.accept / torii.reject's keys, imported by the UI on the first such call.
+const keys = chunks.find((o) => o.facadeModuleId?.endsWith('src/ui/keys.ts'))
+if (!keys) throw new Error("page script's keys must build as a chunk of their own (src/ui/keys.ts)")
 const others = chunks
-  .filter((o) => o != entry && o != prefs && o != fab && o != placeholder && o != notice)
+  .filter((o) => ![entry, prefs, fab, placeholder, notice, keys].includes(o))
   .map((o) => o.fileName)
 if (others.length)
   throw new Error(`unexpected chunks: ${others} (a shared chunk would cost the first visit a request)`)
@@ -309,6 +312,7 @@ writeFileSync(
       fab: fab.fileName,
       placeholder: placeholder.fileName,
       notice: notice.fileName,
+      keys: keys.fileName,
       texts,
     },
     null,

@@ -1,5 +1,7 @@
+import { GATE } from '@torii/schema/gate-config'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Choice } from '../src/gate/types.ts'
+import type { GateHandle } from '../src/shared/contract.ts'
 import { demoGate, LIVE_REVISION, regionGate } from './fixtures.ts'
 
 /** A returning visitor who granted everything. */
@@ -42,7 +44,12 @@ async function freshPage() {
   vi.resetModules()
   const decide = await import('../src/ui/decide.ts')
   const { readChoice } = await import('../src/gate/cookie.ts')
-  return { ...decide, readChoice }
+  // Page script's keys as the gate hands them to the UI chunk (`_decideKeys`), which reads them with keys.ts.
+  const { _decideKeys: decideKeys } = await import('../src/ui/index.ts')
+  const { _knownKeys } = await import('../src/ui/keys.ts')
+  const knownKeys = ({ _gateConfig: cfg }: GateHandle, keys: unknown, grant: boolean) =>
+    _knownKeys([cfg[GATE.purposes], cfg[GATE.vendors]], keys, grant)
+  return { ...decide, readChoice, decideKeys, knownKeys }
 }
 
 let page: Awaited<ReturnType<typeof freshPage>>
@@ -194,7 +201,7 @@ describe('torii.accept / torii.reject keys from page script', () => {
     expect(known).toEqual(['analytics'])
     expect(page.knownKeys(gate, 'all', false)).toBe('all')
     expect(page.knownKeys(gate, 'google-adsense', false)).toEqual(['google-adsense'])
-    await page.decideKeys(gate, known!, true)
+    await page.decideKeys(gate, known, true)
     expect(posted.map((r) => r.action)).toEqual(['custom'])
     expect(posted[0]!.purposes).toMatchObject({ analytics: true, advertising: false })
     expect(warned.mock.calls.some((call) => String(call[0]).includes('unknown key "nope"'))).toBe(true)

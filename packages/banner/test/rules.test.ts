@@ -2,7 +2,8 @@ import { GATE } from '@torii/schema/gate-config'
 import { describe, expect, it } from 'vitest'
 import { effective, isExpired, lifetimeDays, undecided } from '../src/gate/rules.ts'
 import type { Choice } from '../src/gate/types.ts'
-import { completeDecision, withKeys } from '../src/ui/decision-rules.ts'
+import { completeDecision } from '../src/ui/decision-rules.ts'
+import { type Keyed, withKeys } from '../src/ui/keys.ts'
 import { demoConfig } from './fixtures.ts'
 
 const DAY = 86_400_000
@@ -96,18 +97,20 @@ describe('rules', () => {
 
   it('should apply accept/reject by purpose, by vendor and all', () => {
     const cfg = demoConfig()
-    expect(withKeys(cfg, null, ['analytics'], true)).toEqual({
+    // src/ui/keys.ts takes the config's purposes and vendors (the UI hands them over).
+    const keyed: Keyed = [cfg[GATE.purposes], cfg[GATE.vendors]]
+    expect(withKeys(keyed, null, ['analytics'], true)).toEqual({
       p: { analytics: true },
       v: { 'google-analytics': true },
     })
-    expect(withKeys(cfg, null, ['google-adsense'], true)).toEqual({
+    expect(withKeys(keyed, null, ['google-adsense'], true)).toEqual({
       p: { advertising: true },
       v: { 'google-adsense': true },
     })
-    expect(withKeys(cfg, all, ['advertising'], false).p).toMatchObject({
+    expect(withKeys(keyed, all, ['advertising'], false).p).toMatchObject({
       analytics: true,
       advertising: false,
     })
-    expect(withKeys(cfg, null, 'all', true).v).toEqual({ 'google-analytics': true, 'google-adsense': true })
+    expect(withKeys(keyed, null, 'all', true).v).toEqual({ 'google-analytics': true, 'google-adsense': true })
   })
 })

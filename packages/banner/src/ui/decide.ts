@@ -2,11 +2,10 @@ import { GATE } from '@torii/schema/gate-config'
 import { consentState, gtag } from '../gate/consent-mode.ts'
 import { effective, lifetimeDays } from '../gate/rules.ts'
 import type { Choice } from '../gate/types.ts'
-import { warn } from '../gate/warn.ts'
 import { CHANGE_EVENT, INERT_SELECTOR } from '../shared/constants.ts'
 import type { Decision, GateHandle } from '../shared/contract.ts'
 import { deleteCookies, writeChoice } from './cookie.ts'
-import { completeDecision, withKeys } from './decision-rules.ts'
+import { completeDecision } from './decision-rules.ts'
 import { inForce } from './in-force.ts'
 import { record } from './receipt.ts'
 import { siteConfig } from './site.ts'
@@ -100,32 +99,4 @@ export async function decide(gate: GateHandle, { p, v, action }: Decision): Prom
 export function decideGpc(gate: GateHandle): Promise<void> {
   const { p, v } = inForce(gate)
   return decide(gate, { p, v, action: 'gpc' })
-}
-
-/**
- * The keys of a `torii.accept(keys)` / `torii.reject(keys)` call ('all', a key or keys, as page script passed
- * them) that the config has. Others are named in a warning; null when no known key is left, so a typo never
- * records a refusal.
- */
-export function knownKeys(gate: GateHandle, keys: unknown, grant: boolean): string[] | 'all' | null {
-  if (keys == 'all') return 'all'
-  const cfg = gate._gateConfig
-  const known = [...cfg[GATE.purposes], ...cfg[GATE.vendors]].map((x) => x[0])
-  const given = ([] as unknown[]).concat(keys ?? [])
-  const valid = given.filter((k): k is string => known.includes(k as string))
-  const call = `torii.${grant ? 'accept' : 'reject'}`
-  const unknown = given.filter((k) => !valid.includes(k as string))
-  if (unknown.length) warn(`${call}: unknown key ${unknown.map((k) => JSON.stringify(k)).join(', ')}`)
-  if (valid.length) return valid
-  warn(`${call} decided nothing: give 'all' or keys of ${known.join(', ')}`)
-  return null
-}
-
-/**
- * Decides `accept`/`reject` of known keys (see knownKeys) on top of what is in force: the choice, and what the
- * region's rule runs by default (rejecting one purpose there leaves the others running).
- */
-export function decideKeys(gate: GateHandle, keys: string[] | 'all', grant: boolean): Promise<void> {
-  const action = keys == 'all' ? (grant ? 'accept-all' : 'reject-all') : 'custom'
-  return decide(gate, { ...withKeys(gate._gateConfig, inForce(gate), keys, grant), action })
 }

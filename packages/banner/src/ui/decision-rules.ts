@@ -1,6 +1,6 @@
 import { GATE } from '@torii/schema/gate-config'
 import type { SiteConfig } from '@torii/schema/site-config'
-import type { Choice, GateConfig } from '../gate/types.ts'
+import type { GateConfig } from '../gate/types.ts'
 
 type Flags = Record<string, boolean>
 
@@ -17,34 +17,6 @@ export function completeDecision(cfg: GateConfig, gpc: boolean, p: Flags, v: Fla
   for (const [key, needs] of cfg[GATE.vendors])
     vendors[key] = v[key] == true && !needs.some((k) => gpcDenied(cfg, gpc, k))
   return { p: purposes, v: vendors }
-}
-
-/**
- * `accept`/`reject` of the JS API on top of `base` (what is in force): a purpose key sets it and its vendors,
- * a vendor key sets the vendor (and, when granting, the purposes it needs); `'all'` sets everything.
- */
-export function withKeys(
-  cfg: GateConfig,
-  base: Pick<Choice, 'p' | 'v'> | null,
-  keys: string[] | 'all',
-  grant: boolean
-) {
-  const p: Flags = { ...base?.p }
-  const v: Flags = { ...base?.v }
-  const all = keys == 'all'
-  for (const [key] of cfg[GATE.purposes]) {
-    if (all || keys.includes(key)) {
-      p[key] = grant
-      for (const [vendor, needs] of cfg[GATE.vendors]) if (needs.includes(key)) v[vendor] = grant
-    }
-  }
-  for (const [vendor, needs] of cfg[GATE.vendors]) {
-    if (!all && keys.includes(vendor)) {
-      v[vendor] = grant
-      if (grant) for (const k of needs) p[k] = true
-    }
-  }
-  return { p, v }
 }
 
 /** Every purpose and vendor of the site granted (Accept all) or denied (Reject all). */

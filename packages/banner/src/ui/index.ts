@@ -4,12 +4,14 @@
  * (cookie, Consent Mode update, receipt, IndexedDB mirror). The preferences dialog (Preact) is a chunk
  * of its own, fetched when the visitor opens it.
  */
+import { GATE } from '@torii/schema/gate-config'
 import { FAB_ID } from '../shared/constants.ts'
 import type { GateHandle, View } from '../shared/contract.ts'
 import { keepClear } from './clear-bar.ts'
-import { decideKeys as byKeys, decide, decideGpc, knownKeys } from './decide.ts'
+import { decide, decideGpc } from './decide.ts'
 import { firstTab } from './first-tab.ts'
 import { inForce } from './in-force.ts'
+import type { Keyed } from './keys.ts'
 import { pickLanguage } from './language.ts'
 import { sheetFor } from './look.ts'
 import { flush, flushQueued } from './receipt.ts'
@@ -160,12 +162,21 @@ async function open(gate: GateHandle, next: View, from?: Element | null): Promis
   afterPaint(flushQueued)
 }
 
+/** Page script's keys (src/ui/keys.ts), a chunk of its own. */
+const keysChunk = () => import('./keys.ts')
+/** The gate config's purposes and vendors, as src/ui/keys.ts takes them. */
+const keyed = ({ _gateConfig: cfg }: GateHandle): Keyed => [cfg[GATE.purposes], cfg[GATE.vendors]]
+
+/** Decides `accept`/`reject` of known keys on top of what is in force. */
+const byKeys = async (gate: GateHandle, keys: string[] | 'all', grant: boolean) =>
+  decide(gate, (await keysChunk())._keysDecision(keyed(gate), inForce(gate), keys, grant))
+
 /**
  * `torii.accept` / `torii.reject`: decides the known keys, and closes the UI if it is open. The receipt names the visitor's
  * language, picked from the site's languages (config.json) first.
  */
 async function decideKeys(gate: GateHandle, keys: unknown, grant: boolean): Promise<void> {
-  const known = knownKeys(gate, keys, grant)
+  const known = (await keysChunk())._knownKeys(keyed(gate), keys, grant)
   if (!known) return // nothing decided: the banner, if shown, stays
   close()
   await siteConfig(gate)
