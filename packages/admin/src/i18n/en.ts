@@ -150,7 +150,7 @@ export const EN = {
   'regions.model.opt-out': 'Opt-out: run, with a way to say no',
   'regions.model.notice': 'Notice: run, and tell the visitor',
   'regions.explain.opt-in':
-    'Nothing beyond required purposes runs until the visitor agrees. The banner asks with Accept all and Reject all of equal weight. This is what Torii does today. The law in the EEA, the UK and Switzerland expects it.',
+    'Nothing beyond required purposes runs until the visitor agrees. The banner asks with Accept all and Reject all of equal weight. It is what a site without rules gets everywhere. The law in the EEA, the UK and Switzerland expects it.',
   'regions.explain.opt-out':
     'Purposes run from the first visit. A persistent “Your privacy choices” link lets the visitor turn them off. A browser sending Global Privacy Control is turned off at once for the purposes marked for it. US state privacy laws expect this.',
   'regions.explain.notice':

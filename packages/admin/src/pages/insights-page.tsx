@@ -94,8 +94,11 @@ export default function InsightsPage({ siteId }: { siteId: string }) {
   const regionRule = useSignal('')
   async function load() {
     error.value = null
+    const rule = regionRule.value
     try {
-      stats.value = await api.stats(siteId, DAYS, regionRule.value || undefined)
+      const answer = await api.stats(siteId, DAYS, rule || undefined)
+      // A reader who picked another rule meanwhile waits for that one's answer, not this one's.
+      if (rule === regionRule.value) stats.value = answer
     } catch (cause) {
       error.value = cause as Error
     }

@@ -19,7 +19,7 @@ function countColumns<Row extends { counts: ActionCounts; total: number }>(): Da
 }
 
 /** A rule as the table heads its row: its key and model, or that no rule applied. */
-export function regionRuleLabel(row: Pick<RegionRow, 'rule' | 'model'>): string {
+function regionRuleLabel(row: Pick<RegionRow, 'rule' | 'model'>): string {
   if (row.rule === null) return t('insights.noRule')
   return row.model ? `${row.rule} (${t(`regions.model.${row.model}`)})` : row.rule
 }
@@ -29,7 +29,7 @@ export function RegionStats({ stats }: { stats: Stats }) {
   const language = uiLanguage.value
   return (
     <>
-      <section class="card" aria-labelledby="per-region">
+      <section class="card">
         <h2 id="per-region">{t('insights.perRegion')}</h2>
         <p class="hint">{t('insights.perRegionHint')}</p>
         {stats.perRegion.length === 0 ? (
@@ -48,7 +48,7 @@ export function RegionStats({ stats }: { stats: Stats }) {
           />
         )}
       </section>
-      <section class="card" aria-labelledby="per-country">
+      <section class="card">
         <h2 id="per-country">{t('insights.perCountry')}</h2>
         {stats.perCountry.length === 0 ? (
           <p>{t('insights.empty')}</p>
