@@ -92,7 +92,7 @@ describe('effective under opt-out and notice rules', () => {
   })
 })
 
-describe('Consent Mode defaults per model (GCM-09..11)', () => {
+describe('GCM-09, GCM-11: Consent Mode defaults per model', () => {
   // What the gate pushes as `default`: the types of what is in force without a choice.
   const defaults = (cfg: GateConfig, gpc: boolean) => consentState(cfg, effective(cfg, null, gpc).p)
   const DENIED = { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' }

@@ -57,11 +57,11 @@ function boot() {
   // Constant in each gate build (src/gate/model.ts): the opt-in gate has none of the other models' code.
   const model = modelOf(cfg)
 
-  // --- Consent Mode. GCM-01/12/13/14: the defaults and the privacy `set`s, before anything else; GCM-05:
-  // a stored choice's update right after, before any tag. The defaults are the rule's (GCM-09..11: the server
-  // serves each visitor the gate of their region rule): what it runs without a choice is granted, what it
-  // asks first is denied (opt-in: all but required purposes). Written here, not in consent-mode.ts: a function
-  // of its own costs the opt-out and notice gates 3 B gzip in arguments.
+  // --- Consent Mode. GCM-01/12/13/14: the defaults and the privacy `set`s, before anything else; GCM-05: a
+  // stored choice's update right after, before any tag. GCM-09, GCM-10, GCM-11: the defaults are the rule's
+  // (the server serves each visitor the gate of their region rule): what it runs without a choice is granted,
+  // what it asks first is denied (opt-in: all but required purposes). Written here, not in consent-mode.ts: a
+  // function of its own costs the opt-out and notice gates 3 B gzip in arguments.
   const g = gtag()
   g('consent', 'default', {
     ...consentState(cfg, effective(cfg, null, gpc).p),
