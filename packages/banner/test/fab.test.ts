@@ -34,7 +34,8 @@ describe("an opt-out region's privacy-choices link", () => {
   /** A visitor's gate in an opt-out region, config.json answering `answer`. */
   const optOutGate = (answer: unknown = LIVE_REVISION) =>
     gateHandle({ _gateConfig: regionConfig('opt-out'), _configJson: Promise.resolve(answer) })
-  const link = () => document.querySelector('torii-consent')!.shadowRoot!.getElementById(FAB_ID)!
+  const shown = () => document.querySelector('torii-consent')!.shadowRoot!.getElementById(FAB_ID)!
+  const link = () => shown().querySelector('a')!
 
   it('should be a text link in the page flow (covering nothing) that opens the preferences, drawn once', async () => {
     const show = vi.fn()
@@ -44,10 +45,13 @@ describe("an opt-out region's privacy-choices link", () => {
     await Promise.all([fab(gate), fab(gate)])
     const root = document.querySelector('torii-consent')!.shadowRoot!
     expect(root.querySelectorAll(`#${FAB_ID}`)).toHaveLength(1)
-    expect(link().localName).toBe('a')
+    // A landmark named by its link (axe's region rule: every text in one), the link inside.
+    expect(shown().localName).toBe('nav')
+    expect(shown().getAttribute('aria-label')).toBe('Your privacy choices')
     expect(link().textContent).toBe('Your privacy choices')
+    expect(link().dataset.toriiAction).toBe('customize')
     expect(link().getAttribute('href')).toBe('#')
-    expect(link().style.position).toBe('')
+    expect([shown().style.position, link().style.position]).toEqual(['', ''])
     const click = new MouseEvent('click', { cancelable: true })
     link().dispatchEvent(click)
     expect(click.defaultPrevented).toBe(true)

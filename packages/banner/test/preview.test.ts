@@ -91,13 +91,13 @@ describe('mountPreview as a first visitor under a region rule', () => {
 
   it('should show the privacy-choices link for an opt-out rule, opening the preferences', async () => {
     const { root, unmount } = mount(rule('opt-out'))
-    const link = root.querySelector<HTMLAnchorElement>('a[data-torii-action="customize"]')!
+    const link = root.querySelector<HTMLAnchorElement>('nav#torii-fab a[data-torii-action="customize"]')!
     expect(link.textContent).toBe('Your privacy choices')
     expect(root.querySelector('section')).toBeNull()
     link.click()
     await vi.waitFor(() => expect(root.querySelector('[role="dialog"]')).not.toBeNull())
     unmount()
-    expect(root.querySelector('a')).toBeNull()
+    expect(root.querySelector('nav')).toBeNull()
   })
 
   it('should show the banner where the rule still asks for a purpose (opt-in purposes)', () => {

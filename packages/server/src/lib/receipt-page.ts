@@ -34,6 +34,7 @@ const LABELS = {
       custom: '目的・事業者ごとに選択',
       withdraw: '同意の撤回・変更',
       gpc: 'Global Privacy Control による拒否',
+      notice: 'お知らせを確認（選択なし）',
     },
   },
   en: {
@@ -67,6 +68,7 @@ const LABELS = {
       custom: 'Chose per purpose and vendor',
       withdraw: 'Withdrew or changed consent',
       gpc: 'Denied by Global Privacy Control',
+      notice: 'Dismissed the notice (no choice made)',
     },
   },
 }

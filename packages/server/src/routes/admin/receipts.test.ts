@@ -206,6 +206,7 @@ describe('admin receipts routes', () => {
       custom: 1,
       withdraw: 0,
       gpc: 0,
+      notice: 0,
     })
     expect(stats.perDay[0]!.counts['accept-all']).toBe(0)
     expect(stats.perPurpose).toEqual([

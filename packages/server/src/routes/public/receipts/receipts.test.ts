@@ -60,6 +60,10 @@ describe('POST /s/:siteId/receipts', () => {
     const stored = await test.ledger.get(((await res.json()) as ReceiptAck).id)
     expect(stored?.action).toBe('notice')
     expect(stored?.purposes).toEqual(body.purposes)
+    const page = await (
+      await test.app.request(`/receipts/${stored?.id}`, { headers: { accept: 'text/html' } })
+    ).text()
+    expect(page).toContain('お知らせを確認（選択なし）') // the receipt's language, ja
   })
 
   it('answers 201 only once the receipt is committed: another connection reads it right away', async () => {
