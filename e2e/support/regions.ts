@@ -119,9 +119,12 @@ export function regionNotice(page: Page): Locator {
     .filter({ hasNot: page.locator('[data-torii-action="reject-all"]') })
 }
 
-/** The persistent "Your privacy choices" link of an `opt-out` region (drawn where the floating button goes). */
+/**
+ * The persistent "Your privacy choices" link of an `opt-out` region: drawn by the floating button's chunk, in
+ * a `<nav>` (`#torii-fab`, named by the link's text) at the end of the page.
+ */
 export function privacyChoicesLink(page: Page): Locator {
-  return page.locator('torii-consent #torii-fab')
+  return page.locator('torii-consent #torii-fab').getByRole('link')
 }
 
 /** The preferences dialog's button for `action` (`accept-all`, `reject-all`, `save`, `close`). */
