@@ -207,3 +207,12 @@ export interface GoogleStubState {
 export async function readGoogleStub(page: Page): Promise<GoogleStubState> {
   return page.evaluate(() => (window as unknown as { __toriiGoogleStub?: object }).__toriiGoogleStub ?? {})
 }
+
+/** The gtag commands the page pushed to `dataLayer`, as plain arrays, in order (`['consent', 'default', {...}]`). */
+export async function dataLayerCommands(page: Page): Promise<unknown[][]> {
+  return page.evaluate(() =>
+    ((window as unknown as { dataLayer?: ArrayLike<unknown>[] }).dataLayer || [])
+      .filter((entry) => typeof entry?.length === 'number')
+      .map((entry) => JSON.parse(JSON.stringify(Array.from(entry))) as unknown[])
+  )
+}

@@ -36,6 +36,34 @@ describe('createJurisdictionResolver', () => {
     expect(resolver.resolve(headers(), '133.242.0.1')).toEqual({ source: 'none' })
   })
 
+  it('should read each pair of header values once, then answer the same frozen jurisdiction', () => {
+    const resolver = createJurisdictionResolver({
+      countryHeader: 'cf-ipcountry',
+      subdivisionHeader: 'cf-region-code',
+    })
+    const california = () => headers({ 'cf-ipcountry': 'US', 'cf-region-code': 'CA' })
+    const first = resolver.resolve(california(), null)
+    expect(resolver.resolve(california(), null)).toBe(first)
+    expect(Object.isFrozen(first)).toBe(true)
+    // The same country with another subdivision, or none, is another answer.
+    expect(resolver.resolve(headers({ 'cf-ipcountry': 'US', 'cf-region-code': 'NY' }), null)).toEqual({
+      country: 'US',
+      subdivision: 'US-NY',
+      source: 'header',
+    })
+    expect(resolver.resolve(headers({ 'cf-ipcountry': 'US' }), null)).toEqual({
+      country: 'US',
+      source: 'header',
+    })
+    // Made-up values fill what is kept; answers stay right once it starts over.
+    for (let i = 0; i < 5000; i++) resolver.resolve(headers({ 'cf-ipcountry': `Z${i}` }), null)
+    expect(resolver.resolve(california(), null)).toEqual({
+      country: 'US',
+      subdivision: 'US-CA',
+      source: 'header',
+    })
+  })
+
   it('should use the embedded IP database without a header, loading it only when asked', () => {
     const lines: string[] = []
     const resolver = createJurisdictionResolver({ logger: recordingLogger(lines) })

@@ -62,6 +62,16 @@ export function pickEncoding(header: string | undefined): Encoding {
   return gzipWeight > 0 ? 'gzip' : 'identity'
 }
 
+const VARY_CODING = 'Accept-Encoding'
+
+/**
+ * `Vary` for a route whose answer also depends on `names` (the geo headers of a region's gate), beside the
+ * coding: built once, not joined on each request.
+ */
+export function varyWithCoding(names: readonly string[]): string {
+  return [VARY_CODING, ...names].join(', ')
+}
+
 /** Whether `If-None-Match` names this ETag (weak comparison, RFC 9110 §13.1.2) or is `*`. */
 export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
   if (!header) return false
@@ -76,7 +86,7 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
  * holds it. Every header goes out with the response at once (`headers` adds the route's): on these paths,
  * served on every page view, middleware that reads or sets headers after the fact (Hono's etag, secure
  * headers) would make @hono/node-server turn each answer into a full web Response and stream, several
- * times the cost. A `Vary` in `headers` is added to `Accept-Encoding`.
+ * times the cost. A `Vary` in `headers` replaces `Accept-Encoding`: build it with `varyWithCoding`.
  */
 export function sendCached(
   c: Context,
@@ -86,8 +96,7 @@ export function sendCached(
 ): Response {
   const encoding = pickEncoding(c.req.header('accept-encoding'))
   const etag = body.etags[encoding]
-  // A route's own Vary (the geo headers of a region's gate) joins the coding's.
-  const vary = headers.Vary ? `Accept-Encoding, ${headers.Vary}` : 'Accept-Encoding'
+  const vary = headers.Vary ?? VARY_CODING
   const common = { ...headers, 'Cache-Control': cacheControl, ETag: etag, Vary: vary }
   if (matchesIfNoneMatch(c.req.header('if-none-match'), etag))
     return new Response(null, { status: 304, headers: common })

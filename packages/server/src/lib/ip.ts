@@ -1,6 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
+import { nodeHeader } from './node-header.ts'
 
 /** Expands an IPv6 address to its eight hextets (numbers), or null when it is not one. */
 export function ipv6Hextets(address: string): number[] | null {
@@ -60,7 +61,8 @@ export function forwardedAddress(entry: string | undefined): string | null {
  */
 export function clientIp(c: Context, trustProxy: boolean): string | null {
   if (trustProxy) {
-    const last = forwardedAddress(c.req.header('x-forwarded-for')?.split(',').at(-1))
+    // As Node parsed it (repeated headers joined with ", "): Hono's c.req.header() checks it again.
+    const last = forwardedAddress(nodeHeader(c, 'x-forwarded-for')?.split(',').at(-1))
     if (last) return last
   }
   // The socket's address directly on Node (what getConnInfo reads, without the objects it builds).

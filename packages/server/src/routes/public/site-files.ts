@@ -2,7 +2,7 @@ import { resolveRegionRule } from '@torii/schema'
 import { siteIdSchema } from '@torii/schema/site-input'
 import { type Context, Hono } from 'hono'
 import type { JurisdictionResolver } from '../../geo/jurisdiction-resolver.ts'
-import { type CachedBody, sendCached } from '../../lib/cached-body.ts'
+import { type CachedBody, sendCached, varyWithCoding } from '../../lib/cached-body.ts'
 import { ApiException, errorResponse, notFound } from '../../lib/errors.ts'
 import { clientIp } from '../../lib/ip.ts'
 import { nodeHeader } from '../../lib/node-header.ts'
@@ -44,7 +44,7 @@ export function createSiteFileRoutes({ cache, jurisdiction, trustProxy }: SiteFi
   // Any page may load these: fetch() from the banner UI asks for CORS.
   const headersOf = async () => ({ ...(await secure), 'Access-Control-Allow-Origin': '*' })
   const regionCacheControl = jurisdiction.mode === 'ip' ? IP_REGION_CACHE_CONTROL : LIVE_CACHE_CONTROL
-  const regionVary = jurisdiction.varyHeaders.length ? jurisdiction.varyHeaders.join(', ') : null
+  const regionVary = jurisdiction.varyHeaders.length ? varyWithCoding(jurisdiction.varyHeaders) : null
 
   /** The gate for this visitor: the one gate of a site without regions (no resolution at all), else its rule's. */
   function regionGate(c: Context, entry: LiveEntry, headers: Record<string, string>) {
@@ -54,7 +54,11 @@ export function createSiteFileRoutes({ cache, jurisdiction, trustProxy }: SiteFi
     const place =
       jurisdiction.mode === 'off'
         ? {}
-        : jurisdiction.resolve({ get: (name) => nodeHeader(c, name) ?? null }, clientIp(c, trustProxy))
+        : jurisdiction.resolve(
+            { get: (name) => nodeHeader(c, name) ?? null },
+            // Only the IP database reads the address (the socket's costs a system call).
+            jurisdiction.mode === 'ip' ? clientIp(c, trustProxy) : null
+          )
     return entry.gateFor(resolveRegionRule(regions, place))
   }
 
