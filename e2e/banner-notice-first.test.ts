@@ -67,8 +67,8 @@ test("the notice's Preferences, pressed before the UI chunk came, opens them ove
   // The notice stays until a choice, and focus is back on its Preferences button.
   expect(await notice.count()).toBe(1)
   expect(
-    await page.evaluate(
-      () => document.querySelector('torii-consent')?.shadowRoot?.activeElement?.getAttribute('data-torii-action')
+    await page.evaluate(() =>
+      document.querySelector('torii-consent')?.shadowRoot?.activeElement?.getAttribute('data-torii-action')
     )
   ).toBe('customize')
 })

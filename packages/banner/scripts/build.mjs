@@ -230,8 +230,11 @@ if (!notice) throw new Error('the notice must build as a chunk of its own (src/u
 // torii.accept / torii.reject's keys, imported by the UI on the first such call.
 const keys = chunks.find((o) => o.facadeModuleId?.endsWith('src/ui/keys.ts'))
 if (!keys) throw new Error("page script's keys must build as a chunk of their own (src/ui/keys.ts)")
+// The receipt proofs, imported by the UI after a 201 and when it sends queued receipts.
+const proof = chunks.find((o) => o.facadeModuleId?.endsWith('src/ui/proof.ts'))
+if (!proof) throw new Error('the receipt proofs must build as a chunk of their own (src/ui/proof.ts)')
 const others = chunks
-  .filter((o) => ![entry, prefs, fab, noticeFirst, placeholder, notice, keys].includes(o))
+  .filter((o) => ![entry, prefs, fab, noticeFirst, placeholder, notice, keys, proof].includes(o))
   .map((o) => o.fileName)
 if (others.length)
   throw new Error(`unexpected chunks: ${others} (a shared chunk would cost the first visit a request)`)
@@ -321,6 +324,7 @@ writeFileSync(
       notice: notice.fileName,
       noticeFirst: noticeFirst.fileName,
       keys: keys.fileName,
+      proof: proof.fileName,
       texts,
     },
     null,

@@ -46,6 +46,7 @@ export async function servedGate(model = 'opt-in') {
     // floating button chunk, which draws the notice for a first visitor without the UI chunk.
     notice: readFileSync(join(dist, manifest.notice)),
     noticeFirst: readFileSync(join(dist, manifest.noticeFirst)),
+    proof: readFileSync(join(dist, manifest.proof)),
     texts: Object.fromEntries(
       Object.entries(manifest.texts).map(([code, f]) => [code, readFileSync(join(dist, f))])
     ),
@@ -71,6 +72,7 @@ if (import.meta.url == `file://${process.argv[1]}`) {
   const prefs = row('preferences chunk: Preact dialog + CSS (on open)', files.prefs)
   const fab = row('floating button chunk (returning visitors, opt-out link)', files.fab)
   const stand = row('iframe stand-ins chunk (pages with a blocked iframe)', files.placeholder)
+  const proof = row('receipt proofs chunk (after a choice is recorded)', files.proof)
   // A language's texts (but English and Japanese, in the UI chunk) come in a chunk of their own: German's,
   // and the largest.
   const texts = Object.entries(files.texts).map(([code, b]) => row(`${code} texts chunk`, b))
@@ -96,7 +98,7 @@ if (import.meta.url == `file://${process.argv[1]}`) {
   rows.push(noticeFirst, firstNotice, notice)
   rows.push(sum('notice acted on: + UI + notice chunks', [firstNotice, ui, notice]))
   rows.push(sum('first visit, opt-out: gate + floating button chunk', [optOut.gate, fab]))
-  for (const r of [...rows, de, firstDe, largest, prefs, fab, stand, all])
+  for (const r of [...rows, de, firstDe, largest, prefs, fab, stand, proof, all])
     console.log(`${r.name.padEnd(W)}${pad(r.raw, 8)}${pad(r.gzip, 9)}${pad(r.brotli, 8)}`)
   const over = []
   for (const g of gates) {

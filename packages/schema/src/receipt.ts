@@ -129,9 +129,12 @@ export interface ReceiptProof {
   log: ReceiptLogProof | null
 }
 
+/** The `format` of a proof bundle (docs/checking-a-receipt.md). */
+export const PROOF_BUNDLE_FORMAT = 'torii-proof/1'
+
 /** The "Download proof" file: one receipt, its log proof, optionally carried to later checkpoints. */
 export interface ProofBundle {
-  format: 'torii-proof/1'
+  format: typeof PROOF_BUNDLE_FORMAT
   /** The log's tiles prefix, e.g. `https://consent.example/log/`. */
   logUrl: string
   receipt: ReceiptProof['receipt']

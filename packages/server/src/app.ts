@@ -20,6 +20,7 @@ import { createLogRoutes } from './routes/public/log.ts'
 import { createProofRoutes } from './routes/public/proofs.ts'
 import { createReceiptRoutes } from './routes/public/receipts/index.ts'
 import { createSiteFileRoutes } from './routes/public/site-files.ts'
+import { createVerifyPageRoutes } from './routes/public/verify-page.ts'
 import { createLiveCache, type LiveCache } from './sites/live-cache.ts'
 
 export interface AppDeps {
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps): ToriiApp {
   app.route('/', createPublicDisclosureRoutes(liveCache))
   app.route('/', createProofRoutes(deps.ledger, deps.db, deps.publicUrl))
   app.route('/', createLogRoutes(deps.ledger))
+  app.route('/', createVerifyPageRoutes())
   app.route('/', createAssetRoutes({ bannerDist, adminDist }))
   app.route(
     ADMIN_API_BASE,

@@ -29,6 +29,8 @@ const envSchema = z.object({
   TORII_DB_AUTH_TOKEN: z.string().optional(),
   TORII_DEMO: z.enum(['auto', 'on', 'off'], 'accepted: auto, on, off').default('auto'),
   TORII_SIGNING_KEY: z.string().min(1).optional(),
+  /** The ledger's signing key file; unset, `<database>-signing-key.pem` beside a local database file. */
+  TORII_SIGNING_KEY_FILE: z.string().min(1).optional(),
   TORII_PUBLIC_URL: z
     .url({ protocol: /^https?$/, message: 'accepted: an http(s) URL such as https://consent.example.com' })
     .optional(),

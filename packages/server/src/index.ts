@@ -31,8 +31,10 @@ export interface StartServerOptions {
   sealIntervalMs?: number
   /** `full` (default): every receipt is fsynced before its 201; `normal`: survives a crash, not power loss. */
   ledgerSync?: Durability
-  /** Ed25519 private key for the ledger (PEM or base64 PKCS#8); generated and stored when unset. */
+  /** Ed25519 private key for the ledger (PEM or base64 PKCS#8); when unset, the key file signs. */
   signingKey?: string
+  /** The ledger's key file (default: `<database>-signing-key.pem` beside a local database file). */
+  signingKeyFile?: string
   publicUrl?: string
   /** The log's origin (TORII_LOG_ORIGIN); default from `publicUrl` (`logOriginFor`). */
   logOrigin?: string
@@ -77,6 +79,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ledger = await createLedger({
       client: database.client,
       signingKey: options.signingKey,
+      signingKeyFile: options.signingKeyFile,
       batchSize: options.sealBatchSize,
       batchIntervalMs: options.sealIntervalMs,
       durability: options.ledgerSync,

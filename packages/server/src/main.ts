@@ -30,6 +30,7 @@ async function main() {
     dbAuthToken: env.TORII_DB_AUTH_TOKEN,
     demo: env.TORII_DEMO === 'auto' ? 'auto' : env.TORII_DEMO === 'on',
     signingKey: env.TORII_SIGNING_KEY,
+    signingKeyFile: env.TORII_SIGNING_KEY_FILE,
     publicUrl: env.TORII_PUBLIC_URL,
     logOrigin: env.TORII_LOG_ORIGIN,
     trustProxy: env.TORII_TRUST_PROXY === '1',

@@ -2,10 +2,25 @@ import type { ReceiptAck, ReceiptAction, ReceiptInput } from '@torii/schema/rece
 import type { Choice } from '../gate/types.ts'
 import { OUTBOX_FLAG } from '../shared/constants.ts'
 import type { GateHandle } from '../shared/contract.ts'
-import { ackHistory, addHistory, enqueue, type OutboxEntry, saveChoice, takeOutbox } from './store.ts'
+import {
+  ackHistory,
+  addHistory,
+  editHistory,
+  enqueue,
+  loadHistory,
+  type OutboxEntry,
+  saveChoice,
+  takeOutbox,
+} from './store.ts'
 
 /** Give up on a receipt after this many failed page views (e.g. a server that never allows our origin). */
 const MAX_TRIES = 20
+/** After a 201, the first look for the receipt's proof (a checkpoint includes it a few seconds later). */
+const PROOF_POLL_MS = 2e3
+
+/** Keeps the proofs of acknowledged receipts that a checkpoint now includes (src/ui/proof.ts). */
+const keepProofs = (ms: number) =>
+  import('./proof.ts').then((m) => m.keepProofs(loadHistory, editHistory, ms)).catch(() => {})
 
 /** A receipt's purposes and vendors: the choice's, or what was in force (a dismissed notice). */
 type Lists = Pick<Choice, 'p' | 'v'>
@@ -78,11 +93,14 @@ export async function record(
     await Promise.all([saveChoice(choice), addHistory({ input, ack: null })])
   } catch {}
   await keepOutcome(entry, await posted)
+  // Unless the POST failed, the receipt's proof once a checkpoint includes it.
+  keepProofs(PROOF_POLL_MS)
 }
 
-/** Sends receipts queued on earlier page views, each once. */
+/** Sends receipts queued on earlier page views, each once, then fetches the proofs still missing. */
 export async function flush(): Promise<void> {
   for (const entry of await takeOutbox()) await keepOutcome(entry, await post(entry))
+  await keepProofs(0)
 }
 
 /** `flush` when the flag says receipts are queued (the flag is a cheap read; the outbox is IndexedDB). */

@@ -1,4 +1,4 @@
-import type { ReceiptAck, ReceiptInput } from '@torii/schema/receipt'
+import type { ProofBundle, ReceiptAck, ReceiptInput } from '@torii/schema/receipt'
 import { createStore, get, set, type UseStore, update } from 'idb-keyval'
 import type { Choice } from '../gate/types.ts'
 import { OUTBOX_FLAG } from '../shared/constants.ts'
@@ -10,10 +10,12 @@ export interface OutboxEntry {
   tries: number
 }
 
-/** One decision as the browser remembers it, with the server's acknowledgement once it came. */
+/** One decision as the browser remembers it, with the server's acknowledgement and proof once they came. */
 export interface HistoryEntry {
   input: ReceiptInput
   ack: ReceiptAck | null
+  /** The receipt's proof bundle, once a log checkpoint includes it (docs/checking-a-receipt.md). */
+  proof?: ProofBundle
 }
 
 const HISTORY_MAX = 50
@@ -26,18 +28,18 @@ export const saveChoice = (choice: Choice) => set('choice', choice, store())
 export const loadChoice = () => get<Choice>('choice', store())
 export const loadHistory = async () => (await get<HistoryEntry[]>('history', store())) || []
 
-export const addHistory = (entry: HistoryEntry) =>
-  update<HistoryEntry[]>('history', (list = []) => [...list, entry].slice(-HISTORY_MAX), store())
+/** Rewrites the history in one transaction. */
+export const editHistory = (edit: (list: HistoryEntry[]) => HistoryEntry[]) =>
+  update<HistoryEntry[]>('history', (list = []) => edit(list), store())
+
+export const addHistory = (entry: HistoryEntry) => editHistory((list) => [...list, entry].slice(-HISTORY_MAX))
 
 /** Records an acknowledgement on the history entry of the same receipt. */
 export const ackHistory = (input: ReceiptInput, ack: ReceiptAck) =>
-  update<HistoryEntry[]>(
-    'history',
-    (list = []) =>
-      list.map((e) =>
-        e.input.clientTime == input.clientTime && e.input.consentId == input.consentId ? { ...e, ack } : e
-      ),
-    store()
+  editHistory((list) =>
+    list.map((e) =>
+      e.input.clientTime == input.clientTime && e.input.consentId == input.consentId ? { ...e, ack } : e
+    )
   )
 
 /** Flags a pending outbox for the gate, which cannot read IndexedDB cheaply on every page view. */

@@ -14,6 +14,8 @@ import { runCli } from './main.ts'
 type TestDb = Awaited<ReturnType<typeof createTestDb>>
 let db: TestDb
 let url: string
+/** The ledger's verifier key, as the operator pins it (`torii key vkey`). */
+let vkey: string
 
 function captureIo(stdinText = '') {
   const out: string[] = []
@@ -38,6 +40,9 @@ beforeEach(async () => {
     await ledger.append(sampleEntry({ action: i % 2 ? 'accept-all' : 'reject-all' }))
   await ledger.seal()
   await ledger.close()
+  const printed = captureIo()
+  expect(await runCli(['key', 'vkey', '--db', url], printed.io)).toBe(0)
+  vkey = printed.out[0]!
 })
 
 afterEach(() => db.cleanup())
@@ -45,7 +50,7 @@ afterEach(() => db.cleanup())
 describe('torii CLI', () => {
   it('verify --db passes on an intact ledger and prints the counts', async () => {
     const { io, out } = captureIo()
-    expect(await runCli(['verify', '--db', url], io)).toBe(0)
+    expect(await runCli(['verify', '--db', url, '--vkey', vkey], io)).toBe(0)
     expect(out.join('\n')).toMatch(/OK: .*12 receipts in 3 batches verified/)
   })
 
@@ -57,7 +62,7 @@ describe('torii CLI', () => {
     })
     await db.client.execute({ sql: `UPDATE receipts SET language = 'fr' WHERE id = ?`, args: [id] })
     const { io, out } = captureIo()
-    expect(await runCli(['verify', '--db', url], io)).toBe(1)
+    expect(await runCli(['verify', '--db', url, '--vkey', vkey], io)).toBe(1)
     expect(out[0]).toContain(`FAILED`)
     expect(out[0]).toContain(id)
   })
@@ -69,7 +74,7 @@ describe('torii CLI', () => {
     expect(JSON.parse(lines[0]!).type).toBe('ledger')
     expect(lines.filter((line) => line.includes('"type":"batch"'))).toHaveLength(3)
     const ok = captureIo()
-    expect(await runCli(['verify', '--file', file], ok.io)).toBe(0)
+    expect(await runCli(['verify', '--file', file, '--vkey', vkey], ok.io)).toBe(0)
     expect(ok.out[0]).toMatch(/12 receipts in 3 batches verified/)
     // Edit the root of batch 2 in the file.
     const edited = lines.map((line) => {
@@ -79,7 +84,7 @@ describe('torii CLI', () => {
     })
     writeFileSync(file, `${edited.join('\n')}\n`)
     const bad = captureIo()
-    expect(await runCli(['verify', '--file', file], bad.io)).toBe(1)
+    expect(await runCli(['verify', '--file', file, '--vkey', vkey], bad.io)).toBe(1)
     expect(bad.out[0]).toMatch(/FAILED: .*batch 2/)
   })
 
@@ -189,10 +194,44 @@ describe('torii CLI', () => {
   })
 })
 
+describe('torii log and key', () => {
+  it('log checkpoint prints the latest signed checkpoint, and --out writes it byte for byte', async () => {
+    const note = (await db.client.execute('SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1')).rows[0]!
+      .note as string
+    expect(note).toMatch(/^localhost\/log\n12\n/)
+    const printed = captureIo()
+    expect(await runCli(['log', 'checkpoint', '--db', url], printed.io)).toBe(0)
+    expect(`${printed.out.join('\n')}\n`).toBe(note)
+    const file = join(db.dir, 'checkpoint')
+    expect(await runCli(['log', 'checkpoint', '--db', url, '--out', file], captureIo().io)).toBe(0)
+    expect(readFileSync(file, 'utf8')).toBe(note)
+    const since = captureIo()
+    expect(await runCli(['verify', '--db', url, '--vkey', vkey, '--since', file], since.io)).toBe(0)
+    expect(since.out[1]).toMatch(
+      /the log of 12 entries, .* contains the checkpoint .*checkpoint \(by consistency\)/
+    )
+  })
+
+  it('exits 2 naming a bad key, log or --since argument', async () => {
+    const cases: [string[], RegExp][] = [
+      [['key', 'show'], /unknown subcommand "show" \(expected rotate or vkey\)/],
+      [['log', 'tail'], /unknown subcommand "tail" \(expected checkpoint\)/],
+      [['log', 'checkpoint', '--db', url, '--out', '/nonexistent/dir/cp'], /--out: no folder/],
+      [['verify', '--file', 'x.ndjson', '--since', 'cp'], /--since checks the log in a database/],
+      [['verify', '--db', url, '--vkey', vkey, '--since', '/nonexistent/cp'], /--since: no file at/],
+    ]
+    for (const [argv, message] of cases) {
+      const cap = captureIo()
+      expect(await runCli(argv, cap.io), argv.join(' ')).toBe(2)
+      expect(cap.err.join('\n'), argv.join(' ')).toMatch(message)
+    }
+  })
+})
+
 describe('bin/torii.mjs', () => {
   const bin = fileURLToPath(new URL('../../bin/torii.mjs', import.meta.url))
   it('runs the CLI as a process with its exit codes', () => {
-    const ok = spawnSync(process.execPath, [bin, 'verify', '--db', url], { encoding: 'utf8' })
+    const ok = spawnSync(process.execPath, [bin, 'verify', '--db', url, '--vkey', vkey], { encoding: 'utf8' })
     expect(ok.status, ok.stderr).toBe(0)
     expect(ok.stdout).toMatch(/12 receipts in 3 batches verified/)
     const bad = spawnSync(process.execPath, [bin, 'export', '--site', 'xtra'], { encoding: 'utf8' })

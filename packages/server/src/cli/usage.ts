@@ -3,10 +3,20 @@ import { type ParseArgsConfig, parseArgs } from 'node:util'
 export const USAGE = `Usage: pnpm torii <command> [options]
 
 Commands:
-  verify [--db URL | --file export.ndjson]
+  verify [--db URL | --file export.ndjson] --vkey VKEY [--vkey VKEY...] [--since CHECKPOINT]
       Check every receipt hash, batch root, chain link and signature (of the database, or of a file from
-      export --ledger; a site NDJSON export gets its receipt hashes checked). Exits 1 naming the first bad
-      receipt or batch.
+      export --ledger; a site NDJSON export gets its receipt hashes checked) against the verifier keys given
+      out of band: VKEY is a key as /log/vkey serves it, or a file of them (one a line), else TORII_VKEY.
+      Never trusts keys in the database or the export. --since: prove by consistency that the log still
+      contains a checkpoint saved earlier (with --db). Exits 1 naming the first problem.
+  log checkpoint [--out FILE] [--db URL]
+      Print (or write byte for byte) the log's latest signed checkpoint, to publish or keep for --since.
+  key vkey [--origin ORIGIN] [--key-file FILE] [--db URL]
+      Print the verifier keys of the key file (current first, then retired) to pin and publish; the origin is
+      --origin, else TORII_LOG_ORIGIN, else derived from TORII_PUBLIC_URL.
+  key rotate [--key-file FILE] [--db URL]
+      Put a new signing key in the key file, keeping the old public keys for verification; restart the
+      servers after. The key file is --key-file, else TORII_SIGNING_KEY_FILE, else beside the database.
   export --site ID --format csv|ndjson [--out FILE] [--from DATE] [--to DATE] [--action ACTION]
          [--purpose KEY|!KEY] [--consent-id ID] [--db URL]
       Stream one site's receipts (to stdout without --out).
@@ -14,6 +24,11 @@ Commands:
       Stream the whole ledger (receipts, batches, keys) as NDJSON: the file verify --file checks.
   admin create --email EMAIL [--role admin|viewer] [--password PASSWORD] [--db URL]
       Create an admin user (password read from stdin when --password is left out).
+  verify-proof FILE --vkey VKEY [--vkey VKEY...] [--update [--log-url URL] [--out FILE]]
+      Check a receipt's proof bundle (its "Download proof" file) offline against the log's verifier keys
+      given out of band (VKEY: the key text, or a file of keys one a line; else TORII_VKEY); exits 1 naming
+      the check that failed. --update first carries it to the log's latest checkpoint (fetched from URL,
+      else the bundle's logUrl) and writes it back (or to --out). docs/checking-a-receipt.md
 
 The database is --db, else TORII_DB_URL, else file:./data/torii.db.
 Exit codes: 0 ok, 1 verification failed or runtime error, 2 bad arguments.`
@@ -31,4 +46,20 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: s
     const message = (error as Error).message.replace(/\. To specify a positional.*$/s, '')
     throw new UsageError(message)
   }
+}
+
+/** `parse` for a command that takes one FILE argument besides its options. */
+export function parseWithFile<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: true }>
+  >
+  try {
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: true })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  if (parsed.positionals.length !== 1) {
+    throw new UsageError(`expected one FILE, got ${parsed.positionals.length}`)
+  }
+  return { values: parsed.values, file: parsed.positionals[0] }
 }

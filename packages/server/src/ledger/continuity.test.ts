@@ -14,7 +14,7 @@ import { sampleEntry } from '../testing/test-db.ts'
 import { createLedger } from './index.ts'
 import { receiptHash } from './record/receipt-hash.ts'
 import { newReceiptId } from './record/receipt-id.ts'
-import { loadSigningKey } from './seal/signing-key.ts'
+import { generateSigningKey, signingKeyFromText } from './seal/signing-key.ts'
 import { createClientWriter } from './write/writer.ts'
 
 let dir = ''
@@ -74,7 +74,17 @@ async function ledgerBeforeTheLog(path: string): Promise<Receipt[]> {
       ].map((value) => (typeof value === 'string' && value.startsWith('{') ? canonicalText(value) : value)),
     })
   }
-  const key = await loadSigningKey({ client, now: () => new Date(), warn: () => {} })
+  // Its key as the server generated it then: stored whole in ledger_keys (the upgrade moves it to the key file).
+  const key = signingKeyFromText(generateSigningKey())
+  await client.execute({
+    sql: 'INSERT INTO ledger_keys (id, public_key, private_key, created_at) VALUES (?, ?, ?, ?)',
+    args: [
+      key.id,
+      key.publicKey,
+      key.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+      new Date().toISOString(),
+    ],
+  })
   const writer = createClientWriter(client)
   for (let i = 0; i < 2; i++) await writer.seal({ key, batchSize: 8, sealedAt: new Date().toISOString() })
   // Erased the old way: payload cleared, erased_at set, nothing else recorded.

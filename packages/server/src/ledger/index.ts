@@ -4,9 +4,10 @@ import { siteExportStream } from './export/site-export.ts'
 import { createLogReader } from './read/log-reads.ts'
 import { receiptProof, verifyOne } from './read/proof.ts'
 import { receiptById, receiptPage } from './read/receipt-reads.ts'
+import { keyFileBeside } from './seal/key-file.ts'
+import { loadSigningKey } from './seal/load-signing-key.ts'
 import { LOG_PENDING_SQL, MAX_CHECKPOINT_ENTRIES } from './seal/log-sealer.ts'
 import { pendingCount, SEAL_RACE_LOST } from './seal/sealer.ts'
-import { loadPublicKeys, loadSigningKey } from './seal/signing-key.ts'
 import type { Ledger } from './types.ts'
 import { databaseRecords } from './verify/ledger-records.ts'
 import { verifyLogAgainst } from './verify/log-verify.ts'
@@ -39,8 +40,13 @@ export function logOriginFor(publicUrl: string | undefined): string {
 export interface LedgerOptions {
   /** The @libsql/client the database was opened with. */
   client: Client
-  /** Ed25519 private key, base64 PKCS8 DER (TORII_SIGNING_KEY); generated and stored when absent. */
+  /** Ed25519 private key, PEM or base64 PKCS8 DER (TORII_SIGNING_KEY); else the key file is used. */
   signingKey?: string
+  /**
+   * The key file (TORII_SIGNING_KEY_FILE): PEM, mode 0600; by default `<database>-signing-key.pem` beside a
+   * local database file. Generated for a new ledger; never stored in the database.
+   */
+  signingKeyFile?: string
   /** Seal after this many unsealed receipts (default 1024). */
   batchSize?: number
   /** The log's origin line and key name (TORII_LOG_ORIGIN; default `logOriginFor(TORII_PUBLIC_URL)`). */
@@ -55,11 +61,11 @@ export interface LedgerOptions {
   durability?: Durability
   /** Write receipts from a worker thread for local files (default true), keeping fsyncs off the event loop. */
   writerThread?: boolean
-  /** Where the one-line "generated a signing key" warning and sealing errors go (default console.warn). */
+  /** Where what happened to the signing key (generated, moved out of the database) and sealing errors go (default console.warn). */
   warn?: (message: string) => void
 }
 
-/** Opens the consent ledger on a migrated database: loads (or generates) the signing key, starts sealing. */
+/** Opens the consent ledger on a migrated database: loads (or, for a new ledger, generates) the signing key, starts sealing. */
 export async function createLedger(options: LedgerOptions): Promise<Ledger> {
   const { client } = options
   const now = options.now ?? (() => new Date())
@@ -69,12 +75,21 @@ export async function createLedger(options: LedgerOptions): Promise<Ledger> {
   if (!Number.isInteger(batchSize) || batchSize < 1)
     throw new RangeError(`batchSize must be ≥ 1, got ${batchSize}`)
   const durability = options.durability ?? 'full'
-  const key = await loadSigningKey({ client, signingKey: options.signingKey, now, warn })
+  const databaseFile = await localFileOf(client)
+  const { signingKey: key, trusted } = await loadSigningKey({
+    client,
+    signingKey: options.signingKey,
+    keyFile: options.signingKeyFile ?? (databaseFile ? keyFileBeside(databaseFile) : null),
+    now,
+    warn,
+  })
+  // The server's own checks trust its key file's keys, never the keys the database lists.
+  const trustedKeys = new Map(trusted.map((record) => [record.id, record.publicKey]))
   const origin = options.logOrigin ?? DEFAULT_LOG_ORIGIN
   const log = createLogReader(client, { origin, publicKey: key.publicKey })
   const lock = createWriteLock()
   const clientWriter = createClientWriter(client)
-  const file = options.writerThread === false ? null : await localFileOf(client)
+  const file = options.writerThread === false ? null : databaseFile
   const writer = file ? await createWorkerWriter(file, clientWriter, { durability, warn }) : clientWriter
   let unsealed = await pendingCount(client)
   let sealing: Promise<void> | null = null
@@ -174,7 +189,7 @@ export async function createLedger(options: LedgerOptions): Promise<Ledger> {
     },
     get: (id) => receiptById(client, id),
     proof: (id) => receiptProof(client, id, log),
-    verifyReceipt: (id) => verifyOne(client, id),
+    verifyReceipt: (id) => verifyOne(client, id, trustedKeys),
     list: (siteId, query) => receiptPage(client, siteId, query),
     export: (siteId, format, query) => siteExportStream(client, siteId, format, query),
     exportLedger: () => ledgerExportStream(client, now),
@@ -185,7 +200,7 @@ export async function createLedger(options: LedgerOptions): Promise<Ledger> {
       await sealUntil(1)
     },
     async verify(onProgress) {
-      return verifyRecords(await loadPublicKeys(client), databaseRecords(client), onProgress)
+      return verifyRecords(trustedKeys, databaseRecords(client), onProgress)
     },
     get commits() {
       return committer.commits

@@ -6,11 +6,13 @@ import { formatVerifierKey, parseVerifierKey } from '@torii/schema/log'
 import { createDb } from '../db/client.ts'
 import { DEFAULT_LOG_ORIGIN } from '../ledger/index.ts'
 import { rawPublicKey } from '../ledger/seal/checkpoint-signer.ts'
-import { loadPublicKeys } from '../ledger/seal/signing-key.ts'
+import { keyFileBeside, readKeyFile } from '../ledger/seal/key-file.ts'
+import type { PublicKeyRecord } from '../ledger/seal/signing-key.ts'
 import type { LogVerifyResult, VerifyResult } from '../ledger/types.ts'
 import { databaseRecords } from '../ledger/verify/ledger-records.ts'
 import { verifyLogAgainst } from '../ledger/verify/log-verify.ts'
 import { verifyRecords } from '../ledger/verify/verify.ts'
+import { localFileOf } from '../ledger/write/writer.ts'
 import { receiptBody, type ServerProcess, spawnServer } from './server-process.ts'
 
 export interface ServersOnOneFileOptions {
@@ -73,18 +75,26 @@ export function postReceipt(url: string, n: number): Promise<Response> {
   })
 }
 
-/** Verifies the whole ledger in a database, as `torii verify --db` does. */
+/** Verifies the whole ledger in a database, as `torii verify --db` does, trusting the key file beside it. */
 export async function verifyDatabase(client: Client): Promise<VerifyResult> {
-  return verifyRecords(await loadPublicKeys(client), databaseRecords(client))
+  const keys = await keyFileKeys(client)
+  return verifyRecords(new Map(keys.map((key) => [key.id, key.publicKey])), databaseRecords(client))
+}
+
+/** The public keys of the key file beside the database: what its servers signed with. */
+async function keyFileKeys(client: Client): Promise<PublicKeyRecord[]> {
+  const file = await localFileOf(client)
+  const content = file ? readKeyFile(keyFileBeside(file)) : null
+  if (!content) throw new Error(`no signing key file beside the database ${file}`)
+  return [content.signingKey, ...content.retired]
 }
 
 /**
- * Verifies the log in a database (verifyLogAgainst) with the key its servers signed with, under the default
+ * Verifies the log in a database (verifyLogAgainst) with the key file's key its servers signed with, under the default
  * origin (no TORII_PUBLIC_URL): these tests are about sealing, not about where the key comes from.
  */
 export async function verifyLogInDatabase(client: Client): Promise<LogVerifyResult> {
-  const publicKey = (await client.execute('SELECT public_key FROM ledger_keys LIMIT 1')).rows[0]!
-    .public_key as string
+  const { publicKey } = (await keyFileKeys(client))[0]!
   const key = await parseVerifierKey(await formatVerifierKey(DEFAULT_LOG_ORIGIN, rawPublicKey(publicKey)))
   return verifyLogAgainst(client, { keys: [key] })
 }

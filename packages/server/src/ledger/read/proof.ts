@@ -3,7 +3,7 @@ import type { InclusionProof, ReceiptProof } from '@torii/schema'
 import { receiptFromRow } from '../record/rows.ts'
 import type { ReceiptRow } from '../record/tables.ts'
 import { inclusionPath, receiptLeaf, rootFromPath } from '../seal/merkle.ts'
-import { verifyHead } from '../seal/signing-key.ts'
+import { keyIdOf, verifyHead } from '../seal/signing-key.ts'
 import { checkReceipt } from '../verify/verify.ts'
 import type { LogReader } from './log-reads.ts'
 import { receiptRowById } from './receipt-reads.ts'
@@ -74,7 +74,8 @@ export async function receiptProof(client: Client, id: string, log: LogReader): 
 /** Checks one receipt now: its hash against its content, and its inclusion path against its signed batch. */
 export async function verifyOne(
   client: Client,
-  id: string
+  id: string,
+  trustedKeys: ReadonlyMap<string, string>
 ): Promise<{ ok: boolean; reason?: string } | null> {
   const row = await receiptRowById(client, id)
   if (!row) return null
@@ -103,8 +104,17 @@ export async function verifyOne(
       reason: `batch ${inclusion.batch}: the inclusion path does not lead to the signed root`,
     }
   }
+  // The key the database lists for the batch proves nothing: whoever wrote the batch could write it too.
+  const keyId = inclusion.publicKey ? keyIdOf(inclusion.publicKey) : '(none)'
+  const publicKey = trustedKeys.get(keyId)
+  if (!publicKey) {
+    return {
+      ok: false,
+      reason: `batch ${inclusion.batch} is signed by key ${keyId}, not a key of this server`,
+    }
+  }
   const head = { ...inclusion, size: inclusion.treeSize }
-  if (!verifyHead(inclusion.publicKey, head, inclusion.signature)) {
+  if (!verifyHead(publicKey, head, inclusion.signature)) {
     return { ok: false, reason: `batch ${inclusion.batch}: the signature does not match the batch head` }
   }
   return { ok: true }

@@ -81,13 +81,17 @@ export const batches = sqliteTable(
   (table) => [index('batches_last_seq_idx').on(table.lastSeq)]
 )
 
-/** Signing keys. The private key is stored only when the server generated it (no TORII_SIGNING_KEY). */
+/**
+ * Public keys the ledger has signed with (listed for verifiers; never trusted by verification). The private
+ * key is never stored: `private_key` is NULL, and a key an older Torii kept there is moved into the key file
+ * on start (`seal/load-signing-key.ts`).
+ */
 export const ledgerKeys = sqliteTable('ledger_keys', {
   /** First 16 hex digits of SHA-256 over the public key's SPKI DER. */
   id: text().primaryKey(),
   /** base64 SPKI DER */
   publicKey: text().notNull(),
-  /** base64 PKCS8 DER, or null when the key comes from the environment. */
+  /** Always NULL now; an older Torii stored generated keys here (base64 PKCS8 DER). */
   privateKey: text(),
   createdAt: text().notNull(),
 })

@@ -2,9 +2,10 @@ import { parseVerifierKey } from '@torii/schema/log'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestDb, sampleEntry } from '../../testing/test-db.ts'
 import { createLedger } from '../index.ts'
+import { keyFileBeside } from './key-file.ts'
+import { loadSigningKey } from './load-signing-key.ts'
 import { sealLog } from './log-sealer.ts'
 import { SEAL_RACE_LOST, type SealStore } from './sealer.ts'
-import { loadSigningKey } from './signing-key.ts'
 
 let cleanup = () => {}
 afterEach(() => cleanup())
@@ -15,7 +16,12 @@ describe('signing checkpoints from several processes', () => {
     cleanup = db.cleanup
     const ledger = await createLedger({ client: db.client, batchIntervalMs: 0, warn: () => {} })
     for (let i = 0; i < 10; i++) await ledger.append(sampleEntry())
-    const key = await loadSigningKey({ client: db.client, now: () => new Date(), warn: () => {} })
+    const { signingKey: key } = await loadSigningKey({
+      client: db.client,
+      keyFile: keyFileBeside(db.path),
+      now: () => new Date(),
+      warn: () => {},
+    })
     const request = { key, origin: 'localhost/log', signedAt: new Date().toISOString() }
     const store: SealStore = {
       read: async (statement) => (await db.client.execute(statement)).rows,

@@ -1,9 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestDb, sampleEntry } from '../../testing/test-db.ts'
 import { createLedger } from '../index.ts'
+import { databaseRecords } from '../verify/ledger-records.ts'
+import { verifyRecords } from '../verify/verify.ts'
 import { createClientWriter } from '../write/writer.ts'
+import { keyFileBeside } from './key-file.ts'
+import { loadSigningKey } from './load-signing-key.ts'
 import { SEAL_RACE_LOST } from './sealer.ts'
-import { generateSigningKey, loadSigningKey } from './signing-key.ts'
+import { generateSigningKey } from './signing-key.ts'
 
 let cleanup = () => {}
 afterEach(() => cleanup())
@@ -15,13 +19,17 @@ describe('sealing races', () => {
     const ledger = await createLedger({ client: db.client, batchIntervalMs: 0, warn: () => {} })
     for (let i = 0; i < 10; i++) await ledger.append(sampleEntry())
     const now = () => new Date()
-    const keyA = await loadSigningKey({ client: db.client, now, warn: () => {} })
-    const keyB = await loadSigningKey({
-      client: db.client,
-      signingKey: generateSigningKey(),
-      now,
-      warn: () => {},
-    })
+    const keyFile = keyFileBeside(db.path)
+    const keyA = (await loadSigningKey({ client: db.client, keyFile, now, warn: () => {} })).signingKey
+    const keyB = (
+      await loadSigningKey({
+        client: db.client,
+        signingKey: generateSigningKey(),
+        keyFile,
+        now,
+        warn: () => {},
+      })
+    ).signingKey
     const writer = createClientWriter(db.client)
     const sealedAt = now().toISOString()
     const [a, b] = await Promise.all([
@@ -34,7 +42,13 @@ describe('sealing races', () => {
     // The loser reads again and seals the next batch on top.
     expect(await writer.seal({ key: keyB, batchSize: 4, sealedAt })).toBe(4)
     await ledger.seal()
-    expect(await ledger.verify()).toMatchObject({ ok: true, receipts: 10, batches: 3 })
+    // Two keys signed: the ledger itself trusts only its own, so both are given as a verifier would.
+    const keys = new Map([keyA, keyB].map((key) => [key.id, key.publicKey]))
+    expect(await verifyRecords(keys, databaseRecords(db.client))).toMatchObject({
+      ok: true,
+      receipts: 10,
+      batches: 3,
+    })
     await ledger.close()
   })
 })

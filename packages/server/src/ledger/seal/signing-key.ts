@@ -7,7 +7,6 @@ import {
   sign,
   verify,
 } from 'node:crypto'
-import type { Client } from '@libsql/client'
 import { canonicalJson } from '@torii/schema'
 
 export interface SigningKey {
@@ -60,93 +59,73 @@ export class SigningKeyError extends Error {
   override name = 'SigningKeyError'
 }
 
-function fromPkcs8(base64: string): SigningKey {
-  let privateKey: KeyObject
-  try {
-    privateKey = base64.includes('-----BEGIN')
-      ? createPrivateKey(base64)
-      : createPrivateKey({ key: Buffer.from(base64.trim(), 'base64'), format: 'der', type: 'pkcs8' })
-  } catch (error) {
-    throw new SigningKeyError(
-      `TORII_SIGNING_KEY is not an Ed25519 private key (PEM, or base64 PKCS8 DER): ${(error as Error).message}`
-    )
-  }
+/** A public key the ledger trusts: its legacy id (see `keyIdOf`) and base64 SPKI DER. */
+export interface PublicKeyRecord {
+  id: string
+  publicKey: string
+}
+
+function signingKeyOf(privateKey: KeyObject, where: string): SigningKey {
   if (privateKey.asymmetricKeyType !== 'ed25519') {
-    throw new SigningKeyError(`TORII_SIGNING_KEY must be an Ed25519 key, not ${privateKey.asymmetricKeyType}`)
+    throw new SigningKeyError(`${where} must be an Ed25519 key, not ${privateKey.asymmetricKeyType}`)
   }
   const publicKey = createPublicKey(privateKey).export({ format: 'der', type: 'spki' }).toString('base64')
   return { id: keyIdOf(publicKey), publicKey, privateKey }
+}
+
+/** The key of TORII_SIGNING_KEY: PEM, or base64 PKCS8 DER. */
+export function signingKeyFromText(text: string, where = 'TORII_SIGNING_KEY'): SigningKey {
+  let privateKey: KeyObject
+  try {
+    privateKey = text.includes('-----BEGIN')
+      ? createPrivateKey(text)
+      : createPrivateKey({ key: Buffer.from(text.trim(), 'base64'), format: 'der', type: 'pkcs8' })
+  } catch (error) {
+    throw new SigningKeyError(
+      `${where} is not an Ed25519 private key (PEM, or base64 PKCS8 DER): ${(error as Error).message}`
+    )
+  }
+  return signingKeyOf(privateKey, where)
+}
+
+/** One PEM PUBLIC KEY block as the record the ledger trusts. */
+export function publicKeyFromPem(pem: string, where: string): PublicKeyRecord {
+  let key: KeyObject
+  try {
+    key = createPublicKey(pem)
+  } catch (error) {
+    throw new SigningKeyError(
+      `${where} holds a PUBLIC KEY block that is not a key: ${(error as Error).message}`
+    )
+  }
+  if (key.asymmetricKeyType !== 'ed25519') {
+    throw new SigningKeyError(`${where} holds a ${key.asymmetricKeyType} public key; only Ed25519 is used`)
+  }
+  const publicKey = key.export({ format: 'der', type: 'spki' }).toString('base64')
+  return { id: keyIdOf(publicKey), publicKey }
+}
+
+export function signingKeyPem(key: SigningKey): string {
+  return key.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()
+}
+
+export function publicKeyPem(key: PublicKeyRecord): string {
+  return createPublicKey({ key: Buffer.from(key.publicKey, 'base64'), format: 'der', type: 'spki' })
+    .export({ format: 'pem', type: 'spki' })
+    .toString()
+}
+
+// An Ed25519 SPKI DER is this 12-byte header, then the 32-byte public key (RFC 8410).
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex')
+
+/** A 32-byte Ed25519 public key as the record the ledger's batches name (base64 SPKI DER, legacy id). */
+export function publicKeyOfRaw(raw: Uint8Array): PublicKeyRecord {
+  const publicKey = Buffer.concat([ED25519_SPKI_PREFIX, raw]).toString('base64')
+  return { id: keyIdOf(publicKey), publicKey }
 }
 
 /** A new Ed25519 key as base64 PKCS8 DER (the TORII_SIGNING_KEY format). */
 export function generateSigningKey(): string {
   const { privateKey } = generateKeyPairSync('ed25519')
   return privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64')
-}
-
-export interface LoadKeyOptions {
-  client: Client
-  signingKey?: string
-  now: () => Date
-  warn: (message: string) => void
-}
-
-/**
- * The key from `signingKey` (TORII_SIGNING_KEY), recorded in `ledger_keys` (public half only); otherwise the
- * oldest generated key in the database, or a new one generated and stored there with a warning.
- */
-export async function loadSigningKey(options: LoadKeyOptions): Promise<SigningKey> {
-  const { client, now } = options
-  if (options.signingKey) {
-    const key = fromPkcs8(options.signingKey)
-    await client.execute({
-      sql: 'INSERT OR IGNORE INTO ledger_keys (id, public_key, private_key, created_at) VALUES (?, ?, NULL, ?)',
-      args: [key.id, key.publicKey, now().toISOString()],
-    })
-    return key
-  }
-  const stored = async () =>
-    (
-      await client.execute(
-        'SELECT private_key FROM ledger_keys WHERE private_key IS NOT NULL ORDER BY created_at, id LIMIT 1'
-      )
-    ).rows[0]?.private_key as string | undefined
-  const existing = await stored()
-  if (existing) return fromPkcs8(existing)
-  const generated = fromPkcs8(generateSigningKey())
-  // Two processes starting at once may both generate: keep whichever committed first.
-  const tx = await client.transaction('write')
-  try {
-    const again = (
-      await tx.execute(
-        'SELECT private_key FROM ledger_keys WHERE private_key IS NOT NULL ORDER BY created_at, id LIMIT 1'
-      )
-    ).rows[0]?.private_key as string | undefined
-    if (again) {
-      await tx.commit()
-      return fromPkcs8(again)
-    }
-    await tx.execute({
-      sql: 'INSERT INTO ledger_keys (id, public_key, private_key, created_at) VALUES (?, ?, ?, ?)',
-      args: [
-        generated.id,
-        generated.publicKey,
-        generated.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
-        now().toISOString(),
-      ],
-    })
-    await tx.commit()
-  } finally {
-    tx.close()
-  }
-  options.warn(
-    `torii: no TORII_SIGNING_KEY set; generated an Ed25519 ledger signing key ${generated.id} and stored it in the database (set TORII_SIGNING_KEY to keep the key out of the database)`
-  )
-  return generated
-}
-
-/** Every public key the ledger has signed with, by key id. */
-export async function loadPublicKeys(client: Client): Promise<Map<string, string>> {
-  const result = await client.execute('SELECT id, public_key FROM ledger_keys')
-  return new Map(result.rows.map((row) => [row.id as string, row.public_key as string]))
 }

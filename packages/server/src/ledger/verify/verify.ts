@@ -6,7 +6,7 @@ import { receiptFromRow } from '../record/rows.ts'
 import type { ReceiptRow } from '../record/tables.ts'
 import { merkleRoot, receiptLeaf } from '../seal/merkle.ts'
 import { GENESIS_ROOT } from '../seal/sealer.ts'
-import { verifyHead } from '../seal/signing-key.ts'
+import { keyIdOf, verifyHead } from '../seal/signing-key.ts'
 import type { VerifyProgress, VerifyResult } from '../types.ts'
 import type { LedgerRecord } from './ledger-records.ts'
 
@@ -44,7 +44,8 @@ export function checkReceipt(row: ReceiptRow): string | null {
 
 /**
  * Verifies a ledger read as records (see `LedgerRecord`): every receipt hash, the seq order without gaps,
- * each batch's Merkle root, the chain of roots, and each batch signature. Stops at the first problem.
+ * each batch's Merkle root, the chain of roots, and each batch signature by one of `keys` (base64 SPKI DER
+ * by key id), which must come from outside what is checked. Stops at the first problem.
  */
 export async function verifyRecords(
   keys: Map<string, string>,
@@ -126,8 +127,21 @@ export async function verifyRecords(
         )
       }
       const publicKey = keys.get(batch.keyId)
-      if (!publicKey)
-        throw new Problem(`batch ${batch.seq} is signed by unknown key ${batch.keyId}`, undefined, batch.seq)
+      if (!publicKey) {
+        throw new Problem(
+          `batch ${batch.seq} is signed by key ${batch.keyId}, which is not a trusted key (trusted: ${[...keys.keys()].join(', ') || 'none'})`,
+          undefined,
+          batch.seq
+        )
+      }
+      // A key map built by hand could file a key under another key's id: the id must be the key's own.
+      if (keyIdOf(publicKey) !== batch.keyId) {
+        throw new Problem(
+          `batch ${batch.seq} names key ${batch.keyId}, but the trusted key filed under that id is key ${keyIdOf(publicKey)}`,
+          undefined,
+          batch.seq
+        )
+      }
       const head = {
         batch: batch.seq,
         size: batch.size,

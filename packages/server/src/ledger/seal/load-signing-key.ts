@@ -1,0 +1,117 @@
+import type { Client } from '@libsql/client'
+import { type KeyFileContent, readKeyFile, writeKeyFile } from './key-file.ts'
+import {
+  generateSigningKey,
+  type PublicKeyRecord,
+  type SigningKey,
+  SigningKeyError,
+  signingKeyFromText,
+} from './signing-key.ts'
+
+export interface LoadKeyOptions {
+  client: Client
+  /** TORII_SIGNING_KEY: the key itself, PEM or base64 PKCS8 DER. */
+  signingKey?: string
+  /** The key file (TORII_SIGNING_KEY_FILE, else beside the database); null when there is no such place. */
+  keyFile: string | null
+  now: () => Date
+  /** Where what happened to the key is said: a key generated, or moved out of the database. */
+  warn: (message: string) => void
+}
+
+/** The key that signs, and every public key the server trusts for its own checks (never the database's). */
+export interface LoadedKeys {
+  signingKey: SigningKey
+  trusted: PublicKeyRecord[]
+}
+
+/**
+ * The signing key from TORII_SIGNING_KEY or the key file, never from the database. A new ledger gets a new
+ * key file (mode 0600); a ledger that has signed refuses to start without its key rather than sign with a
+ * new one. Private keys an older Torii kept in `ledger_keys` are moved into the key file once and removed
+ * from the database (their public halves stay). The key's public half is recorded in `ledger_keys`.
+ */
+export async function loadSigningKey(options: LoadKeyOptions): Promise<LoadedKeys> {
+  const { client, warn } = options
+  const stored = (
+    await client.execute(
+      'SELECT id, private_key FROM ledger_keys WHERE private_key IS NOT NULL ORDER BY created_at, id'
+    )
+  ).rows.map((row) => ({ id: row.id as string, privateKey: row.private_key as string }))
+  let loaded: LoadedKeys
+  if (options.signingKey) {
+    const signingKey = signingKeyFromText(options.signingKey)
+    loaded = { signingKey, trusted: [signingKey] }
+  } else {
+    const { keyFile } = options
+    if (!keyFile) {
+      throw new SigningKeyError(
+        'the database is not a local file, so no signing key file can sit beside it: set TORII_SIGNING_KEY_FILE to the path of the key file (or TORII_SIGNING_KEY to the key)'
+      )
+    }
+    let content = readKeyFile(keyFile)
+    if (!content && stored[0]) {
+      const signingKey = signingKeyFromText(
+        stored[0].privateKey,
+        `the private key ${stored[0].id} in ledger_keys`
+      )
+      // Of several processes upgrading at once, one writes the file; the others read it.
+      if (writeKeyFile(keyFile, { signingKey, retired: [] }, false)) {
+        warn(
+          `torii: moved the ledger signing key ${signingKey.id} out of the database into ${keyFile} (mode 0600); back that file up apart from the database`
+        )
+      }
+      content = readKeyFile(keyFile)
+    }
+    if (!content) content = await newKeyFile(client, keyFile, warn)
+    loaded = { signingKey: content.signingKey, trusted: [content.signingKey, ...content.retired] }
+  }
+  if (stored.length) {
+    // Only after the key file is safely written: from now on a copy of the database cannot sign.
+    await client.execute('UPDATE ledger_keys SET private_key = NULL WHERE private_key IS NOT NULL')
+    warn(
+      `torii: removed the private half of ledger key ${stored.map((key) => key.id).join(', ')} from the database (an older Torii kept it there); its public key stays for verification. Copies of the database made before today still hold it: rotate the key (pnpm torii key rotate) if they may leak`
+    )
+  }
+  await recordPublicKey(client, loaded.signingKey, options.now())
+  return loaded
+}
+
+/** The key file of a ledger that has never signed; a ledger that has refuses (restoring the key is the fix). */
+async function newKeyFile(
+  client: Client,
+  keyFile: string,
+  warn: (message: string) => void
+): Promise<KeyFileContent> {
+  const known = (await client.execute('SELECT id FROM ledger_keys ORDER BY created_at, id')).rows
+  const batches = Number((await client.execute('SELECT count(*) AS n FROM batches')).rows[0]!.n)
+  if (known.length || batches) {
+    throw new SigningKeyError(
+      `no signing key file at ${keyFile}: this ledger already has the signing key ${known.map((row) => row.id).join(', ') || '(unknown)'}, and a database copied without its key cannot sign. Restore the key file (mode 0600) from your backup, or set TORII_SIGNING_KEY_FILE to where it is; to go on with a new key on purpose, run pnpm torii key rotate`
+    )
+  }
+  const signingKey = signingKeyFromText(generateSigningKey())
+  if (writeKeyFile(keyFile, { signingKey, retired: [] }, false)) {
+    warn(
+      `torii: generated an Ed25519 ledger signing key ${signingKey.id} in ${keyFile} (mode 0600); back that file up apart from the database: without it this ledger cannot sign`
+    )
+  }
+  // Another process may have written its own first: every process signs with the one in the file.
+  const content = readKeyFile(keyFile)
+  if (!content) throw new SigningKeyError(`the signing key file ${keyFile} disappeared while it was written`)
+  return content
+}
+
+/** Records a public key in `ledger_keys` (listed at /log/vkey; verification never trusts this table). */
+export async function recordPublicKey(client: Client, key: PublicKeyRecord, now: Date): Promise<void> {
+  await client.execute({
+    sql: 'INSERT OR IGNORE INTO ledger_keys (id, public_key, private_key, created_at) VALUES (?, ?, NULL, ?)',
+    args: [key.id, key.publicKey, now.toISOString()],
+  })
+}
+
+/** Every public key the database records, by id: what the server lists, never what a verifier trusts. */
+export async function loadPublicKeys(client: Client): Promise<Map<string, string>> {
+  const result = await client.execute('SELECT id, public_key FROM ledger_keys ORDER BY created_at, id')
+  return new Map(result.rows.map((row) => [row.id as string, row.public_key as string]))
+}
