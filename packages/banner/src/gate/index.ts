@@ -99,8 +99,7 @@ function boot() {
     (model == 'opt-out' || (gate._choice && cfg[GATE.floatingButton] !== false)) &&
     load<FabModule>(__TORII_FAB__)((m) => m._drawFab(gate))
   // Shows a view as soon as the UI is loaded and the body exists (the UI waits for it), config.json fetched in
-  // parallel (false when the server is away: the UI then falls back to the gate's config). A notice rule's
-  // notice comes with a chunk of its own: the UI chunk only when the visitor acts on it (src/ui/notice-first.ts).
+  // parallel (false when the server is away: the UI then falls back to the gate's config).
   const open = (view: View, invoker?: Element | null) => {
     gate._configJson ||= fetch(new URL('config.json', gate._gateUrl))
       .then((r) => r.json())
