@@ -207,10 +207,16 @@ const chunkBuild = (entry) =>
 const ui = await chunkBuild({ ui: join(root, 'src/ui/index.ts') })
 // The floating button (or the opt-out regions' privacy-choices link), loaded for returning visitors.
 const fabBuild = await chunkBuild({ fab: join(root, 'src/ui/fab.ts') })
+// The notice gate's floating button chunk: the floating button's, and the notice a first visitor gets
+// without the UI chunk (which comes when they act on it).
+const noticeBuild = await chunkBuild({ 'notice-first': join(root, 'src/ui/notice-first.ts') })
 
-const chunks = [ui, fabBuild].flatMap((b) => [b].flat()[0].output).filter((o) => o.type == 'chunk')
+const chunks = [ui, fabBuild, noticeBuild]
+  .flatMap((b) => [b].flat()[0].output)
+  .filter((o) => o.type == 'chunk')
 const entry = chunks.find((o) => o.isEntry && o.name == 'ui')
 const fab = chunks.find((o) => o.isEntry && o.name == 'fab')
+const noticeFirst = chunks.find((o) => o.isEntry && o.name == 'notice-first')
 // The preferences chunk the entry imports when the dialog opens (listed for the size budget).
 const prefs = chunks.find((o) => o.facadeModuleId?.endsWith('src/ui/prefs.tsx'))
 if (!prefs) throw new Error('the preferences must build as a chunk of their own (src/ui/prefs.tsx)')
@@ -228,7 +234,7 @@ if (!keys) throw new Error("page script's keys must build as a chunk of their ow
 const proof = chunks.find((o) => o.facadeModuleId?.endsWith('src/ui/proof.ts'))
 if (!proof) throw new Error('the receipt proofs must build as a chunk of their own (src/ui/proof.ts)')
 const others = chunks
-  .filter((o) => ![entry, prefs, fab, placeholder, notice, keys, proof].includes(o))
+  .filter((o) => ![entry, prefs, fab, noticeFirst, placeholder, notice, keys, proof].includes(o))
   .map((o) => o.fileName)
 if (others.length)
   throw new Error(`unexpected chunks: ${others} (a shared chunk would cost the first visit a request)`)
@@ -260,8 +266,9 @@ for (const [model, fileName] of Object.entries(GATES))
     ...common,
     plugins: [constToLet],
     define: {
-      // The floating button's chunk, resolved by the gate next to the UI chunk.
-      __TORII_FAB__: JSON.stringify(fab.fileName.split('/').pop()),
+      // The floating button's chunk, resolved by the gate next to the UI chunk; the notice gate's draws the
+      // notice too.
+      __TORII_FAB__: JSON.stringify((model == 'notice' ? noticeFirst : fab).fileName.split('/').pop()),
       __TORII_MODEL__: JSON.stringify(model),
     },
     build: {
@@ -315,6 +322,7 @@ writeFileSync(
       fab: fab.fileName,
       placeholder: placeholder.fileName,
       notice: notice.fileName,
+      noticeFirst: noticeFirst.fileName,
       keys: keys.fileName,
       proof: proof.fileName,
       texts,

@@ -1,9 +1,10 @@
 // Prints gzip -9 and brotli (q11) sizes of what visitors download, and fails over budget:
 // each region model's gate with the demo config inlined (every page view; opt-in is the gate of a site
 // without regions, opt-out and notice carry a rule of theirs, #15) and what a first visit loads to see the
-// banner or the notice and decide: that gate + UI chunk (first layer, its CSS, the decision code). The preferences chunk (Preact
-// dialog + its CSS), loaded only when a visitor opens the preferences, and the floating button's chunk
-// (returning visitors, when the site shows it) are listed on their own lines.
+// banner and decide: that gate + UI chunk (first layer, its CSS, the decision code); under a notice rule, the
+// gate + its floating button chunk, which draws the notice (the UI chunk comes when the visitor acts on it).
+// The preferences chunk (Preact dialog + its CSS), loaded only when a visitor opens the preferences, and the
+// floating button's chunk (returning visitors, when the site shows it) are listed on their own lines.
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -14,7 +15,9 @@ import { demoGateConfig } from './gate-config.mjs'
  * Issue #4's budget for the gate (gzip -9, demo config inlined), for every region model's gate (#15): met,
  * so CI fails over it. Opt-in 3,026, opt-out 3,048, notice 3,063 B (median over 60 random UI and
  * floating-button chunk names, which the gate carries: 3,022-3,029, 3,044-3,051, 3,060-3,066 B); the opt-in
- * gate was 3,071 B before regions (3,069 to 3,073 B over 40 names).
+ * gate was 3,071 B before regions (3,069 to 3,073 B over 40 names). The notice gate loading its floating
+ * button chunk for the notice instead of the UI chunk (src/ui/notice-first.ts) costs it 1-2 B: median 3,067 B,
+ * 3,063-3,070 B over 60 names (3,066 B, 3,063-3,069 B before, counted the same way).
  */
 export const GATE_BUDGET = 3072
 export const FIRST_VISIT_BUDGET = 10240
@@ -41,8 +44,10 @@ export async function servedGate(model = 'opt-in') {
     prefs: readFileSync(join(dist, manifest.prefs)),
     fab: readFileSync(join(dist, manifest.fab)),
     placeholder: readFileSync(join(dist, manifest.placeholder)),
-    // The notice's own chunk, when the UI has one (the UI chunk imports it to show the notice).
-    notice: manifest.notice && readFileSync(join(dist, manifest.notice)),
+    // The notice's chunk the UI chunk imports once the visitor acts on the notice, and the notice gate's
+    // floating button chunk, which draws the notice for a first visitor without the UI chunk.
+    notice: readFileSync(join(dist, manifest.notice)),
+    noticeFirst: readFileSync(join(dist, manifest.noticeFirst)),
     proof: readFileSync(join(dist, manifest.proof)),
     texts: Object.fromEntries(
       Object.entries(manifest.texts).map(([code, f]) => [code, readFileSync(join(dist, f))])
@@ -82,14 +87,19 @@ if (import.meta.url == `file://${process.argv[1]}`) {
   console.log(`${'file'.padEnd(W)}${pad('raw', 8)}${pad('gzip -9', 9)}${pad('brotli', 8)}`)
   largest.name = `largest language chunk (${largest.name})`
   const rows = [...gates.map((g) => g.gate), ui, ...gates.map((g) => g.first)]
-  // Beyond the budget's gate + UI chunk: what else a first visit under a notice rule loads to show it, and
-  // what a first visit under an opt-out rule loads (the gate and the privacy-choices link, no UI chunk).
-  if (files.notice) {
-    const notice = row('notice chunk (first visit, notice rule)', files.notice)
-    const [, optOut, noticeGate] = gates
-    rows.push(notice, sum('first visit, notice: gate + UI + notice chunks', [noticeGate.gate, ui, notice]))
-    rows.push(sum('first visit, opt-out: gate + floating button chunk', [optOut.gate, fab]))
-  }
+  // What a first visit under a notice rule loads to show the notice (the gate and its floating button chunk,
+  // which draws it: no UI chunk; budget), and once the visitor acts on it; what a first visit under an opt-out
+  // rule loads (the gate and the privacy-choices link, no UI chunk).
+  const [, optOut, noticeGate] = gates
+  const noticeFirst = row('notice gate floating button chunk: draws the notice', files.noticeFirst)
+  const notice = row("notice chunk (the UI's, once the visitor acts on it)", files.notice)
+  const firstNotice = sum('FIRST VISIT, notice shown (budget): gate + that chunk', [
+    noticeGate.gate,
+    noticeFirst,
+  ])
+  rows.push(noticeFirst, firstNotice, notice)
+  rows.push(sum('notice acted on: + UI + notice chunks', [firstNotice, ui, notice]))
+  rows.push(sum('first visit, opt-out: gate + floating button chunk', [optOut.gate, fab]))
   for (const r of [...rows, de, firstDe, largest, prefs, fab, stand, proof, all])
     console.log(`${r.name.padEnd(W)}${pad(r.raw, 8)}${pad(r.gzip, 9)}${pad(r.brotli, 8)}`)
   const over = []
@@ -98,12 +108,14 @@ if (import.meta.url == `file://${process.argv[1]}`) {
     if (g.first.gzip > FIRST_VISIT_BUDGET)
       over.push(`${g.model} first visit (gate + UI chunk) ${g.first.gzip} B gzip > ${FIRST_VISIT_BUDGET} B`)
   }
+  if (firstNotice.gzip > FIRST_VISIT_BUDGET)
+    over.push(`notice first visit (gate + notice) ${firstNotice.gzip} B gzip > ${FIRST_VISIT_BUDGET} B`)
   console.log(`vanilla-cookieconsent 3.1.0 ships 15,498 B gzip (JS + CSS) for comparison`)
   if (over.length) {
     console.error(`FAIL: over budget: ${over.join('; ')}`)
     process.exit(1)
   }
   console.log(
-    `PASS: every model's gate ≤ ${GATE_BUDGET} B (issue #4) and first visit (gate + UI chunk) ≤ ${FIRST_VISIT_BUDGET} B gzip`
+    `PASS: every model's gate ≤ ${GATE_BUDGET} B (issue #4) and first visit (gate + UI chunk; the notice's) ≤ ${FIRST_VISIT_BUDGET} B gzip`
   )
 }

@@ -21,7 +21,7 @@ import './cookie.ts'
 import './guards.ts'
 import { GATE, GATE_DEFAULTS } from '@torii/schema/gate-config'
 import { EVENT_PREFIX, INERT_SELECTOR, OUTBOX_FLAG } from '../shared/constants.ts'
-import type { FabModule, GateOwnHandle, UiModule, View } from '../shared/contract.ts'
+import type { FabModule, GateOwnHandle, NoticeModule, UiModule, View } from '../shared/contract.ts'
 import { readConfig } from './config.ts'
 import { consentState, gtag } from './consent-mode.ts'
 import { readChoice } from './cookie.ts'
@@ -35,7 +35,10 @@ import { effective, isExpired } from './rules.ts'
 import type { ChoiceView } from './types.ts'
 import { safe, warn } from './warn.ts'
 
-/** The floating button's chunk, next to the UI chunk (its file name, set by scripts/build.mjs). */
+/**
+ * The floating button's chunk, next to the UI chunk (its file name, set by scripts/build.mjs). The notice gate's
+ * draws the notice too (src/ui/notice-first.ts): one name in that gate for both.
+ */
 declare const __TORII_FAB__: string
 
 type Fn = (...args: never[]) => unknown
@@ -105,8 +108,9 @@ function boot() {
   }
   // A decision is needed: the UI and the texts are fetched now, in parallel, before the gate sets up.
   if (inForce.ask) open('banner')
-  // A notice rule tells a visitor without a choice what runs (a banner asks instead when something must be asked).
-  else if (model == 'notice' && !choice) open('notice')
+  // A notice rule tells a visitor without a choice what runs (a banner asks instead when something must be asked):
+  // its floating button's chunk draws the notice, and fetches the UI chunk only for the visitor to act on it.
+  else if (model == 'notice' && !choice) load<NoticeModule>(__TORII_FAB__)((m) => m._open(gate))
 
   // --- Enforcement of what `inForce` allows: a granted vendor's tag goes through marked with its vendor (the
   // UI reloads if it is revoked later); a tag runs when every purpose it names is granted and its vendor, if

@@ -96,7 +96,7 @@ export type GateOwnHandle = { -readonly [K in keyof GateHandle]: GateHandle[K] }
  */
 export interface UiModule {
   /** Shows the first layer, the notice or the preferences; `invoker` gets focus back when they close. */
-  _open(gate: GateHandle, view: View, invoker?: Element | null): void
+  _open(gate: GateHandle, view: View, invoker?: Element | null): Promise<void>
   /** Closes whatever is open. */
   _close(): void
   /** `torii.accept` / `torii.reject` (`keys`: 'all', a key or keys, as page script passed them). */
@@ -116,4 +116,13 @@ export interface FabModule {
    * exists; resolves once it is shown (the link's text may come from config.json first).
    */
   _drawFab(gate: GateHandle): Promise<void>
+}
+
+/**
+ * What the notice's chunk (src/ui/notice-first.ts) exports to the gate: `_open` as the UI chunk's, for the
+ * notice only (a notice-model region's visitor without a choice).
+ */
+export interface NoticeModule {
+  /** Shows the notice once the body exists (the UI chunk's `_open(gate, 'notice')`, without the UI chunk). */
+  _open(gate: GateHandle): Promise<void>
 }

@@ -10,6 +10,7 @@ import type { GateHandle, View } from '../shared/contract.ts'
 import { keepClear } from './clear-bar.ts'
 import { decide, decideGpc } from './decide.ts'
 import { firstTab } from './first-tab.ts'
+import { bodyExists, shadowRoot } from './host.ts'
 import { inForce } from './in-force.ts'
 import type { Keyed } from './keys.ts'
 import { pickLanguage } from './language.ts'
@@ -79,52 +80,6 @@ async function createFor(gate: GateHandle, noticeChunk: false | Promise<NoticeMo
   root.appendChild(ui.el)
   return (shown = ui)
 }
-
-/**
- * The open shadow root of `<torii-consent>`, made once (src/ui/fab.ts makes it the same way), at the end
- * of <body>: src/ui/first-tab.ts brings keyboard users to the banner first.
- */
-function shadowRoot(gate: GateHandle): ShadowRoot {
-  const chunks = (gate._chunks ||= {})
-  if (!chunks.root) {
-    const host = document.body.appendChild(document.createElement('torii-consent'))
-    chunks.root = host.attachShadow({ mode: 'open' })
-    // Made while the page is still parsing (before its skip link, even): back to the end of <body> once
-    // parsing is done, with focus kept where it was inside. Also when it went with content a page script
-    // replaced meanwhile (`body.innerHTML = ...`): before, such a page got its banner at DOMContentLoaded.
-    document.addEventListener('DOMContentLoaded', () => {
-      if (host.nextSibling || !host.isConnected) {
-        const root = chunks.root!
-        const at = root.activeElement as HTMLElement | null
-        // Laid out anew once moved: what the visitor scrolled (the preferences dialog) would start at its top.
-        const scrolled = [...root.querySelectorAll('*')].map((el) => [el, el.scrollTop] as const)
-        document.body.append(host)
-        at?.focus({ preventScroll: true })
-        for (const [el, top] of scrolled) if (top) el.scrollTop = top
-      }
-    })
-  }
-  return chunks.root
-}
-
-/**
- * Resolves once <body> exists: the gate may load the UI from <head>, and DOMContentLoaded comes only after
- * the whole page is parsed, its blocking scripts and deferred ones run.
- */
-const bodyExists = () =>
-  new Promise((ready) => {
-    if (document.body) ready(0)
-    else {
-      // Only <html>'s own children are watched, and only until <body> is there.
-      const watch = new MutationObserver(() => {
-        if (document.body) {
-          watch.disconnect()
-          ready(0)
-        }
-      })
-      watch.observe(document.documentElement, { childList: true })
-    }
-  })
 
 /** Shows the "allow <vendor>" stand-in of a blocked iframe. */
 const showPlaceholder = (gate: GateHandle, frame: Element): Promise<void> =>
