@@ -121,7 +121,13 @@ describe('in a region that runs purposes by default (opt-out, notice)', () => {
     expect(posted.map((r) => r.action)).toEqual(['withdraw'])
     await expect.poll(cookieNames).toEqual(['__gads', 'torii'])
     expect(reload).toHaveBeenCalledOnce()
-    expect(page.readChoice(document.cookie)?.p).toMatchObject({ analytics: false, advertising: true })
+    // Only the denial is written: advertising runs by the rule, not by a consent an opt-in region would read.
+    expect(page.readChoice(document.cookie)).toMatchObject({
+      p: { necessary: true, analytics: false },
+      v: { 'google-analytics': false },
+    })
+    expect(page.readChoice(document.cookie)?.p).not.toHaveProperty('advertising')
+    expect(page.readChoice(document.cookie)?.v).not.toHaveProperty('google-adsense')
   })
 
   it('should withdraw a by-default purpose whose tag did not run without reloading', async () => {
@@ -142,12 +148,45 @@ describe('in a region that runs purposes by default (opt-out, notice)', () => {
 
   it('should let GPC deny only what it denies in an opt-out region: the by-default others keep running', async () => {
     const posted = serve()
-    await page.decideGpc(regionGate('opt-out', null, LIVE_REVISION, { gpc: true }))
+    const gate = regionGate('opt-out', null, LIVE_REVISION, { gpc: true })
+    await page.decideGpc(gate)
     expect(posted.map((r) => [r.action, r.gpc])).toEqual([['gpc', true]])
+    // The cookie holds only the denial; the receipt records what is in force (analytics runs by the rule).
     expect(page.readChoice(document.cookie)).toMatchObject({
-      p: { analytics: true, advertising: false },
-      v: { 'google-analytics': true, 'google-adsense': false },
+      p: { necessary: true, advertising: false },
+      v: { 'google-adsense': false },
     })
+    expect(posted[0]).toMatchObject({
+      purposes: { analytics: true, advertising: false },
+      vendors: { 'google-analytics': true, 'google-adsense': false },
+    })
+    expect(page.readChoice(document.cookie)?.p).not.toHaveProperty('analytics')
+    expect(page.readChoice(document.cookie)?.v).not.toHaveProperty('google-analytics')
+    // There analytics still runs by default; where a rule asks first (opt-in), it is asked, not granted.
+    const { effective } = await import('../src/gate/rules.ts')
+    expect(gate._choice && effective(gate._gateConfig, gate._choice, true).p).toMatchObject({
+      analytics: true,
+      advertising: false,
+    })
+    const optIn = effective(demoGate(null, LIVE_REVISION)._gateConfig, page.readChoice(document.cookie), true)
+    expect(optIn).toMatchObject({ ask: true, p: { analytics: false, advertising: false } })
+  })
+
+  it("should leave the by-default others out of the cookie on torii.reject(['advertising']) in an opt-out region", async () => {
+    serve()
+    await page.decideKeys(regionGate('opt-out', null, LIVE_REVISION), ['advertising'], false)
+    const choice = page.readChoice(document.cookie)!
+    expect(choice.p).toEqual({ necessary: true, advertising: false })
+    expect(choice.v).toEqual({ 'google-adsense': false })
+  })
+
+  it('should write a granted opt-in purpose of the rule as consent, the by-default others left out', async () => {
+    serve()
+    const gate = regionGate('notice', null, LIVE_REVISION, { optInPurposes: ['advertising'] })
+    await page.decideKeys(gate, ['advertising'], true)
+    const choice = page.readChoice(document.cookie)!
+    expect(choice.p).toEqual({ necessary: true, advertising: true })
+    expect(choice.v).toEqual({ 'google-adsense': true })
   })
 
   it('should write a dismissed notice as a choice of empty lists, its receipt naming what was in force', async () => {

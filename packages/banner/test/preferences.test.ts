@@ -82,6 +82,19 @@ describe('the preferences dialog', () => {
     })
   })
 
+  it('should write no grant of a by-default purpose when Save leaves its switch untouched (opt-out)', async () => {
+    const { readChoice } = await import('../src/gate/cookie.ts')
+    const gate = regionGate('opt-out', null, LIVE_REVISION)
+    const dialog = await openPrefs(gate)
+    dialog.querySelector<HTMLElement>('[data-torii-action="save"]')!.click()
+    await vi.waitFor(() => expect(posted).toHaveLength(1))
+    // What runs by the rule stays out of the cookie (an opt-in region asks); the receipt names it in force.
+    expect(readChoice(document.cookie)).toMatchObject({ p: { necessary: true }, v: {} })
+    expect(Object.values(readChoice(document.cookie)!.v)).not.toContain(true)
+    expect(Object.keys(readChoice(document.cookie)!.p)).toEqual(['necessary'])
+    expect(posted[0]).toMatchObject({ purposes: { analytics: true, advertising: true } })
+  })
+
   it('should show nothing on before a choice where the rule asks first (opt-in)', async () => {
     expect(switches(await openPrefs(demoGate(null, LIVE_REVISION)))).toEqual({
       'Strictly necessary': 'true (locked)',

@@ -1,5 +1,6 @@
 import { GATE } from '@torii/schema/gate-config'
 import { consentState, gtag } from '../gate/consent-mode.ts'
+import { runsByDefault } from '../gate/model.ts'
 import { effective, lifetimeDays } from '../gate/rules.ts'
 import type { Choice } from '../gate/types.ts'
 import { CHANGE_EVENT, INERT_SELECTOR } from '../shared/constants.ts'
@@ -73,13 +74,14 @@ export async function decide(gate: GateHandle, { p, v, action }: Decision): Prom
   // A withdrawal: anything in force before, by a choice or by the rule's default (no choice needed), revoked.
   const withdrawn = action != 'gpc' && (lost(before.p, after.p) || lost(before.v, after.v))
   // The receipt leaves first (see record); the cookies' names come from the site's config (config.json).
-  // A notice's receipt records what was in force when the visitor dismissed it (its choice's lists are empty).
+  // Under an opt-out or notice rule the receipt records what is in force (what runs): the choice leaves out
+  // what the rule runs by default (completeDecision), a dismissed notice's lists are empty.
   const recorded = record(
     gate,
     choice,
     withdrawn ? 'withdraw' : action,
     consentState(cfg, after.p),
-    action == 'notice' ? after : choice
+    runsByDefault(cfg) ? after : choice
   )
   const { vendors } = await siteConfig(gate)
   const names = vendors.filter((x) => before.v[x.key] && !after.v[x.key]).flatMap((x) => x.cookies)
@@ -94,7 +96,7 @@ export async function decide(gate: GateHandle, { p, v, action }: Decision): Prom
 
 /**
  * The decision GPC alone makes: what is in force (the choice, and in an opt-out region what runs by default),
- * with what GPC denies completed (action `gpc`).
+ * with what GPC denies completed (action `gpc`); what runs by default stays out of the choice (completeDecision).
  */
 export function decideGpc(gate: GateHandle): Promise<void> {
   const { p, v } = inForce(gate)
