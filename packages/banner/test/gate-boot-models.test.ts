@@ -9,14 +9,25 @@ type W = {
   torii?: unknown
   /** The calls the gate made to its floating button chunk (vitest.config.ts). */
   toriiFabCalls?: [string, unknown][]
+  /** The calls the gate made to the UI chunk, when `noteUi` stands in for it. */
+  toriiUiCalls?: string[]
 }
 const w = globalThis as unknown as W
 let fetchSpy: ReturnType<typeof vi.fn>
 
+/** A UI chunk that notes each call the gate makes on `globalThis.toriiUiCalls` (the real one: e2e/). */
+const NOTING_UI =
+  'data:text/javascript,' +
+  encodeURIComponent(
+    'const note = (name) => () => (globalThis.toriiUiCalls ||= []).push(name);' +
+      "export const _open = note('_open'), _decideGpc = note('_decideGpc'), _flushReceipts = note('_flushReceipts')"
+  )
+
 /** Boots a fresh gate on this page with the demo config under `region` (as the server inlines it). */
-function boot(region?: GateRegion) {
+function boot(region?: GateRegion, ui?: string) {
   const cfg = demoConfig()
   if (region) cfg[GATE.region] = region
+  if (ui) cfg[GATE.ui] = ui
   return bootGate(cfg)
 }
 
@@ -30,9 +41,11 @@ describe("the gate's boot under each region model", () => {
     delete w.gtag
     delete w.torii
     delete w.toriiFabCalls
+    delete w.toriiUiCalls
   })
   afterEach(() => {
     vi.unstubAllGlobals()
+    document.cookie = 'torii=;Path=/;Max-Age=0'
   })
 
   const pushed = () => Array.from(w.dataLayer!, (args) => Array.from(args))
@@ -73,6 +86,20 @@ describe("the gate's boot under each region model", () => {
     // Drawn by its floating button chunk (src/ui/notice-first.ts), without the UI chunk (nor config.json for it).
     await vi.waitFor(() => expect(w.toriiFabCalls).toEqual([['_open', expect.anything()]]))
     expect(opened()).toBe(false)
+  })
+
+  it('notice with GPC: shows the notice and leaves the GPC decision to a page view after it is dismissed', async () => {
+    vi.stubGlobal('navigator', { ...navigator, globalPrivacyControl: true })
+    await boot(['notice'], NOTING_UI)
+    await vi.waitFor(() => expect(w.toriiFabCalls).toEqual([['_open', expect.anything()]]))
+    await vi.dynamicImportSettled()
+    expect(w.toriiUiCalls).toBeUndefined()
+    // The notice dismissed (a choice of empty lists): the next page view makes the GPC decision.
+    const { writeChoice } = await import('../src/ui/cookie.ts')
+    writeChoice({ id: '0123456789abcdef0123456789abcdef', rev: 3, at: Date.now(), p: {}, v: {} }, 1)
+    delete w.torii
+    await boot(['notice'], NOTING_UI)
+    await vi.waitFor(() => expect(w.toriiUiCalls).toContain('_decideGpc'))
   })
 
   it("notice with an opt-in purpose: denies that purpose's types by default", async () => {

@@ -111,6 +111,10 @@ function boot() {
   // A notice rule tells a visitor without a choice what runs (a banner asks instead when something must be asked):
   // its floating button's chunk draws the notice, and fetches the UI chunk only for the visitor to act on it.
   else if (model == 'notice' && !choice) load<NoticeModule>(__TORII_FAB__)((m) => m._open(gate))
+  // GPC denies what is undecided without asking (the UI runs it once the gate has set up). Not while the
+  // notice is to be shown: a choice landing first would drop it, and `effective` denies what GPC denies
+  // without one; the notice's dismissal makes the choice, a later page view the `gpc` receipt.
+  else if (inForce.gpc) withUi((m) => m._decideGpc(gate))
 
   // --- Enforcement of what `inForce` allows: a granted vendor's tag goes through marked with its vendor (the
   // UI reloads if it is revoked later); a tag runs when every purpose it names is granted and its vendor, if
@@ -211,12 +215,11 @@ function boot() {
   })
 
   scan()
-  // GPC denies what is undecided without asking. Once the page has loaded, what is not urgent: a returning
-  // visitor's floating button (its chunk then never competes with the page's own tags), and receipts
-  // queued on an earlier page view. A page's first localStorage read is a synchronous trip to the browser
-  // process (4-9 ms here), so it never comes before a banner: the UI looks for them after showing one.
+  // Once the page has loaded, what is not urgent: a returning visitor's floating button (its chunk then never
+  // competes with the page's own tags), and receipts queued on an earlier page view. A page's first
+  // localStorage read is a synchronous trip to the browser process (4-9 ms here), so it never comes before a
+  // banner: the UI looks for them after showing one.
   if (!inForce.ask) {
-    if (inForce.gpc) withUi((m) => m._decideGpc(gate))
     addEventListener('load', () => {
       gate._showFab()
       try {
