@@ -6,6 +6,7 @@
  * language and words (config.json's, fetched here: the UI chunk is not loaded for it).
  */
 import { GATE } from '@torii/schema/gate-config'
+import { warn } from '../gate/warn.ts'
 import { FAB_ID } from '../shared/constants.ts'
 import type { GateHandle } from '../shared/contract.ts'
 import { privacyLink } from './privacy-link.ts'
@@ -71,7 +72,9 @@ function iconButton(lang: string): HTMLButtonElement {
  * on first use), once the body exists; resolves once it is shown.
  */
 async function drawFab(gate: GateHandle): Promise<void> {
-  if (!document.body) return void document.addEventListener('DOMContentLoaded', () => drawFab(gate))
+  // The listener's promise is caught here: nothing else would, and a rejection would reach the host page.
+  if (!document.body)
+    return void document.addEventListener('DOMContentLoaded', () => drawFab(gate).catch(warn))
   const chunks = (gate._chunks ||= {})
   // The link's text first (config.json, the language's texts), unless it is drawn already.
   const text =
