@@ -146,6 +146,26 @@ test('a notice dismissed in Japan grants nothing in Germany: the same browser ge
   expect(google.count()).toBe(0)
 })
 
+test("GPC's decision in California grants nothing in Germany: the same browser gets the banner and no Google request", async () => {
+  const server = await startRegionServer()
+  const from = { country: 'US', subdivision: 'US-CA' }
+  const { context, page, google } = await visitorFrom(browser, from, { gpc: true })
+  await page.goto(server.at('/demo/'))
+  await waitForGateSettled(page)
+  expect(google.count(GA)).toBe(1)
+  await expect.poll(async () => (await storedReceipts(server)).map((r) => r.action)).toEqual(['gpc'])
+  // Analytics ran by the opt-out rule's default, not by a consent written into the cookie.
+  expect(await readChoice(page)).toMatchObject({ purposes: { analytics: true, advertising: false } })
+
+  await context.setExtraHTTPHeaders({ 'cf-ipcountry': 'DE' })
+  google.clear()
+  await page.reload()
+  await waitForBanner(page)
+  await waitForGateSettled(page)
+  expect(google.count()).toBe(0)
+  google.assertNoStrayRequests()
+})
+
 test('the IP database through X-Forwarded-For: a Japanese address gets the notice and GA and AdSense; no address, the default rule', async () => {
   const server = await startRegionServer({ geo: 'ip' })
   const { page, google } = await visitorFrom(browser, { ip: JAPANESE_IP })
