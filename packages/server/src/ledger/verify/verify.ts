@@ -60,6 +60,8 @@ export async function verifyRecords(
   let leaves: Buffer[] = []
   let pendingIds: string[] = []
   let claimedBy: string | null = null
+  // Receipts before v1 were written first: a version 0 one after a v1 one had its version changed.
+  let firstV1Id: string | null = null
   const progress = () => onProgress?.({ receipts, batches })
   try {
     for await (const record of records) {
@@ -75,6 +77,14 @@ export async function verifyRecords(
                 `receipt ${record.id} is out of order (seq ${record.seq}, expected ${expectedSeq})`,
                 record.id
               )
+        }
+        if (record.leafVersion === 1) firstV1Id ??= record.id
+        else if (firstV1Id !== null) {
+          throw new Problem(
+            `receipt ${record.id} (seq ${record.seq}) is version 0 but comes after the version 1 receipt ${firstV1Id}: its version was changed`,
+            record.id,
+            record.batch ?? undefined
+          )
         }
         const problem = checkReceipt(record)
         if (problem) throw new Problem(problem, record.id, record.batch ?? undefined)
