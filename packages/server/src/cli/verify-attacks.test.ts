@@ -6,6 +6,7 @@ import { PassThrough, Readable } from 'node:stream'
 import { formatVerifierKey } from '@torii/schema/log'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createLedger } from '../ledger/index.ts'
+import { PAYLOAD_FIELDS } from '../ledger/record/receipt-fields.ts'
 import type { SigningKey } from '../ledger/seal/signing-key.ts'
 import { cutNewestBatches, resignBatches, resignLog, rewriteAction } from '../testing/ledger-forgery.ts'
 import { createTestDb, sampleEntry } from '../testing/test-db.ts'
@@ -200,6 +201,27 @@ describe('verify against the attacks of issue #16', () => {
       })
     }
     expect((await cli('verify', '--db', url, '--vkey', vkey)).code).toBe(0)
+  })
+
+  it('catches a v1 receipt passed off as an erased version 0 one, its kept fields changed', async () => {
+    const real = newKey()
+    await (await fillLedger(real.pkcs8)).close()
+    const vkey = await vkeyOf(real)
+    expect((await cli('verify', '--db', url, '--vkey', vkey)).code).toBe(0)
+    // seq 1 is the first v1 receipt, so only its missing erasure tells; seq 5 follows v1 receipts.
+    for (const seq of [1, 5]) {
+      const id = (await db.client.execute({ sql: 'SELECT id FROM receipts WHERE seq = ?', args: [seq] }))
+        .rows[0]!.id as string
+      await db.client.execute({
+        sql: `UPDATE receipts SET leaf_version = NULL, erased_at = '2030-01-01T00:00:00.000Z', ${PAYLOAD_FIELDS.map(
+          (field) => `${field.column} = NULL`
+        ).join(', ')}, action = 'accept-all', region_model = 'opt-in' WHERE seq = ?`,
+        args: [seq],
+      })
+      const result = await cli('verify', '--db', url, '--vkey', vkey)
+      expect(result.code, `seq ${seq}: ${result.text()}`).toBe(1)
+      expect(result.out[0]).toContain(id)
+    }
   })
 
   it('catches the newest batches cut off, given a checkpoint saved before', async () => {

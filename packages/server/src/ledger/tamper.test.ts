@@ -40,6 +40,13 @@ describe('verify detects tampering', () => {
     )
   })
 
+  it('names a receipt whose salt was removed so its private part goes unchecked', async () => {
+    await sql(`UPDATE receipts SET salt = NULL, user_agent = 'x' WHERE id = ?`, [receipts[3]!.id])
+    const result = await ledger.verify()
+    expect(result).toMatchObject({ ok: false, receiptId: receipts[3]!.id })
+    expect(result.ok || result.problem).toMatch(new RegExp(`receipt ${receipts[3]!.id}.*salt`))
+  })
+
   it('names the gap when a receipt is deleted', async () => {
     await sql('DELETE FROM receipts WHERE id = ?', [receipts[9]!.id])
     const result = await ledger.verify()

@@ -34,6 +34,19 @@ export const PAYLOAD_MEMBERS = [
   'privateDigest',
 ] as const
 
+/** What erasure leaves in the payload members (the server's erased values): an erased receipt shows exactly these. */
+export const ERASED_PAYLOAD: Record<(typeof PAYLOAD_MEMBERS)[number], unknown> = {
+  consentId: '',
+  purposes: {},
+  vendors: {},
+  consentMode: {},
+  gpc: false,
+  language: '',
+  pageUrl: '',
+  clientTime: '',
+  privateDigest: null,
+}
+
 const RECEIPT_DOMAIN = 'torii-receipt/v1\n'
 
 type PublicReceipt = Record<string, unknown>
@@ -44,6 +57,13 @@ const pick = (receipt: PublicReceipt, names: readonly string[]) =>
 /** Hex SHA-256 of the canonical JSON of the receipt's payload members. */
 export async function payloadDigestOf(receipt: PublicReceipt): Promise<string> {
   return encodeHex(await sha256(utf8(canonicalJson(pick(receipt, PAYLOAD_MEMBERS)))))
+}
+
+/** The payload members of an erased receipt that do not read as erased (payloadDigest alone stands for them). */
+export function unerasedMembersOf(receipt: PublicReceipt): string[] {
+  return PAYLOAD_MEMBERS.filter(
+    (name) => canonicalJson([receipt[name] ?? null]) !== canonicalJson([ERASED_PAYLOAD[name]])
+  )
 }
 
 /** The 32-byte v1 entry: SHA-256 of the domain line and the canonical JSON of the kept members. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { ERASED_PAYLOAD } from './receipt-commitment.ts'
 import { loadPageVerifier } from './test-support/page-verifier.ts'
 import { TAMPERS } from './test-support/tampers.ts'
 import { createVectorBundle } from './test-support/vector-bundle.ts'
@@ -45,13 +46,7 @@ describe.each(VERIFIERS)('%s', (_, verify) => {
   it('verifies an erased receipt from its kept members and payloadDigest', async () => {
     const { bundle, log } = await createVectorBundle()
     const receipt = bundle.receipt as unknown as Record<string, unknown>
-    Object.assign(receipt, {
-      erasedAt: '2026-12-07T00:00:00.000Z',
-      consentId: '',
-      purposes: {},
-      vendors: {},
-      pageUrl: '',
-    })
+    Object.assign(receipt, { ...ERASED_PAYLOAD, erasedAt: '2026-12-07T00:00:00.000Z' })
     const report = await verify(bundle, log.vkey)
     expect(report.ok).toBe(true)
     expect(report.checks[1].detail).toMatch(/erased at/)

@@ -4,7 +4,6 @@
 import {
   type Checkpoint,
   decodeBase64,
-  decodeHex,
   encodeBase64,
   formatKeyId,
   hashLeaf,
@@ -18,7 +17,7 @@ import {
 } from '@torii/schema/log'
 import { PROOF_BUNDLE_FORMAT, type ProofBundle } from '@torii/schema/receipt'
 import { z } from 'zod'
-import { payloadDigestOf, receiptEntryOf } from './receipt-commitment.ts'
+import { payloadDigestOf, receiptEntryOf, unerasedMembersOf } from './receipt-commitment.ts'
 
 /** What a check is about; a failure names it (the CLI prints it, the tests assert it). */
 export type ProofStep =
@@ -168,22 +167,21 @@ async function checkReceipt(bundle: ProofBundle, checks: ProofCheck[]): Promise<
   const version = receipt.leafVersion ?? 1
   let computed: Uint8Array
   if (version === 0) {
-    // Receipts from before v1 entered the log with their old hash, which covers the private fields.
-    try {
-      computed = decodeHex(String(receipt.hash), 'receipt.hash')
-    } catch (error) {
-      fail('entry', (error as Error).message)
-    }
-    checks.push({
-      step: 'payload',
-      ok: true,
-      detail:
-        'leaf version 0: its entry is the receipt hash, which covers fields not shown, so only it is proven',
-    })
+    // Receipts from before v1 entered the log with their old hash, which covers fields never shown: nothing
+    // in the bundle recomputes it, so the receipt's content is not proven and the verdict cannot be OK.
+    return fail('entry', "a version 0 receipt's content cannot be recomputed; only its hash is in the log")
   } else if (version !== 1) {
     return fail('format', `receipt.leafVersion ${JSON.stringify(version)} is not 0 or 1`)
   } else {
     if (receipt.erasedAt) {
+      // payloadDigest is not recomputed after erasure: the members shown must then be the erased values.
+      const unerased = unerasedMembersOf(receipt)
+      if (unerased.length) {
+        fail(
+          'payload',
+          `the receipt is erased (erasedAt ${receipt.erasedAt}) but ${unerased.join(', ')} ${unerased.length > 1 ? 'are' : 'is'} not erased`
+        )
+      }
       checks.push({
         step: 'payload',
         ok: true,

@@ -35,7 +35,7 @@ export interface LogReader {
   checkpoint(): Promise<LatestCheckpoint | null>
   /** A hash tile or entry bundle at checkpointed sizes; null when the log has no such tile. */
   tile(tile: TileCoordinates): Promise<ServedTile | null>
-  /** The consistency proof from size `from` to `to` (≤ the latest checkpoint's size); LogError when not servable. */
+  /** The consistency proof from size `from` to `to` (≤ the latest checkpoint's size); LogError for sizes not servable. */
   consistency(from: number, to: number): Promise<LogConsistencyProof>
   /** A receipt's log proof against the latest checkpoint, null while no checkpoint covers it. */
   receiptProof(receiptSeq: number): Promise<ReceiptLogProof | null>
@@ -88,7 +88,9 @@ export function createLogReader(
       const range = tileRangeForNode(node, size)
       const level = range.tile.level as number
       const bytes = await hashTile(level, range.tile.index, range.end)
-      if (!bytes) throw new LogError('INDEX_OUT_OF_RANGE', `the log lacks tile ${level}/${range.tile.index}`)
+      // The range is in the checkpoint (checked before), so its tile must be stored: a missing one is the
+      // server's fault, not the client's request (a plain Error, answered 500 and logged, not a LogError).
+      if (!bytes) throw new Error(`the log's stored tile ${level}/${range.tile.index} is missing or short`)
       roots.push(merkleRoot(tileHashes(bytes).slice(range.start, range.end)))
     }
     let hash = roots[roots.length - 1]!

@@ -45,7 +45,8 @@ export function erasureEntryOf(receiptId: string, erasedAt: string): string {
 
 /**
  * What is wrong with a v1 receipt's commitment, or null: the entry from the kept part, and (unless erased)
- * payloadDigest from the payload and, given the salt, privateDigest from the private part.
+ * payloadDigest from the payload and, given the salt, privateDigest from the private part. Pass a null salt
+ * only where none can exist (a site export): a database receipt without one is a problem of its own.
  */
 export function commitmentProblem(receipt: CommittedReceipt, salt: string | null): string | null {
   if (receipt.erasedAt === null) {

@@ -7,7 +7,7 @@ import { runCli } from '../../cli/main.ts'
 import { createDb } from '../../db/client.ts'
 import { createTestDb, sampleEntry } from '../../testing/test-db.ts'
 import { createLedger } from '../index.ts'
-import { keyFileBeside, readKeyFile } from './key-file.ts'
+import { keyFileBeside, readKeyFile, writeKeyFile } from './key-file.ts'
 import { generateSigningKey, signingKeyFromText } from './signing-key.ts'
 
 type TestDb = Awaited<ReturnType<typeof createTestDb>>
@@ -75,6 +75,62 @@ describe('the signing key lives in a file beside the database', () => {
     const quiet: string[] = []
     await (await openLedger({ warn: (message) => quiet.push(message) })).close()
     expect(quiet).toEqual([])
+  })
+
+  it("keeps an older Torii's key that is not the signing key: retired in the key file, or left with a warning", async () => {
+    // A batch signed by the key an older Torii kept in ledger_keys, its private half still there.
+    const legacyPkcs8 = generateSigningKey()
+    const legacy = signingKeyFromText(legacyPkcs8)
+    const first = await createLedger({ client: db.client, signingKey: legacyPkcs8, batchIntervalMs: 0 })
+    await first.append(sampleEntry())
+    await first.seal()
+    await first.close()
+    const restoreLegacy = () =>
+      db.client.execute({
+        sql: 'UPDATE ledger_keys SET private_key = ? WHERE id = ?',
+        args: [legacyPkcs8, legacy.id],
+      })
+    const privateOf = async (id: string) =>
+      (await db.client.execute({ sql: 'SELECT private_key FROM ledger_keys WHERE id = ?', args: [id] }))
+        .rows[0]!.private_key
+    await restoreLegacy()
+    const envKey = generateSigningKey()
+
+    // TORII_SIGNING_KEY and no key file: the key stays in the database, with a warning saying how to move it.
+    const warnings: string[] = []
+    const envOnly = await createLedger({
+      client: db.client,
+      signingKey: envKey,
+      batchIntervalMs: 0,
+      warn: (m) => warnings.push(m),
+    })
+    await envOnly.close()
+    expect(await privateOf(legacy.id)).toBe(legacyPkcs8)
+    expect(warnings.join('\n')).toMatch(new RegExp(`ledger key ${legacy.id} .*docs/log-operations.md`))
+
+    // With a key file: its public half is kept there as retired, then its private half leaves the database.
+    const fileKey = signingKeyFromText(generateSigningKey())
+    writeKeyFile(keyFile, { signingKey: fileKey, retired: [] }, false)
+    const withFile = await createLedger({
+      client: db.client,
+      signingKey: envKey,
+      batchIntervalMs: 0,
+      warn: () => {},
+    })
+    expect(await privateOf(legacy.id)).toBeNull()
+    expect(readKeyFile(keyFile)!.retired.map((key) => key.id)).toEqual([legacy.id])
+    expect(await withFile.verify()).toMatchObject({ ok: true, batches: 1 })
+    await withFile.close()
+
+    // Without TORII_SIGNING_KEY, a key file already there: the same.
+    rmSync(keyFile)
+    writeKeyFile(keyFile, { signingKey: fileKey, retired: [] }, false)
+    await restoreLegacy()
+    const fromFile = await openLedger()
+    expect(await privateOf(legacy.id)).toBeNull()
+    expect(readKeyFile(keyFile)!.retired.map((key) => key.id)).toEqual([legacy.id])
+    expect(await fromFile.verify()).toMatchObject({ ok: true, batches: 1 })
+    await fromFile.close()
   })
 
   it('refuses to sign a copied database without its key file, naming the file, and never makes a new key for it', async () => {

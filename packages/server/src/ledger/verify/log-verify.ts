@@ -68,6 +68,36 @@ async function checkpointOf(note: string, what: string, options: LogVerifyOption
 }
 
 /**
+ * An erased receipt must have its erasure, at the same time, and once the log has taken erasures that far,
+ * its erasure entry: without them, "erased" could hide a receipt whose content no longer matches its entry.
+ */
+async function checkErasureOf(client: Client, receiptId: string, erasedAt: string, index: number) {
+  const erasure = (
+    await client.execute({
+      sql: `SELECT e.seq, e.erased_at, l.idx, (SELECT max(erasure_seq) FROM log_entries) AS logged
+            FROM erasures e LEFT JOIN log_entries l ON l.erasure_seq = e.seq
+            WHERE e.receipt_id = ? ORDER BY e.seq LIMIT 1`,
+      args: [receiptId],
+    })
+  ).rows[0]
+  if (!erasure)
+    throw new LogProblem(
+      `log entry ${index}: receipt ${receiptId} is marked erased but has no erasure`,
+      index
+    )
+  if (erasure.erased_at !== erasedAt)
+    throw new LogProblem(
+      `log entry ${index}: receipt ${receiptId} is marked erased at ${erasedAt}, its erasure says ${erasure.erased_at}`,
+      index
+    )
+  if (erasure.idx === null && Number(erasure.logged ?? 0) >= Number(erasure.seq))
+    throw new LogProblem(
+      `log entry ${index}: the erasure of receipt ${receiptId} is missing from the log`,
+      index
+    )
+}
+
+/**
  * Verifies the log in the database with keys given out of band: each entry is its receipt's entry (the
  * receipt matching it, receipts in seq order with none left out) or its erasure's; the latest checkpoint
  * is signed by a given key and its root is the root of the entries; given `since`, that checkpoint is signed
@@ -127,6 +157,7 @@ export async function verifyLogAgainst(client: Client, given: LogVerifyOptions):
           if (problem) throw new LogProblem(`log entry ${index}: ${problem}`, index)
           if (receipt.hash !== entry)
             throw new LogProblem(`log entry ${index} is not the entry of receipt ${receipt.id}`, index)
+          if (receipt.erasedAt !== null) await checkErasureOf(client, receipt.id, receipt.erasedAt, index)
           receiptSeq = seq
         } else {
           const erasedId = row.erased_id as string | null

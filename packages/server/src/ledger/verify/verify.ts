@@ -34,6 +34,9 @@ export function checkReceipt(row: ReceiptRow): string | null {
   }
   if (!/^[0-9a-f]{64}$/.test(row.hash)) return `receipt ${row.id} has a malformed hash`
   if (row.leafVersion === 1) {
+    // A null salt skips the private check (meant for site exports, which carry none): the database must hold it.
+    if (row.erasedAt === null && row.salt === null)
+      return `receipt ${row.id} (seq ${row.seq}) has no salt: its private part cannot be checked against privateDigest`
     const problem = commitmentProblem(receiptFromRow(row), row.salt)
     return problem ? `receipt ${row.id} (seq ${row.seq}) does not match its hash: ${problem}` : null
   }
@@ -60,6 +63,8 @@ export async function verifyRecords(
   let leaves: Buffer[] = []
   let pendingIds: string[] = []
   let claimedBy: string | null = null
+  // Receipts before v1 were written first: a version 0 one after a v1 one had its version changed.
+  let firstV1Id: string | null = null
   const progress = () => onProgress?.({ receipts, batches })
   try {
     for await (const record of records) {
@@ -75,6 +80,14 @@ export async function verifyRecords(
                 `receipt ${record.id} is out of order (seq ${record.seq}, expected ${expectedSeq})`,
                 record.id
               )
+        }
+        if (record.leafVersion === 1) firstV1Id ??= record.id
+        else if (firstV1Id !== null) {
+          throw new Problem(
+            `receipt ${record.id} (seq ${record.seq}) is version 0 but comes after the version 1 receipt ${firstV1Id}: its version was changed`,
+            record.id,
+            record.batch ?? undefined
+          )
         }
         const problem = checkReceipt(record)
         if (problem) throw new Problem(problem, record.id, record.batch ?? undefined)

@@ -4,6 +4,7 @@
 import { createNoteSigner, formatCheckpoint, formatVerifierKey, signNote } from '@torii/schema/log'
 import { hex, inclusionPath, leafHashSync, mth } from '@torii/schema/log/test-support/reference-tree'
 import type { ProofBundle } from '@torii/schema/receipt'
+import { ERASED_PAYLOAD } from '../receipt-commitment.ts'
 import type { ProofStep } from '../verify-proof-bundle.ts'
 import { RECEIPT_INDEX, TEST_ORIGIN, type VectorLog, vectorEntry } from './vector-bundle.ts'
 
@@ -56,10 +57,34 @@ export const TAMPERS: Tamper[] = [
     apply: async (bundle) => {
       const b = copy(bundle)
       Object.assign(receiptOf(b), {
+        ...ERASED_PAYLOAD,
         erasedAt: '2026-12-07T00:00:00.000Z',
-        consentId: '',
         action: 'accept-all',
       })
+      return only(b)
+    },
+  },
+  {
+    name: 'an erasure claimed while the payload still reads as chosen (purposes, gpc)',
+    step: 'payload',
+    apply: async (bundle) => {
+      const b = copy(bundle)
+      const receipt = receiptOf(b)
+      receipt.erasedAt = '2026-12-07T00:00:00.000Z'
+      receipt.purposes = { ...(receipt.purposes as Record<string, boolean>), marketing: true }
+      receipt.gpc = true
+      return only(b)
+    },
+  },
+  {
+    name: 'a version 0 claim whose hash is the log entry, the content edited',
+    step: 'entry',
+    apply: async (bundle) => {
+      const b = copy(bundle)
+      const receipt = receiptOf(b)
+      receipt.leafVersion = 0
+      receipt.hash = Buffer.from(b.log.entry, 'base64').toString('hex')
+      receipt.action = 'accept-all'
       return only(b)
     },
   },

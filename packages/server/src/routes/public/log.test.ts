@@ -148,6 +148,20 @@ describe('the public log over HTTP (tlog-tiles)', () => {
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^from must be/)
   })
 
+  it('answers a proof the stored tiles cannot give with a 500 (a server fault), not as a bad request', async () => {
+    await appendSealed(3)
+    await appendSealed(2)
+    const { createClient } = await import('@libsql/client')
+    const db = createClient({ url: `file:${join(dir, 'torii.db')}` })
+    await db.execute('DELETE FROM log_tiles WHERE level = 0 AND idx = 0')
+    db.close()
+    const res = await get('consistency?from=3&to=5')
+    expect(res.status, await res.clone().text()).toBe(500)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('internal')
+    // A client's size out of range stays its own error.
+    expect((await get('consistency?from=1&to=6')).status).toBe(400)
+  })
+
   it('serves tiles byte-identical on every request: full ones immutable, partial ones and the checkpoint short-lived', async () => {
     await appendSealed(300)
     const full = await get('tile/0/000')
