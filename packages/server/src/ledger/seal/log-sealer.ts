@@ -28,6 +28,15 @@ export const LOG_PENDING_SQL = `SELECT
   coalesce((SELECT max(seq) FROM receipts), 0) - coalesce((SELECT max(receipt_seq) FROM log_entries), 0)
   + coalesce((SELECT max(seq) FROM erasures), 0) - coalesce((SELECT max(erasure_seq) FROM log_entries), 0) AS pending`
 
+/** True only while the checkpoint of size ?, note ? (its size given twice) is the latest. */
+const MINE =
+  '(SELECT max(size) FROM checkpoints) = ? AND EXISTS (SELECT 1 FROM checkpoints WHERE size = ? AND note = ?)'
+/** The new entries from idx ? on, from a JSON array of [entry, receipt_seq, erasure_seq] (json_each keeps order). */
+const INSERT_ENTRIES = `INSERT OR IGNORE INTO log_entries (idx, entry, receipt_seq, erasure_seq)
+  SELECT ? + key, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
+  FROM json_each(?) WHERE ${MINE}`
+const INSERT_TILE = `INSERT OR REPLACE INTO log_tiles (level, idx, hashes) SELECT ?, ?, ? WHERE ${MINE}`
+
 interface NewEntry {
   entry: string
   receiptSeq: number | null
@@ -78,21 +87,27 @@ export async function sealLog(store: SealStore, request: LogSealRequest): Promis
     [signer]
   )
   // Entries and tiles go in only with this checkpoint, the latest: a checkpoint of the same size and note
-  // signed earlier by another process (same entries) must not let a late sealer rewind the tiles.
-  const mine = `(SELECT max(size) FROM checkpoints) = ${edge.size} AND EXISTS (SELECT 1 FROM checkpoints WHERE size = ${edge.size} AND note = ?)`
+  // signed earlier by another process (same entries) must not let a late sealer rewind the tiles. The SQL
+  // is the same every seal (the size bound, not written in), so the writer prepares it once.
+  const mineArgs = [edge.size, edge.size, note]
   const statements: SqlStatement[] = [
     {
       sql: `INSERT INTO checkpoints (size, root, note, signed_at)
             SELECT ?, ?, ?, ? WHERE coalesce((SELECT max(size) FROM checkpoints), 0) = ?`,
       args: [edge.size, root.toString('hex'), note, request.signedAt, size],
     },
-    ...added.map(({ entry, receiptSeq, erasureSeq }, i) => ({
-      sql: `INSERT OR IGNORE INTO log_entries (idx, entry, receipt_seq, erasure_seq) SELECT ?, ?, ?, ? WHERE ${mine}`,
-      args: [size + i, entry, receiptSeq, erasureSeq, note],
-    })),
+    // Every entry in one statement: one JSON array of [entry, receipt_seq, erasure_seq], not an INSERT each.
+    {
+      sql: INSERT_ENTRIES,
+      args: [
+        size,
+        JSON.stringify(added.map(({ entry, receiptSeq, erasureSeq }) => [entry, receiptSeq, erasureSeq])),
+        ...mineArgs,
+      ],
+    },
     ...edge.changed().map((tile) => ({
-      sql: `INSERT OR REPLACE INTO log_tiles (level, idx, hashes) SELECT ?, ?, ? WHERE ${mine}`,
-      args: [tile.level, tile.idx, Buffer.concat(tile.hashes), note],
+      sql: INSERT_TILE,
+      args: [tile.level, tile.idx, Buffer.concat(tile.hashes), ...mineArgs],
     })),
   ]
   const [inserted] = await store.write(statements)
