@@ -1,39 +1,29 @@
 // Proof bundles from the real server over HTTP, checked by the CLI (`torii verify-proof`) and by the static
 // page's script, with only the key from /log/vkey; carried forward against the server's own log.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
 import type { ProofBundle, Receipt } from '@torii/schema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../cli/main.ts'
-import { type RunningServer, startServer } from '../index.ts'
-import { sampleEntry } from '../testing/test-db.ts'
+import type { RunningServer } from '../index.ts'
+import {
+  appendSealed as appendAndSeal,
+  type LogTestServer,
+  startLogTestServer,
+} from '../testing/log-test-server.ts'
 import { loadPageVerifier } from './test-support/page-verifier.ts'
 
+let running: LogTestServer
 let dir: string
 let server: RunningServer
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'torii-proof-server-'))
-  server = await startServer({
-    port: 0,
-    dbUrl: `file:${join(dir, 'torii.db')}`,
-    demo: false,
-    quiet: true,
-    sealIntervalMs: 0,
-    publicUrl: 'https://consent.example.com',
-  })
+  running = await startLogTestServer('torii-proof-server-')
+  ;({ dir, server } = running)
 })
-afterEach(async () => {
-  await server.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => running.close())
 
-async function appendSealed(count: number): Promise<Receipt[]> {
-  const receipts = await Promise.all(Array.from({ length: count }, () => server.ledger.append(sampleEntry())))
-  await server.ledger.seal()
-  return receipts
-}
+const appendSealed = (count: number): Promise<Receipt[]> => appendAndSeal(server, count)
 
 const logUrl = () => `${server.url}/log/`
 const vkey = async () => (await fetch(`${logUrl()}vkey`)).text()

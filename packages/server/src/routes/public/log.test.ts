@@ -1,11 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ProofBundle, Receipt, ReceiptProof } from '@torii/schema'
 import { createNoteSigner, parseVerifierKey } from '@torii/schema/log'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../index.ts'
+import type { RunningServer } from '../../index.ts'
 import { logOriginFor } from '../../ledger/index.ts'
+import {
+  appendSealed as appendAndSeal,
+  type LogTestServer,
+  startLogTestServer,
+} from '../../testing/log-test-server.ts'
 import {
   entryOfPublicReceipt,
   erasureEntry,
@@ -19,30 +22,20 @@ import {
 import { sampleEntry } from '../../testing/test-db.ts'
 
 // The log checked over real HTTP by the independent verifier of testing/log-verifier.ts (node:crypto only).
+let running: LogTestServer
 let dir: string
 let server: RunningServer
 let log: string
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'torii-log-'))
-  server = await startServer({
-    port: 0,
-    dbUrl: `file:${join(dir, 'torii.db')}`,
-    demo: false,
-    quiet: true,
-    sealIntervalMs: 0,
-    publicUrl: 'https://consent.example.com',
-  })
+  running = await startLogTestServer('torii-log-')
+  ;({ dir, server } = running)
   log = `${server.url}/log/`
 })
-afterEach(async () => {
-  await server.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => running.close())
 
-/** `count` receipts appended at once (they share group commits), then sealed into a checkpoint. */
+/** `count` receipts appended at once and sealed, in id order. */
 async function appendSealed(count: number): Promise<Receipt[]> {
-  const receipts = await Promise.all(Array.from({ length: count }, () => server.ledger.append(sampleEntry())))
-  await server.ledger.seal()
+  const receipts = await appendAndSeal(server, count)
   return receipts.sort((a, b) => (a.id < b.id ? -1 : 1))
 }
 
