@@ -3,9 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createTestDb, sampleEntry } from '../../testing/test-db.ts'
 import { createLedger } from '../index.ts'
 import { keyFileBeside } from './key-file.ts'
+import { cachedLeaves, createLeafCache } from './leaf-cache.ts'
 import { loadSigningKey } from './load-signing-key.ts'
 import { sealLog } from './log-sealer.ts'
-import { SEAL_RACE_LOST, type SealStore } from './sealer.ts'
+import { SEAL_RACE_LOST, type SealStore, type SqlStatement } from './sealer.ts'
 
 let cleanup = () => {}
 afterEach(() => cleanup())
@@ -62,6 +63,51 @@ describe('signing checkpoints from several processes', () => {
       ok: true,
       treeSize: 11,
     })
+    await ledger.close()
+  })
+})
+
+describe("signing from the writer's cache", () => {
+  it('writes the same checkpoint, entries and tiles as from the rows, and reads the rows when the cache lacks some', async () => {
+    const db = await createTestDb()
+    cleanup = db.cleanup
+    const ledger = await createLedger({ client: db.client, batchIntervalMs: 0, warn: () => {} })
+    for (let i = 0; i < 10; i++) await ledger.append(sampleEntry())
+    const { signingKey: key } = await loadSigningKey({
+      client: db.client,
+      keyFile: keyFileBeside(db.path),
+      now: () => new Date(),
+      warn: () => {},
+    })
+    const request = { key, origin: 'localhost/log', signedAt: new Date().toISOString() }
+    // Each seal's statements are kept, not written: every run signs size 10 from the same state.
+    const sealed = async (cache?: ReturnType<typeof createLeafCache>) => {
+      let written: SqlStatement[] = []
+      const store: SealStore = {
+        read: async (statement) => (await db.client.execute(statement)).rows,
+        write: async (statements) => {
+          written = statements
+          return [1]
+        },
+      }
+      expect(await sealLog(store, request, cache)).toBe(10)
+      return written
+    }
+    const hashes = (await db.client.execute('SELECT hash FROM receipts ORDER BY seq')).rows.map(
+      (row) => row.hash as string
+    )
+    const fromRows = await sealed()
+    const whole = createLeafCache()
+    whole.add(1, cachedLeaves(hashes))
+    expect(await sealed(whole)).toEqual(fromRows)
+    // The cache lacks receipt 10 (another process committed it): the rows are read, all 10 logged.
+    const short = createLeafCache()
+    short.add(1, cachedLeaves(hashes.slice(0, 9)))
+    expect(await sealed(short)).toEqual(fromRows)
+    // A cache is used when it covers everything: one with a wrong leaf signs another root.
+    const wrong = createLeafCache()
+    wrong.add(1, cachedLeaves([...hashes.slice(0, 9), '0'.repeat(64)]))
+    expect(await sealed(wrong)).not.toEqual(fromRows)
     await ledger.close()
   })
 })

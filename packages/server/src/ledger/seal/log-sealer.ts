@@ -1,6 +1,7 @@
 import { formatCheckpoint, signNote } from '@torii/schema/log'
 import { erasureEntryOf } from '../record/leaf-commitment.ts'
 import { checkpointSigner } from './checkpoint-signer.ts'
+import type { LeafCache } from './leaf-cache.ts'
 import { createLogEdge, lastTiles, type TileState, tileHashes } from './log-tree.ts'
 import { leafHash } from './merkle.ts'
 import { SEAL_RACE_LOST, type SealStore, type SqlStatement } from './sealer.ts'
@@ -39,6 +40,8 @@ const INSERT_TILE = `INSERT OR REPLACE INTO log_tiles (level, idx, hashes) SELEC
 
 interface NewEntry {
   entry: string
+  /** The entry's Merkle leaf when the writer's cache had it (else hashed here). */
+  leaf?: Buffer
   receiptSeq: number | null
   erasureSeq: number | null
 }
@@ -48,9 +51,10 @@ interface NewEntry {
  * checkpoint of the new size. Reads and signs without the write lock, then writes the checkpoint, the
  * entries and the changed tiles in one transaction that applies only if no other checkpoint came first:
  * several processes on one file sign each tree size exactly once. Returns the number of entries added, 0
- * when nothing waits, or SEAL_RACE_LOST.
+ * when nothing waits, or SEAL_RACE_LOST. `cache`: the entries and leaves the writer kept of the receipts it
+ * committed (see leaf-cache.ts); without those the seal reads the receipts' hashes and hashes their leaves.
  */
-export async function sealLog(store: SealStore, request: LogSealRequest): Promise<number> {
+export async function sealLog(store: SealStore, request: LogSealRequest, cache?: LeafCache): Promise<number> {
   const max = request.maxEntries ?? MAX_CHECKPOINT_ENTRIES
   const [state] = await store.read({ sql: LOG_STATE_SQL, args: [] })
   const size = Number(state!.size)
@@ -59,15 +63,16 @@ export async function sealLog(store: SealStore, request: LogSealRequest): Promis
     sql: 'SELECT seq, receipt_id, erased_at FROM erasures WHERE seq > ? ORDER BY seq LIMIT ?',
     args: [Number(state!.erasure_seq), max],
   })
-  const receipts = await store.read({
-    sql: 'SELECT seq, hash FROM receipts WHERE seq > ? ORDER BY seq LIMIT ?',
-    args: [Number(state!.receipt_seq), max + 1],
-  })
-  const added: NewEntry[] = receipts.slice(0, max).map((row) => ({
-    entry: row.hash as string,
-    receiptSeq: Number(row.seq),
-    erasureSeq: null,
-  }))
+  const logged = Number(state!.receipt_seq)
+  const receipts =
+    (await receiptsFromCache(store, cache, logged, max + 1)) ??
+    (
+      await store.read({
+        sql: 'SELECT seq, hash FROM receipts WHERE seq > ? ORDER BY seq LIMIT ?',
+        args: [logged, max + 1],
+      })
+    ).map((row) => ({ entry: row.hash as string, receiptSeq: Number(row.seq), erasureSeq: null }))
+  const added: NewEntry[] = receipts.slice(0, max)
   // Erasures only once every receipt is in, so each follows the receipt it erases.
   if (receipts.length <= max)
     for (const row of erasures.slice(0, max - added.length))
@@ -79,7 +84,7 @@ export async function sealLog(store: SealStore, request: LogSealRequest): Promis
   if (added.length === 0) return 0
 
   const edge = createLogEdge(size, await loadEdge(store, size))
-  for (const { entry } of added) edge.append(leafHash(Buffer.from(entry, 'hex')))
+  for (const { entry, leaf } of added) edge.append(leaf ?? leafHash(Buffer.from(entry, 'hex')))
   const root = edge.root()
   const signer = await checkpointSigner(request.key, request.origin)
   const note = await signNote(
@@ -112,6 +117,31 @@ export async function sealLog(store: SealStore, request: LogSealRequest): Promis
   ]
   const [inserted] = await store.write(statements)
   return inserted === 1 ? added.length : SEAL_RACE_LOST
+}
+
+/**
+ * The receipts after `logged` from the writer's cache, when it holds the first of them and either `limit` or
+ * every receipt committed so far (else the entries would stop where another process's receipts begin, and
+ * reading the rows logs them together).
+ */
+async function receiptsFromCache(
+  store: SealStore,
+  cache: LeafCache | undefined,
+  logged: number,
+  limit: number
+): Promise<NewEntry[] | null> {
+  const cached = cache?.take(logged + 1, limit)
+  if (!cached?.length) return null
+  if (cached.length < limit) {
+    const max = (await store.read({ sql: 'SELECT max(seq) AS max FROM receipts', args: [] }))[0]?.max
+    if (Number(max) !== logged + cached.length) return null
+  }
+  return cached.map(({ hash, leaf }, i) => ({
+    entry: hash,
+    leaf,
+    receiptSeq: logged + 1 + i,
+    erasureSeq: null,
+  }))
 }
 
 /** The last tile of each level at the latest checkpoint's size, as stored. */

@@ -62,7 +62,7 @@ export async function sealNext(
   const previousBatch = last ? Number(last.seq) : 0
   const batch = previousBatch + 1
   const span =
-    (await cachedLeaves(store, cache, lastSeq, batchSize)) ?? (await readLeaves(store, lastSeq, batchSize))
+    (await leavesFromCache(store, cache, lastSeq, batchSize)) ?? (await readLeaves(store, lastSeq, batchSize))
   if (!span) return 0
   const { leaves, firstSeq, lastSeq: batchLastSeq } = span
   const root = merkleRoot(leaves).toString('hex')
@@ -106,14 +106,15 @@ interface LeafSpan {
  * batch or every receipt committed so far (else the batch would be cut short where another process's
  * receipts begin, and reading the rows seals them together).
  */
-async function cachedLeaves(
+async function leavesFromCache(
   store: SealStore,
   cache: LeafCache | undefined,
   lastSeq: number,
   batchSize: number
 ): Promise<LeafSpan | null> {
-  const leaves = cache?.take(lastSeq + 1, batchSize)
-  if (!leaves?.length) return null
+  const cached = cache?.take(lastSeq + 1, batchSize)
+  if (!cached?.length) return null
+  const leaves = cached.map((receipt) => receipt.leaf)
   if (leaves.length < batchSize) {
     const max = (await store.read({ sql: 'SELECT max(seq) AS max FROM receipts', args: [] }))[0]?.max
     if (Number(max) !== lastSeq + leaves.length) return null

@@ -3,13 +3,14 @@
 // being parsed and queued for the next group. It talks to libSQL's native binding directly (not through
 // @libsql/client) to reuse prepared statements: the receipt INSERT is prepared once, not per group.
 // Sealing runs here too, reading and writing on this connection: the event loop never sees it. The leaves
-// of the receipts committed here are kept for it, so a seal does not read back and hash a whole batch at once.
+// of the receipts committed here are kept for both sealers (batches and the log), so neither reads back and
+// hashes a whole batch at once.
 // A built server runs this file bundled (dist/writer-worker.mjs); from source, writer-worker.mjs loads it
 // through tsx.
 import { parentPort, workerData } from 'node:worker_threads'
 import type { InArgs } from '@libsql/client'
 import Database from 'libsql'
-import { createLeafCache } from '../seal/leaf-cache.ts'
+import { cachedLeaves, createLeafCache } from '../seal/leaf-cache.ts'
 import { type LogSealRequest, sealLog } from '../seal/log-sealer.ts'
 import { type SealRequest, type SealStore, sealNext } from '../seal/sealer.ts'
 import { withBusyRetry } from './busy.ts'
@@ -64,7 +65,9 @@ const insertRows = db.transaction((sql: string, rows: Args[]) => {
   }
   return firstSeq
 }).immediate
-const leaves = createLeafCache()
+/** The leaves of receipts committed here, one cache per sealer (batches, the log), fed the same leaves. */
+const batchLeaves = createLeafCache()
+const logLeaves = createLeafCache()
 
 /** This connection as sealNext's store: reads and writes are synchronous here, answered as promises. */
 const store: SealStore = {
@@ -82,16 +85,16 @@ port.on('message', async (message: Message) => {
       port.postMessage({ id, ok: true, rowsAffected: [rows.length] })
       // After the answer: the callers wait on the commit, not on this.
       const column = message.hashColumn
-      if (column !== undefined && rows.length > 0)
-        leaves.add(
-          firstSeq,
-          rows.map((row) => row[column] as string)
-        )
+      if (column !== undefined && rows.length > 0) {
+        const committed = cachedLeaves(rows.map((row) => row[column] as string))
+        batchLeaves.add(firstSeq, committed)
+        logLeaves.add(firstSeq, committed)
+      }
       return
     }
     const rowsAffected = await withBusyRetry(async () => {
-      if ('seal' in message) return [await sealNext(store, message.seal, leaves)]
-      if ('sealLog' in message) return [await sealLog(store, message.sealLog)]
+      if ('seal' in message) return [await sealNext(store, message.seal, batchLeaves)]
+      if ('sealLog' in message) return [await sealLog(store, message.sealLog, logLeaves)]
       return runStatements(message.statements)
     })
     port.postMessage({ id, ok: true, rowsAffected })
