@@ -107,6 +107,15 @@ describe('receiptRecord against leaf-commitment.ts (the canonical definition)', 
     }
   })
 
+  it('gives the canonical private digest for private parts too long for its reused buffer, and after them', () => {
+    const receipt = sampleReceipt(random(13))
+    for (const userAgent of ['短'.repeat(1400), 'a'.repeat(5000), 'Mozilla/5.0 ü', '']) {
+      const long = { ...receipt, userAgent }
+      const { row, ...record } = receiptRecord(long)
+      expect(record, userAgent.slice(0, 20)).toEqual(commitmentOf(long, saltOf(row)))
+    }
+  })
+
   it('changes when any member changes, and draws a fresh 32-byte salt each time', () => {
     const receipt = sampleReceipt(random(3))
     const base = receiptRecord(receipt)
