@@ -21,6 +21,11 @@ export interface LogVerifyOptions {
   origin?: string
   /** A checkpoint (signed note) saved earlier: the log must still contain it. */
   since?: string
+  /**
+   * Every receipt's content was checked against its hash in this run already (`verifyRecords` over the same
+   * database): the log then checks only that each entry is its receipt's hash, not the content again.
+   */
+  receiptsChecked?: boolean
 }
 
 export type LogVerifyResult =
@@ -153,7 +158,7 @@ export async function verifyLogAgainst(client: Client, given: LogVerifyOptions):
           if (row.id === null)
             throw new LogProblem(`log entry ${index}: receipt seq ${seq} is missing`, index)
           const receipt = rowFromSql(row)
-          const problem = checkReceipt(receipt)
+          const problem = options.receiptsChecked ? null : checkReceipt(receipt)
           if (problem) throw new LogProblem(`log entry ${index}: ${problem}`, index)
           if (receipt.hash !== entry)
             throw new LogProblem(`log entry ${index} is not the entry of receipt ${receipt.id}`, index)
