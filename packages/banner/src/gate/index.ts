@@ -23,7 +23,7 @@ import { GATE, GATE_DEFAULTS } from '@torii/schema/gate-config'
 import { EVENT_PREFIX, INERT_SELECTOR, OUTBOX_FLAG } from '../shared/constants.ts'
 import type { FabModule, GateOwnHandle, NoticeModule, UiModule, View } from '../shared/contract.ts'
 import { readConfig } from './config.ts'
-import { consentState, gtag } from './consent-mode.ts'
+import { consentState, gtag, pushConsentEvent } from './consent-mode.ts'
 import { readChoice } from './cookie.ts'
 import { attr, doc, isFrame, isTag } from './dom.ts'
 import { installGuards } from './guards.ts'
@@ -72,7 +72,14 @@ function boot() {
   })
   if (cfg[GATE.adsDataRedaction] !== false) g('set', 'ads_data_redaction', true)
   if (cfg[GATE.urlPassthrough]) g('set', 'url_passthrough', true)
-  if (choice) g('consent', 'update', consentState(cfg, inForce.p))
+  // The Consent Mode update for what is in force and the `torii_consent` event right after it: on a page view
+  // with a choice, and on every change (`_apply`), before any tag it allows runs (GCM-05/06). Through the gtag
+  // of the boot (the page's, or the gate's: both push to the one dataLayer).
+  const update = () => {
+    g('consent', 'update', consentState(cfg, inForce.p))
+    pushConsentEvent(inForce)
+  }
+  if (choice) update()
 
   // `_showFab` and `_apply` are set below, before any chunk gets the handle.
   const gate = {
@@ -143,6 +150,7 @@ function boot() {
   gate._apply = (next) => {
     gate._choice = next
     inForce = effective(cfg, next, gpc)
+    update()
     scan()
   }
   // One script or iframe: auto-blocking first (its URL), then the declarative form.
