@@ -1,5 +1,4 @@
 import { GATE } from '@torii/schema/gate-config'
-import type { Effective } from './rules.ts'
 import type { GateConfig } from './types.ts'
 
 type Gtag = (...args: unknown[]) => void
@@ -26,19 +25,5 @@ export function gtag(): Gtag {
   return (w.gtag ||= function () {
     // biome-ignore lint/complexity/noArguments: gtag.js reads Arguments objects, not arrays
     dl.push(arguments)
-  })
-}
-
-/**
- * The `torii_consent` dataLayer event GTM triggers fire on (the granted purpose and vendor keys, in config
- * order), pushed by the gate right after each Consent Mode update: on a page view with a choice in force and
- * on every change. `dataLayer` exists by then (`gtag()` made it).
- */
-export function pushConsentEvent(inForce: Effective): void {
-  const granted = (flags: Record<string, boolean>) => Object.keys(flags).filter((key) => flags[key])
-  ;(window as unknown as { dataLayer: unknown[] }).dataLayer.push({
-    event: 'torii_consent',
-    torii_purposes: granted(inForce.p),
-    torii_vendors: granted(inForce.v),
   })
 }

@@ -23,7 +23,7 @@ import { GATE, GATE_DEFAULTS } from '@torii/schema/gate-config'
 import { EVENT_PREFIX, INERT_SELECTOR, OUTBOX_FLAG } from '../shared/constants.ts'
 import type { FabModule, GateOwnHandle, NoticeModule, UiModule, View } from '../shared/contract.ts'
 import { readConfig } from './config.ts'
-import { consentState, gtag, pushConsentEvent } from './consent-mode.ts'
+import { consentState, gtag } from './consent-mode.ts'
 import { readChoice } from './cookie.ts'
 import { attr, doc, isFrame, isTag } from './dom.ts'
 import { installGuards } from './guards.ts'
@@ -72,12 +72,19 @@ function boot() {
   })
   if (cfg[GATE.adsDataRedaction] !== false) g('set', 'ads_data_redaction', true)
   if (cfg[GATE.urlPassthrough]) g('set', 'url_passthrough', true)
-  // The Consent Mode update for what is in force and the `torii_consent` event right after it: on a page view
-  // with a choice, and on every change (`_apply`), before any tag it allows runs (GCM-05/06). Through the gtag
-  // of the boot (the page's, or the gate's: both push to the one dataLayer).
+  // The Consent Mode update for what is in force, then the `torii_consent` dataLayer event GTM triggers fire on
+  // (granted purpose and vendor keys, in config order; docs/gtm.md): on a page view with a choice, and on every
+  // change (`_apply`), before any tag it allows runs (GCM-05/06). Through the gtag of the boot (the page's, or
+  // the gate's: both push to the one dataLayer, which `gtag()` made). Written here, not in consent-mode.ts: 6 B
+  // gzip less.
   const update = () => {
     g('consent', 'update', consentState(cfg, inForce.p))
-    pushConsentEvent(inForce)
+    const granted = (flags: Record<string, boolean>) => Object.keys(flags).filter((key) => flags[key])
+    ;(window as unknown as { dataLayer: unknown[] }).dataLayer.push({
+      event: 'torii_consent',
+      torii_purposes: granted(inForce.p),
+      torii_vendors: granted(inForce.v),
+    })
   }
   if (choice) update()
 
