@@ -18,9 +18,19 @@ import { demoGateConfig } from './gate-config.mjs'
  * gate was 3,071 B before regions (3,069 to 3,073 B over 40 names). The notice gate loading its floating
  * button chunk for the notice instead of the UI chunk (src/ui/notice-first.ts) costs it 1-2 B: median 3,067 B,
  * 3,063-3,070 B over 60 names (3,066 B, 3,063-3,069 B before, counted the same way).
+ *
+ * Raised for Google Tag Manager (#17) from 3,072 to 3,232 B, and the first visit from 10,240 to 10,330 B: host
+ * patterns with paths and the longest-path rule (@torii/schema/host-pattern, +68 B), the `torii_consent`
+ * dataLayer event after each Consent Mode update (+51 B), vendors of required purposes never held (+18 B), the
+ * update pushed by the gate's `_apply` instead of the UI chunk (+16 B in the gate, -123 B in the UI chunk), and
+ * the demo's GA4 pattern `www.googletagmanager.com/gtag/js?id=G-` in the inlined config (+13 B). Medians over
+ * 60 chunk names before -> after: opt-in 3,023 -> 3,189, opt-out 3,045 -> 3,208, notice 3,064 -> 3,227 B (at
+ * most 3,192 / 3,211 / 3,230 B); UI chunk 7,129 -> 7,093 B. The mangler's alphabet, re-tried by adjacent swaps
+ * of its first 24 characters, found nothing smaller. The new budgets are the largest notice gate seen and its
+ * first visit (+ UI chunk) with 2 and 7 B over for chunk names not sampled.
  */
-export const GATE_BUDGET = 3072
-export const FIRST_VISIT_BUDGET = 10240
+export const GATE_BUDGET = 3232
+export const FIRST_VISIT_BUDGET = 10330
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
 const gzip = (b) => gzipSync(b, { level: 9 }).length

@@ -56,6 +56,7 @@ describe('Consent Mode', () => {
       ['consent', 'default'],
       ['set', 'ads_data_redaction'],
       ['consent', 'update'],
+      [undefined, undefined], // the torii_consent event, below
     ])
     expect(dl[0][2]).toMatchObject({
       ad_storage: 'denied',
@@ -64,6 +65,18 @@ describe('Consent Mode', () => {
       wait_for_update: 500,
     })
     expect(dl[2][2]).toMatchObject({ analytics_storage: 'granted', ad_storage: 'denied' })
+    // Right after the update: what is granted, keys in config order, for GTM triggers.
+    expect(dl[3]).toEqual({
+      event: 'torii_consent',
+      torii_purposes: ['necessary', 'analytics'],
+      torii_vendors: ['google-analytics'],
+    })
+  })
+
+  it('should push no torii_consent event without a choice in force', async () => {
+    await bootGate(demoConfig())
+    const dl = (window as W).dataLayer!
+    expect(dl.some((e) => (e as { event?: string }).event)).toBe(false)
   })
 
   it('should keep a page-defined gtag and honour url_passthrough', async () => {

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { hostMatches, vendorOfUrl } from '../src/gate/hosts.ts'
+import { vendorOfUrl } from '../src/gate/hosts.ts'
 import { demoConfig } from './fixtures.ts'
 
-describe('host matching', () => {
-  it('should match a wildcard host itself and its subdomains, and nothing else', () => {
-    expect(hostMatches('*.x.com', 'x.com')).toBe(true)
-    expect(hostMatches('*.x.com', 'a.b.x.com')).toBe(true)
-    expect(hostMatches('*.x.com', 'evilx.com')).toBe(false)
-    expect(hostMatches('*.x.com', 'x.com.evil.net')).toBe(false)
-  })
-
-  it('should match a plain host exactly', () => {
-    expect(hostMatches('www.x.com', 'www.x.com')).toBe(true)
-    expect(hostMatches('www.x.com', 'x.com')).toBe(false)
-    expect(hostMatches('www.x.com', 'a.www.x.com')).toBe(false)
-  })
-
+// The patterns themselves (host, wildcard, path prefix) are tested with the matcher, in
+// @torii/schema's host-pattern.test.ts.
+describe('vendorOfUrl', () => {
   it('should find the vendor of a URL, relative and odd URLs included', () => {
     const cfg = demoConfig()
     expect(vendorOfUrl(cfg, 'https://www.googletagmanager.com/gtag/js?id=G-1')).toBe('google-analytics')
@@ -24,5 +13,14 @@ describe('host matching', () => {
     expect(vendorOfUrl(cfg, '/local.js')).toBeUndefined()
     expect(vendorOfUrl(cfg, 'https://cdn.example.com/a.js')).toBeUndefined()
     expect(vendorOfUrl(cfg, 'http://[bad')).toBeUndefined()
+  })
+
+  it('should give a URL to the vendor whose matching pattern has the longest path', () => {
+    const cfg = demoConfig()
+    // GA keeps the bare host (as configs made before path patterns do); GTM, added after it, names gtm.js.
+    cfg[3].push(['google-tag-manager', ['necessary'], ['www.googletagmanager.com/gtm.js']])
+    expect(vendorOfUrl(cfg, 'https://www.googletagmanager.com/gtm.js?id=GTM-X')).toBe('google-tag-manager')
+    expect(vendorOfUrl(cfg, 'https://www.googletagmanager.com/gtag/js?id=G-1')).toBe('google-analytics')
+    expect(vendorOfUrl(cfg, 'https://www.googletagmanager.com/ns.html?id=GTM-X')).toBe('google-analytics')
   })
 })

@@ -52,6 +52,14 @@ describe('effective under opt-out and notice rules', () => {
       expect(effective(under([model]), decided({ advertising: false }), true).gpc).toBeUndefined()
     })
 
+    it(`${model}: a vendor acting only for required purposes stays in force, even denied in the choice`, () => {
+      const cfg = under([model, ['analytics']])
+      cfg[GATE.vendors].push(['google-tag-manager', ['necessary'], ['www.googletagmanager.com/gtm.js']])
+      const state = effective(cfg, decided({ analytics: false }, { 'google-tag-manager': false }), false)
+      expect(state.v['google-tag-manager']).toBe(true)
+      expect(state.p.analytics).toBe(false)
+    })
+
     it(`${model}: a choice's opt-outs win over the defaults, for purposes and for vendors`, () => {
       const state = effective(
         under([model]),

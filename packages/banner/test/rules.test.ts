@@ -87,6 +87,28 @@ describe('rules', () => {
     expect(state.p.necessary).toBe(true)
   })
 
+  it('should run a vendor acting only for required purposes, never asking about it (GTM loaded before consent)', () => {
+    const cfg = demoConfig()
+    cfg[GATE.vendors].push(['google-tag-manager', ['necessary'], ['www.googletagmanager.com/gtm.js']])
+    // No choice yet: in force with the required purpose, while the rest waits.
+    expect(effective(cfg, null, false).v).toMatchObject({
+      'google-tag-manager': true,
+      'google-analytics': false,
+    })
+    // A choice made before the vendor was added is not asked again for it.
+    expect(undecided(cfg, all, false).ask).toBeFalsy()
+    // Not even a denial in the choice holds it (Reject all names every vendor).
+    const rejected = decided(none.p, { ...none.v, 'google-tag-manager': false })
+    expect(effective(cfg, rejected, false).v['google-tag-manager']).toBe(true)
+    expect(completeDecision(cfg, false, {}, { 'google-tag-manager': false }).v['google-tag-manager']).toBe(
+      true
+    )
+    // Held (GTM on hold) when it acts for an optional purpose.
+    cfg[GATE.vendors].at(-1)![1] = ['analytics']
+    expect(effective(cfg, null, false).v['google-tag-manager']).toBe(false)
+    expect(undecided(cfg, all, false).ask).toBe(true)
+  })
+
   it('should complete every purpose and vendor, required granted, undecided denied', () => {
     const cfg = demoConfig()
     expect(completeDecision(cfg, false, { necessary: false }, {})).toEqual({

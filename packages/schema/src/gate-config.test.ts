@@ -38,3 +38,25 @@ describe('toGateConfig with a region rule', () => {
     expect(toGateConfig(revision, '/ui.js', rule('opt-out', []))[GATE.region]).toEqual(['opt-out'])
   })
 })
+
+describe('toGateConfig host patterns', () => {
+  it("should drop a vendor's patterns its own wildcard covers with the same path, and keep the others", () => {
+    const config = siteConfigSchema.parse(DEMO_SITE_CONFIG)
+    config.vendors[0]!.hosts = [
+      '*.example.com',
+      'cdn.example.com',
+      'cdn.example.com/gtm.js',
+      '*.example.com/gtag/js?id=G-',
+      'a.example.com/gtag/js?id=G-',
+      'www.other.com/gtag/js?id=G-',
+    ]
+    const [, , , vendors] = toGateConfig({ ...revision, config }, '/ui.js')
+    expect(vendors![0]![2]).toEqual([
+      '*.example.com',
+      // Kept: dropping it would let another vendor's longer path win this URL (vendorMatchingUrl).
+      'cdn.example.com/gtm.js',
+      '*.example.com/gtag/js?id=G-',
+      'www.other.com/gtag/js?id=G-',
+    ])
+  })
+})

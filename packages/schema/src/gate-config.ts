@@ -98,15 +98,28 @@ function packed<T extends unknown[]>(tuple: T, empty = (v: unknown): boolean => 
 }
 const noInfo = (v: unknown) => v === false || v == null || (Array.isArray(v) && !v.length)
 
-/** `*.x.com` covers x.com, any subdomain, and narrower patterns (`*.a.x.com`); a host never covers itself. */
-function covers(pattern: string, host: string): boolean {
-  const name = host.replace(/^\*\./, '')
-  return pattern !== host && pattern.startsWith('*.') && `.${name}`.endsWith(pattern.slice(1))
+/**
+ * Whether `pattern` matches every URL `other` matches, with the same path (so dropping `other` from the
+ * vendor that has both changes nothing `vendorMatchingUrl` finds): `*.x.com` covers `x.com`, `a.x.com` and
+ * `*.a.x.com`; `*.x.com/p` covers `a.x.com/p`. A pattern never covers itself.
+ */
+function patternCovers(pattern: string, other: string): boolean {
+  // Not host-pattern.ts's patternHost: importing that module here would put it before the gate's inlined
+  // config in dist/gate.js (config.ts imports this module first).
+  const [host = '', ...path] = pattern.split('/')
+  const [otherHost = '', ...otherPath] = other.split('/')
+  return (
+    pattern !== other &&
+    host[0] === '*' &&
+    path.join('/') === otherPath.join('/') &&
+    `.${otherHost.replace(/^\*\./, '')}`.endsWith(host.slice(1))
+  )
 }
 
 /**
  * Derives the gate's inlined config from a revision: only what the gate uses on every page view, leaving
- * out what equals the gate's defaults and hosts a wildcard of the same vendor already covers.
+ * out what equals the gate's defaults and host patterns a wildcard of the same vendor already covers
+ * (`patternCovers`).
  */
 export function toGateConfig(revision: Revision, uiPath: string, rule?: RegionRule): PackedGateConfig {
   const { config } = revision
@@ -124,7 +137,7 @@ export function toGateConfig(revision: Revision, uiPath: string, rule?: RegionRu
   )
   const vendors = config.vendors.map(({ key, purposes, hosts }) =>
     packed<GateVendor>(
-      [key, purposes, hosts.filter((host) => !hosts.some((other) => covers(other, host)))],
+      [key, purposes, hosts.filter((host) => !hosts.some((other) => patternCovers(other, host)))],
       noInfo
     )
   )

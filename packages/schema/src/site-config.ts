@@ -1,17 +1,21 @@
 import { z } from 'zod'
 import { CONSENT_TYPES } from './consent-mode.ts'
+import { HOST_PATTERN } from './host-pattern.ts'
 import { keySchema } from './key.ts'
 import { languageSchema, localizedSchema } from './language.ts'
 import { regionPurposesIssues, regionsSchema } from './regions/region-rules.ts'
 
 export { keySchema }
 
-/** A host a vendor's scripts and iframes come from; `*.example.com` matches any subdomain. */
+/**
+ * A URL pattern a vendor's scripts and iframes come from (host-pattern.ts): a host, `*.example.com` for it and
+ * any subdomain, optionally followed by a path prefix (`www.googletagmanager.com/gtm.js`).
+ */
 export const hostSchema = z
   .string()
   .regex(
-    /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/,
-    'must be a host name such as "www.example.com" or "*.example.com"'
+    HOST_PATTERN,
+    'must be a host name such as "www.example.com" or "*.example.com", optionally followed by a path such as "/gtm.js"'
   )
 
 /** An absolute http(s) URL (vendor links). */
@@ -57,7 +61,7 @@ export const vendorSchema = z.object({
   name: z.string().min(1).max(200),
   /** The purposes this vendor acts for; a vendor's tags need all of them granted. */
   purposes: z.array(keySchema).min(1, 'a vendor needs at least one purpose'),
-  /** Hosts whose scripts and iframes are held until this vendor is granted (auto-blocking). */
+  /** URL patterns (host, optionally a path prefix) whose scripts and iframes are held until this vendor is granted (auto-blocking). */
   hosts: z.array(hostSchema).default([]),
   cookies: z.array(vendorCookieSchema).default([]),
   privacyPolicyUrl: httpUrlSchema,

@@ -13,7 +13,8 @@ export const VENDOR_CATALOG: CatalogVendor[] = [
     name: 'Google Analytics 4',
     category: 'analytics',
     purposes: ['analytics'],
-    hosts: ['www.googletagmanager.com', '*.google-analytics.com', '*.analytics.google.com'],
+    // gtag.js of a GA4 measurement id only: gtm.js is Google Tag Manager's (its own entry).
+    hosts: ['www.googletagmanager.com/gtag/js?id=G-', '*.google-analytics.com', '*.analytics.google.com'],
     cookies: [
       {
         name: '_ga',
@@ -88,8 +89,10 @@ export const VENDOR_CATALOG: CatalogVendor[] = [
     key: 'google-tag-manager',
     name: 'Google Tag Manager',
     category: 'tag-manager',
-    purposes: ['analytics'],
-    hosts: ['www.googletagmanager.com'],
+    // Loaded before consent (docs/gtm.md): under the site's required purpose, the container runs under Consent
+    // Mode defaults; the admin offers holding it instead (an optional purpose).
+    purposes: ['necessary'],
+    hosts: ['www.googletagmanager.com/gtm.js', 'www.googletagmanager.com/ns.html'],
     // The container script sets no cookies itself; the tags it loads are listed as their own vendors.
     cookies: [],
     privacyPolicyUrl: GOOGLE_PRIVACY,

@@ -227,7 +227,17 @@ export const EN = {
   'vendors.name': 'Name',
   'vendors.purposes': 'Purposes',
   'vendors.hosts': 'Script and iframe hosts',
-  'vendors.hostsHint': 'One per line; *.example.com matches every subdomain.',
+  'vendors.hostsHint':
+    'One per line; *.example.com matches every subdomain. A path after the host matches only URLs starting with it: www.googletagmanager.com/gtm.js.',
+  'vendors.gtmMode': 'How Google Tag Manager loads',
+  'vendors.gtmMode.load': 'Load the container before consent (recommended)',
+  'vendors.gtmMode.loadHint':
+    'gtm.js runs on every page as part of “{purpose}”, with Google Consent Mode denying storage until the visitor chooses; Google tags in the container follow Consent Mode. Other tags it adds (Meta, TikTok, …) stay blocked until their own vendor is allowed.',
+  'vendors.gtmMode.loadUnavailable': 'Needs a required purpose on the site (such as “Necessary”).',
+  'vendors.gtmMode.hold': 'Hold the container until consent',
+  'vendors.gtmMode.holdHint':
+    'Nothing in the container runs, and no request goes to Google Tag Manager, until the visitor allows “{purpose}”.',
+  'vendors.gtmMode.holdUnavailable': 'Needs an optional purpose on the site (such as “Analytics”).',
   'vendors.cookies': 'Cookies',
   'vendors.cookieName': 'Cookie name',
   'vendors.cookieRetention': 'Retention ({language})',

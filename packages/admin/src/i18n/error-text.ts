@@ -9,8 +9,8 @@ const MESSAGES: [RegExp, string, string?][] = [
     '半角英小文字・数字・ハイフンで、英字から始めてください',
   ],
   [
-    /^must be a host name such as "www\.example\.com" or "\*\.example\.com"$/,
-    'ホスト名（例：www.example.com、*.example.com）を入力してください',
+    /^must be a host name such as "www\.example\.com" or "\*\.example\.com", optionally followed by a path such as "\/gtm\.js"$/,
+    'ホスト名（例：www.example.com、*.example.com）を入力してください。後ろにパスを付けられます（例：/gtm.js）',
   ],
   [/^must be an http\(s\) URL$/, 'http:// または https:// で始まるURLを入力してください'],
   [/^must be a colour like #1a2b3c$/, '#1a2b3c のような色を指定してください'],

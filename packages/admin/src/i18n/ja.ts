@@ -226,7 +226,17 @@ export const JA: Messages = {
   'vendors.name': '名前',
   'vendors.purposes': '利用目的',
   'vendors.hosts': 'スクリプト・iframe のホスト',
-  'vendors.hostsHint': '1行に1つ。*.example.com はすべてのサブドメインに一致します。',
+  'vendors.hostsHint':
+    '1行に1つ。*.example.com はすべてのサブドメインに一致します。ホストの後にパスを書くと、そのパスで始まるURLだけに一致します（www.googletagmanager.com/gtm.js）。',
+  'vendors.gtmMode': 'Google タグマネージャーの読み込み方',
+  'vendors.gtmMode.load': '同意の前にコンテナを読み込む（推奨）',
+  'vendors.gtmMode.loadHint':
+    'gtm.js は「{purpose}」としてすべてのページで動き、訪問者が選ぶまで Google の同意モードが保存を拒否します。コンテナ内の Google のタグは同意モードに従います。コンテナが追加するほかのタグ（Meta、TikTok など）は、それぞれのベンダーが許可されるまで止めたままです。',
+  'vendors.gtmMode.loadUnavailable': 'サイトに必須の利用目的（「必須」など）が必要です。',
+  'vendors.gtmMode.hold': '同意までコンテナを止めておく',
+  'vendors.gtmMode.holdHint':
+    '訪問者が「{purpose}」を許可するまで、コンテナの中身は動かず、Google タグマネージャーへのリクエストも送られません。',
+  'vendors.gtmMode.holdUnavailable': 'サイトに任意の利用目的（「アクセス解析」など）が必要です。',
   'vendors.cookies': 'Cookie',
   'vendors.cookieName': 'Cookie 名',
   'vendors.cookieRetention': '保存期間（{language}）',

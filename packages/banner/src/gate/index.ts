@@ -72,7 +72,21 @@ function boot() {
   })
   if (cfg[GATE.adsDataRedaction] !== false) g('set', 'ads_data_redaction', true)
   if (cfg[GATE.urlPassthrough]) g('set', 'url_passthrough', true)
-  if (choice) g('consent', 'update', consentState(cfg, inForce.p))
+  // The Consent Mode update for what is in force, then the `torii_consent` dataLayer event GTM triggers fire on
+  // (granted purpose and vendor keys, in config order; docs/gtm.md): on a page view with a choice, and on every
+  // change (`_apply`), before any tag it allows runs (GCM-05/06). Through the gtag of the boot (the page's, or
+  // the gate's: both push to the one dataLayer, which `gtag()` made). Written here, not in consent-mode.ts: 6 B
+  // gzip less.
+  const update = () => {
+    g('consent', 'update', consentState(cfg, inForce.p))
+    const granted = (flags: Record<string, boolean>) => Object.keys(flags).filter((key) => flags[key])
+    ;(window as unknown as { dataLayer: unknown[] }).dataLayer.push({
+      event: 'torii_consent',
+      torii_purposes: granted(inForce.p),
+      torii_vendors: granted(inForce.v),
+    })
+  }
+  if (choice) update()
 
   // `_showFab` and `_apply` are set below, before any chunk gets the handle.
   const gate = {
@@ -143,6 +157,7 @@ function boot() {
   gate._apply = (next) => {
     gate._choice = next
     inForce = effective(cfg, next, gpc)
+    update()
     scan()
   }
   // One script or iframe: auto-blocking first (its URL), then the declarative form.

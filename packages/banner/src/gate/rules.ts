@@ -40,22 +40,27 @@ export function effective(cfg: GateConfig, choice: Choice | null, gpc: boolean):
   const out: Effective = { p: {}, v: {} }
   const cp: Flags = choice?.p || {}
   const cv: Flags = choice?.v || {}
-  // GPC-denied purposes, for the opt-in rule's vendors.
+  // GPC-denied purposes, for the opt-in rule's vendors; required ones.
   const denied: Flags = {}
+  const required: Flags = {}
   // Constant in each gate build (src/gate/model.ts): the opt-in gate keeps only the opt-in checks.
   const regional = runsByDefault(cfg)
   // The rule's purposes that still wait for a choice; in an opt-out or notice rule, every other one runs by default.
   const optIn = cfg[GATE.region]?.[1] || []
-  for (const [key, , required, gpcDenies] of cfg[GATE.purposes]) {
+  for (const [key, , needed, gpcDenies] of cfg[GATE.purposes]) {
+    required[key] = needed
     // (Written so that the opt-in gate's code is what it was before regions, byte for byte.)
     const no = regional ? gpc && gpcDenies : (denied[key] = gpc && gpcDenies)
     const byDefault = regional && !optIn.includes(key)
-    out.p[key] = required || (!no && (regional ? (cp[key] ?? byDefault) : cp[key] == true))
-    if (!(required || key in cp || (regional && !no && byDefault))) out[no ? 'gpc' : 'ask'] = true
+    out.p[key] = needed || (!no && (regional ? (cp[key] ?? byDefault) : cp[key] == true))
+    if (!(needed || key in cp || (regional && !no && byDefault))) out[no ? 'gpc' : 'ask'] = true
   }
   for (const [key, purposes] of cfg[GATE.vendors]) {
-    out.v[key] = (regional ? cv[key] != false : cv[key] == true) && purposes.every((k) => out.p[k])
-    if (!regional && !(key in cv)) out[purposes.some((k) => denied[k]) ? 'gpc' : 'ask'] = true
+    // A vendor acting only for required purposes runs with them, decided or not (never asked): Google Tag
+    // Manager loaded before consent (docs/gtm.md).
+    const decided = purposes.every((k) => required[k]) || cv[key]
+    out.v[key] = (regional ? decided != false : decided == true) && purposes.every((k) => out.p[k])
+    if (!regional && decided == null) out[purposes.some((k) => denied[k]) ? 'gpc' : 'ask'] = true
   }
   return out
 }

@@ -56,8 +56,8 @@ export interface GateHandle {
    */
   readonly _configJson?: Promise<unknown>
   /**
-   * Puts `choice` in force in the gate: what it allows, and the revival of the tags it allows. The caller
-   * pushes the Consent Mode update before (GCM-05/06: before any tag it allows runs).
+   * Puts `choice` in force in the gate: what it allows, the Consent Mode update and the `torii_consent`
+   * dataLayer event (GCM-05/06: before any tag it allows runs), then the revival of the tags it allows.
    */
   _apply(choice: Choice): void
   /**

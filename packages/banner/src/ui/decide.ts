@@ -1,7 +1,7 @@
 import { GATE } from '@torii/schema/gate-config'
-import { consentState, gtag } from '../gate/consent-mode.ts'
+import { consentState } from '../gate/consent-mode.ts'
 import { runsByDefault } from '../gate/model.ts'
-import { effective, lifetimeDays } from '../gate/rules.ts'
+import { lifetimeDays } from '../gate/rules.ts'
 import type { Choice } from '../gate/types.ts'
 import { CHANGE_EVENT, INERT_SELECTOR } from '../shared/constants.ts'
 import type { Decision, GateHandle } from '../shared/contract.ts'
@@ -36,12 +36,10 @@ export function ranKeys(): Record<string, 1> {
 const lost = (before: Flags, after: Flags) => Object.keys(before).some((k) => before[k] && !after[k])
 
 /**
- * Has the gate put `choice` in force: the Consent Mode update with every type first (GCM-05/06: before any
- * tag it allows runs), then the gate's revival, `torii:change`, the floating button.
+ * Has the gate put `choice` in force (the Consent Mode update with every type and the `torii_consent` event
+ * first, GCM-05/06: before any tag it allows runs; then its revival), then `torii:change`, the floating button.
  */
 function putInForce(gate: GateHandle, choice: Choice): void {
-  const cfg = gate._gateConfig
-  gtag()('consent', 'update', consentState(cfg, effective(cfg, choice, gate._gpc).p))
   gate._apply(choice)
   dispatchEvent(new CustomEvent(CHANGE_EVENT, { detail: window.torii.get() }))
   gate._showFab()

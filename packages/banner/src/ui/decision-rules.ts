@@ -9,9 +9,13 @@ type Flags = Record<string, boolean>
 export const gpcDenied = (cfg: GateConfig, gpc: boolean, key: string): boolean =>
   gpc && cfg[GATE.purposes].some(([k, , , denies]) => k == key && denies)
 
+/** A purpose the site requires (shown locked on, never asked). */
+const isRequired = (cfg: GateConfig, key: string): boolean =>
+  cfg[GATE.purposes].some(([k, , required]) => k == key && required)
+
 /**
- * A decision completed into a choice's maps: required purposes granted, GPC-denied ones denied, the rest as
- * given. Under an opt-out or notice rule, a purpose or vendor the rule runs by default is written only when
+ * A decision completed into a choice's maps: required purposes granted, and vendors acting only for them
+ * (as the gate has them in force: src/gate/rules.ts), GPC-denied ones denied, the rest as given. Under an opt-out or notice rule, a purpose or vendor the rule runs by default is written only when
  * denied: granted, it is left out (it runs there by the rule), so a default never becomes consent where an
  * opt-in rule asks first (never turn a default into consent).
  */
@@ -26,7 +30,8 @@ export function completeDecision(cfg: GateConfig, gpc: boolean, p: Flags, v: Fla
     if (required || !granted || !byDefault([key])) purposes[key] = granted
   }
   for (const [key, needs] of cfg[GATE.vendors]) {
-    const granted = v[key] == true && !needs.some((k) => gpcDenied(cfg, gpc, k))
+    const granted =
+      needs.every((k) => isRequired(cfg, k)) || (v[key] == true && !needs.some((k) => gpcDenied(cfg, gpc, k)))
     if (!granted || !byDefault(needs)) vendors[key] = granted
   }
   return { p: purposes, v: vendors }

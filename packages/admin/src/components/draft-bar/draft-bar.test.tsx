@@ -68,7 +68,7 @@ describe('DraftBar', () => {
     const items = [...alert.querySelectorAll('li')].map((li) => li.textContent)
     expect(items).toHaveLength(8)
     expect(items).toContain(
-      'Vendor 1 (Microsoft Clarity) › Script and iframe hosts › line 1: must be a host name such as "www.example.com" or "*.example.com"'
+      'Vendor 1 (Microsoft Clarity) › Script and iframe hosts › line 1: must be a host name such as "www.example.com" or "*.example.com", optionally followed by a path such as "/gtm.js"'
     )
     expect(items).toContain('Texts (ja) › Title: at most 200 characters')
     expect(items).toContain('Vendor 2 (Google AdSense) › Privacy policy URL: must be an http(s) URL')

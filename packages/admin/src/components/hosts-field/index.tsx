@@ -10,14 +10,15 @@ export interface HostsFieldProps {
   onValue: (hosts: string[]) => void
 }
 
+/** One pattern a line (or comma): the host part lowercased, a path kept as typed (it is case-sensitive). */
 function parse(text: string): string[] {
   return text
     .split(/[\s,]+/)
-    .map((line) => line.trim().toLowerCase())
+    .map((line) => line.trim().replace(/^[^/]*/, (host) => host.toLowerCase()))
     .filter(Boolean)
 }
 
-/** A list of hosts edited as lines; the text is kept while typing so blank lines don't vanish. */
+/** A list of host patterns edited as lines; the text is kept while typing so blank lines don't vanish. */
 export function HostsField(props: HostsFieldProps) {
   const [text, setText] = useState(props.value.join('\n'))
   useEffect(() => {

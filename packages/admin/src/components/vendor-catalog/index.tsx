@@ -4,7 +4,9 @@ import { type CatalogVendor, VENDOR_CATALOG } from '@torii/schema/vendor-catalog
 import { useId } from 'preact/hooks'
 import { t } from '../../i18n/index.ts'
 import { suggestPurpose } from '../../lib/draft-ops.ts'
+import { isTagManager } from '../../lib/gtm-mode.ts'
 import { localText } from '../../lib/local-text.ts'
+import { GtmModeField } from '../gtm-mode/index.tsx'
 
 export interface VendorCatalogProps {
   config: SiteConfig
@@ -31,19 +33,32 @@ function CatalogItem({
         <p class="badge">{t('vendors.alreadyAdded', { name: preset.name })}</p>
       ) : (
         <div class="catalog-add">
-          <label for={id}>{t('vendors.addTo', { name: preset.name })}</label>
-          <select
-            id={id}
-            value={purposeKey}
-            disabled={disabled}
-            onChange={(event) => (chosen.value = event.currentTarget.value)}
-          >
-            {config.purposes.map((purpose) => (
-              <option key={purpose.key} value={purpose.key}>
-                {localText(purpose.name, config.defaultLanguage, purpose.key)}
-              </option>
-            ))}
-          </select>
+          {isTagManager(preset) ? (
+            // GTM's purpose is its mode (load before consent, or hold), offered in words.
+            <GtmModeField
+              sitePurposes={config.purposes}
+              language={config.defaultLanguage}
+              purposes={[purposeKey]}
+              disabled={disabled}
+              onPurposes={([key]) => (chosen.value = key ?? null)}
+            />
+          ) : (
+            <>
+              <label for={id}>{t('vendors.addTo', { name: preset.name })}</label>
+              <select
+                id={id}
+                value={purposeKey}
+                disabled={disabled}
+                onChange={(event) => (chosen.value = event.currentTarget.value)}
+              >
+                {config.purposes.map((purpose) => (
+                  <option key={purpose.key} value={purpose.key}>
+                    {localText(purpose.name, config.defaultLanguage, purpose.key)}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
           <button type="button" disabled={disabled || !purposeKey} onClick={() => onAdd(preset, purposeKey)}>
             {t('vendors.addPreset', { name: preset.name })}
           </button>

@@ -53,6 +53,30 @@ describe('VendorCatalog', () => {
     expect(within(item as HTMLElement).getByText('Google AdSense is added')).toBeTruthy()
   })
 
+  it("should offer Google Tag Manager's two modes in words: load before consent by default, or hold", () => {
+    render(<Harness initial={configWithoutAdSense()} />)
+    const item = screen.getByText('Google Tag Manager').closest('li') as HTMLElement
+    const load = within(item).getByRole('radio', { name: 'Load the container before consent (recommended)' })
+    const hold = within(item).getByRole('radio', { name: 'Hold the container until consent' })
+    expect((load as HTMLInputElement).checked).toBe(true)
+    expect(within(item).queryByLabelText('Purpose for Google Tag Manager')).toBeNull()
+    expect(within(item).getByText(/until the visitor allows “Analytics”/)).toBeTruthy()
+    fireEvent.click(hold)
+    fireEvent.click(within(item).getByRole('button', { name: 'Add Google Tag Manager' }))
+    const gtm = latest.vendors.find((vendor) => vendor.key === 'google-tag-manager')
+    expect(gtm?.purposes).toEqual(['analytics'])
+    expect(gtm?.hosts).toEqual(['www.googletagmanager.com/gtm.js', 'www.googletagmanager.com/ns.html'])
+    expect(siteConfigSchema.safeParse(latest).success).toBe(true)
+  })
+
+  it('should add Google Tag Manager under the required purpose when loaded before consent', () => {
+    render(<Harness initial={configWithoutAdSense()} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Add Google Tag Manager' }))
+    expect(latest.vendors.find((vendor) => vendor.key === 'google-tag-manager')?.purposes).toEqual([
+      'necessary',
+    ])
+  })
+
   it('should add a preset to the purpose the admin picks', () => {
     render(<Harness initial={configWithoutAdSense()} />)
     const item = screen.getByText('YouTube embeds').closest('li') as HTMLElement

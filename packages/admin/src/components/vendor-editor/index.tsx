@@ -3,8 +3,10 @@ import type { FieldErrors } from '../../api/index.ts'
 import { t } from '../../i18n/index.ts'
 import { emptyLocalized } from '../../lib/draft-ops.ts'
 import { errorsUnder } from '../../lib/field-errors.ts'
+import { isTagManager } from '../../lib/gtm-mode.ts'
 import { localText } from '../../lib/local-text.ts'
 import { CheckboxField, FieldGroup, TextField } from '../field/index.tsx'
+import { GtmModeField } from '../gtm-mode/index.tsx'
 import { HostsField } from '../hosts-field/index.tsx'
 import { LocalizedFields } from '../localized-fields/index.tsx'
 
@@ -46,6 +48,15 @@ export function VendorEditor({ vendor, languages, purposes, errors, onChange, re
         spellcheck={false}
         onValue={(key) => set('key', key.trim())}
       />
+      {isTagManager(vendor) && (
+        <GtmModeField
+          sitePurposes={purposes}
+          language={languages[0] ?? ''}
+          purposes={vendor.purposes}
+          disabled={readOnly}
+          onPurposes={(keys) => set('purposes', keys)}
+        />
+      )}
       <FieldGroup legend={t('vendors.purposes')} class="group inline" error={errors.purposes}>
         {purposes.map((purpose) => (
           <CheckboxField

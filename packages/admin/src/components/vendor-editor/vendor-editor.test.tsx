@@ -44,6 +44,39 @@ describe('VendorEditor', () => {
     expect(latest.hosts).toEqual(['www.example.com', 'stats.example.com'])
   })
 
+  it('should keep the case of a path after the host, lowercasing the host only', () => {
+    render(<Harness initial={ga()} />)
+    const hosts = screen.getByLabelText('Script and iframe hosts') as HTMLTextAreaElement
+    fireEvent.input(hosts, { target: { value: 'WWW.GoogleTagManager.com/gtag/js?id=G-\n*.Example.com' } })
+    expect(latest.hosts).toEqual(['www.googletagmanager.com/gtag/js?id=G-', '*.example.com'])
+  })
+
+  it("should offer Google Tag Manager's modes for a vendor serving gtm.js, and none for others", () => {
+    const gtm: Vendor = {
+      ...ga(),
+      key: 'my-gtm',
+      hosts: ['www.googletagmanager.com/gtm.js'],
+      purposes: ['analytics'],
+    }
+    render(<Harness initial={gtm} />)
+    const load = screen.getByRole('radio', { name: 'Load the container before consent (recommended)' })
+    expect(
+      (screen.getByRole('radio', { name: 'Hold the container until consent' }) as HTMLInputElement).checked
+    ).toBe(true)
+    fireEvent.click(load)
+    expect(latest.purposes).toEqual(['necessary'])
+    expect((screen.getByRole('checkbox', { name: 'Strictly necessary' }) as HTMLInputElement).checked).toBe(
+      true
+    )
+    fireEvent.click(screen.getByRole('radio', { name: 'Hold the container until consent' }))
+    expect(latest.purposes).toEqual(['analytics'])
+  })
+
+  it('should not offer the modes for a vendor that does not serve gtm.js', () => {
+    render(<Harness initial={ga()} />)
+    expect(screen.queryByRole('radio')).toBeNull()
+  })
+
   it('should assign the vendor to purposes with checkboxes', () => {
     render(<Harness initial={ga()} />)
     fireEvent.click(screen.getByRole('checkbox', { name: 'Advertising' }))
