@@ -1,19 +1,9 @@
 import { z } from 'zod'
+import { CATALOG_CATEGORIES } from './catalog-category.ts'
 import { CONSENT_TYPES } from './consent-mode.ts'
-import { httpUrlSchema, type Vendor, vendorSchema } from './site-config.ts'
+import { httpUrlSchema, vendorSchema } from './site-config.ts'
 
-/** The catalog's groups, in the order the admin's picker shows them. */
-export const CATALOG_CATEGORIES = [
-  'analytics',
-  'advertising',
-  'affiliate',
-  'marketing',
-  'embed',
-  'tag-manager',
-  'security',
-] as const
-
-export type CatalogCategory = (typeof CATALOG_CATEGORIES)[number]
+export { CATALOG_CATEGORIES, type CatalogCategory } from './catalog-category.ts'
 
 /** Every disclosure text of a catalog entry is written in these languages. */
 export const CATALOG_LANGUAGES = ['ja', 'en'] as const
@@ -68,17 +58,6 @@ export const catalogVendorSchema = vendorSchema
 
 /** A vendor preset of the catalog, as the admin and the scanner use it. */
 export type CatalogVendor = z.infer<typeof catalogVendorSchema>
-
-/** The vendor a catalog entry adds to a config: the entry without the catalog's own fields. */
-export function catalogVendorToVendor(entry: CatalogVendor): Vendor {
-  const {
-    category: _category,
-    source: _source,
-    consentTypes: _consentTypes,
-    ...vendor
-  } = structuredClone(entry)
-  return vendor
-}
 
 /**
  * Validates the catalog's data files (name → parsed JSON) and joins them in the order given.

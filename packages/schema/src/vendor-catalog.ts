@@ -11,8 +11,9 @@ import social from '../catalog/social.json' with { type: 'json' }
 import tagManagers from '../catalog/tag-managers.json' with { type: 'json' }
 import { type CatalogVendor, parseCatalogFiles } from './vendor-catalog-schema.ts'
 
+export { catalogVendorToVendor } from './catalog-vendor.ts'
 export type { CatalogCategory, CatalogVendor } from './vendor-catalog-schema.ts'
-export { CATALOG_CATEGORIES, catalogVendorToVendor } from './vendor-catalog-schema.ts'
+export { CATALOG_CATEGORIES } from './vendor-catalog-schema.ts'
 
 /** The catalog's data files by name, in the order their entries are listed. */
 export const CATALOG_FILES: Record<string, unknown> = {
