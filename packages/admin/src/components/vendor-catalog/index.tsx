@@ -82,5 +82,9 @@ export function VendorCatalog({ catalog, ...props }: VendorCatalogProps) {
       </div>
     )
   }
-  return <p role="status">{t('vendors.catalogLoading')}</p>
+  return (
+    <p role="status" class="loading">
+      {t('vendors.catalogLoading')}
+    </p>
+  )
 }
