@@ -5,8 +5,10 @@ import {
   bannerButton,
   bannerHost,
   collectPageErrors,
+  publishDraft,
   readChoice,
   recordGoogleRequests,
+  saveDraft,
   startTestServer,
   submitAdminLogin,
   type TestServer,
@@ -22,29 +24,6 @@ const receiptId = (url: string) => decodeURIComponent(new URL(url).pathname.spli
 async function logIn(page: Page, server: TestServer) {
   await submitAdminLogin(page, server)
   await page.getByRole('heading', { level: 1, name: 'Sites' }).waitFor()
-}
-
-/** Saves the draft from the sticky bar and waits until it says so. */
-async function saveDraft(page: Page) {
-  await page.getByRole('button', { name: 'Save draft' }).click()
-  await page.getByRole('status').filter({ hasText: 'Draft saved.' }).waitFor()
-}
-
-/** Publishes the saved draft and returns the new revision number. */
-async function publish(page: Page, siteId: string): Promise<number> {
-  await page.getByRole('link', { name: 'Publish', exact: true }).click()
-  await page.waitForURL(`**/admin/sites/${siteId}/publish`)
-  await page
-    .getByRole('button', { name: 'Publish the draft' })
-    .click({ timeout: 10_000 })
-    .catch(async (error) => {
-      // Say what the page shows instead (e.g. an API error) rather than only "timeout".
-      const shown = await page.locator('main').textContent()
-      throw new Error(`${error}\n${shown}`)
-    })
-  const done = page.getByText(/^Published revision (\d+)\.$/)
-  await done.waitFor()
-  return Number((await done.textContent())!.match(/\d+/)![0])
 }
 
 test('an admin adds Google AdSense from the catalog, publishes, and proves the visitor’s consent', async () => {
@@ -65,7 +44,7 @@ test('an admin adds Google AdSense from the catalog, publishes, and proves the v
   await admin.getByRole('button', { name: 'Remove Google AdSense' }).click()
   await expect.poll(() => admin.getByText('Unsaved changes').isVisible()).toBe(true)
   await saveDraft(admin)
-  expect(await publish(admin, 'xtra')).toBe(2)
+  expect(await publishDraft(admin, 'xtra')).toBe(2)
   const liveWithout = (await (await fetch(server.at('/s/xtra/config.json'))).json()) as {
     number: number
     config: { vendors: { key: string }[] }
@@ -83,7 +62,7 @@ test('an admin adds Google AdSense from the catalog, publishes, and proves the v
   await saveDraft(admin)
   await admin.getByRole('link', { name: 'Publish', exact: true }).click()
   await admin.locator('table.changes').getByText('vendors.google-adsense').first().waitFor()
-  const revision = await publish(admin, 'xtra')
+  const revision = await publishDraft(admin, 'xtra')
   expect(revision).toBe(3)
   await admin.getByText('The draft is the same as the live revision.').waitFor()
 

@@ -20,6 +20,29 @@ export async function submitAdminLogin(page: Page, server: TestServer, password 
   await page.getByRole('button', { name: /^(Log in|ログイン)$/ }).click()
 }
 
+/** Saves the draft from the admin's sticky bar (English UI) and waits until it says so. */
+export async function saveDraft(page: Page) {
+  await page.getByRole('button', { name: 'Save draft' }).click()
+  await page.getByRole('status').filter({ hasText: 'Draft saved.' }).waitFor()
+}
+
+/** Publishes the saved draft from the admin's Publish page (English UI) and returns the new revision number. */
+export async function publishDraft(page: Page, siteId: string): Promise<number> {
+  await page.getByRole('link', { name: 'Publish', exact: true }).click()
+  await page.waitForURL(`**/admin/sites/${siteId}/publish`)
+  await page
+    .getByRole('button', { name: 'Publish the draft' })
+    .click({ timeout: 10_000 })
+    .catch(async (error) => {
+      // Say what the page shows instead (e.g. an API error) rather than only "timeout".
+      const shown = await page.locator('main').textContent()
+      throw new Error(`${error}\n${shown}`)
+    })
+  const done = page.getByText(/^Published revision (\d+)\.$/)
+  await done.waitFor()
+  return Number((await done.textContent())!.match(/\d+/)![0])
+}
+
 /** `fetch` on the admin API as the demo admin: session cookie, CSRF header and Origin set. */
 /** Before logging in, the admin's session check answers 401, which the browser logs as a failed request. */
 export const SESSION_401 = /status of 401 .*\/api\/admin\/session\)$/

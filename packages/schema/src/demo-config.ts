@@ -1,12 +1,11 @@
-import type { SiteConfigInput } from './site-config.ts'
-import { findCatalogVendor } from './vendor-catalog.ts'
+import type { SiteConfigInput, Vendor } from './site-config.ts'
+import { catalogVendorToVendor, findCatalogVendor } from './vendor-catalog.ts'
 
 /** The demo site's id: the seeded site modelled on Xtra Corporation. */
 export const DEMO_SITE_ID = 'xtra'
 
-function presetVendor(key: string) {
-  const { category: _category, ...vendor } = findCatalogVendor(key)!
-  return vendor
+function presetVendor(key: string): Vendor {
+  return catalogVendorToVendor(findCatalogVendor(key)!)
 }
 
 /** The demo site's config, seeded in demo mode: necessary, analytics and advertising, with GA4 and AdSense. */

@@ -1,4 +1,5 @@
 import { bannerTextsSchema, RECEIPT_ACTIONS, REGION_MODELS } from '@torii/schema'
+import { CATALOG_CATEGORIES } from '@torii/schema/catalog-category'
 import { describe, expect, it } from 'vitest'
 import { EN } from './en.ts'
 import { errorText } from './error-text.ts'
@@ -32,11 +33,12 @@ describe('t', () => {
 })
 
 describe('labels derived from the contract', () => {
-  it('should label every banner text a site may override, every receipt action and every region model', () => {
+  it('should label every banner text a site may override, every receipt action, region model and catalog category', () => {
     const keys = [
       ...Object.keys(bannerTextsSchema.shape).map((key) => `look.text.${key}`),
       ...RECEIPT_ACTIONS.map((action) => `action.${action}`),
       ...REGION_MODELS.map((model) => `regions.model.${model}`),
+      ...CATALOG_CATEGORIES.map((category) => `vendors.category.${category}`),
     ]
     for (const key of keys) expect(Object.keys(EN), key).toContain(key)
   })

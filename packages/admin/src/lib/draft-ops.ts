@@ -1,4 +1,5 @@
 import type { Localized, Purpose, SiteConfig, Vendor } from '@torii/schema'
+import { catalogVendorToVendor } from '@torii/schema/catalog-vendor'
 import type { CatalogVendor } from '@torii/schema/vendor-catalog'
 
 /** An empty text for each language. */
@@ -55,7 +56,7 @@ export function suggestPurpose(config: SiteConfig, preset: CatalogVendor): strin
 /** Adds a catalog preset as a vendor acting for `purposeKey`; a vendor with the same key is left as it is. */
 export function addPresetVendor(config: SiteConfig, preset: CatalogVendor, purposeKey: string): SiteConfig {
   if (config.vendors.some((vendor) => vendor.key === preset.key)) return config
-  const { category: _category, ...vendor } = structuredClone(preset)
+  const vendor = catalogVendorToVendor(preset)
   return { ...config, vendors: [...config.vendors, { ...vendor, purposes: [purposeKey] }] }
 }
 

@@ -1,80 +1,90 @@
 import { useSignal } from '@preact/signals'
 import type { SiteConfig } from '@torii/schema'
-import { type CatalogVendor, VENDOR_CATALOG } from '@torii/schema/vendor-catalog'
-import { useId } from 'preact/hooks'
+import type { CatalogCategory, CatalogVendor } from '@torii/schema/vendor-catalog'
+import { useEffect, useId } from 'preact/hooks'
 import { t } from '../../i18n/index.ts'
-import { suggestPurpose } from '../../lib/draft-ops.ts'
-import { isTagManager } from '../../lib/gtm-mode.ts'
-import { localText } from '../../lib/local-text.ts'
-import { GtmModeField } from '../gtm-mode/index.tsx'
+import { groupByCategory, searchCatalog } from '../../lib/catalog-search.ts'
+import { loadVendorCatalog, vendorCatalog } from '../../models/vendor-catalog.ts'
+import { CatalogItem } from './catalog-item.tsx'
 
 export interface VendorCatalogProps {
   config: SiteConfig
   onAdd: (preset: CatalogVendor, purposeKey: string) => void
+  /** The presets to offer; by default the vendor catalog, loaded on first use. */
   catalog?: CatalogVendor[]
   disabled?: boolean
 }
 
-function CatalogItem({
-  preset,
+const categoryLabel = (category: CatalogCategory) => t(`vendors.category.${category}`)
+
+function CatalogPicker({
   config,
   onAdd,
+  catalog,
   disabled,
-}: Omit<VendorCatalogProps, 'catalog'> & { preset: CatalogVendor }) {
-  const id = useId()
-  const chosen = useSignal<string | null>(null)
-  const purposeKey = chosen.value ?? suggestPurpose(config, preset)
-  const added = config.vendors.some((vendor) => vendor.key === preset.key)
+}: VendorCatalogProps & { catalog: CatalogVendor[] }) {
+  const searchId = useId()
+  const query = useSignal('')
+  const found = searchCatalog(catalog, query.value, categoryLabel)
   return (
-    <li class="catalog-item" data-preset={preset.key}>
-      <h3>{preset.name}</h3>
-      <p class="hint">{preset.hosts.join(', ')}</p>
-      {added ? (
-        <p class="badge">{t('vendors.alreadyAdded', { name: preset.name })}</p>
-      ) : (
-        <div class="catalog-add">
-          {isTagManager(preset) ? (
-            // GTM's purpose is its mode (load before consent, or hold), offered in words.
-            <GtmModeField
-              sitePurposes={config.purposes}
-              language={config.defaultLanguage}
-              purposes={[purposeKey]}
-              disabled={disabled}
-              onPurposes={([key]) => (chosen.value = key ?? null)}
-            />
-          ) : (
-            <>
-              <label for={id}>{t('vendors.addTo', { name: preset.name })}</label>
-              <select
-                id={id}
-                value={purposeKey}
+    <div class="catalog-picker">
+      <label for={searchId}>{t('vendors.catalogSearch')}</label>
+      <input
+        id={searchId}
+        type="search"
+        value={query.value}
+        aria-describedby={`${searchId}-hint`}
+        onInput={(event) => (query.value = event.currentTarget.value)}
+      />
+      <p id={`${searchId}-hint`} class="hint">
+        {t('vendors.catalogSearchHint')}
+      </p>
+      <p role="status" class="catalog-count">
+        {found.length === 0
+          ? t('vendors.catalogNone', { query: query.value.trim() })
+          : t('vendors.catalogCount', { count: found.length, total: catalog.length })}
+      </p>
+      {groupByCategory(found).map((group) => (
+        <section key={group.category} aria-labelledby={`${searchId}-${group.category}`} class="catalog-group">
+          <h3 id={`${searchId}-${group.category}`}>{categoryLabel(group.category)}</h3>
+          <ul class="catalog">
+            {group.entries.map((preset) => (
+              <CatalogItem
+                key={preset.key}
+                preset={preset}
+                config={config}
+                onAdd={onAdd}
                 disabled={disabled}
-                onChange={(event) => (chosen.value = event.currentTarget.value)}
-              >
-                {config.purposes.map((purpose) => (
-                  <option key={purpose.key} value={purpose.key}>
-                    {localText(purpose.name, config.defaultLanguage, purpose.key)}
-                  </option>
-                ))}
-              </select>
-            </>
-          )}
-          <button type="button" disabled={disabled || !purposeKey} onClick={() => onAdd(preset, purposeKey)}>
-            {t('vendors.addPreset', { name: preset.name })}
-          </button>
-        </div>
-      )}
-    </li>
+              />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
   )
 }
 
-/** The vendor presets, each addable to a purpose of the site with one click. */
-export function VendorCatalog({ config, onAdd, catalog = VENDOR_CATALOG, disabled }: VendorCatalogProps) {
+/** The vendor presets, searchable and grouped by category, each addable to a purpose of the site with one click. */
+export function VendorCatalog({ catalog, ...props }: VendorCatalogProps) {
+  useEffect(() => {
+    if (!catalog) void loadVendorCatalog()
+  }, [catalog])
+  if (catalog) return <CatalogPicker {...props} catalog={catalog} />
+  const state = vendorCatalog.value
+  if (state.status === 'ready') return <CatalogPicker {...props} catalog={state.catalog} />
+  if (state.status === 'failed') {
+    return (
+      <div role="alert">
+        <p>{t('vendors.catalogFailed', { message: state.message })}</p>
+        <button type="button" onClick={() => void loadVendorCatalog()}>
+          {t('app.retry')}
+        </button>
+      </div>
+    )
+  }
   return (
-    <ul class="catalog">
-      {catalog.map((preset) => (
-        <CatalogItem key={preset.key} preset={preset} config={config} onAdd={onAdd} disabled={disabled} />
-      ))}
-    </ul>
+    <p role="status" class="loading">
+      {t('vendors.catalogLoading')}
+    </p>
   )
 }

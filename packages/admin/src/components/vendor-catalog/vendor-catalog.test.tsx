@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact'
 import { type SiteConfig, siteConfigSchema, vendorSchema } from '@torii/schema'
-import { VENDOR_CATALOG } from '@torii/schema/vendor-catalog'
+import { catalogVendorToVendor, VENDOR_CATALOG } from '@torii/schema/vendor-catalog'
 import { useState } from 'preact/hooks'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { configWithoutAdSense } from '../../../test/fixtures.ts'
@@ -10,12 +10,13 @@ import { VendorCatalog } from './index.tsx'
 
 let latest: SiteConfig
 
-function Harness({ initial }: { initial: SiteConfig }) {
+function Harness({ initial, lazy = false }: { initial: SiteConfig; lazy?: boolean }) {
   const [config, setConfig] = useState(initial)
   latest = config
   return (
     <VendorCatalog
       config={config}
+      catalog={lazy ? undefined : VENDOR_CATALOG}
       onAdd={(preset, purposeKey) => {
         const next = addPresetVendor(config, preset, purposeKey)
         latest = next
@@ -25,11 +26,18 @@ function Harness({ initial }: { initial: SiteConfig }) {
   )
 }
 
+function search(text: string, label = 'Search the catalog') {
+  fireEvent.input(screen.getByLabelText(label), { target: { value: text } })
+}
+
+const shownPresets = () =>
+  [...document.querySelectorAll('[data-preset]')].map((item) => item.getAttribute('data-preset'))
+
 describe('VENDOR_CATALOG presets', () => {
   it.each(VENDOR_CATALOG.map((preset) => [preset.key, preset] as const))(
     '%s should validate against vendorSchema',
     (_key, preset) => {
-      const { category: _category, ...vendor } = preset
+      const vendor = catalogVendorToVendor(preset)
       expect(vendorSchema.safeParse(vendor).error?.issues ?? []).toEqual([])
     }
   )
@@ -49,6 +57,8 @@ describe('VendorCatalog', () => {
     const adsense = latest.vendors.find((vendor) => vendor.key === 'google-adsense')
     expect(adsense?.purposes).toEqual(['advertising'])
     expect(adsense).not.toHaveProperty('category')
+    expect(adsense).not.toHaveProperty('source')
+    expect(adsense).not.toHaveProperty('consentTypes')
     expect(siteConfigSchema.safeParse(latest).success).toBe(true)
     expect(within(item as HTMLElement).getByText('Google AdSense is added')).toBeTruthy()
   })
@@ -101,5 +111,64 @@ describe('VendorCatalog', () => {
     expect(screen.getByText('Google Analytics 4 is added')).toBeTruthy()
     const again = addPresetVendor(config, VENDOR_CATALOG[0]!, 'analytics')
     expect(again.vendors.filter((vendor) => vendor.key === 'google-analytics')).toHaveLength(1)
+  })
+
+  it('should group the presets under a heading per category', () => {
+    render(<Harness initial={configWithoutAdSense()} />)
+    const headings = screen.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)
+    expect(headings).toEqual([
+      'Analytics',
+      'Advertising',
+      'Affiliate',
+      'Marketing and chat',
+      'Embedded content',
+      'Tag managers',
+      'Security (bot protection)',
+    ])
+    const affiliate = screen.getByRole('region', { name: 'Affiliate' })
+    expect(within(affiliate).getByText('A8.net')).toBeTruthy()
+    expect(screen.getByRole('status').textContent).toBe(
+      `${VENDOR_CATALOG.length} of ${VENDOR_CATALOG.length} vendors`
+    )
+  })
+
+  it('should find presets by name, by host and by category, and say when nothing matches', () => {
+    render(<Harness initial={configWithoutAdSense()} />)
+    search('line tag')
+    expect(shownPresets()).toEqual(['line-tag'])
+    search('yimg.jp')
+    expect(shownPresets()).toEqual(['yahoo-japan-ads'])
+    search('ＫＡＲＴＥ')
+    expect(shownPresets()).toEqual(['karte'])
+    search('affiliate')
+    expect(shownPresets().length).toBeGreaterThanOrEqual(7)
+    expect(screen.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)).toEqual([
+      'Affiliate',
+    ])
+    search('no such vendor')
+    expect(shownPresets()).toEqual([])
+    expect(screen.getByRole('status').textContent).toBe(
+      'No vendor in the catalog matches “no such vendor”. Add it as a custom vendor.'
+    )
+  })
+
+  it('should find a category by its Japanese name in the Japanese UI', () => {
+    setUiLanguage('ja')
+    render(<Harness initial={configWithoutAdSense()} />)
+    search('アフィリエイト', 'カタログを検索')
+    expect(shownPresets()).toContain('a8-net')
+    expect(shownPresets()).not.toContain('google-analytics')
+  })
+
+  it('should load the catalog on first use when none is given, then add a Japanese vendor', async () => {
+    render(<Harness initial={configWithoutAdSense()} lazy />)
+    expect(screen.getByRole('status').textContent).toBe('Loading the catalog…')
+    await screen.findByLabelText('Search the catalog')
+    search('LINE')
+    const item = (await screen.findByText('LINE Tag (LINE Ads)')).closest('li') as HTMLElement
+    fireEvent.click(within(item).getByRole('button', { name: 'Add LINE Tag (LINE Ads)' }))
+    const line = latest.vendors.find((vendor) => vendor.key === 'line-tag')
+    expect(line?.purposes).toEqual(['advertising'])
+    expect(line?.recipient).toEqual({ ja: 'LINEヤフー株式会社（日本）', en: 'LY Corporation (Japan)' })
   })
 })
