@@ -3,6 +3,7 @@ import { LocationProvider, useLocation } from 'preact-iso'
 import { ErrorBoundary } from './components/error-boundary/index.tsx'
 import { Layout } from './components/layout/index.tsx'
 import { PageState } from './components/page-state/index.tsx'
+import { PasswordForm } from './components/password-form/index.tsx'
 import { t } from './i18n/index.ts'
 import { ADMIN_BASE, staysInSite } from './lib/paths.ts'
 import { installUnsavedGuard } from './lib/unsaved-guard.ts'
@@ -35,6 +36,21 @@ function Shell() {
     return (
       <main id="main">
         <PageState />
+      </main>
+    )
+  }
+  if (status === 'authenticated' && session.mustChangePassword.value && session.user.value) {
+    // The API refuses everything else until the one-time password is changed: nothing else is shown.
+    return (
+      <main id="main" class="narrow" tabIndex={-1}>
+        <h1>{t('account.firstPassword')}</h1>
+        <p>{t('account.firstPasswordIntro')}</p>
+        <PasswordForm email={session.user.value.email} onChanged={session.passwordChanged} />
+        <p>
+          <button type="button" onClick={logout}>
+            {t('app.logout')}
+          </button>
+        </p>
       </main>
     )
   }

@@ -77,12 +77,13 @@ async function main() {
   } else {
     banner.gate = `<script src="${base}/s/SITE_ID/gate.js"></script>`
   }
+  const seeded = server.demo || null
   if (server.oneTimeLogin) {
     // Printed this once: the password is not stored anywhere readable.
     banner.login = `${server.oneTimeLogin.email} / ${server.oneTimeLogin.password}  (one-time password: change it at first sign-in)`
-  } else if (server.demo?.adminCreated) {
+  } else if (seeded?.adminCreated) {
     banner.login = `${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}  (demo admin: change it before going live)`
-  } else if (server.demo?.adminExists) {
+  } else if (seeded?.adminExists) {
     banner.login = `${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}  (unless its password was changed)`
   } else if (server.demo) {
     // The admins were made with the CLI: printing a demo login that does not exist would mislead.
