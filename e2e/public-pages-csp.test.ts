@@ -1,7 +1,9 @@
 // The public HTML pages (a receipt, a site's disclosure, the proof checker) served with their strict
 // Content-Security-Policy, in real Chromium: each renders and runs with no violation reported.
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import type { Page } from 'playwright-core'
-import { expect, test } from 'vitest'
+import { expect, onTestFinished, test } from 'vitest'
 import { collectPageErrors, recordReceipt, useBrowser, useTestServer } from './support/index.ts'
 
 const browser = useBrowser()
@@ -74,17 +76,22 @@ test('the proof checker runs its script under its CSP and checks a bundle, with 
 test('a page of another origin cannot frame a receipt page', async () => {
   const ack = await recordReceipt(server(), 'consent-id-csp-frame-00001')
   const receiptUrl = server().at(`/receipts/${ack.id}`)
-  const context = await browser.newContext()
-  await context.route('http://framer.test/', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<iframe src="${receiptUrl}" onload="document.title = 'framed'"></iframe>`,
-    })
-  )
-  const page = await context.newPage()
-  await page.goto('http://framer.test/')
-  // The iframe's load event fires for a refused frame too; Chromium then shows its error page in it.
-  await expect.poll(() => page.title()).toBe('framed')
-  const frame = page.frames().find((candidate) => candidate !== page.mainFrame())!
-  expect(frame.url()).not.toBe(receiptUrl)
+  // The control: a file the server lets anyone frame (the gate), beside the receipt page.
+  const gateUrl = server().at('/s/xtra/gate.js')
+  // Another origin (another port) on a real local server: Chromium lets no other address frame a local one.
+  const framer = createServer((_, res) => {
+    res.setHeader('content-type', 'text/html')
+    res.end(`<script>var loads = 0</script>
+      <iframe src="${receiptUrl}" onload="if (++loads === 2) document.title = 'loaded'"></iframe>
+      <iframe src="${gateUrl}" onload="if (++loads === 2) document.title = 'loaded'"></iframe>`)
+  })
+  await new Promise<void>((resolve) => framer.listen(0, '127.0.0.1', resolve))
+  onTestFinished(() => new Promise<void>((resolve) => framer.close(() => resolve())))
+  const page = await (await browser.newContext()).newPage()
+  await page.goto(`http://127.0.0.1:${(framer.address() as AddressInfo).port}/`)
+  // The load event fires for a refused frame too; Chromium then shows its error page in it.
+  await expect.poll(() => page.title()).toBe('loaded')
+  const urls = page.frames().map((frame) => frame.url())
+  expect(urls).toContain(gateUrl)
+  expect(urls).not.toContain(receiptUrl)
 })
