@@ -1,9 +1,8 @@
 import { useEffect } from 'preact/hooks'
-import { LocationProvider, useLocation } from 'preact-iso'
+import { LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso'
 import { ErrorBoundary } from './components/error-boundary/index.tsx'
 import { Layout } from './components/layout/index.tsx'
 import { PageState } from './components/page-state/index.tsx'
-import { PasswordForm } from './components/password-form/index.tsx'
 import { t } from './i18n/index.ts'
 import { ADMIN_BASE, staysInSite } from './lib/paths.ts'
 import { installUnsavedGuard } from './lib/unsaved-guard.ts'
@@ -12,6 +11,7 @@ import { session } from './models/session.ts'
 import { Routes } from './routes.tsx'
 
 const LOGIN = `${ADMIN_BASE}/login`
+const FirstPasswordPage = lazy(() => import('./pages/first-password-page.tsx'))
 
 function Shell() {
   const { path, url, route } = useLocation()
@@ -39,20 +39,10 @@ function Shell() {
       </main>
     )
   }
-  if (status === 'authenticated' && session.mustChangePassword.value && session.user.value) {
+  if (status === 'authenticated' && session.mustChangePassword.value) {
     // The API refuses everything else until the one-time password is changed: nothing else is shown.
-    return (
-      <main id="main" class="narrow" tabIndex={-1}>
-        <h1>{t('account.firstPassword')}</h1>
-        <p>{t('account.firstPasswordIntro')}</p>
-        <PasswordForm email={session.user.value.email} onChanged={session.passwordChanged} />
-        <p>
-          <button type="button" onClick={logout}>
-            {t('app.logout')}
-          </button>
-        </p>
-      </main>
-    )
+    // In a router: it suspends while its chunk loads, as every lazy page does.
+    return <Router>{[<Route key="first-password" default component={FirstPasswordPage} />]}</Router>
   }
   return (
     <Layout onLogout={logout}>
