@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { type Context, Hono, type Next } from 'hono'
 import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -183,16 +183,20 @@ function mountAheadOfMiddleware(app: Hono, routes: Hono, observers: FastRouteObs
   const { hint, accessLog, metrics } = observers
   for (const { method, path, handler } of routes.routes) {
     const file = siteFileOf(path)
-    app.on(method, path, async (c, next) => {
+    app.on(method, path, (c: Context, next: Next): Response | Promise<Response> => {
       const startedAt = performance.now()
       if (hint) hint.check(c.req.header('x-forwarded-for'))
-      const response = (await handler(c, next)) as Response
-      accessLog.record(c, path, response.status, startedAt)
-      if (file) {
-        const siteId = response.status === 404 ? UNKNOWN_SITE : (c.req.param('siteId') ?? UNKNOWN_SITE)
-        metrics.siteFileServed(siteId, file, response.status)
+      const observe = (response: Response) => {
+        accessLog.record(c, path, response.status, startedAt)
+        if (file) {
+          const siteId = response.status === 404 ? UNKNOWN_SITE : (c.req.param('siteId') ?? UNKNOWN_SITE)
+          metrics.siteFileServed(siteId, file, response.status)
+        }
+        return response
       }
-      return response
+      // No async frame of its own: a handler that answers at once is observed at once.
+      const answer = handler(c, next) as Response | Promise<Response>
+      return answer instanceof Promise ? answer.then(observe) : observe(answer)
     })
   }
 }
