@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks'
-import { LocationProvider, useLocation } from 'preact-iso'
+import { LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso'
 import { ErrorBoundary } from './components/error-boundary/index.tsx'
 import { Layout } from './components/layout/index.tsx'
 import { PageState } from './components/page-state/index.tsx'
@@ -11,6 +11,7 @@ import { session } from './models/session.ts'
 import { Routes } from './routes.tsx'
 
 const LOGIN = `${ADMIN_BASE}/login`
+const FirstPasswordPage = lazy(() => import('./pages/first-password-page.tsx'))
 
 function Shell() {
   const { path, url, route } = useLocation()
@@ -37,6 +38,11 @@ function Shell() {
         <PageState />
       </main>
     )
+  }
+  if (status === 'authenticated' && session.mustChangePassword.value) {
+    // The API refuses everything else until the one-time password is changed: nothing else is shown.
+    // In a router: it suspends while its chunk loads, as every lazy page does.
+    return <Router>{[<Route key="first-password" default component={FirstPasswordPage} />]}</Router>
   }
   return (
     <Layout onLogout={logout}>

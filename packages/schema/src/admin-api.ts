@@ -4,7 +4,9 @@
  * Auth: `POST /session` sets an HttpOnly, SameSite=Strict session cookie and returns a CSRF token; every
  * state-changing request (POST, PUT, PATCH, DELETE) must send it back in the `x-torii-csrf` header.
  * Without a session every route answers 401; a `viewer` gets 403 on every route that writes, except logout and
- * `PUT /session/password` (every signed-in user may change their own password).
+ * `PUT /session/password` (every signed-in user may change their own password). A user signed in with a
+ * one-time password (`SessionInfo.mustChangePassword`) gets 403 `password_change_required` on every route but
+ * `GET|DELETE /session` and `PUT /session/password` until they change it.
  * Errors are `ApiError` (`./api-error.ts`); validation errors list `fields`.
  *
  * | method | path | body | answer |
@@ -76,6 +78,8 @@ export const MIN_PASSWORD_LENGTH = 10
 export interface SessionInfo {
   user: User
   csrfToken: string
+  /** Signed in with a one-time password: every other call answers 403 `password_change_required` until it is changed. */
+  mustChangePassword?: true
 }
 
 /** `POST /sites` body, as `siteInputSchema` (`./site-input.ts`) checks it. */

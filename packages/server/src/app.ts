@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { type Context, Hono, type Next } from 'hono'
 import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -8,6 +8,9 @@ import type { Ledger } from './ledger/types.ts'
 import { createBannerReader, DEFAULT_ADMIN_DIST, DEFAULT_BANNER_DIST } from './lib/bundles.ts'
 import { ApiException, errorResponse } from './lib/errors.ts'
 import { type Logger, SILENT_LOGGER } from './lib/logger.ts'
+import { createPublicBase } from './lib/public-base.ts'
+import { createMetrics, type Metrics, type SiteFile, UNKNOWN_SITE } from './metrics/metrics.ts'
+import { type AccessLog, createAccessLog } from './middleware/access-log.ts'
 import { type ProxyHint, proxyHint } from './middleware/proxy-hint.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
 import { ADMIN_API_BASE, createAdminApi } from './routes/admin/index.ts'
@@ -17,6 +20,7 @@ import { createDemoRoutes } from './routes/public/demo.ts'
 import { createPublicDisclosureRoutes } from './routes/public/disclosure.ts'
 import { createHealthRoutes } from './routes/public/healthz.ts'
 import { createLogRoutes } from './routes/public/log.ts'
+import { createMetricsRoutes } from './routes/public/metrics.ts'
 import { createProofRoutes } from './routes/public/proofs.ts'
 import { createReceiptRoutes } from './routes/public/receipts/index.ts'
 import { createSiteFileRoutes } from './routes/public/site-files.ts'
@@ -36,6 +40,12 @@ export interface AppDeps {
   trustProxy?: boolean
   /** The server's public base URL, for links it hands out (proof URLs, snippets). */
   publicUrl?: string
+  /** Without `publicUrl`: Host headers links may be built from besides loopback ones (TORII_ALLOWED_HOSTS). */
+  allowedHosts?: readonly string[]
+  /** What `/metrics` serves; a registry of the app's own when unset. */
+  metrics?: Metrics
+  /** TORII_METRICS_TOKEN: `/metrics` then wants it as a bearer token; unset, it answers loopback clients only. */
+  metricsToken?: string
   logger?: Logger
   /** Receipt POSTs per truncated IP per minute. */
   receiptRateLimit?: number
@@ -48,6 +58,8 @@ export interface AppDeps {
 export interface ToriiApp extends Hono {
   /** What public routes read about a site (rendered gate/config, origins, revisions); publishes invalidate it. */
   liveCache: LiveCache
+  /** What `/metrics` serves. */
+  metrics: Metrics
 }
 
 const DEFAULT_RECEIPT_RATE_LIMIT = 600
@@ -72,6 +84,11 @@ export function createApp(deps: AppDeps): ToriiApp {
   const liveCache = createLiveCache({ db: deps.db, readBanner: createBannerReader(bannerDist) })
   const app = new Hono() as ToriiApp
   app.liveCache = liveCache
+  const metrics = deps.metrics ?? createMetrics()
+  metrics.watchLedger(deps.ledger)
+  app.metrics = metrics
+  const accessLog = createAccessLog(logger)
+  const publicBase = createPublicBase({ publicUrl: deps.publicUrl, allowedHosts: deps.allowedHosts })
 
   const hint = deps.trustProxy ? null : proxyHint(logger)
   const trustProxy = deps.trustProxy ?? false
@@ -82,7 +99,8 @@ export function createApp(deps: AppDeps): ToriiApp {
     jurisdiction,
     trustProxy,
     rateLimitPerMinute: deps.receiptRateLimit ?? DEFAULT_RECEIPT_RATE_LIMIT,
-    publicUrl: deps.publicUrl,
+    publicBase,
+    metrics,
   })
   // Routes that skip the middleware chain: one receipt per visitor's choice, the gate and config on every
   // page view. Each answers with all its headers itself (the secure headers it needs, CORS, ETag) and is
@@ -90,9 +108,10 @@ export function createApp(deps: AppDeps): ToriiApp {
   // none of it for them, which spares an async frame and a promise per layer on every request (Hono's own
   // dispatch costs the same three promises as when receipts went to their route by an overridden fetch).
   const fastRoutes = [receipts.post, createSiteFileRoutes({ cache: liveCache, jurisdiction, trustProxy })]
-  for (const routes of fastRoutes) mountAheadOfMiddleware(app, routes, hint)
+  for (const routes of fastRoutes) mountAheadOfMiddleware(app, routes, { hint, accessLog, metrics })
 
   // The middleware chain, for every other route.
+  app.use(accessLog.middleware)
   if (hint) app.use(hint.middleware)
   app.use(securityHeaders())
   // Receipt acks never come here: a few hundred bytes that Hono's compress would still gzip through a
@@ -100,10 +119,11 @@ export function createApp(deps: AppDeps): ToriiApp {
   // the route's CPU time per receipt about fivefold. Gate and config come gzipped from their cache.
   app.use(compress())
 
-  app.route('/', createHealthRoutes({ db: deps.db, dbUrl: deps.dbUrl, logger }))
+  app.route('/', createHealthRoutes({ db: deps.db, dbUrl: deps.dbUrl, logger, metrics }))
+  app.route('/', createMetricsRoutes({ metrics, token: deps.metricsToken, trustProxy }))
   app.route('/', receipts.preflight)
   app.route('/', createPublicDisclosureRoutes(liveCache))
-  app.route('/', createProofRoutes(deps.ledger, deps.db, deps.publicUrl))
+  app.route('/', createProofRoutes(deps.ledger, deps.db, publicBase))
   app.route('/', createLogRoutes(deps.ledger))
   app.route('/', createVerifyPageRoutes())
   app.route('/', createAssetRoutes({ bannerDist, adminDist }))
@@ -116,6 +136,7 @@ export function createApp(deps: AppDeps): ToriiApp {
       trustProxy,
       loginRateLimit: deps.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT,
       publicUrl: deps.publicUrl,
+      publicBase,
     })
   )
   app.route('/', createAdminAppRoutes({ adminDist }))
@@ -123,9 +144,10 @@ export function createApp(deps: AppDeps): ToriiApp {
 
   app.get('/', (c) => c.redirect(deps.demo ? '/demo/' : '/admin/'))
 
-  app.notFound((c) =>
-    errorResponse(404, 'not_found', `No route for ${c.req.method} ${c.req.path.slice(0, 200)}`)
-  )
+  app.notFound((c) => {
+    accessLog.markUnmatched(c)
+    return errorResponse(404, 'not_found', `No route for ${c.req.method} ${c.req.path.slice(0, 200)}`)
+  })
   app.onError((error, c) => {
     if (error instanceof ApiException) return error.getResponse()
     if (error instanceof HTTPException && error.status < 500) {
@@ -133,27 +155,55 @@ export function createApp(deps: AppDeps): ToriiApp {
       const code = HTTP_ERROR_CODES[status] ?? 'bad_request'
       return errorResponse(status, code, error.message || code.replace(/_/g, ' '))
     }
+    if (isDatabaseError(error)) metrics.databaseError('request')
     logger.error(`${c.req.method} ${c.req.path} failed`, error)
     return errorResponse(500, 'internal', 'Internal server error; the server log has the details')
   })
   return app
 }
 
+interface FastRouteObservers {
+  hint: ProxyHint | null
+  accessLog: AccessLog
+  metrics: Metrics
+}
+
+/** The file a site-file route serves, for its metrics; null for other routes. */
+function siteFileOf(path: string): SiteFile | null {
+  if (path.endsWith('/gate.js')) return 'gate.js'
+  if (path.endsWith('/config.json')) return 'config.json'
+  return null
+}
+
 /**
- * Registers each of `routes`' handlers on `app` before any middleware, with the proxy hint (the one
- * middleware that also looks at these requests) called first.
+ * Registers each of `routes`' handlers on `app` before any middleware, with what also looks at these
+ * requests around it: the proxy hint first, then the access log line and the site files' metrics.
  */
-function mountAheadOfMiddleware(app: Hono, routes: Hono, hint: ProxyHint | null): void {
+function mountAheadOfMiddleware(app: Hono, routes: Hono, observers: FastRouteObservers): void {
+  const { hint, accessLog, metrics } = observers
   for (const { method, path, handler } of routes.routes) {
-    app.on(
-      method,
-      path,
-      hint
-        ? (c, next) => {
-            hint.check(c.req.header('x-forwarded-for'))
-            return handler(c, next)
-          }
-        : handler
-    )
+    const file = siteFileOf(path)
+    app.on(method, path, (c: Context, next: Next): Response | Promise<Response> => {
+      const startedAt = performance.now()
+      if (hint) hint.check(c.req.header('x-forwarded-for'))
+      const observe = (response: Response) => {
+        accessLog.record(c, path, response.status, startedAt)
+        if (file) {
+          const siteId = response.status === 404 ? UNKNOWN_SITE : (c.req.param('siteId') ?? UNKNOWN_SITE)
+          metrics.siteFileServed(siteId, file, response.status)
+        }
+        return response
+      }
+      // No async frame of its own: a handler that answers at once is observed at once.
+      const answer = handler(c, next) as Response | Promise<Response>
+      return answer instanceof Promise ? answer.then(observe) : observe(answer)
+    })
   }
+}
+
+/** libSQL's errors (a query or the connection failed), as opposed to bugs in our code. */
+function isDatabaseError(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name
+  const code = (error as { code?: unknown } | null)?.code
+  return name === 'LibsqlError' || (typeof code === 'string' && code.startsWith('SQLITE'))
 }

@@ -98,4 +98,58 @@ describe('parseEnv', () => {
     const path = embeddedIpDatabasePath()!
     expect(jurisdictionOptionsFromEnv(parseEnv({ TORII_GEO_DB: path })).ipDatabasePath).toBe(path)
   })
+
+  it('reads the production settings: log format, metrics token, allowed hosts, timeouts, connection cap', () => {
+    expect(parseEnv({})).toMatchObject({
+      TORII_LOG_FORMAT: 'auto',
+      TORII_REQUEST_TIMEOUT_MS: 30_000,
+      TORII_HEADERS_TIMEOUT_MS: 10_000,
+      TORII_KEEP_ALIVE_TIMEOUT_MS: 5_000,
+      TORII_MAX_CONNECTIONS: 4096,
+    })
+    expect(
+      parseEnv({
+        TORII_LOG_FORMAT: 'json',
+        TORII_METRICS_TOKEN: 'sixteen-chars-ok',
+        TORII_ALLOWED_HOSTS: 'Consent.Example.com, www.example.com:8443',
+        TORII_HEADERS_TIMEOUT_MS: '2000',
+        TORII_MAX_CONNECTIONS: '100',
+      })
+    ).toMatchObject({
+      TORII_LOG_FORMAT: 'json',
+      TORII_METRICS_TOKEN: 'sixteen-chars-ok',
+      TORII_ALLOWED_HOSTS: ['consent.example.com', 'www.example.com:8443'],
+      TORII_HEADERS_TIMEOUT_MS: 2000,
+      TORII_MAX_CONNECTIONS: 100,
+    })
+  })
+
+  it('names bad production settings, never repeating a token', () => {
+    const lines = () => {
+      try {
+        parseEnv({
+          TORII_METRICS_TOKEN: 'short-secret',
+          TORII_ALLOWED_HOSTS: 'http://consent.example.com',
+          TORII_HEADERS_TIMEOUT_MS: '60000',
+          TORII_MAX_CONNECTIONS: '0',
+        })
+      } catch (error) {
+        if (error instanceof EnvError) return error.message.split('\n')
+      }
+      return []
+    }
+    expect(lines()).toHaveLength(4)
+    expect(lines()).toEqual([
+      expect.stringMatching(/^TORII_METRICS_TOKEN=\(hidden\) is not valid; accepted: a token of at least 16/),
+      expect.stringMatching(
+        /^TORII_ALLOWED_HOSTS="http:\/\/consent.example.com" is not valid; accepted: host names/
+      ),
+      expect.stringMatching(/^TORII_MAX_CONNECTIONS="0" is not valid/),
+      expect.stringMatching(/^TORII_HEADERS_TIMEOUT_MS="60000" is not valid; accepted: at most/),
+    ])
+    expect(lines().join('\n')).not.toContain('short-secret')
+    expect(() => parseEnv({ TORII_HEADERS_TIMEOUT_MS: '60000' })).toThrow(
+      /^TORII_HEADERS_TIMEOUT_MS="60000" is not valid; accepted: at most TORII_REQUEST_TIMEOUT_MS \(30000\)$/
+    )
+  })
 })

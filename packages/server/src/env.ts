@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs'
 import { z } from 'zod'
 import { DURABILITIES } from './ledger/write/writer.ts'
+import { isLoopbackHost } from './lib/public-base.ts'
+import { DEFAULT_MAX_CONNECTIONS } from './lib/server-limits.ts'
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const
+export type LogFormat = (typeof LOG_FORMATS)[number]
 
 const DB_URL_PATTERN = /^(file|libsql|https?|wss?):/
 
@@ -12,6 +16,23 @@ const headerNameSchema = z
   .string()
   .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'accepted: a request header name such as cf-ipcountry')
   .transform((name) => name.toLowerCase())
+
+/** A whole number of milliseconds, at least `min`. */
+const millisecondsSchema = (min: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, `accepted: a whole number of milliseconds, at least ${min}`)
+    .transform(Number)
+    .refine((ms) => ms >= min, `accepted: a whole number of milliseconds, at least ${min}`)
+
+/** Host names (with a port or not) whose Host header the server may use in links it hands out. */
+const hostListSchema = z
+  .string()
+  .regex(
+    /^\s*[A-Za-z0-9.-]+(:\d{1,5})?(\s*,\s*[A-Za-z0-9.-]+(:\d{1,5})?)*\s*$/,
+    'accepted: host names separated by commas, each with an optional port (consent.example.com,www.example.com:8443)'
+  )
+  .transform((list) => list.split(',').map((host) => host.trim().toLowerCase()))
 
 /** Every environment variable the server reads, with what each accepts. */
 const envSchema = z.object({
@@ -41,6 +62,22 @@ const envSchema = z.object({
     .optional(),
   TORII_TRUST_PROXY: z.enum(['0', '1'], 'accepted: 0, 1').default('0'),
   TORII_LOG_LEVEL: z.enum(LOG_LEVELS, `accepted: ${LOG_LEVELS.join(', ')}`).default('info'),
+  /** `auto`: pretty on a terminal outside production when pino-pretty is installed, else JSON lines. */
+  TORII_LOG_FORMAT: z.enum(LOG_FORMATS, `accepted: ${LOG_FORMATS.join(', ')}`).default('auto'),
+  /** Unset: /metrics answers loopback clients only; set: anyone sending `Authorization: Bearer TOKEN`. */
+  TORII_METRICS_TOKEN: z.string().min(16, 'accepted: a token of at least 16 characters').optional(),
+  TORII_ALLOWED_HOSTS: hostListSchema.optional(),
+  /** Time to receive a whole request (headers and body). */
+  TORII_REQUEST_TIMEOUT_MS: millisecondsSchema(1).default(30_000),
+  /** Time to receive a request's headers (slow-loris clients are cut off after it). */
+  TORII_HEADERS_TIMEOUT_MS: millisecondsSchema(1).default(10_000),
+  /** How long an idle keep-alive connection stays open. */
+  TORII_KEEP_ALIVE_TIMEOUT_MS: millisecondsSchema(1).default(5_000),
+  TORII_MAX_CONNECTIONS: z
+    .string()
+    .regex(/^[1-9]\d{0,6}$/, 'accepted: a whole number of connections from 1 to 9999999')
+    .transform(Number)
+    .default(DEFAULT_MAX_CONNECTIONS),
   TORII_RECEIPT_RATE_LIMIT: z
     .string()
     .regex(/^[1-9]\d{0,8}$/, 'accepted: a whole number of receipts per minute per truncated IP, at least 1')
@@ -72,6 +109,20 @@ const envSchema = z.object({
 
 /** What one variable accepts depending on another. */
 const envRulesSchema = envSchema.superRefine((env, ctx) => {
+  if (!env.TORII_PUBLIC_URL && !isLoopbackHost(env.HOST)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TORII_PUBLIC_URL'],
+      message: `required when HOST is not a loopback address (HOST=${env.HOST}): the URL visitors reach the server at, such as https://consent.example.com`,
+    })
+  }
+  if (env.TORII_HEADERS_TIMEOUT_MS > env.TORII_REQUEST_TIMEOUT_MS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TORII_HEADERS_TIMEOUT_MS'],
+      message: `accepted: at most TORII_REQUEST_TIMEOUT_MS (${env.TORII_REQUEST_TIMEOUT_MS})`,
+    })
+  }
   if (env.TORII_GEO_SUBDIVISION_HEADER && !env.TORII_GEO_HEADER) {
     ctx.addIssue({
       code: 'custom',
@@ -88,6 +139,9 @@ export class EnvError extends Error {
   override name = 'EnvError'
 }
 
+/** Variables whose values an error message must not repeat. */
+const SECRET_VARIABLES = new Set(['TORII_METRICS_TOKEN', 'TORII_DB_AUTH_TOKEN', 'TORII_SIGNING_KEY'])
+
 /** Parses the environment; empty strings count as unset. Throws `EnvError` naming each bad variable. */
 export function parseEnv(env: Record<string, string | undefined> = process.env): Env {
   const input: Record<string, string> = {}
@@ -99,7 +153,9 @@ export function parseEnv(env: Record<string, string | undefined> = process.env):
   if (result.success) return result.data
   const lines = result.error.issues.map((issue) => {
     const key = String(issue.path[0])
-    return `${key}=${JSON.stringify(input[key])} is not valid; ${issue.message}`
+    if (input[key] === undefined) return `${key} is not set; ${issue.message}`
+    const shown = SECRET_VARIABLES.has(key) ? '(hidden)' : JSON.stringify(input[key])
+    return `${key}=${shown} is not valid; ${issue.message}`
   })
   throw new EnvError(lines.join('\n'))
 }

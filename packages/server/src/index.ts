@@ -1,14 +1,25 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp, type ToriiApp } from './app.ts'
+import { createOneTimeAdmin, type OneTimeLogin, replacePublishedPassword } from './auth/first-admin.ts'
 import { createDb, DEFAULT_DB_URL } from './db/client.ts'
-import { type DemoSeedResult, localOrigins, seedDemo, shouldRunDemo } from './demo/seed.ts'
-import type { LogLevel } from './env.ts'
+import {
+  DEMO_ADMIN,
+  type DemoSeedResult,
+  isDemoSafe,
+  localOrigins,
+  seedDemo,
+  shouldRunDemo,
+} from './demo/seed.ts'
+import type { LogFormat, LogLevel } from './env.ts'
 import { createJurisdictionResolver, type JurisdictionResolverOptions } from './geo/jurisdiction-resolver.ts'
 import { createLedger, logOriginFor } from './ledger/index.ts'
 import type { Ledger } from './ledger/types.ts'
 import type { Durability } from './ledger/write/writer.ts'
-import { createLogger } from './lib/logger.ts'
+import { createLogger, type Logger } from './lib/logger.ts'
+import { isLoopbackHost } from './lib/public-base.ts'
+import { DEFAULT_SERVER_LIMITS, httpServerOptions, type ServerLimits } from './lib/server-limits.ts'
+import { createMetrics } from './metrics/metrics.ts'
 
 export { type AppDeps, createApp, type ToriiApp } from './app.ts'
 export { createDb, DbOpenError } from './db/client.ts'
@@ -35,7 +46,14 @@ export interface StartServerOptions {
   signingKey?: string
   /** The ledger's key file (default: `<database>-signing-key.pem` beside a local database file). */
   signingKeyFile?: string
+  /** TORII_PUBLIC_URL: the base of every link handed out; required when `host` is not a loopback address. */
   publicUrl?: string
+  /** TORII_ALLOWED_HOSTS: without `publicUrl`, Host headers links may be built from besides loopback ones. */
+  allowedHosts?: readonly string[]
+  /** TORII_METRICS_TOKEN: `/metrics` wants it as a bearer token; unset, it answers loopback clients only. */
+  metricsToken?: string
+  /** Timeouts and the connection cap (TORII_*_TIMEOUT_MS, TORII_MAX_CONNECTIONS); each defaults to DEFAULT_SERVER_LIMITS'. */
+  limits?: Partial<ServerLimits>
   /** The log's origin (TORII_LOG_ORIGIN); default from `publicUrl` (`logOriginFor`). */
   logOrigin?: string
   trustProxy?: boolean
@@ -46,6 +64,9 @@ export interface StartServerOptions {
   /** No log output (tests). */
   quiet?: boolean
   logLevel?: LogLevel
+  logFormat?: LogFormat
+  /** Where log lines go (default: a pino logger on stdout at `logLevel`). */
+  logger?: Logger
 }
 
 export interface RunningServer {
@@ -56,6 +77,11 @@ export interface RunningServer {
   ledger: Ledger
   /** Whether `/demo/` is served, and what seeding did. */
   demo: false | DemoSeedResult
+  /**
+   * The admin created (new database) or re-keyed (the demo admin's published password) with a generated
+   * one-time password, on a server others can reach; to be printed once. Null otherwise.
+   */
+  oneTimeLogin: OneTimeLogin | null
   close(): Promise<void>
 }
 
@@ -68,10 +94,25 @@ function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host
 }
 
+/** Thrown for options the server refuses to start with (a public host without TORII_PUBLIC_URL). */
+export class StartOptionsError extends Error {
+  override name = 'StartOptionsError'
+}
+
 /** Opens the database (migrating it), the ledger, seeds the demo when asked, and listens. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const logger = createLogger(options.quiet ? 'silent' : (options.logLevel ?? 'info'))
+  const logger =
+    options.logger ??
+    createLogger(options.quiet ? 'silent' : (options.logLevel ?? 'info'), { format: options.logFormat })
   const host = options.host ?? DEFAULT_HOST
+  // Links are built from the request's Host only on loopback: elsewhere any client could name the host.
+  if (!options.publicUrl && !isLoopbackHost(host)) {
+    throw new StartOptionsError(
+      `TORII_PUBLIC_URL is required when HOST is not a loopback address (HOST=${host}): set it to the URL visitors reach the server at`
+    )
+  }
+  const limits = { ...DEFAULT_SERVER_LIMITS, ...options.limits }
+  const metrics = createMetrics()
   const database = await createDb({ url: options.dbUrl ?? DEFAULT_DB_URL, authToken: options.dbAuthToken })
   let ledger: Ledger | null = null
   let server: NodeServer | null = null
@@ -85,8 +126,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       durability: options.ledgerSync,
       logOrigin: options.logOrigin ?? logOriginFor(options.publicUrl),
       warn: (message) => logger.warn(message),
+      observer: metrics,
     })
-    const demo = await shouldRunDemo(database.db, options.demo ?? 'auto')
+    const demoSafe = isDemoSafe(host, options.publicUrl)
+    const demo = await shouldRunDemo(database.db, options.demo ?? 'auto', demoSafe)
     const app = createApp({
       db: database.db,
       dbUrl: database.url,
@@ -96,6 +139,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       demo,
       trustProxy: options.trustProxy,
       publicUrl: options.publicUrl,
+      allowedHosts: options.allowedHosts,
+      metrics,
+      metricsToken: options.metricsToken,
       receiptRateLimit: options.receiptRateLimit,
       jurisdiction: createJurisdictionResolver({ ...options.geo, logger }),
       logger,
@@ -108,7 +154,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     })
     const fetch: ToriiApp['fetch'] = (request, env) =>
       starting ? starting.then(() => app.fetch(request, env)) : app.fetch(request, env)
-    server = await listen(fetch, host, options.port ?? DEFAULT_PORT)
+    server = await listen(fetch, host, options.port ?? DEFAULT_PORT, limits)
     const listening = server
     const port = (server.address() as AddressInfo).port
     const url = `http://${hostForUrl(host)}:${port}`
@@ -116,9 +162,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     if (demo) {
       const origins = localOrigins(host, port)
       if (options.publicUrl) origins.push(new URL(options.publicUrl).origin)
-      seeded = await seedDemo(database.db, origins)
+      seeded = await seedDemo(database.db, origins, undefined, { publishedLogin: demoSafe })
       app.liveCache.invalidate()
     }
+    // Reachable by others: no account may keep a password anyone can read in the README.
+    const oneTimeLogin = demoSafe
+      ? null
+      : ((await replacePublishedPassword(database.db, DEMO_ADMIN)) ?? (await createOneTimeAdmin(database.db)))
     starting = null
     markReady()
     const openLedger = ledger
@@ -129,6 +179,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       app,
       ledger,
       demo: seeded,
+      oneTimeLogin,
       close() {
         closing ??= (async () => {
           await closeServer(listening)
@@ -155,10 +206,18 @@ function closeServer(server: NodeServer): Promise<void> {
 
 type NodeServer = ReturnType<typeof serve> & { closeAllConnections?: () => void }
 
-function listen(fetch: ToriiApp['fetch'], hostname: string, port: number): Promise<NodeServer> {
+function listen(
+  fetch: ToriiApp['fetch'],
+  hostname: string,
+  port: number,
+  limits: ServerLimits
+): Promise<NodeServer> {
   return new Promise((resolve, reject) => {
-    const server: NodeServer = serve({ fetch, hostname, port }, () => {
+    const serverOptions = httpServerOptions(limits)
+    const server: NodeServer = serve({ fetch, hostname, port, serverOptions }, () => {
       server.off('error', reject)
+      // Past it, new connections are closed at accept, before they cost a request's memory.
+      server.maxConnections = limits.maxConnections
       resolve(server)
     })
     server.once('error', (error: NodeJS.ErrnoException) => {

@@ -99,6 +99,12 @@ describe('pnpm start with bad input', { timeout: 90_000 }, () => {
     ])
   })
 
+  it('a HOST others reach without TORII_PUBLIC_URL: exit 1, one line naming the variable', async () => {
+    const { code, stderr } = await run({ HOST: '0.0.0.0' })
+    expect(code).toBe(1)
+    expectOneLine(stderr, 'TORII_PUBLIC_URL is not set', 'HOST=0.0.0.0')
+  })
+
   it('a port in use: exit 1, one line', async () => {
     const blocker: Server = createServer()
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))

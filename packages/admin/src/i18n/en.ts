@@ -47,6 +47,9 @@ export const EN = {
   'account.confirmPassword': 'New password again',
   'account.submit': 'Change password',
   'account.changed': 'Your password was changed. Your other sessions have been signed out.',
+  'account.firstPassword': 'Choose your password',
+  'account.firstPasswordIntro':
+    'You signed in with a one-time password. Choose your own before anything else: enter the one-time password as the current one.',
   'login.title': 'Log in',
   'login.email': 'Email',
   'login.password': 'Password',

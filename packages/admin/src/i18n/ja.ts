@@ -49,6 +49,9 @@ export const JA: Messages = {
   'account.confirmPassword': '新しいパスワード（確認）',
   'account.submit': 'パスワードを変更',
   'account.changed': 'パスワードを変更しました。ほかの端末のセッションはログアウトされました。',
+  'account.firstPassword': 'パスワードの設定',
+  'account.firstPasswordIntro':
+    '一回限りのパスワードでログインしました。先に自分のパスワードを設定してください（現在のパスワードには一回限りのパスワードを入力します）。',
   'login.title': 'ログイン',
   'login.email': 'メールアドレス',
   'login.password': 'パスワード',

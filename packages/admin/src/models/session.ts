@@ -9,6 +9,8 @@ export const SessionModel = createModel(() => {
   const user = signal<User | null>(null, { name: 'session.user' })
   const status = signal<SessionStatus>('unknown', { name: 'session.status' })
   const canWrite = computed(() => user.value?.role === 'admin')
+  /** Signed in with a one-time password: the API refuses everything but changing it. */
+  const mustChangePassword = signal(false, { name: 'session.mustChangePassword' })
 
   onUnauthorized(() => {
     user.value = null
@@ -19,6 +21,7 @@ export const SessionModel = createModel(() => {
     try {
       const info = await api.session()
       user.value = info.user
+      mustChangePassword.value = info.mustChangePassword === true
       status.value = 'authenticated'
     } catch (error) {
       user.value = null
@@ -30,7 +33,13 @@ export const SessionModel = createModel(() => {
   async function login(email: string, password: string) {
     const info = await api.login({ email, password })
     user.value = info.user
+    mustChangePassword.value = info.mustChangePassword === true
     status.value = 'authenticated'
+  }
+
+  /** The one-time password was replaced: the rest of the admin opens. */
+  function passwordChanged() {
+    mustChangePassword.value = false
   }
 
   async function logout() {
@@ -42,7 +51,7 @@ export const SessionModel = createModel(() => {
     }
   }
 
-  return { user, status, canWrite, check, login, logout }
+  return { user, status, canWrite, mustChangePassword, check, login, logout, passwordChanged }
 })
 
 export const session = new SessionModel()

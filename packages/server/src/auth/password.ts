@@ -13,19 +13,30 @@ function derive(password: string, salt: Buffer, options: ScryptOptions, length: 
   })
 }
 
-/** Hashes a password as `scrypt$N$r$p$salt$key` (base64url). */
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * The scheme of a one-time password's hash: it signs in like any other, and then the user must change it
+ * before the API does anything else (see `mustChangePassword`). Kept in the hash, so no column is needed.
+ */
+const ONE_TIME_SCHEME = 'scrypt-once'
+
+/** Hashes a password as `scrypt$N$r$p$salt$key` (base64url); `scrypt-once$…` for a one-time password. */
+export async function hashPassword(password: string, { oneTime = false } = {}): Promise<string> {
   const salt = randomBytes(16)
   const key = await derive(password, salt, PARAMS, KEY_LENGTH)
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join(
-    '$'
-  )
+  return [
+    oneTime ? ONE_TIME_SCHEME : 'scrypt',
+    PARAMS.N,
+    PARAMS.r,
+    PARAMS.p,
+    salt.toString('base64url'),
+    key.toString('base64url'),
+  ].join('$')
 }
 
 /** Checks a password against a stored hash in constant time; false for any malformed hash. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$')
-  if (scheme !== 'scrypt' || !salt || !key) return false
+  if ((scheme !== 'scrypt' && scheme !== ONE_TIME_SCHEME) || !salt || !key) return false
   const expected = Buffer.from(key, 'base64url')
   try {
     const actual = await derive(
@@ -38,4 +49,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   } catch {
     return false
   }
+}
+
+/** Whether a stored hash is a one-time password's, which must be changed before anything else. */
+export function mustChangePassword(stored: string): boolean {
+  return stored.startsWith(`${ONE_TIME_SCHEME}$`)
+}
+
+/** A password for a generated account: 24 random characters (144 bits), printed once in the log. */
+export function generatePassword(): string {
+  return randomBytes(18).toString('base64url')
 }

@@ -3,6 +3,7 @@ import type { User } from '@torii/schema'
 import { and, eq, lt, ne } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { sessions, users } from '../db/site-tables.ts'
+import { mustChangePassword } from './password.ts'
 
 /** Sessions last 12 hours from login: a working day, not a week on a shared computer. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
@@ -11,6 +12,8 @@ export interface Session {
   user: User
   csrfToken: string
   expiresAt: string
+  /** The user signed in with a one-time password: nothing but changing it is allowed. */
+  mustChangePassword: boolean
 }
 
 function tokenHash(token: string): string {
@@ -48,6 +51,7 @@ export async function findSession(db: Db, token: string): Promise<Session | null
       email: users.email,
       role: users.role,
       createdAt: users.createdAt,
+      passwordHash: users.passwordHash,
     })
     .from(sessions)
     .innerJoin(users, eq(users.email, sessions.email))
@@ -58,6 +62,7 @@ export async function findSession(db: Db, token: string): Promise<Session | null
     user: { email: row.email, role: row.role, createdAt: row.createdAt },
     csrfToken: row.csrfToken,
     expiresAt: row.expiresAt,
+    mustChangePassword: mustChangePassword(row.passwordHash),
   }
 }
 

@@ -4,6 +4,7 @@ import { count, sql } from 'drizzle-orm'
 import { countUsers, createUser, findUser } from '../auth/users.ts'
 import type { Db } from '../db/client.ts'
 import { sites } from '../db/site-tables.ts'
+import { isLoopbackHost } from '../lib/public-base.ts'
 import { publishRevision } from '../sites/revisions.ts'
 import { createSite, getSite } from '../sites/sites.ts'
 
@@ -21,23 +22,42 @@ export interface DemoSeedResult {
 /**
  * `TORII_DEMO=auto`: demo mode when the database is new (no site and no user), or already holds the demo site.
  * A database whose first admin was made with `torii admin create` is someone's own: no demo is seeded into it.
+ * Nor is a new database on a server others can reach (`publishedLoginSafe` false: see `isDemoSafe`).
  */
-export async function shouldRunDemo(db: Db, mode: boolean | 'auto'): Promise<boolean> {
+export async function shouldRunDemo(
+  db: Db,
+  mode: boolean | 'auto',
+  publishedLoginSafe = true
+): Promise<boolean> {
   if (mode !== 'auto') return mode
   const [row] = await db.select({ n: count() }).from(sites)
-  if (!row?.n) return (await countUsers(db)) === 0
+  if (!row?.n) return publishedLoginSafe && (await countUsers(db)) === 0
   return (await getSite(db, DEMO_SITE_ID)) !== null
 }
 
 /**
+ * Whether the demo's published login may be created: only on a server nobody else reaches, listening on
+ * loopback with no public URL. Elsewhere the first admin gets a one-time password (`createOneTimeAdmin`).
+ */
+export function isDemoSafe(host: string, publicUrl: string | undefined): boolean {
+  return isLoopbackHost(host) && !publicUrl
+}
+
+export interface SeedDemoOptions {
+  /** Create the demo admin with its published password when there is no user (default true; see isDemoSafe). */
+  publishedLogin?: boolean
+}
+
+/**
  * Seeds the demo: site `xtra` with revision 1 published (`siteConfig`, by default Xtra's with its region rules), the
- * demo admin (only when there is no user at all), and the server's own origins allowed to send receipts. Safe
- * to run on every start.
+ * demo admin (only when there is no user at all, and `publishedLogin`), and the server's own origins allowed to
+ * send receipts. Safe to run on every start.
  */
 export async function seedDemo(
   db: Db,
   origins: string[],
-  siteConfig: SiteConfigInput = DEMO_SITE_CONFIG
+  siteConfig: SiteConfigInput = DEMO_SITE_CONFIG,
+  { publishedLogin = true }: SeedDemoOptions = {}
 ): Promise<DemoSeedResult> {
   let created = false
   if (!(await getSite(db, DEMO_SITE_ID))) {
@@ -51,6 +71,7 @@ export async function seedDemo(
   // Also when another server on this database created the site a moment ago.
   if (!created) await addOrigins(db, DEMO_SITE_ID, origins)
   const adminCreated =
+    publishedLogin &&
     (await countUsers(db)) === 0 &&
     (await createUser(db, DEMO_ADMIN.email, DEMO_ADMIN.password, 'admin')) !== null
   const adminExists = adminCreated || (await findUser(db, DEMO_ADMIN.email)) !== null

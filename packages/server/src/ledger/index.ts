@@ -4,11 +4,12 @@ import { siteExportStream } from './export/site-export.ts'
 import { createLogReader } from './read/log-reads.ts'
 import { receiptProof, verifyOne } from './read/proof.ts'
 import { receiptById, receiptPage } from './read/receipt-reads.ts'
+import { readSealLag } from './read/seal-lag.ts'
 import { keyFileBeside } from './seal/key-file.ts'
 import { loadSigningKey } from './seal/load-signing-key.ts'
 import { LOG_PENDING_SQL, MAX_CHECKPOINT_ENTRIES } from './seal/log-sealer.ts'
 import { pendingCount, SEAL_RACE_LOST } from './seal/sealer.ts'
-import type { Ledger } from './types.ts'
+import type { Ledger, LedgerObserver } from './types.ts'
 import { databaseRecords } from './verify/ledger-records.ts'
 import { verifyLogAgainst } from './verify/log-verify.ts'
 import { verifyRecords } from './verify/verify.ts'
@@ -61,6 +62,8 @@ export interface LedgerOptions {
   durability?: Durability
   /** Write receipts from a worker thread for local files (default true), keeping fsyncs off the event loop. */
   writerThread?: boolean
+  /** Told of group commits and failed writes (metrics). */
+  observer?: LedgerObserver
   /** Where what happened to the signing key (generated, moved out of the database) and sealing errors go (default console.warn). */
   warn?: (message: string) => void
 }
@@ -141,19 +144,22 @@ export async function createLedger(options: LedgerOptions): Promise<Ledger> {
 
   function sealInBackground(min: number, atMost?: number): void {
     if (sealing || closed) return
-    sealUntil(min, atMost).catch((error: unknown) =>
+    sealUntil(min, atMost).catch((error: unknown) => {
+      options.observer?.failed('seal')
       warn(`torii: sealing receipts failed: ${(error as Error).message}`)
-    )
+    })
   }
 
   const committer = createGroupCommitter({
     writer,
     lock,
     now,
-    onCommit(count) {
+    onCommit(count, seconds) {
+      options.observer?.committed(count, seconds)
       unsealed += count
       if (unsealed >= batchSize) sealInBackground(batchSize)
     },
+    onFailure: () => options.observer?.failed('commit'),
   })
 
   const timer =
@@ -202,6 +208,7 @@ export async function createLedger(options: LedgerOptions): Promise<Ledger> {
     async verify(onProgress) {
       return verifyRecords(trustedKeys, databaseRecords(client), onProgress)
     },
+    sealLag: () => readSealLag(client),
     get commits() {
       return committer.commits
     },

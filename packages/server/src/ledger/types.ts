@@ -25,6 +25,22 @@ export interface LedgerPage {
   nextCursor: string | null
 }
 
+/** How far the signed log is behind the receipts committed (`/metrics`). */
+export interface SealLag {
+  /** Receipts committed and not yet in a signed checkpoint. */
+  pending: number
+  /** When the latest checkpoint was signed (ISO 8601); null before the first. */
+  lastCheckpointAt: string | null
+}
+
+/** Told of each group commit and of each failed write (the server's metrics). */
+export interface LedgerObserver {
+  /** A group of `receipts` committed in `seconds` (from the first write to the commit). */
+  committed(receipts: number, seconds: number): void
+  /** A write failed: `commit` (a group of receipts) or `seal` (a batch or checkpoint). */
+  failed(operation: 'commit' | 'seal'): void
+}
+
 export interface VerifyProgress {
   receipts: number
   batches: number
@@ -66,6 +82,8 @@ export interface Ledger {
   verifyReceipt(id: string): Promise<{ ok: boolean; reason?: string } | null>
   /** The whole ledger as NDJSON (keys, receipts, batches): the file `torii verify --file` checks. */
   exportLedger(): ReadableStream<Uint8Array>
+  /** Receipts not in the signed log yet, and when it was last signed (one cheap read). */
+  sealLag(): Promise<SealLag>
   /** Group-commit transactions written by this process so far. */
   readonly commits: number
   close(): Promise<void>

@@ -1,5 +1,8 @@
-import type { LogLevel } from '../env.ts'
+import { createRequire } from 'node:module'
+import { type DestinationStream, type Logger as PinoLogger, pino } from 'pino'
+import type { LogFormat, LogLevel } from '../env.ts'
 
+/** What the server logs through: a message, and fields (an object), an error, or any value as `detail`. */
 export interface Logger {
   debug(message: string, detail?: unknown): void
   info(message: string, detail?: unknown): void
@@ -7,20 +10,65 @@ export interface Logger {
   error(message: string, detail?: unknown): void
 }
 
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 }
-
-/** A leveled logger writing one line per event to stderr (stdout is for the start-up banner). */
-export function createLogger(level: LogLevel = 'info'): Logger {
-  const threshold = ORDER[level]
-  const write = (at: Exclude<LogLevel, 'silent'>) => (message: string, detail?: unknown) => {
-    if (ORDER[at] < threshold) return
-    const suffix =
-      detail === undefined
-        ? ''
-        : ` ${detail instanceof Error ? (detail.stack ?? detail.message) : JSON.stringify(detail)}`
-    process.stderr.write(`${new Date().toISOString()} ${at.toUpperCase()} ${message}${suffix}\n`)
-  }
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') }
+export interface LoggerOptions {
+  /** `auto` (default): pretty on a terminal outside production when pino-pretty is installed, else JSON. */
+  format?: LogFormat
+  /** Where JSON lines go (default stdout); tests pass a stream. */
+  destination?: DestinationStream
 }
 
-export const SILENT_LOGGER: Logger = createLogger('silent')
+/**
+ * A leveled logger writing one JSON object per line to stdout (pino): `level` as its name, `time` in ISO
+ * 8601, `msg`, and the detail's fields. Errors go under `err` with their stack.
+ */
+export function createLogger(level: LogLevel = 'info', options: LoggerOptions = {}): Logger {
+  if (level === 'silent') return SILENT_LOGGER
+  const base = pino(
+    {
+      level,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    options.destination ?? destinationFor(options.format ?? 'auto')
+  )
+  return {
+    debug: (message, detail) => write(base, 'debug', message, detail),
+    info: (message, detail) => write(base, 'info', message, detail),
+    warn: (message, detail) => write(base, 'warn', message, detail),
+    error: (message, detail) => write(base, 'error', message, detail),
+  }
+}
+
+function write(base: PinoLogger, at: Exclude<LogLevel, 'silent'>, message: string, detail: unknown): void {
+  if (detail === undefined) base[at](message)
+  else if (detail instanceof Error) base[at]({ err: detail }, message)
+  else if (typeof detail === 'object' && detail !== null) base[at](detail, message)
+  else base[at]({ detail }, message)
+}
+
+/**
+ * stdout, asynchronously (lines that arrive together go out in one write; pino flushes on exit), or through
+ * pino-pretty when asked for or on a developer's terminal. pino-pretty is a development dependency: a
+ * production install has none, and gets JSON.
+ */
+function destinationFor(format: LogFormat): DestinationStream {
+  const wantsPretty =
+    format === 'pretty' ||
+    (format === 'auto' && process.stdout.isTTY && process.env.NODE_ENV !== 'production')
+  const pretty = wantsPretty ? loadPrettyPrinter() : null
+  if (pretty) return pretty({ colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', sync: true })
+  return pino.destination({ dest: 1, sync: false })
+}
+
+type PrettyFactory = (options: Record<string, unknown>) => DestinationStream
+
+function loadPrettyPrinter(): PrettyFactory | null {
+  try {
+    return createRequire(import.meta.url)('pino-pretty') as PrettyFactory
+  } catch {
+    return null
+  }
+}
+
+const ignore = () => {}
+export const SILENT_LOGGER: Logger = { debug: ignore, info: ignore, warn: ignore, error: ignore }

@@ -2,6 +2,10 @@ import type { ReceiptAction, ReceiptProof, RegionModel } from '@torii/schema'
 import { escapeHtml } from '@torii/schema/disclosure'
 import type { SiteConfig } from '@torii/schema/site-config'
 
+/** The page's one inline style: the server allows it in its Content-Security-Policy by hash. */
+export const RECEIPT_PAGE_STYLE =
+  'body{font:16px/1.6 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1f2328}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}th,td{border:1px solid #d0d7de;padding:.4rem .6rem;text-align:left;vertical-align:top}th{background:#f6f8fa;width:40%}code{word-break:break-all}'
+
 const LABELS = {
   ja: {
     title: '同意の記録（レシート）',
@@ -138,7 +142,7 @@ export function renderReceiptPage(
     '<!doctype html>',
     `<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${escapeHtml(l.title)}</title>`,
-    '<style>body{font:16px/1.6 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1f2328}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}th,td{border:1px solid #d0d7de;padding:.4rem .6rem;text-align:left;vertical-align:top}th{background:#f6f8fa;width:40%}code{word-break:break-all}</style>',
+    `<style>${RECEIPT_PAGE_STYLE}</style>`,
     `</head><body><main><h1>${escapeHtml(l.title)}</h1>`,
     receipt.erasedAt ? `<p><strong>${escapeHtml(l.erased)}</strong></p>` : '',
     `<table><tbody>\n${rows.filter(Boolean).join('\n')}\n</tbody></table>`,

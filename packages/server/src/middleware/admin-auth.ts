@@ -22,6 +22,8 @@ export interface AdminAuthOptions {
   public?: string[]
   /** Routes any signed-in role may call with a non-GET method: logout and changing one's own password. */
   anyRole?: string[]
+  /** The only routes open to a user who signed in with a one-time password (who am I, sign out, change it). */
+  beforePasswordChange?: string[]
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -40,6 +42,7 @@ export const adminAuth = (options: AdminAuthOptions & { basePath: string }): Mid
   const { db, basePath } = options
   const open = new Set(options.public ?? [])
   const anyRole = new Set(options.anyRole ?? [])
+  const beforePasswordChange = new Set(options.beforePasswordChange ?? [])
   return async function adminAuth(c, next) {
     const route = `${c.req.method} ${c.req.path.slice(basePath.length) || '/'}`
     if (open.has(route)) return next()
@@ -48,6 +51,13 @@ export const adminAuth = (options: AdminAuthOptions & { basePath: string }): Mid
     if (!session) return errorResponse(401, 'unauthenticated', 'Sign in first: no valid session')
     c.set('session', session)
     c.set('sessionToken', token)
+    if (session.mustChangePassword && !beforePasswordChange.has(route)) {
+      return errorResponse(
+        403,
+        'password_change_required',
+        'Change the one-time password first (PUT /api/admin/session/password)'
+      )
+    }
     if (!SAFE_METHODS.has(c.req.method)) {
       const sent = c.req.header(CSRF_HEADER) ?? ''
       if (!sameToken(sent, session.csrfToken)) {

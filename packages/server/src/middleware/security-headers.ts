@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
+import { PUBLIC_PAGE_PATHS, publicPageCsp, VERIFY_PAGE_PATH } from './page-csp.ts'
 
 /** Paths embedded by other origins (the gate, its UI chunk, receipts, proofs): loadable cross-origin. */
 const CROSS_ORIGIN_PATHS = /^\/(s|assets|receipts|\.well-known)\//
@@ -59,10 +60,25 @@ export const JSON_API_HEADER_NAMES = [
  */
 export const securityHeaders = (): MiddlewareHandler => {
   const crossOrigin = crossOriginHeaders()
+  // Framed by no one, with a strict CSP; receipts and disclosures stay loadable from anywhere (a receipt's
+  // JSON shares its URL), the proof checker from its own origin as before.
+  const csp = publicPageCsp()
+  const publicPage = secureHeaders({
+    crossOriginResourcePolicy: 'cross-origin',
+    contentSecurityPolicy: csp,
+    xFrameOptions: 'DENY',
+  })
+  // The checker fetches newer checkpoints from the bundle's log, wherever it is.
+  const checkerPage = secureHeaders({
+    contentSecurityPolicy: { ...csp, connectSrc: ['*'] },
+    xFrameOptions: 'DENY',
+  })
   const admin = secureHeaders({ contentSecurityPolicy: ADMIN_CSP })
   const standard = secureHeaders()
   return function securityHeadersFor(c, next) {
     const path = c.req.path
+    if (path === VERIFY_PAGE_PATH) return checkerPage(c, next)
+    if (PUBLIC_PAGE_PATHS.test(path)) return publicPage(c, next)
     if (CROSS_ORIGIN_PATHS.test(path)) return crossOrigin(c, next)
     if (path === '/admin' || path.startsWith('/admin/') || path.startsWith('/api/')) return admin(c, next)
     return standard(c, next)

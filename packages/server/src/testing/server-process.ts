@@ -41,7 +41,7 @@ export function spawnServer(
       const text = chunk.toString()
       output += text
       // Only the new text (and the line it may finish) is searched: a chatty server writes megabytes.
-      const match = /Torii is running at (http:\/\/\S+)/.exec(output.slice(-(text.length + 200)))
+      const match = /Torii is running at (http:\/\/[^\s"]+)/.exec(output.slice(-(text.length + 200)))
       if (match) {
         clearTimeout(timer)
         resolve({ url: match[1]!, child, output: () => output, exited })

@@ -34,10 +34,12 @@ export interface PasswordFormProps {
   email: string
   /** Sends the change (the app's API unless a test gives another). */
   change?: (body: PasswordChange) => Promise<unknown>
+  /** Called once the server accepted the new password. */
+  onChanged?: () => void
 }
 
 /** Changing one's own password: current, new, new again; field errors tied to their inputs, focus on the first. */
-export function PasswordForm({ email, change = api.changePassword }: PasswordFormProps) {
+export function PasswordForm({ email, change = api.changePassword, onChanged }: PasswordFormProps) {
   const current = useSignal('')
   const next = useSignal('')
   const confirm = useSignal('')
@@ -69,6 +71,7 @@ export function PasswordForm({ email, change = api.changePassword }: PasswordFor
       await change({ currentPassword: input.currentPassword, newPassword: input.newPassword })
       current.value = next.value = confirm.value = ''
       done.value = t('account.changed')
+      onChanged?.()
     } catch (cause) {
       const fields = cause instanceof ApiRequestError ? cause.fields : {}
       errors.value = fields

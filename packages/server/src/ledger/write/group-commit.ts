@@ -21,8 +21,10 @@ export interface GroupCommitOptions {
   writer: Writer
   lock: WriteLock
   now: () => Date
-  /** Called after each committed group with its size (drives sealing). */
-  onCommit?: (count: number) => void
+  /** Called after each committed group with its size and the seconds its write took (drives sealing, metrics). */
+  onCommit?: (count: number, seconds: number) => void
+  /** Called when a group's write fails (its appends reject with the error). */
+  onFailure?: (error: unknown) => void
 }
 
 export interface GroupCommitter {
@@ -70,19 +72,25 @@ export function createGroupCommitter(options: GroupCommitOptions): GroupCommitte
     const issuedAt = at.toISOString()
     const built: Receipt[] = []
     const rows: string[] = []
+    let started = 0
     try {
       for (const item of group) built.push(toReceipt(item.entry, at, issuedAt, rows))
       // BEGIN IMMEDIATE; one prepared INSERT per row; COMMIT on one connection (see writer.ts). The writer
       // thread runs its messages in order, so only a writer on this thread needs the process's write lock.
-      const write = () => writer.insertRows(INSERT_RECEIPT, rows, HASH_COLUMN)
+      const write = () => {
+        started = performance.now()
+        return writer.insertRows(INSERT_RECEIPT, rows, HASH_COLUMN)
+      }
       await (writer.pipelined ? write() : options.lock.run(write))
     } catch (error) {
+      options.onFailure?.(error)
       for (const item of group) item.reject(error)
       return
     }
+    const seconds = (performance.now() - started) / 1000
     commits++
     for (let i = 0; i < group.length; i++) group[i]!.resolve(built[i]!)
-    options.onCommit?.(group.length)
+    options.onCommit?.(group.length, seconds)
   }
 
   /** Groups handed to the writer and not yet committed. */

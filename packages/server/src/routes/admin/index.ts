@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit'
 import type { Db } from '../../db/client.ts'
 import type { Ledger } from '../../ledger/types.ts'
 import { errorResponse } from '../../lib/errors.ts'
+import type { PublicBase } from '../../lib/public-base.ts'
 import { ADMIN_API_BASE, adminAuth } from '../../middleware/admin-auth.ts'
 import { originCheck } from '../../middleware/origin-check.ts'
 import type { LiveCache } from '../../sites/live-cache.ts'
@@ -28,6 +29,7 @@ export interface AdminApiOptions {
   trustProxy: boolean
   loginRateLimit: number
   publicUrl?: string
+  publicBase: PublicBase
 }
 
 /** Everything under `/api/admin`, behind one auth/CSRF/role gate (see `adminAuth`). */
@@ -53,6 +55,7 @@ export function createAdminApi(options: AdminApiOptions) {
       basePath: ADMIN_API_BASE,
       public: ['POST /session'],
       anyRole: ['DELETE /session', 'PUT /session/password'],
+      beforePasswordChange: ['GET /session', 'DELETE /session', 'PUT /session/password'],
     })
   )
 
@@ -66,7 +69,7 @@ export function createAdminApi(options: AdminApiOptions) {
     })
   )
   api.route('/', createUserRoutes(db))
-  api.route('/', createSiteRoutes({ db, publicUrl: options.publicUrl }))
+  api.route('/', createSiteRoutes({ db, publicBase: options.publicBase }))
   api.route('/', createDraftRoutes(db))
   api.route('/', createRevisionRoutes({ db, cache }))
   api.route('/', createDisclosureRoutes(db))

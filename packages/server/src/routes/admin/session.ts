@@ -2,7 +2,7 @@ import type { SessionInfo } from '@torii/schema'
 import { type Context, Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
-import { verifyPassword } from '../../auth/password.ts'
+import { mustChangePassword, verifyPassword } from '../../auth/password.ts'
 import { createSession, deleteSession, endOtherSessions } from '../../auth/sessions.ts'
 import { findUser, setPassword } from '../../auth/users.ts'
 import type { Db } from '../../db/client.ts'
@@ -84,14 +84,16 @@ export function createSessionRoutes({ db, trustProxy, publicUrl, loginRateLimit 
       const info: SessionInfo = {
         user: { email: user.email, role: user.role, createdAt: user.createdAt },
         csrfToken: session.csrfToken,
+        ...(mustChangePassword(user.passwordHash) ? { mustChangePassword: true as const } : {}),
       }
       return c.json(info)
     }
   )
 
   app.get('/session', (c) => {
-    const { user, csrfToken } = c.get('session')
-    return c.json({ user, csrfToken } satisfies SessionInfo)
+    const { user, csrfToken, mustChangePassword: oneTime } = c.get('session')
+    const info: SessionInfo = { user, csrfToken, ...(oneTime ? { mustChangePassword: true } : {}) }
+    return c.json(info)
   })
 
   app.delete('/session', async (c) => {

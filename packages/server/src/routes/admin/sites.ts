@@ -4,13 +4,15 @@ import { siteInputSchema, sitePatchSchema } from '@torii/schema/site-input'
 import { Hono } from 'hono'
 import type { Db } from '../../db/client.ts'
 import { ApiException, notFound, readJson, validationError } from '../../lib/errors.ts'
+import type { PublicBase } from '../../lib/public-base.ts'
 import { getDraft } from '../../sites/drafts.ts'
 import { listRevisions, revisionHash } from '../../sites/revisions.ts'
 import { createSite, getSite, listSites, updateSite } from '../../sites/sites.ts'
 
 export interface SiteRoutesOptions {
   db: Db
-  publicUrl?: string
+  /** The base of the snippet and disclosure links (TORII_PUBLIC_URL, or a known request host). */
+  publicBase: PublicBase
 }
 
 /** A new site's draft: one required purpose, nothing else, in the site's languages. */
@@ -36,7 +38,7 @@ export function gateSnippet(base: string, siteId: string): string {
 }
 
 /** `/sites`, `/sites/:siteId` (list, create, detail, patch). */
-export function createSiteRoutes({ db, publicUrl }: SiteRoutesOptions) {
+export function createSiteRoutes({ db, publicBase }: SiteRoutesOptions) {
   const app = new Hono()
 
   app.get('/sites', async (c) => c.json({ sites: await listSites(db) }))
@@ -69,7 +71,7 @@ export function createSiteRoutes({ db, publicUrl }: SiteRoutesOptions) {
     if (!site || !draft) throw notFound(`Site "${siteId}"`)
     const live: RevisionSummary | null =
       revisions.find((revision) => revision.number === site.liveRevision) ?? null
-    const base = (publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '')
+    const base = publicBase(c)
     const detail: SiteDetail = {
       site,
       draft: draft.config,

@@ -5,12 +5,15 @@ import { Hono } from 'hono'
 import { type Db, filePathOf } from '../../db/client.ts'
 import { errorResponse } from '../../lib/errors.ts'
 import { type Logger, SILENT_LOGGER } from '../../lib/logger.ts'
+import type { Metrics } from '../../metrics/metrics.ts'
 
 export interface HealthRoutesOptions {
   db: Db
   /** The database URL: for `file:` databases the file itself is checked too. */
   dbUrl?: string
   logger?: Logger
+  /** Counts the database's failures to answer. */
+  metrics?: Metrics
 }
 
 function statOrNull(path: string): Stats | null {
@@ -39,7 +42,7 @@ async function fileProblem(path: string, opened: Stats | null): Promise<string |
 }
 
 /** `GET /healthz`: the process answers, the database runs `select 1`, and its file is still the one opened. */
-export function createHealthRoutes({ db, dbUrl, logger = SILENT_LOGGER }: HealthRoutesOptions) {
+export function createHealthRoutes({ db, dbUrl, logger = SILENT_LOGGER, metrics }: HealthRoutesOptions) {
   const path = dbUrl ? filePathOf(dbUrl) : null
   const opened = path ? statOrNull(path) : null
   let reported: string | null = null
@@ -49,6 +52,7 @@ export function createHealthRoutes({ db, dbUrl, logger = SILENT_LOGGER }: Health
     try {
       await db.run(sql`select 1`)
     } catch {
+      metrics?.databaseError('health')
       return errorResponse(503, 'database_unreachable', 'The database does not answer')
     }
     const problem = path ? await fileProblem(path, opened) : null

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import type { Db } from '../../db/client.ts'
 import type { Ledger } from '../../ledger/types.ts'
 import { ApiException, notFound } from '../../lib/errors.ts'
+import type { PublicBase } from '../../lib/public-base.ts'
 import { renderReceiptPage } from '../../lib/receipt-page.ts'
 import { getRevision } from '../../sites/revisions.ts'
 
@@ -17,9 +18,9 @@ function prefersHtml(accept: string | undefined): boolean {
 
 /**
  * `GET /receipts/:id` (the receipt as proof), `GET /receipts/:id/proof.json` (the proof bundle, "Download
- * proof") and `GET /.well-known/torii-ledger-key`. `publicUrl` names the log in bundles (else the request's origin).
+ * proof") and `GET /.well-known/torii-ledger-key`. `publicBase` names the log in bundles.
  */
-export function createProofRoutes(ledger: Ledger, db: Db, publicUrl?: string) {
+export function createProofRoutes(ledger: Ledger, db: Db, publicBase: PublicBase) {
   const app = new Hono()
   app.get('/receipts/:id/proof.json', async (c) => {
     const id = c.req.param('id')
@@ -33,7 +34,7 @@ export function createProofRoutes(ledger: Ledger, db: Db, publicUrl?: string) {
       )
     const bundle: ProofBundle = {
       format: 'torii-proof/1',
-      logUrl: new URL('log/', `${(publicUrl ?? new URL(c.req.url).origin).replace(/\/*$/, '')}/`).href,
+      logUrl: new URL('log/', `${publicBase(c)}/`).href,
       receipt: proof.receipt,
       log: proof.log,
     }

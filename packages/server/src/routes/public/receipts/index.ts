@@ -5,6 +5,8 @@ import type { Ledger } from '../../../ledger/types.ts'
 import { ApiException, errorResponse } from '../../../lib/errors.ts'
 import { clientIp, truncateIp } from '../../../lib/ip.ts'
 import { nodeHeader } from '../../../lib/node-header.ts'
+import type { PublicBase } from '../../../lib/public-base.ts'
+import { type Metrics, UNKNOWN_SITE } from '../../../metrics/metrics.ts'
 import { createRateCounter, rateLimitedResponse } from '../../../middleware/rate-limit.ts'
 import type { LiveCache } from '../../../sites/live-cache.ts'
 import { createReceiptAnswerHeaders } from './answer-headers.ts'
@@ -18,8 +20,10 @@ export interface ReceiptRoutesOptions {
   trustProxy: boolean
   /** Receipts per truncated IP per minute. */
   rateLimitPerMinute: number
-  /** Base for `proofUrl`; the request's own origin when unset. */
-  publicUrl?: string
+  /** Base for `proofUrl` (TORII_PUBLIC_URL, or a known request host). */
+  publicBase: PublicBase
+  /** Counts receipts accepted and rejected (by reason). */
+  metrics: Metrics
 }
 
 export interface ReceiptRoutes {
@@ -36,7 +40,7 @@ const RECEIPTS_PATH = '/s/:siteId/receipts'
  * site and the rate limit come first, so every answer, errors too, carries CORS and `RateLimit-*`.
  */
 export function createReceiptRoutes(options: ReceiptRoutesOptions): ReceiptRoutes {
-  const { cache, trustProxy } = options
+  const { cache, trustProxy, metrics } = options
   const limiter = createRateCounter({ limit: options.rateLimitPerMinute, windowMs: 60_000 })
   const answerHeaders = createReceiptAnswerHeaders()
   const receive = createReceiver(options)
@@ -53,11 +57,22 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions): ReceiptRoute
     const ipTruncated = truncateIp(ip)
     const count = limiter.hit(ipTruncated ?? 'unknown')
     const headers = answerHeaders.of(origin && site?.origins.includes(origin) ? origin : null, count.headers)
-    if (count.limited) return rateLimitedResponse(count, headers)
+    // Counted under the site only when it exists: any id can be POSTed to.
+    const siteLabel = site ? siteId : UNKNOWN_SITE
+    if (count.limited) {
+      metrics.receiptRejected(siteLabel, 'rate_limited')
+      return rateLimitedResponse(count, headers)
+    }
     try {
-      return await receive(c, siteId, site, origin, { ip, ipTruncated }, headers)
+      const answer = await receive(c, siteId, site, origin, { ip, ipTruncated }, headers)
+      metrics.receiptAccepted(siteLabel)
+      return answer
     } catch (error) {
-      if (!(error instanceof ApiException)) throw error
+      if (!(error instanceof ApiException)) {
+        metrics.receiptRejected(siteLabel, 'internal')
+        throw error
+      }
+      metrics.receiptRejected(siteLabel, error.code)
       return errorResponse(error.status, error.code, error.message, error.fields, headers)
     }
   })

@@ -11,6 +11,7 @@ import type { JurisdictionResolver } from '../../../geo/jurisdiction-resolver.ts
 import type { Ledger } from '../../../ledger/types.ts'
 import { ApiException, type FieldError, notFound, validationError } from '../../../lib/errors.ts'
 import { nodeHeader } from '../../../lib/node-header.ts'
+import type { PublicBase } from '../../../lib/public-base.ts'
 import { receiptInputParser } from '../../../lib/receipt-parser.ts'
 import type { LiveCache, RevisionFacts } from '../../../sites/live-cache.ts'
 import type { AnswerHeaders } from './answer-headers.ts'
@@ -21,8 +22,8 @@ export interface ReceiverOptions {
   ledger: Ledger
   /** Where the visitor is, recorded in receipts of sites with region rules. */
   jurisdiction: JurisdictionResolver
-  /** Base for `proofUrl`; the request's own origin when unset. */
-  publicUrl?: string
+  /** Base for `proofUrl` (TORII_PUBLIC_URL, or a known request host). */
+  publicBase: PublicBase
 }
 
 /** Takes one receipt POST from its site to its 201: checks, appends to the ledger once valid, acks. */
@@ -50,9 +51,7 @@ const NO_JURISDICTION: ReceiptJurisdiction = {}
  * ledger entry, waits for the ledger to commit it and answers 201 with the ack. Bad input throws an
  * ApiException, which the route answers with the same headers.
  */
-export function createReceiver({ cache, ledger, jurisdiction, publicUrl }: ReceiverOptions): Receiver {
-  const base = publicUrl?.replace(/\/$/, '')
-
+export function createReceiver({ cache, ledger, jurisdiction, publicBase }: ReceiverOptions): Receiver {
   /** The visitor's place and rule under the receipt's revision, as its gate.js got them; none without rules. */
   function placeOf(c: Context, facts: RevisionFacts, ip: string | null): ReceiptJurisdiction {
     if (!facts.regions) return NO_JURISDICTION
@@ -128,7 +127,7 @@ export function createReceiver({ cache, ledger, jurisdiction, publicUrl }: Recei
       revisionHash: receipt.revisionHash,
       issuedAt: receipt.issuedAt,
       hash: receipt.hash,
-      proofUrl: `${base ?? originOf(c.req.url)}/receipts/${receipt.id}`,
+      proofUrl: `${publicBase(c)}/receipts/${receipt.id}`,
     }
     return new Response(JSON.stringify(ack), { status: 201, headers })
   }
@@ -150,10 +149,4 @@ function keysNotOffered(input: ReceiptInput, facts: RevisionFacts): FieldError[]
 function stripUrl(pageUrl: string): string {
   const url = new URL(pageUrl)
   return `${url.origin}${url.pathname}`
-}
-
-/** `scheme://host[:port]` of an absolute URL, without parsing it again. */
-function originOf(url: string): string {
-  const end = url.indexOf('/', url.indexOf('//') + 2)
-  return end === -1 ? url : url.slice(0, end)
 }
