@@ -156,7 +156,9 @@ export interface Stats {
   days: number
   /** The region rule every figure but `perRegion` is limited to, when the query named one. */
   regionRule?: string
-  /** One row per day (UTC), oldest first, zeros included. */
+  /** The site's time zone (IANA name), in which `perDay`'s days begin and end. */
+  timeZone: string
+  /** One row per day in `timeZone`, oldest first, zeros included. */
   perDay: { date: string; counts: ActionCounts }[]
   /** Over the period, latest choice per consent id: how many granted each purpose. */
   perPurpose: { key: string; granted: number; total: number; rate: number }[]

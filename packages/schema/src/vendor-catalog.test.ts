@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { vendorSchema } from './site-config.ts'
 import { CATALOG_FILES, catalogVendorToVendor, findCatalogVendor, VENDOR_CATALOG } from './vendor-catalog.ts'
-import {
-  CATALOG_CATEGORIES,
-  catalogVendorSchema,
-  parseCatalogFiles,
-} from './vendor-catalog-schema.ts'
+import { CATALOG_CATEGORIES, catalogVendorSchema, parseCatalogFiles } from './vendor-catalog-schema.ts'
 
 const REQUIRED_PRESETS = [
   'google-analytics',

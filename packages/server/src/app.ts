@@ -2,6 +2,7 @@ import { type Context, Hono, type Next } from 'hono'
 import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { HashingBusyError, type HashingQueue } from './auth/hashing-queue.ts'
 import type { Db } from './db/client.ts'
 import { createJurisdictionResolver, type JurisdictionResolver } from './geo/jurisdiction-resolver.ts'
 import type { Ledger } from './ledger/types.ts'
@@ -49,8 +50,10 @@ export interface AppDeps {
   logger?: Logger
   /** Receipt POSTs per truncated IP per minute. */
   receiptRateLimit?: number
-  /** Login attempts per truncated IP per 15 minutes. */
+  /** Login attempts per truncated IP in any 15 minutes. */
   loginRateLimit?: number
+  /** Where logins' password checks wait for a thread (default the process's queue). */
+  hashingQueue?: HashingQueue
   /** Where visitors are, for sites with region rules; default the embedded IP database (`TORII_GEO=on`). */
   jurisdiction?: JurisdictionResolver
 }
@@ -135,6 +138,7 @@ export function createApp(deps: AppDeps): ToriiApp {
       cache: liveCache,
       trustProxy,
       loginRateLimit: deps.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT,
+      hashingQueue: deps.hashingQueue,
       publicUrl: deps.publicUrl,
       publicBase,
     })
@@ -150,6 +154,11 @@ export function createApp(deps: AppDeps): ToriiApp {
   })
   app.onError((error, c) => {
     if (error instanceof ApiException) return error.getResponse()
+    if (error instanceof HashingBusyError) {
+      return errorResponse(503, 'busy', error.message, undefined, {
+        'Retry-After': String(error.retryAfterSeconds),
+      })
+    }
     if (error instanceof HTTPException && error.status < 500) {
       const status = error.status as ContentfulStatusCode
       const code = HTTP_ERROR_CODES[status] ?? 'bad_request'

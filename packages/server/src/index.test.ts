@@ -138,7 +138,12 @@ describe('startServer', () => {
   it('seeds no demo into a database whose first admin was made with torii admin create', async () => {
     const cli = captureCliIo('a-long-password\n')
     const dbUrl = `file:${join(dir, 'data', 'torii.db')}`
-    expect(await runCli(['admin', 'create', '--email', 'owner@example.com', '--db', dbUrl], cli)).toBe(0)
+    expect(
+      await runCli(
+        ['admin', 'create', '--email', 'owner@example.com', '--password-stdin', '--db', dbUrl],
+        cli
+      )
+    ).toBe(0)
     const server = await start()
     expect(server.demo).toBe(false)
     expect((await fetch(`${server.url}/s/xtra/gate.js`)).status).toBe(404)

@@ -68,6 +68,9 @@ export const EN = {
   'sites.originsHint': 'One per line, e.g. https://www.example.co.jp. Only these may send receipts.',
   'sites.languages': 'Languages',
   'sites.languagesHint': 'Language tags separated by commas, e.g. ja, en. The first is the default.',
+  'sites.timeZone': 'Time zone',
+  'sites.timeZoneHint':
+    'The insights count days in it: an IANA name such as Asia/Tokyo, Europe/Berlin or UTC.',
   'sites.created': 'Site created.',
   'nav.settings': 'Settings',
   'nav.purposes': 'Purposes',
@@ -393,7 +396,9 @@ export const EN = {
   'receipt.vendors': 'Vendors',
   'receipt.publicLink': 'Public proof',
   'insights.title': 'Insights',
-  'insights.period': 'Last {days} days, counted by calendar day in UTC (not in your time zone)',
+  'insights.period': 'Last {days} days, counted by calendar day in {zone} (your time zone)',
+  'insights.periodOtherZone':
+    'Last {days} days, counted by calendar day in {zone} (not in your time zone). The site’s settings choose the zone.',
   'insights.perDay': 'Choices per day',
   'insights.perPurpose': 'Consent rate per purpose',
   'insights.perPurposeHint': 'The latest choice of each consent id in the period.',

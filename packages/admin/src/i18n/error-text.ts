@@ -17,6 +17,10 @@ const MESSAGES: [RegExp, string, string?][] = [
   [/^must be a language tag such as "ja" or "en-GB"$/, '「ja」や「en-GB」のような言語タグを入力してください'],
   [/^must be a cookie name, optionally ending in \*$/, 'Cookie名を入力してください（末尾の * は前方一致）'],
   [/^must be an origin such as (\S+) \(no path\)$/, '$1 のようなオリジン（パスなし）を入力してください'],
+  [
+    /^must be an IANA time zone such as Asia\/Tokyo, Europe\/Berlin or UTC$/,
+    'Asia/Tokyo、Europe/Berlin、UTC のような IANA のタイムゾーン名を入力してください',
+  ],
   [/^must be one of the site languages$/, 'サイトの言語から選んでください'],
   [/^at least one language$/, '言語を1つ以上指定してください'],
   [/^at least one purpose$/, '利用目的を1つ以上作成してください'],

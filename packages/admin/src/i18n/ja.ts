@@ -70,6 +70,9 @@ export const JA: Messages = {
     '1行に1つ（例：https://www.example.co.jp）。ここにあるオリジンだけが同意記録を送れます。',
   'sites.languages': '言語',
   'sites.languagesHint': '言語タグをカンマ区切りで（例：ja, en）。最初の言語が既定になります。',
+  'sites.timeZone': 'タイムゾーン',
+  'sites.timeZoneHint':
+    '分析の日付の区切りに使います。Asia/Tokyo、Europe/Berlin、UTC のような IANA 名で指定します。',
   'sites.created': 'サイトを作成しました。',
   'nav.settings': '設定',
   'nav.purposes': '利用目的',
@@ -393,7 +396,9 @@ export const JA: Messages = {
   'receipt.vendors': 'ベンダー',
   'receipt.publicLink': '公開の証明ページ',
   'insights.title': '分析',
-  'insights.period': '過去 {days} 日間（日付は UTC で区切っています。日本時間では午前9時が日の変わり目です）',
+  'insights.period': '過去 {days} 日間（日付は {zone}（お使いのタイムゾーン）で区切っています）',
+  'insights.periodOtherZone':
+    '過去 {days} 日間（日付は {zone} で区切っています。お使いのタイムゾーンとは異なります。サイトの設定で変えられます）',
   'insights.perDay': '日ごとの選択',
   'insights.perPurpose': '利用目的ごとの同意率',
   'insights.perPurposeHint': '期間内の同意IDごとの最新の選択です。',

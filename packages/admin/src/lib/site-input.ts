@@ -25,6 +25,8 @@ export interface SiteFormText {
   name: string
   origins: string
   languages: string
+  /** An IANA name; a new site's starts as the browser's. */
+  timeZone: string
 }
 
 /** Splits a list typed one per line or separated by commas. */
@@ -61,6 +63,7 @@ export function toSiteInput(text: SiteFormText): SiteInput {
     name: text.name.trim(),
     origins: splitOrigins(text.origins),
     languages: splitList(text.languages),
+    timeZone: text.timeZone.trim(),
   }
 }
 

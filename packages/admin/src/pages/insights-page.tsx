@@ -11,6 +11,7 @@ import { RegionStats } from '../components/region-stats/index.tsx'
 import { SiteFrame } from '../components/site-frame/index.tsx'
 import { t } from '../i18n/index.ts'
 import { localText } from '../lib/local-text.ts'
+import { browserTimeZone } from '../lib/time-zone.ts'
 import { siteModel } from '../models/site.ts'
 
 const DAYS = 30
@@ -86,6 +87,13 @@ function ruleOptions(stats: Stats | null): string[] {
   return [...keys]
 }
 
+/** Which days the figures count: the site's time zone's, and whether that is the admin's own. */
+function PeriodNote() {
+  const zone = siteModel.detail.value?.site.timeZone ?? 'UTC'
+  const key = zone === browserTimeZone() ? 'insights.period' : 'insights.periodOtherZone'
+  return <p>{t(key, { days: DAYS, zone })}</p>
+}
+
 /** Choices per day by action and consent rate per purpose over 30 days, split by region rule and country. */
 export default function InsightsPage({ siteId }: { siteId: string }) {
   const stats = useSignal<Stats | null>(null)
@@ -109,7 +117,7 @@ export default function InsightsPage({ siteId }: { siteId: string }) {
   const rules = ruleOptions(stats.value)
   return (
     <SiteFrame siteId={siteId} section="insights">
-      <p>{t('insights.period', { days: DAYS })}</p>
+      <PeriodNote />
       {rules.length > 0 && (
         <SelectField
           label={t('insights.regionFilter')}

@@ -16,7 +16,12 @@ import { siteModel } from '../models/site.ts'
 
 /** The form's text for a stored site (no id: it cannot change). */
 function siteText(site: Site): SiteFormText {
-  return { name: site.name, origins: site.origins.join('\n'), languages: site.languages.join(', ') }
+  return {
+    name: site.name,
+    origins: site.origins.join('\n'),
+    languages: site.languages.join(', '),
+    timeZone: site.timeZone,
+  }
 }
 
 function SiteSettingsForm() {

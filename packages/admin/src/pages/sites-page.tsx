@@ -5,13 +5,20 @@ import { PageState } from '../components/page-state/index.tsx'
 import { SiteFields, useSiteForm } from '../components/site-fields/index.tsx'
 import { t } from '../i18n/index.ts'
 import { sitePath } from '../lib/paths.ts'
+import { browserTimeZone } from '../lib/time-zone.ts'
 import { useTitle } from '../lib/use-title.ts'
 import { session } from '../models/session.ts'
 import { sitesModel } from '../models/sites.ts'
 
 function CreateSiteForm() {
   const { route } = useLocation()
-  const form = useSiteForm({ name: '', id: '', origins: '', languages: 'ja, en' })
+  const form = useSiteForm({
+    name: '',
+    id: '',
+    origins: '',
+    languages: 'ja, en',
+    timeZone: browserTimeZone(),
+  })
   const failure = useSignal<string | null>(null)
   const busy = useSignal(false)
 

@@ -1,22 +1,12 @@
-import { createInterface } from 'node:readline'
-import { MIN_PASSWORD_LENGTH, ROLES, type Role } from '@torii/schema'
+import { ROLES, type Role } from '@torii/schema'
 import { z } from 'zod'
 import { createUser } from '../auth/users.ts'
 import type { CliIo } from './io.ts'
 import { openDatabase } from './open-db.ts'
+import { PASSWORD_OPTIONS, readNewPassword } from './password-input.ts'
 import { parse, UsageError } from './usage.ts'
 
-async function readPassword(io: CliIo): Promise<string> {
-  if (io.stdin.isTTY) io.err('Password (input is read from stdin): ')
-  const lines = createInterface({ input: io.stdin, terminal: false })
-  for await (const line of lines) {
-    lines.close()
-    return line
-  }
-  return ''
-}
-
-/** `torii admin create --email E [--role admin|viewer] [--password P]`. */
+/** `torii admin create --email E [--role admin|viewer] [--password-stdin]`. */
 export async function adminCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args
   if (sub !== 'create')
@@ -25,7 +15,7 @@ export async function adminCommand(args: string[], io: CliIo): Promise<number> {
     db: { type: 'string' },
     email: { type: 'string' },
     role: { type: 'string' },
-    password: { type: 'string' },
+    ...PASSWORD_OPTIONS,
   })
   if (!values.email) throw new UsageError('--email is required')
   if (!z.email().safeParse(values.email).success)
@@ -33,12 +23,7 @@ export async function adminCommand(args: string[], io: CliIo): Promise<number> {
   const role = (values.role ?? 'admin') as Role
   if (!ROLES.includes(role))
     throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got ${JSON.stringify(values.role)}`)
-  const password = values.password ?? (await readPassword(io))
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new UsageError(
-      `--password must be at least ${MIN_PASSWORD_LENGTH} characters (from --password or stdin)`
-    )
-  }
+  const password = await readNewPassword(values, io)
   const database = await openDatabase(values.db, false)
   try {
     const user = await createUser(database.db, values.email, password, role)

@@ -22,8 +22,16 @@ Commands:
       Stream one site's receipts (to stdout without --out).
   export --ledger [--out FILE] [--db URL]
       Stream the whole ledger (receipts, batches, keys) as NDJSON: the file verify --file checks.
-  admin create --email EMAIL [--role admin|viewer] [--password PASSWORD] [--db URL]
-      Create an admin user (password read from stdin when --password is left out).
+  admin create --email EMAIL [--role admin|viewer] [--password-stdin] [--db URL]
+      Create an admin user. The password is asked for on the terminal (not echoed), or read from stdin's
+      first line with --password-stdin, or taken from TORII_ADMIN_PASSWORD; never from the command line.
+  backup --out FILE [--db URL]
+      Write a consistent snapshot of the whole database (sites, drafts, revisions, users, receipts, log,
+      checkpoints) while the server runs; it prints the log head it holds. The signing key is not in it:
+      back up the key file separately. docs/production.md
+  restore FILE --db URL
+      Copy a backup into an empty database (refused, naming its tables, when it holds any row); sessions
+      are not restored. Put the key file back beside it before starting the server.
   verify-proof FILE --vkey VKEY [--vkey VKEY...] [--update [--log-url URL] [--out FILE]]
       Check a receipt's proof bundle (its "Download proof" file) offline against the log's verifier keys
       given out of band (VKEY: the key text, or a file of keys one a line; else TORII_VKEY); exits 1 naming

@@ -10,6 +10,8 @@ export const sites = sqliteTable('sites', {
   languages: text({ mode: 'json' }).$type<string[]>().notNull(),
   liveRevision: integer(),
   createdAt: text().notNull(),
+  /** IANA name: the admin's insights count days in it. */
+  timeZone: text().notNull().default('UTC'),
 })
 
 /** One editable draft config per site. */

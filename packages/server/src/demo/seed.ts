@@ -1,5 +1,6 @@
 import { type SiteConfigInput, siteConfigSchema } from '@torii/schema'
 import { DEMO_SITE_CONFIG, DEMO_SITE_ID } from '@torii/schema/demo-config'
+import { DEFAULT_TIME_ZONE } from '@torii/schema/site-input'
 import { count, sql } from 'drizzle-orm'
 import { countUsers, createUser, findUser } from '../auth/users.ts'
 import type { Db } from '../db/client.ts'
@@ -62,7 +63,13 @@ export async function seedDemo(
   let created = false
   if (!(await getSite(db, DEMO_SITE_ID))) {
     const config = siteConfigSchema.parse(siteConfig)
-    const input = { id: DEMO_SITE_ID, name: 'Xtra Corporation (demo)', origins, languages: config.languages }
+    const input = {
+      id: DEMO_SITE_ID,
+      name: 'Xtra Corporation (demo)',
+      origins,
+      languages: config.languages,
+      timeZone: DEFAULT_TIME_ZONE,
+    }
     if (await createSite(db, input, config, null)) {
       await publishRevision(db, DEMO_SITE_ID, config, null, 'Demo seed')
       created = true

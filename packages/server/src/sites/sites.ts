@@ -14,6 +14,7 @@ function toSite(row: SiteRow): Site {
     languages: row.languages,
     createdAt: row.createdAt,
     liveRevision: row.liveRevision ?? null,
+    timeZone: row.timeZone,
   }
 }
 

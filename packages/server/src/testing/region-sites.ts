@@ -1,5 +1,6 @@
 import { type Regions, type SiteConfigInput, siteConfigSchema } from '@torii/schema'
 import { DEMO_SITE_CONFIG } from '@torii/schema/demo-config'
+import { DEFAULT_TIME_ZONE } from '@torii/schema/site-input'
 import { createDb } from '../db/client.ts'
 import { publishRevision } from '../sites/revisions.ts'
 import { createSite } from '../sites/sites.ts'
@@ -30,7 +31,13 @@ export async function publishSites(url: string, sites: Record<string, Regions | 
   try {
     for (const [id, regions] of Object.entries(sites)) {
       const config = siteConfigSchema.parse({ ...SITE_WITHOUT_RULES, ...(regions ? { regions } : {}) })
-      const input = { id, name: id, origins: ['https://www.example.com'], languages: config.languages }
+      const input = {
+        id,
+        name: id,
+        origins: ['https://www.example.com'],
+        languages: config.languages,
+        timeZone: DEFAULT_TIME_ZONE,
+      }
       if (!(await createSite(database.db, input, config, null))) throw new Error(`site ${id} exists already`)
       await publishRevision(database.db, id, config, null, 'published by a test or the bench')
     }

@@ -24,6 +24,8 @@ export interface ServersOnOneFileOptions {
 
 /** Real server processes sharing one database file in a temporary folder (crash and concurrency tests). */
 export interface ServersOnOneFile {
+  /** The database file's URL (`file:…`), for commands run beside the servers. */
+  dbUrl: string
   /** Starts one more server on the file (the first start seeds the demo site and the key). */
   start(): Promise<ServerProcess>
   /** Opens the file (stop the servers first) and hands its client to `read`, closing it after. */
@@ -41,6 +43,7 @@ export function serversOnOneFile(options: ServersOnOneFileOptions): ServersOnOne
   }
   const started: ServerProcess[] = []
   return {
+    dbUrl: env.TORII_DB_URL,
     async start() {
       const server = await spawnServer(env)
       started.push(server)

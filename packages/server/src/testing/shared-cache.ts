@@ -17,6 +17,8 @@ export interface SharedCacheOptions {
   /** The origin, `http://127.0.0.1:PORT`. */
   origin: string
   timeoutMs?: number
+  /** The VCL to run (default shared-cache.vcl, a standard CDN's behaviour). */
+  vcl?: URL
 }
 
 export interface CacheRequestOptions {
@@ -44,20 +46,21 @@ export interface SharedCache {
 }
 
 /**
- * Starts Varnish (`varnishd -F`) in front of `origin` with `shared-cache.vcl`, listening on a free port with the
+ * Starts Varnish (`varnishd -F`) in front of `origin` with `shared-cache.vcl` (or `vcl`), listening on a free port with the
  * PROXY protocol, so each request can come from its own client address: Varnish then appends that address to
  * `X-Forwarded-For` as a CDN's edge does. Resolves once the child process says it is up.
  */
 export async function startSharedCache({
   origin,
   timeoutMs = 30_000,
+  vcl: vclFile = VCL_FILE,
 }: SharedCacheOptions): Promise<SharedCache> {
   const backend = new URL(origin)
   const dir = mkdtempSync(join(tmpdir(), 'torii-varnish-'))
   // varnishd run as root drops to its own user (its default `-j unix` jail), which must read the VCL.
   chmodSync(dir, 0o755)
   const vclPath = join(dir, 'cache.vcl')
-  const vcl = readFileSync(VCL_FILE, 'utf8').replace(
+  const vcl = readFileSync(vclFile, 'utf8').replace(
     /^vcl 4\.1;\n/,
     `vcl 4.1;\nbackend origin { .host = "${backend.hostname}"; .port = "${backend.port}"; }\n`
   )

@@ -10,6 +10,7 @@ const counts = (partial: Partial<ActionCounts>) =>
 
 const STATS: Stats = {
   days: 30,
+  timeZone: 'UTC',
   perDay: [],
   perPurpose: [],
   perRegion: [

@@ -41,8 +41,8 @@ export function useSiteForm(initial: SiteFormText): SiteForm {
 }
 
 /**
- * A site's name, id (where `form.text` has one: only a new site gets to choose it), allowed origins and
- * languages: the fields of both the create-site form and the site settings.
+ * A site's name, id (where `form.text` has one: only a new site gets to choose it), allowed origins,
+ * languages and time zone: the fields of both the create-site form and the site settings.
  */
 export function SiteFields({ form, disabled }: { form: SiteForm; disabled?: boolean }) {
   const { text, errors, sent } = form
@@ -85,6 +85,15 @@ export function SiteFields({ form, disabled }: { form: SiteForm; disabled?: bool
         disabled={disabled}
         error={listError(errors, 'languages', sent.languages)}
         onValue={(languages) => set({ languages })}
+      />
+      <TextField
+        label={t('sites.timeZone')}
+        hint={t('sites.timeZoneHint')}
+        value={text.timeZone}
+        error={errors.timeZone}
+        spellcheck={false}
+        disabled={disabled}
+        onValue={(timeZone) => set({ timeZone })}
       />
     </>
   )

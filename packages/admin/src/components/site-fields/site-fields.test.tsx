@@ -34,11 +34,13 @@ describe('SiteFields', () => {
   beforeEach(() => setUiLanguage('en'))
 
   it('should offer the id only when creating, and send what was typed as the contract wants it', () => {
-    const sent = setup({ name: '', id: '', origins: '', languages: 'ja, en' })
+    const sent = setup({ name: '', id: '', origins: '', languages: 'ja, en', timeZone: 'Asia/Tokyo' })
     fireEvent.input(screen.getByLabelText('Name'), { target: { value: ' Acme ' } })
     fireEvent.input(screen.getByLabelText('Allowed origins'), { target: { value: 'HTTPS://Shop.Example/' } })
     fireEvent.click(screen.getByRole('button', { name: 'Send' }))
-    expect(sent).toEqual([{ name: 'Acme', origins: ['https://shop.example'], languages: ['ja', 'en'] }])
+    expect(sent).toEqual([
+      { name: 'Acme', origins: ['https://shop.example'], languages: ['ja', 'en'], timeZone: 'Asia/Tokyo' },
+    ])
     fireEvent.input(screen.getByLabelText('Site id (optional)'), { target: { value: 'acme ' } })
     fireEvent.click(screen.getByRole('button', { name: 'Send' }))
     expect(sent[1]).toEqual({
@@ -46,13 +48,30 @@ describe('SiteFields', () => {
       name: 'Acme',
       origins: ['https://shop.example'],
       languages: ['ja', 'en'],
+      timeZone: 'Asia/Tokyo',
     })
+  })
+
+  it('should take a time zone by its IANA name, and name what is wrong with another', () => {
+    const sent = setup({ name: 'Shop', origins: '', languages: 'ja', timeZone: 'UTC' })
+    fireEvent.input(screen.getByLabelText('Time zone'), { target: { value: 'Tokyo' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }))
+    expect(sent).toEqual([null])
+    screen.getByText('must be an IANA time zone such as Asia/Tokyo, Europe/Berlin or UTC')
+    fireEvent.input(screen.getByLabelText('Time zone'), { target: { value: ' Europe/Berlin ' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }))
+    expect(sent[1]).toMatchObject({ timeZone: 'Europe/Berlin' })
   })
 
   it('should name the line an error is about, and show a refusal at its field', () => {
     const refusal = new ApiRequestError(400, 'invalid', 'Bad input', { name: 'is taken' })
     const sent = setup(
-      { name: 'Shop', origins: 'https://shop.example\nhttps://shop.example/ja', languages: 'ja' },
+      {
+        name: 'Shop',
+        origins: 'https://shop.example\nhttps://shop.example/ja',
+        languages: 'ja',
+        timeZone: 'UTC',
+      },
       refusal
     )
     expect(screen.queryByLabelText('Site id (optional)')).toBeNull()

@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz'
 import type { Client, InValue } from '@libsql/client'
 import {
   type ActionCounts,
@@ -13,6 +14,33 @@ export interface StatsQuery {
   days: number
   /** Limits every figure but `perRegion` to the receipts taken under this region rule (its key). */
   regionRule?: string
+  /** The IANA time zone whose days `perDay` counts (the site's; default UTC). */
+  timeZone?: string
+}
+
+/** One local day: its date there, and the UTC instants (ISO, as `issued_at` is stored) it starts and ends at. */
+interface LocalDay {
+  date: string
+  start: string
+  end: string
+}
+
+/**
+ * The `days` days up to today in `timeZone`, oldest first. A day is not always 24 hours (daylight saving
+ * time), so each day's bounds are computed where it begins and ends.
+ */
+function localDays(now: Date, days: number, timeZone: string): LocalDay[] {
+  const local = new TZDate(now, timeZone)
+  // The local calendar date, held in a UTC Date only to step back whole days.
+  const today = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate())
+  const midnight = (day: Date, plus: number) =>
+    new Date(
+      +new TZDate(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + plus, timeZone)
+    ).toISOString()
+  return Array.from({ length: days }, (_, i) => {
+    const day = new Date(today - (days - 1 - i) * DAY_MS)
+    return { date: day.toISOString().slice(0, 10), start: midnight(day, 0), end: midnight(day, 1) }
+  })
 }
 
 function zeroCounts(): ActionCounts {
@@ -48,7 +76,7 @@ function countGroups<G>(
 }
 
 /**
- * Choices per UTC day per action over the last `days` days (today included, zeros filled in), per purpose the
+ * Choices per day (in the query's time zone) per action over the last `days` days (today included, zeros filled in), per purpose the
  * share of consent ids whose latest choice in the period granted it, and the receipts per region rule and per
  * country. Erased receipts count in the daily, region and country totals (their action, time and jurisdiction
  * stay) but not per purpose (their choices are gone).
@@ -59,21 +87,22 @@ export async function siteStats(
   query: StatsQuery,
   now: Date
 ): Promise<Stats> {
-  const { days, regionRule } = query
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
-  const start = new Date(today - (days - 1) * DAY_MS).toISOString()
+  const { days, regionRule, timeZone = 'UTC' } = query
+  const period = localDays(now, days, timeZone)
+  const start = period[0]!.start
   // `region_rule = ?` on top of the period when the query names a rule.
   const inRule = regionRule === undefined ? '' : 'AND region_rule = ?'
-  const args: InValue[] = regionRule === undefined ? [siteId, start] : [siteId, start, regionRule]
-  const perDay = Array.from({ length: days }, (_, i) => ({
-    date: new Date(today - (days - 1 - i) * DAY_MS).toISOString().slice(0, 10),
-    counts: zeroCounts(),
-  }))
+  const ruleArgs: InValue[] = regionRule === undefined ? [] : [regionRule]
+  const args: InValue[] = [siteId, start, ...ruleArgs]
+  const perDay = period.map((day) => ({ date: day.date, counts: zeroCounts() }))
   const byDate = new Map(perDay.map((day) => [day.date, day]))
+  // Each day's bounds as a table: every receipt is counted in the local day its time falls in.
   const counted = await client.execute({
-    sql: `SELECT substr(issued_at, 1, 10) AS day, action, count(*) AS n FROM receipts
-          WHERE site_id = ? AND issued_at >= ? ${inRule} GROUP BY day, action`,
-    args,
+    sql: `WITH days(day, day_start, day_end) AS (VALUES ${period.map(() => '(?, ?, ?)').join(', ')})
+          SELECT days.day AS day, action, count(*) AS n FROM days JOIN receipts
+            ON site_id = ? AND issued_at >= days.day_start AND issued_at < days.day_end ${inRule}
+          GROUP BY days.day, action`,
+    args: [...period.flatMap((day) => [day.date, day.start, day.end]), siteId, ...ruleArgs],
   })
   for (const row of counted.rows) {
     const day = byDate.get(row.day as string)
@@ -101,6 +130,7 @@ export async function siteStats(
   return {
     days,
     ...(regionRule === undefined ? {} : { regionRule }),
+    timeZone,
     perDay,
     perPurpose: purposes.rows.map((row) => {
       const granted = Number(row.granted)

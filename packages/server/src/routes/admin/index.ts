@@ -1,6 +1,7 @@
 import type { Client } from '@libsql/client'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import type { HashingQueue } from '../../auth/hashing-queue.ts'
 import type { Db } from '../../db/client.ts'
 import type { Ledger } from '../../ledger/types.ts'
 import { errorResponse } from '../../lib/errors.ts'
@@ -28,6 +29,7 @@ export interface AdminApiOptions {
   cache: LiveCache
   trustProxy: boolean
   loginRateLimit: number
+  hashingQueue?: HashingQueue
   publicUrl?: string
   publicBase: PublicBase
 }
@@ -66,6 +68,7 @@ export function createAdminApi(options: AdminApiOptions) {
       trustProxy: options.trustProxy,
       publicUrl: options.publicUrl,
       loginRateLimit: options.loginRateLimit,
+      hashingQueue: options.hashingQueue,
     })
   )
   api.route('/', createUserRoutes(db))

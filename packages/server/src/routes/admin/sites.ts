@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { type RevisionSummary, type SiteConfig, type SiteDetail, siteConfigSchema } from '@torii/schema'
-import { siteInputSchema, sitePatchSchema } from '@torii/schema/site-input'
+import { DEFAULT_TIME_ZONE, siteInputSchema, sitePatchSchema } from '@torii/schema/site-input'
 import { Hono } from 'hono'
 import type { Db } from '../../db/client.ts'
 import { ApiException, notFound, readJson, validationError } from '../../lib/errors.ts'
@@ -46,10 +46,10 @@ export function createSiteRoutes({ db, publicBase }: SiteRoutesOptions) {
   app.post('/sites', async (c) => {
     const parsed = siteInputSchema.safeParse(await readJson(c))
     if (!parsed.success) throw validationError(parsed.error, 'site')
-    const { id = randomBytes(6).toString('hex'), ...rest } = parsed.data
+    const { id = randomBytes(6).toString('hex'), timeZone = DEFAULT_TIME_ZONE, ...rest } = parsed.data
     const site = await createSite(
       db,
-      { id, ...rest },
+      { id, timeZone, ...rest },
       starterConfig(rest.languages),
       c.get('session').user.email
     )

@@ -17,7 +17,7 @@ const statsQuerySchema = z.strictObject({
 })
 
 /**
- * `GET /sites/:siteId/stats?days=30&regionRule=japan`: choices per day per action, consent rate per purpose,
+ * `GET /sites/:siteId/stats?days=30&regionRule=japan`: choices per day (in the site's time zone) per action, consent rate per purpose,
  * receipts per region rule and per country; `regionRule` limits all but the per-rule figures to that rule.
  */
 export function createAdminStatsRoutes({
@@ -30,7 +30,9 @@ export function createAdminStatsRoutes({
     const siteId = await requireSite(c.req.param('siteId'))
     const parsed = statsQuerySchema.safeParse(c.req.query())
     if (!parsed.success) throw queryError(parsed.error)
-    return c.json(await siteStats(client, siteId, parsed.data, now()))
+    const { rows } = await client.execute({ sql: 'SELECT time_zone FROM sites WHERE id = ?', args: [siteId] })
+    const timeZone = rows[0]!.time_zone as string
+    return c.json(await siteStats(client, siteId, { ...parsed.data, timeZone }, now()))
   })
   return app
 }

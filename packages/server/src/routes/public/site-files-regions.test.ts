@@ -10,7 +10,7 @@ import {
   type TestAppOptions,
 } from '../../testing/test-app.ts'
 
-const PUBLIC = 'public, max-age=60, stale-while-revalidate=600'
+const PUBLIC = 'public, max-age=60, stale-while-revalidate=600, stale-if-error=86400'
 let test: TestApp
 const start = async (options: TestAppOptions, regions = true) => {
   test = await createTestApp(options)
@@ -101,7 +101,7 @@ describe('GET /s/:siteId/gate.js with region rules, IP database mode', () => {
     await start({ jurisdiction: createJurisdictionResolver(), trustProxy: true })
     const japan = await gate({ 'x-forwarded-for': '133.242.0.1' })
     expect(await regionOf(japan)).toEqual(['notice', ['advertising']])
-    expect(japan.headers.get('cache-control')).toBe('private, max-age=60')
+    expect(japan.headers.get('cache-control')).toBe('private, max-age=60, stale-if-error=86400')
     expect(japan.headers.get('vary')).toBe('Accept-Encoding')
     // A geo header a client made up counts for nothing.
     const britain = await gate({ 'x-forwarded-for': '81.2.69.160', 'cf-ipcountry': 'JP' })
@@ -110,7 +110,7 @@ describe('GET /s/:siteId/gate.js with region rules, IP database mode', () => {
     expect(britain.headers.get('etag')).not.toBe(etag)
     const again = await gate({ 'x-forwarded-for': '133.242.0.1', 'if-none-match': etag })
     expect(again.status).toBe(304)
-    expect(again.headers.get('cache-control')).toBe('private, max-age=60')
+    expect(again.headers.get('cache-control')).toBe('private, max-age=60, stale-if-error=86400')
     expect((await gate({ 'x-forwarded-for': '81.2.69.160', 'if-none-match': etag })).status).toBe(200)
   })
 

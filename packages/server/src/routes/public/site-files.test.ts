@@ -31,7 +31,9 @@ describe('GET /s/:siteId/gate.js', () => {
     const first = await test.app.request('/s/xtra/gate.js')
     const etag = first.headers.get('etag')
     expect(etag).toMatch(/^"[^"]+"$/)
-    expect(first.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=600')
+    expect(first.headers.get('cache-control')).toBe(
+      'public, max-age=60, stale-while-revalidate=600, stale-if-error=86400'
+    )
     expect(first.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
     const again = await test.app.request('/s/xtra/gate.js', { headers: { 'if-none-match': etag! } })
     expect(again.status).toBe(304)
@@ -43,7 +45,9 @@ describe('GET /s/:siteId/gate.js', () => {
     for (const header of [`"a", ${etag}`, `W/${etag}`, '*']) {
       const res = await test.app.request('/s/xtra/gate.js', { headers: { 'if-none-match': header } })
       expect(res.status, header).toBe(304)
-      expect(res.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=600')
+      expect(res.headers.get('cache-control')).toBe(
+        'public, max-age=60, stale-while-revalidate=600, stale-if-error=86400'
+      )
     }
   })
 

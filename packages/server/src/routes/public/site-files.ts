@@ -9,13 +9,21 @@ import { nodeHeader } from '../../lib/node-header.ts'
 import { crossOriginSecurityHeaders } from '../../middleware/security-headers.ts'
 import type { LiveCache, LiveEntry } from '../../sites/live-cache.ts'
 
-/** Short enough that a publish reaches visitors within a minute, long enough to spare the server. */
-export const LIVE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600'
+/**
+ * How long a cache may go on serving a gate or config past its max-age while this server is down or failing
+ * (RFC 5861): a day, so an outage never leaves a site's pages without their gate (which holds every tag).
+ */
+const STALE_IF_ERROR = 'stale-if-error=86400'
+/**
+ * Short enough that a publish reaches visitors within a minute, long enough to spare the server; served
+ * stale for ten minutes while it is fetched again.
+ */
+export const LIVE_CACHE_CONTROL = `public, max-age=60, stale-while-revalidate=600, ${STALE_IF_ERROR}`
 /**
  * A region's gate when the jurisdiction comes from the IP database: the answer depends on the client
  * address, which no shared cache key carries, so only the visitor's browser may keep it (docs/regions.md).
  */
-export const IP_REGION_CACHE_CONTROL = 'private, max-age=60'
+export const IP_REGION_CACHE_CONTROL = `private, max-age=60, ${STALE_IF_ERROR}`
 
 export interface SiteFileRoutesOptions {
   cache: LiveCache
