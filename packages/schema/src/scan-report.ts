@@ -1,7 +1,11 @@
 // What `torii scan` and the admin's Scan page report about a site: the shapes the server writes (the CLI's
 // JSON file, the scan history) and the admin reads. Every list is sorted and the report holds one time
 // (`scannedAt`), so two scans of an unchanged site compare equal once that field is left out.
-import type { Vendor } from './site-config.ts'
+import { z } from 'zod'
+import { httpUrlSchema, type Vendor } from './site-config.ts'
+
+/** The most pages one scan may visit (three visits each). */
+export const MAX_SCAN_PAGES = 500
 
 /** The three visits of a page: a fresh visitor, after Reject all, after Accept all (the last two need Torii). */
 export const SCAN_PHASES = ['fresh', 'rejected', 'accepted'] as const
@@ -129,4 +133,39 @@ export interface ScanProgress {
   total: number
   /** The page being visited, and in which phase. */
   current?: { url: string; phase: ScanPhase }
+}
+
+/** `POST /api/admin/sites/:siteId/scans`: the page to start from and how many pages at most. */
+export const scanRequestSchema = z.object({
+  url: httpUrlSchema,
+  pages: z.number().int().min(1).max(MAX_SCAN_PAGES).default(10),
+})
+export type ScanRequest = z.input<typeof scanRequestSchema>
+
+/** A scan in the admin's history. */
+export interface ScanSummary {
+  id: string
+  url: string
+  pageLimit: number
+  /** `failed`: Chromium failed or the server stopped during the scan (`error` says which). */
+  status: 'running' | 'done' | 'failed'
+  progress: ScanProgress
+  error?: string
+  startedBy?: string
+  startedAt: string
+  finishedAt?: string
+  /** Counts of the findings, once done. */
+  counts?: { pages: number; violations: number; undeclared: number; unseen: number }
+}
+
+/** A scan with its report once done. */
+export interface ScanDetail extends ScanSummary {
+  report?: ScanReport
+}
+
+/** `GET /api/admin/sites/:siteId/scans`: the history, newest first, and whether this server can scan. */
+export interface ScanHistory {
+  scans: ScanSummary[]
+  /** Why this server cannot scan (no Chromium), or `null`. */
+  unavailable: string | null
 }

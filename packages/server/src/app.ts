@@ -21,6 +21,8 @@ import { createProofRoutes } from './routes/public/proofs.ts'
 import { createReceiptRoutes } from './routes/public/receipts/index.ts'
 import { createSiteFileRoutes } from './routes/public/site-files.ts'
 import { createVerifyPageRoutes } from './routes/public/verify-page.ts'
+import type { ScanBrowserOptions } from './scan/chromium.ts'
+import { createScanRunner, type ScanRunner } from './scan/scan-runner.ts'
 import { createLiveCache, type LiveCache } from './sites/live-cache.ts'
 
 export interface AppDeps {
@@ -43,11 +45,15 @@ export interface AppDeps {
   loginRateLimit?: number
   /** Where visitors are, for sites with region rules; default the embedded IP database (`TORII_GEO=on`). */
   jurisdiction?: JurisdictionResolver
+  /** The Chromium the admin's scans run in (default `/usr/bin/chromium` or `TORII_CHROMIUM`; tests add flags). */
+  scanBrowser?: ScanBrowserOptions
 }
 
 export interface ToriiApp extends Hono {
   /** What public routes read about a site (rendered gate/config, origins, revisions); publishes invalidate it. */
   liveCache: LiveCache
+  /** The admin's scans running in this process; `close()` stops the one running. */
+  scanRunner: ScanRunner
 }
 
 const DEFAULT_RECEIPT_RATE_LIMIT = 600
@@ -72,6 +78,7 @@ export function createApp(deps: AppDeps): ToriiApp {
   const liveCache = createLiveCache({ db: deps.db, readBanner: createBannerReader(bannerDist) })
   const app = new Hono() as ToriiApp
   app.liveCache = liveCache
+  app.scanRunner = createScanRunner({ db: deps.db, logger, browser: deps.scanBrowser })
 
   const hint = deps.trustProxy ? null : proxyHint(logger)
   const trustProxy = deps.trustProxy ?? false
@@ -116,6 +123,7 @@ export function createApp(deps: AppDeps): ToriiApp {
       trustProxy,
       loginRateLimit: deps.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT,
       publicUrl: deps.publicUrl,
+      scanRunner: app.scanRunner,
     })
   )
   app.route('/', createAdminAppRoutes({ adminDist }))

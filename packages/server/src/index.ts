@@ -9,6 +9,7 @@ import { createLedger, logOriginFor } from './ledger/index.ts'
 import type { Ledger } from './ledger/types.ts'
 import type { Durability } from './ledger/write/writer.ts'
 import { createLogger } from './lib/logger.ts'
+import type { ScanBrowserOptions } from './scan/chromium.ts'
 
 export { type AppDeps, createApp, type ToriiApp } from './app.ts'
 export { createDb, DbOpenError } from './db/client.ts'
@@ -46,6 +47,8 @@ export interface StartServerOptions {
   /** No log output (tests). */
   quiet?: boolean
   logLevel?: LogLevel
+  /** The Chromium the admin's scans run in: its binary, and flags such as a test's `--host-resolver-rules`. */
+  scanBrowser?: ScanBrowserOptions
 }
 
 export interface RunningServer {
@@ -99,6 +102,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       receiptRateLimit: options.receiptRateLimit,
       jurisdiction: createJurisdictionResolver({ ...options.geo, logger }),
       logger,
+      scanBrowser: options.scanBrowser,
     })
     // Requests that arrive while the demo is seeded (it needs the bound port for its origins) wait for it:
     // answered earlier, /healthz said ok while the demo admin's login failed and its origins were refused.
@@ -132,6 +136,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       close() {
         closing ??= (async () => {
           await closeServer(listening)
+          await app.scanRunner.close()
           await openLedger.close()
           database.close()
         })()

@@ -1,5 +1,11 @@
 import type { SiteConfig } from '@torii/schema'
-import type { ScannedPage, ScanPhase, ScanProgress, ScanReport } from '@torii/schema/scan-report'
+import {
+  MAX_SCAN_PAGES,
+  type ScannedPage,
+  type ScanPhase,
+  type ScanProgress,
+  type ScanReport,
+} from '@torii/schema/scan-report'
 import { type CatalogVendor, VENDOR_CATALOG } from '@torii/schema/vendor-catalog'
 import { launchScanBrowser, type ScanBrowserOptions } from './chromium.ts'
 import { createCrawlQueue } from './crawl-queue.ts'
@@ -11,8 +17,6 @@ import { compareText } from './sort-order.ts'
 import { createVendorMatcher } from './vendor-matcher.ts'
 
 export const SCAN_DEFAULTS = { pages: 10, maxTimeSeconds: 300, pageTimeoutSeconds: 20 }
-/** The most pages one scan may visit (three visits each). */
-export const MAX_SCAN_PAGES = 500
 
 export interface ScanOptions {
   /** The first page; the site is its host (and its subdomains, `www.` aside). */
@@ -29,6 +33,8 @@ export interface ScanOptions {
   catalog?: CatalogVendor[]
   browser?: ScanBrowserOptions
   onProgress?: (progress: ScanProgress) => void
+  /** Stops the scan: the browser closes and `scanSite` rejects with the signal's reason. */
+  signal?: AbortSignal
 }
 
 /** Bad scan options (not a bad site): the URL or a limit. */
@@ -76,6 +82,8 @@ export async function scanSite(options: ScanOptions): Promise<ScanReport> {
     options.onProgress?.({ done: pages.length, total: queue.total, ...(current ? { current } : {}) })
 
   const browser = await launchScanBrowser(options.browser)
+  const stop = () => browser.close().catch(() => {})
+  options.signal?.addEventListener('abort', stop, { once: true })
   try {
     queue.add(start.href)
     progress()
@@ -83,6 +91,7 @@ export async function scanSite(options: ScanOptions): Promise<ScanReport> {
     notes.push(...sitemap.notes)
     for (const url of sitemap.pages) queue.add(url)
     for (let url = queue.next(); url; url = queue.next()) {
+      options.signal?.throwIfAborted()
       if (Date.now() >= deadline) {
         notes.push(`time limit of ${maxTimeSeconds} s reached: ${queue.left + 1} pages not scanned`)
         break
@@ -92,7 +101,9 @@ export async function scanSite(options: ScanOptions): Promise<ScanReport> {
       )
       progress()
     }
+    options.signal?.throwIfAborted()
   } finally {
+    options.signal?.removeEventListener('abort', stop)
     await browser.close().catch(() => {})
   }
   if (queue.beyondLimit > 0)
