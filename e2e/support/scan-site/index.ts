@@ -26,11 +26,12 @@ async function closedPort(): Promise<number> {
 /**
  * The scanner's fixture site: the shop and the broken site on a local HTTP server, their "third-party"
  * tags on a local HTTPS stub server, all reached under their names through Chromium's
- * `--host-resolver-rules` (ports included). `gateUrl`: Torii's gate.js the shop's pages load first.
+ * `--host-resolver-rules` (ports included). `gateUrl`: Torii's gate.js the shop's pages load first (a
+ * function when the server serving it starts after the fixture, as one scanning with the fixture's flags).
  */
-export async function startScanSite(gateUrl: string): Promise<ScanSite> {
+export async function startScanSite(gateUrl: string | (() => string)): Promise<ScanSite> {
   const [site, stubs, downPort] = await Promise.all([
-    startSiteServer(gateUrl),
+    startSiteServer(typeof gateUrl === 'string' ? () => gateUrl : gateUrl),
     startStubHosts(),
     closedPort(),
   ])

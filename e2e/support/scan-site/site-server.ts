@@ -27,9 +27,9 @@ const xml = (res: ServerResponse, body: string) =>
  * `_fbp` before any choice), a widget from a host no vendor covers; AdSense is declared by the demo config
  * and never used. Its sitemap names a page no link reaches.
  */
-function shopRoutes(gateUrl: string): Record<string, Handler> {
+function shopRoutes(gateUrl: () => string): Record<string, Handler> {
   const head = (title: string) =>
-    `<html lang="en"><head><script src="${gateUrl}"></script><title>${title}</title>` +
+    `<html lang="en"><head><script src="${gateUrl()}"></script><title>${title}</title>` +
     `<script type="text/plain" data-purpose="analytics" data-vendor="google-analytics" async
        src="https://www.googletagmanager.com/gtag/js?id=G-SCAN"></script>
      <script type="text/plain" data-purpose="analytics">
@@ -128,7 +128,7 @@ export interface SiteServer {
 }
 
 /** The fixture site's HTTP server on 127.0.0.1: routes by Host (`SHOP_HOST`, `BROKEN_HOST`) and path. */
-export async function startSiteServer(gateUrl: string): Promise<SiteServer> {
+export async function startSiteServer(gateUrl: () => string): Promise<SiteServer> {
   const hanging = new Set<ServerResponse>()
   const routes: Record<string, Record<string, Handler>> = {
     [SHOP_HOST]: shopRoutes(gateUrl),
