@@ -4,7 +4,9 @@ import type { SiteConfig } from '@torii/schema'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import {
   adminSession,
+  formatViolations,
   loggedInAdminPage,
+  runAxe,
   startTestServer,
   type TestServer,
   updateDemoSite,
@@ -39,6 +41,9 @@ it('scans the site from the admin, with progress, history and the undeclared ven
   await page.getByRole('progressbar', { name: 'Scan progress' }).waitFor()
   await page.getByRole('status').filter({ hasText: '1 of 2 pages scanned' }).waitFor({ timeout: 60_000 })
   await page.getByRole('heading', { name: /^Results of the scan of / }).waitFor({ timeout: 60_000 })
+
+  const violations = await runAxe(page)
+  expect(violations, formatViolations(violations)).toEqual([])
 
   const undeclared = page.locator('[data-vendor="meta-pixel"]')
   await undeclared.getByText('Meta Pixel', { exact: true }).waitFor()

@@ -17,7 +17,7 @@ export interface ScannedCookie {
   /** The cookie's domain as the browser holds it (`.example.com` for a domain cookie). */
   domain: string
   path: string
-  /** Days it lives from the visit (rounded); `null`: a session cookie. */
+  /** Days it lives from the visit (rounded up); `null`: a session cookie. */
   lifetimeDays: number | null
   party: 'first' | 'third'
   httpOnly: boolean

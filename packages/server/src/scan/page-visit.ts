@@ -193,7 +193,8 @@ function scannedCookie(cookie: Cookie, now: number, siteHosts: SiteHosts, setBy?
     name: cookie.name,
     domain: cookie.domain,
     path: cookie.path,
-    lifetimeDays: cookie.expires < 0 ? null : Math.max(0, Math.round((cookie.expires - now) / DAY_S)),
+    // Rounded up: a cookie for an hour lives "1 day" in the table, not 0; a whole number of days stays itself.
+    lifetimeDays: cookie.expires < 0 ? null : Math.max(0, Math.ceil((cookie.expires - now) / DAY_S)),
     party: siteHosts.isSiteCookieDomain(cookie.domain) ? 'first' : 'third',
     httpOnly: cookie.httpOnly,
     secure: cookie.secure,
