@@ -51,7 +51,7 @@ it('scans the site from the admin, with progress, history and the undeclared ven
   expect(await page.getByRole('heading', { name: /^Violations: \d+$/ }).textContent()).not.toBe(
     'Violations: 0'
   )
-  const history = page.getByRole('table', { name: 'Scan history' })
+  const history = page.getByRole('table', { name: 'Scans of this site' })
   await history
     .getByRole('row')
     .filter({ hasText: 'done' })

@@ -25,6 +25,8 @@ export interface ScannedCookie {
   sameSite: 'Strict' | 'Lax' | 'None'
   /** What wrote it, when the scanner saw it: a script URL (query left out), or `response <host/path>`. */
   setBy?: string
+  /** The vendor it belongs to (a configured or catalog key): by its name, what set it, or its domain. */
+  vendor?: string
 }
 
 /** A request to another site's host (deduplicated per visit; the query is left out, it changes per run). */
@@ -35,6 +37,8 @@ export interface ScannedRequest {
   type: string
   /** The script that caused it, where Chromium tells (query left out). */
   initiator?: string
+  /** The vendor whose hosts cover its full URL (query included), a configured or catalog key. */
+  vendor?: string
 }
 
 /** One visit of one page in one phase. */

@@ -462,6 +462,8 @@ export const EN = {
   'scan.necessary': 'Necessary',
   'scan.failedPages': 'Pages not scanned: {count}',
   'scan.notes': 'Notes',
+  'scan.cookieTable': 'Cookie table',
+  'scan.historyTable': 'Scans of this site',
 } as const
 
 export type MessageKey = keyof typeof EN

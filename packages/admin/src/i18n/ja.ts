@@ -461,4 +461,6 @@ export const JA: Messages = {
   'scan.necessary': '必須',
   'scan.failedPages': 'スキャンできなかったページ：{count} 件',
   'scan.notes': '注記',
+  'scan.cookieTable': 'Cookie 一覧',
+  'scan.historyTable': 'このサイトのスキャン',
 }

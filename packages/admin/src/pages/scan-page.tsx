@@ -149,7 +149,7 @@ export default function ScanPage({ siteId }: { siteId: string }) {
           <p>{t('scan.none')}</p>
         ) : (
           <DataTable
-            label={t('scan.history')}
+            label={t('scan.historyTable')}
             caption="hidden"
             rows={history.value}
             rowKey={(scan) => scan.id}

@@ -49,3 +49,5 @@ export function createCrawlQueue(limit: number, siteHosts: SiteHosts) {
     },
   }
 }
+
+export type CrawlQueue = ReturnType<typeof createCrawlQueue>

@@ -21,7 +21,7 @@ const visit = (phase: PageVisit['phase'], parts: Partial<PageVisit>): PageVisit 
   notes: [],
   ...parts,
 })
-const cookie = (name: string, setBy?: string) => ({
+const cookie = (name: string, vendor?: string, setBy?: string) => ({
   name,
   domain: 'www.x.jp',
   path: '/',
@@ -31,8 +31,9 @@ const cookie = (name: string, setBy?: string) => ({
   secure: false,
   sameSite: 'Lax' as const,
   ...(setBy ? { setBy } : {}),
+  ...(vendor ? { vendor } : {}),
 })
-const ga = { host: 'www.googletagmanager.com', path: '/gtag/js', type: 'script' }
+const ga = { host: 'www.googletagmanager.com', path: '/gtag/js', type: 'script', vendor: 'google-analytics' }
 
 describe('buildFindings', () => {
   const pages: ScannedPage[] = [
@@ -41,10 +42,10 @@ describe('buildFindings', () => {
       torii: true,
       visits: [
         visit('fresh', {
-          cookies: [cookie('_fbp', 'connect.facebook.net/en_US/fbevents.js'), cookie('torii')],
+          cookies: [cookie('_fbp', 'meta-pixel', 'connect.facebook.net/en_US/fbevents.js'), cookie('torii')],
         }),
         visit('rejected', { cookies: [cookie('torii')] }),
-        visit('accepted', { cookies: [cookie('_ga'), cookie('torii')], requests: [ga] }),
+        visit('accepted', { cookies: [cookie('_ga', 'google-analytics'), cookie('torii')], requests: [ga] }),
       ],
     },
   ]

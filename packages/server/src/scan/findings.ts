@@ -20,16 +20,6 @@ const PHASE_WORDS: Record<ScanPhase, string> = {
   accepted: 'after Accept all',
 }
 
-/** The vendor a cookie belongs to: by its name, then the script that set it, then its domain. */
-function vendorOfCookie(cookie: ScannedCookie, matcher: VendorMatcher): MatchedVendor | undefined {
-  const byName = matcher.ofCookieName(cookie.name)
-  if (byName) return byName
-  const setter = cookie.setBy?.replace(/^response /, '')
-  const bySetter = setter ? matcher.ofUrl(new URL(`https://${setter}`)) : undefined
-  if (bySetter) return bySetter
-  return cookie.party === 'third' ? matcher.ofCookieDomain(cookie.domain) : undefined
-}
-
 /** How a vendor reads in a violation's cause: `Meta Pixel (not declared; advertising)`. */
 const describeVendor = (vendor: MatchedVendor) =>
   `${vendor.name} (${vendor.declared ? 'declared' : 'not declared'}; ${vendor.purposes.join(', ')})`
@@ -57,7 +47,7 @@ export function buildFindings(pages: ScannedPage[], matcher: VendorMatcher): Fin
       const beforeOrRejected = visit.phase !== 'accepted'
       for (const request of visit.requests) {
         const subject = `${request.host}${request.path}`
-        const vendor = matcher.ofUrl(new URL(`https://${subject}`))
+        const vendor = request.vendor ? matcher.byKey(request.vendor) : undefined
         if (!vendor) {
           const pagesOfHost = unknown.get(request.host) ?? new Set()
           unknown.set(request.host, pagesOfHost.add(page.url))
@@ -77,7 +67,7 @@ export function buildFindings(pages: ScannedPage[], matcher: VendorMatcher): Fin
         }
       }
       for (const cookie of visit.cookies) {
-        const vendor = vendorOfCookie(cookie, matcher)
+        const vendor = cookie.vendor ? matcher.byKey(cookie.vendor) : undefined
         const necessary = matcher.isToriiCookie(cookie.name) || (vendor?.necessary ?? false)
         if (vendor) see(vendor, page.url, `cookie ${cookie.name}`)
         addCookieRow(cookieRows, cookie, vendor, necessary, visit.phase)

@@ -7,14 +7,15 @@ import {
   type ScanReport,
 } from '@torii/schema/scan-report'
 import { type CatalogVendor, VENDOR_CATALOG } from '@torii/schema/vendor-catalog'
+import type { Browser } from 'playwright-core'
 import { launchScanBrowser, type ScanBrowserOptions } from './chromium.ts'
-import { createCrawlQueue } from './crawl-queue.ts'
+import { type CrawlQueue, createCrawlQueue } from './crawl-queue.ts'
 import { buildFindings } from './findings.ts'
 import { visitPage } from './page-visit.ts'
-import { createSiteHosts } from './same-site.ts'
+import { createSiteHosts, type SiteHosts } from './same-site.ts'
 import { readSitemap } from './sitemap-fetch.ts'
 import { compareText } from './sort-order.ts'
-import { createVendorMatcher } from './vendor-matcher.ts'
+import { createVendorMatcher, type VendorMatcher } from './vendor-matcher.ts'
 
 export const SCAN_DEFAULTS = { pages: 10, maxTimeSeconds: 300, pageTimeoutSeconds: 20 }
 
@@ -81,7 +82,9 @@ export async function scanSite(options: ScanOptions): Promise<ScanReport> {
   const progress = (current?: { url: string; phase: ScanPhase }) =>
     options.onProgress?.({ done: pages.length, total: queue.total, ...(current ? { current } : {}) })
 
+  const matcher = createVendorMatcher({ catalog: options.catalog ?? VENDOR_CATALOG, config: options.config })
   const browser = await launchScanBrowser(options.browser)
+  const crawl: Crawl = { browser, siteHosts, matcher, queue, timeLeft }
   const stop = () => browser.close().catch(() => {})
   options.signal?.addEventListener('abort', stop, { once: true })
   try {
@@ -96,9 +99,7 @@ export async function scanSite(options: ScanOptions): Promise<ScanReport> {
         notes.push(`time limit of ${maxTimeSeconds} s reached: ${queue.left + 1} pages not scanned`)
         break
       }
-      pages.push(
-        await scanPage(browser, url, siteHosts, timeLeft, (phase) => progress({ url, phase }), queue)
-      )
+      pages.push(await scanPage(crawl, url, (phase) => progress({ url, phase })))
       progress()
     }
     options.signal?.throwIfAborted()
@@ -109,7 +110,6 @@ export async function scanSite(options: ScanOptions): Promise<ScanReport> {
   if (queue.beyondLimit > 0)
     notes.push(`page limit of ${limit} reached: ${queue.beyondLimit} more same-site pages found`)
 
-  const matcher = createVendorMatcher({ catalog: options.catalog ?? VENDOR_CATALOG, config: options.config })
   pages.sort((a, b) => compareText(a.url, b.url))
   return {
     scannedAt: scannedAt.toISOString(),
@@ -122,24 +122,34 @@ export async function scanSite(options: ScanOptions): Promise<ScanReport> {
   }
 }
 
+/** What every page of one scan shares. */
+interface Crawl {
+  browser: Browser
+  siteHosts: SiteHosts
+  matcher: VendorMatcher
+  queue: CrawlQueue
+  /** The time one navigation may take now: the page timeout, or what is left of the scan's. */
+  timeLeft: () => number
+}
+
 /** A page's visits: the fresh one, then (with Torii) after Reject all and after Accept all. */
 async function scanPage(
-  browser: Awaited<ReturnType<typeof launchScanBrowser>>,
+  crawl: Crawl,
   url: string,
-  siteHosts: ReturnType<typeof createSiteHosts>,
-  timeLeft: () => number,
-  onPhase: (phase: ScanPhase) => void,
-  queue: ReturnType<typeof createCrawlQueue>
+  onPhase: (phase: ScanPhase) => void
 ): Promise<ScannedPage> {
-  onPhase('fresh')
-  const fresh = await visitPage(browser, { url, phase: 'fresh', siteHosts, timeoutMs: timeLeft() })
+  const visit = (phase: ScanPhase) => {
+    onPhase(phase)
+    const { browser, siteHosts, matcher } = crawl
+    return visitPage(browser, { url, phase, siteHosts, matcher, timeoutMs: crawl.timeLeft() })
+  }
+  const fresh = await visit('fresh')
   if (fresh.error || !fresh.visit) return { url, torii: false, error: fresh.error, visits: [] }
-  for (const link of fresh.links) queue.add(link)
+  for (const link of fresh.links) crawl.queue.add(link)
   const visits = [fresh.visit]
   if (fresh.torii) {
     for (const phase of ['rejected', 'accepted'] as const) {
-      onPhase(phase)
-      const chosen = await visitPage(browser, { url, phase, siteHosts, timeoutMs: timeLeft() })
+      const chosen = await visit(phase)
       if (chosen.visit) visits.push(chosen.visit)
       else if (chosen.error) fresh.visit.notes.push(`${phase} visit: ${chosen.error}`)
     }

@@ -51,6 +51,24 @@ describe('createVendorMatcher', () => {
     expect(vendorSchema.safeParse(meta.entry).success).toBe(true)
   })
 
+  it('recognises a cookie by its name, else by the script that set it, else a third party by its domain', () => {
+    const matcher = createVendorMatcher({ catalog: VENDOR_CATALOG })
+    const first = { name: 'uid', domain: 'www.x.jp', party: 'first' as const }
+    expect(matcher.ofCookie({ ...first, name: '_fbp' })?.key).toBe('meta-pixel')
+    expect(matcher.ofCookie(first, new URL('https://static.hotjar.com/c/hotjar-1.js'))?.key).toBe('hotjar')
+    expect(matcher.ofCookie(first)).toBeUndefined()
+    expect(matcher.ofCookie({ name: 'uid', domain: '.clarity.ms', party: 'third' })?.key).toBe(
+      'microsoft-clarity'
+    )
+  })
+
+  it('matches a pattern naming a query on the full URL', () => {
+    const ads = { ...VENDOR_CATALOG[0]!, key: 'ads-tag', hosts: ['www.googletagmanager.com/gtag/js?id=AW-'] }
+    const matcher = createVendorMatcher({ catalog: [ads] })
+    expect(matcher.ofUrl(new URL('https://www.googletagmanager.com/gtag/js?id=AW-123'))?.key).toBe('ads-tag')
+    expect(matcher.ofUrl(new URL('https://www.googletagmanager.com/gtag/js?id=G-123'))).toBeUndefined()
+  })
+
   it('counts a vendor necessary when all its purposes are required ones', () => {
     const necessaryOnly = siteConfigSchema.parse({
       ...DEMO_SITE_CONFIG,

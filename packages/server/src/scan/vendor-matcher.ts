@@ -15,6 +15,14 @@ export interface MatchedVendor {
   entry?: Vendor
 }
 
+/** A catalog entry as the `Vendor` it holds: the catalog's own fields (`category`, `source`, …) left out. */
+function asVendor(entry: CatalogVendor): Vendor {
+  const fields = Object.keys(vendorSchema.shape) as (keyof Vendor)[]
+  return Object.fromEntries(
+    fields.filter((field) => field in entry).map((field) => [field, entry[field]])
+  ) as Vendor
+}
+
 /** Torii's own consent cookie (docs/cookie-format.md): necessary by definition. */
 const TORII_COOKIE = 'torii'
 
@@ -52,8 +60,7 @@ export function createVendorMatcher({ catalog, config }: VendorMatcherOptions) {
       purposes: vendor.purposes,
       declared: false,
       necessary: isNecessary(vendor),
-      // Parsing keeps the `Vendor` fields only (zod drops the catalog's own, such as `category`).
-      entry: vendorSchema.parse(vendor),
+      entry: asVendor(vendor),
     }))
   const sources: Vendor[] = [...(config?.vendors ?? []), ...catalog.filter((v) => !declaredKeys.has(v.key))]
   const matched = [...declared, ...fromCatalog]
@@ -77,6 +84,14 @@ export function createVendorMatcher({ catalog, config }: VendorMatcherOptions) {
       const url = new URL(`https://${domain.replace(/^\./, '')}/`)
       return find((vendor) =>
         vendor.hosts.some((pattern) => urlMatchesVendorPattern(pattern.replace(/\/.*$/, ''), url))
+      )
+    },
+    /** A cookie's vendor: by its name, then what set it (`setter`), then a third party's domain. */
+    ofCookie(cookie: { name: string; domain: string; party: 'first' | 'third' }, setter?: URL) {
+      return (
+        this.ofCookieName(cookie.name) ??
+        (setter ? this.ofUrl(setter) : undefined) ??
+        (cookie.party === 'third' ? this.ofCookieDomain(cookie.domain) : undefined)
       )
     },
     isToriiCookie: (name: string) => name === TORII_COOKIE,

@@ -74,7 +74,7 @@ export async function recordVisit(context: BrowserContext, page: Page, siteHosts
     response
       .headerValues('set-cookie')
       .then((values) => {
-        const from = `response ${withoutQuery(new URL(response.url()))}`
+        const from = response.url()
         for (const value of values) {
           if (responseCookies.size >= VISIT_LIMITS.cookies) return
           const name = value.split('=')[0]!.trim()

@@ -87,7 +87,7 @@ export function ScanReportView({ report, config, onAdd, busy }: ScanReportViewPr
       <section aria-labelledby="scan-cookies">
         <h3 id="scan-cookies">{t('scan.cookies', { count: report.cookies.length })}</h3>
         <DataTable
-          label={t('scan.cookies', { count: report.cookies.length })}
+          label={t('scan.cookieTable')}
           caption="hidden"
           rows={report.cookies}
           rowKey={(c) => `${c.name} ${c.domain}`}
