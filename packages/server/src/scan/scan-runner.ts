@@ -34,20 +34,29 @@ export function createScanRunner({ db, logger, browser }: ScanRunnerOptions) {
   return {
     /** Why scans cannot run here (no Chromium), or `null`. */
     unavailable: (): string | null => chromiumMissingReason(browser?.executablePath),
-    get runningId() {
-      return running?.id ?? null
-    },
-    /** Records and starts a scan; resolves with its id once recorded, not when it ends. */
-    async start(scan: StartScan): Promise<string> {
+    /**
+     * Records and starts a scan; resolves with its id once recorded, not when it ends. `null`: a scan is
+     * running already (claimed before any await, so two requests at once cannot both start one).
+     */
+    async start(scan: StartScan): Promise<string | null> {
+      if (running) return null
       const id = randomUUID()
-      await insertScan(db, {
-        id,
-        siteId: scan.siteId,
-        url: scan.url,
-        pageLimit: scan.pages,
-        startedBy: scan.startedBy,
-      })
       const controller = new AbortController()
+      let finished: () => void = () => {}
+      running = { id, controller, done: new Promise<void>((resolve) => (finished = resolve)) }
+      try {
+        await insertScan(db, {
+          id,
+          siteId: scan.siteId,
+          url: scan.url,
+          pageLimit: scan.pages,
+          startedBy: scan.startedBy,
+        })
+      } catch (error) {
+        running = null
+        finished()
+        throw error
+      }
       let lastWrite = 0
       let lastDone = 0
       let writing = Promise.resolve()
@@ -58,7 +67,7 @@ export function createScanRunner({ db, logger, browser }: ScanRunnerOptions) {
         lastDone = progress.done
         writing = writing.then(() => saveScanProgress(db, id, progress)).catch(() => {})
       }
-      const done = scanSite({
+      scanSite({
         url: scan.url,
         pages: scan.pages,
         config: scan.config,
@@ -84,8 +93,8 @@ export function createScanRunner({ db, logger, browser }: ScanRunnerOptions) {
         .catch((error) => logger.error('scan not recorded', { scan: id, error: String(error) }))
         .finally(() => {
           if (running?.id === id) running = null
+          finished()
         })
-      running = { id, controller, done }
       return id
     },
     async close() {

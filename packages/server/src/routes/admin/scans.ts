@@ -28,13 +28,6 @@ export function createScanRoutes({ db, runner }: { db: Db; runner: ScanRunner })
     if (!parsed.success) throw validationError(parsed.error, 'scan')
     const missing = runner.unavailable()
     if (missing) throw new ApiException(503, 'chromium_missing', missing)
-    if (runner.runningId) {
-      throw new ApiException(
-        409,
-        'scan_running',
-        'A scan is already running on this server; wait for it to end'
-      )
-    }
     const config = (await getLiveRevision(db, siteId))?.config ?? (await getDraft(db, siteId))?.config
     const id = await runner.start({
       siteId,
@@ -43,6 +36,13 @@ export function createScanRoutes({ db, runner }: { db: Db; runner: ScanRunner })
       config,
       startedBy: c.get('session').user.email,
     })
+    if (!id) {
+      throw new ApiException(
+        409,
+        'scan_running',
+        'A scan is already running on this server; wait for it to end'
+      )
+    }
     return c.json({ scan: await getScan(db, siteId, id) }, 202)
   })
 
