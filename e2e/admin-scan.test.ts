@@ -7,12 +7,14 @@ import {
   formatViolations,
   loggedInAdminPage,
   runAxe,
+  type ScanSite,
+  SHOP_HOST,
+  startScanSite,
   startTestServer,
   type TestServer,
   updateDemoSite,
   useBrowser,
 } from './support/index.ts'
-import { type ScanSite, SHOP_HOST, startScanSite } from './support/scan-site/index.ts'
 
 const browser = useBrowser()
 let site: ScanSite

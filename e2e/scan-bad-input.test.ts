@@ -3,7 +3,7 @@
 // reported on its page or in the notes; the scan finishes.
 import { scanSite } from '@torii/server/scan/scan-site'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { BROKEN_HOST, DOWN_HOST, type ScanSite, startScanSite } from './support/scan-site/index.ts'
+import { BROKEN_HOST, DOWN_HOST, type ScanSite, startScanSite } from './support/index.ts'
 
 let site: ScanSite
 beforeAll(async () => {

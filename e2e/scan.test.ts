@@ -5,8 +5,14 @@ import type { ScanReport } from '@torii/schema/scan-report'
 import { formatScanReport } from '@torii/server/scan/report-table'
 import { scanSite } from '@torii/server/scan/scan-site'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { adminSession, updateDemoSite, useTestServer } from './support/index.ts'
-import { type ScanSite, SHOP_HOST, startScanSite } from './support/scan-site/index.ts'
+import {
+  adminSession,
+  type ScanSite,
+  SHOP_HOST,
+  startScanSite,
+  updateDemoSite,
+  useTestServer,
+} from './support/index.ts'
 
 const server = useTestServer()
 let site: ScanSite
