@@ -13,6 +13,7 @@ const ReceiptsPage = lazy(() => import('./pages/receipts-page.tsx'))
 const ReceiptDetailPage = lazy(() => import('./pages/receipt-detail-page.tsx'))
 const InsightsPage = lazy(() => import('./pages/insights-page.tsx'))
 const DisclosurePage = lazy(() => import('./pages/disclosure-page.tsx'))
+const ScanPage = lazy(() => import('./pages/scan-page.tsx'))
 const UsersPage = lazy(() => import('./pages/users-page.tsx'))
 const AccountPage = lazy(() => import('./pages/account-page.tsx'))
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'))
@@ -44,6 +45,7 @@ export function Routes() {
       <Route path={`${SITE}/receipts/:receiptId`} component={ReceiptDetailPage} />
       <Route path={`${SITE}/insights`} component={InsightsPage} />
       <Route path={`${SITE}/disclosure`} component={DisclosurePage} />
+      <Route path={`${SITE}/scan`} component={ScanPage} />
       <Route default component={NotFoundPage} />
     </Router>
   )

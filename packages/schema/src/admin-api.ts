@@ -32,6 +32,9 @@
  * | GET | /sites/:siteId/stats?days=30&regionRule=japan | | Stats (`regionRule`, optional: every figure but perRegion counts that rule's receipts only) |
  * | POST | /sites/:siteId/erasure | { consentId } | { erased: number } |
  * | GET | /sites/:siteId/disclosure?lang=ja | | { revision: number, html: string } |
+ * | GET | /sites/:siteId/scans | | ScanHistory (`./scan-report.ts`: newest first, and why this server cannot scan) |
+ * | POST | /sites/:siteId/scans | ScanRequest | 202 { scan: ScanDetail } (runs in the server's Chromium against the live config; 503 `chromium_missing`, 409 `scan_running`) |
+ * | GET | /sites/:siteId/scans/:scanId | | { scan: ScanDetail } (progress while running, the report once done) |
  * | GET | /users | | { users: User[] } (admin only) |
  * | POST | /users | { email, password, role } | 201 { user: User } (admin only) |
  * | PATCH | /users/:email | RoleChange | { user: User } (admin only; 409 `last_admin`) |

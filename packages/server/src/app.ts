@@ -26,6 +26,8 @@ import { createProofRoutes } from './routes/public/proofs.ts'
 import { createReceiptRoutes } from './routes/public/receipts/index.ts'
 import { createSiteFileRoutes } from './routes/public/site-files.ts'
 import { createVerifyPageRoutes } from './routes/public/verify-page.ts'
+import type { ScanBrowserOptions } from './scan/chromium.ts'
+import { createScanRunner, type ScanRunner } from './scan/scan-runner.ts'
 import { createLiveCache, type LiveCache } from './sites/live-cache.ts'
 
 export interface AppDeps {
@@ -56,6 +58,8 @@ export interface AppDeps {
   hashingQueue?: HashingQueue
   /** Where visitors are, for sites with region rules; default the embedded IP database (`TORII_GEO=on`). */
   jurisdiction?: JurisdictionResolver
+  /** The Chromium the admin's scans run in (default `/usr/bin/chromium` or `TORII_CHROMIUM`; tests add flags). */
+  scanBrowser?: ScanBrowserOptions
 }
 
 export interface ToriiApp extends Hono {
@@ -63,6 +67,8 @@ export interface ToriiApp extends Hono {
   liveCache: LiveCache
   /** What `/metrics` serves. */
   metrics: Metrics
+  /** The admin's scans running in this process; `close()` stops the one running. */
+  scanRunner: ScanRunner
 }
 
 const DEFAULT_RECEIPT_RATE_LIMIT = 600
@@ -92,6 +98,7 @@ export function createApp(deps: AppDeps): ToriiApp {
   app.metrics = metrics
   const accessLog = createAccessLog(logger)
   const publicBase = createPublicBase({ publicUrl: deps.publicUrl, allowedHosts: deps.allowedHosts })
+  app.scanRunner = createScanRunner({ db: deps.db, logger, browser: deps.scanBrowser })
 
   const hint = deps.trustProxy ? null : proxyHint(logger)
   const trustProxy = deps.trustProxy ?? false
@@ -141,6 +148,7 @@ export function createApp(deps: AppDeps): ToriiApp {
       hashingQueue: deps.hashingQueue,
       publicUrl: deps.publicUrl,
       publicBase,
+      scanRunner: app.scanRunner,
     })
   )
   app.route('/', createAdminAppRoutes({ adminDist }))

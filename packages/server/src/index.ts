@@ -20,6 +20,7 @@ import { createLogger, type Logger } from './lib/logger.ts'
 import { isLoopbackHost } from './lib/public-base.ts'
 import { DEFAULT_SERVER_LIMITS, httpServerOptions, type ServerLimits } from './lib/server-limits.ts'
 import { createMetrics } from './metrics/metrics.ts'
+import type { ScanBrowserOptions } from './scan/chromium.ts'
 
 export { type AppDeps, createApp, type ToriiApp } from './app.ts'
 export { createDb, DbOpenError } from './db/client.ts'
@@ -67,6 +68,8 @@ export interface StartServerOptions {
   logFormat?: LogFormat
   /** Where log lines go (default: a pino logger on stdout at `logLevel`). */
   logger?: Logger
+  /** The Chromium the admin's scans run in: its binary, and flags such as a test's `--host-resolver-rules`. */
+  scanBrowser?: ScanBrowserOptions
 }
 
 export interface RunningServer {
@@ -145,6 +148,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       receiptRateLimit: options.receiptRateLimit,
       jurisdiction: createJurisdictionResolver({ ...options.geo, logger }),
       logger,
+      scanBrowser: options.scanBrowser,
     })
     // Requests that arrive while the demo is seeded (it needs the bound port for its origins) wait for it:
     // answered earlier, /healthz said ok while the demo admin's login failed and its origins were refused.
@@ -183,6 +187,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       close() {
         closing ??= (async () => {
           await closeServer(listening)
+          await app.scanRunner.close()
           await openLedger.close()
           database.close()
         })()

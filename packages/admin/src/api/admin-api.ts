@@ -15,6 +15,7 @@ import type {
   Stats,
   User,
 } from '@torii/schema/admin-api'
+import type { ScanDetail, ScanHistory, ScanRequest } from '@torii/schema/scan-report'
 import { type ApiClient, type QueryParams, withQuery } from './client.ts'
 
 const site = (siteId: string) => `/sites/${encodeURIComponent(siteId)}`
@@ -82,6 +83,11 @@ export function createAdminApi(client: ApiClient) {
     setUserRole: (email: string, role: Role) =>
       request<{ user: User }>('PATCH', user(email), { role } satisfies RoleChange),
     removeUser: (email: string) => request<null>('DELETE', user(email)),
+    listScans: (siteId: string) => request<ScanHistory>('GET', `${site(siteId)}/scans`),
+    startScan: (siteId: string, body: ScanRequest) =>
+      request<{ scan: ScanDetail }>('POST', `${site(siteId)}/scans`, body),
+    getScan: (siteId: string, scanId: string) =>
+      request<{ scan: ScanDetail }>('GET', `${site(siteId)}/scans/${encodeURIComponent(scanId)}`),
     disclosure: (siteId: string, lang: string) =>
       request<{ revision: number; html: string }>(
         'GET',

@@ -11,6 +11,7 @@ export type SiteSection =
   | 'receipts'
   | 'insights'
   | 'disclosure'
+  | 'scan'
 
 /** The admin URL of a site's section. */
 export function sitePath(siteId: string, section: SiteSection = 'settings'): string {

@@ -1,5 +1,5 @@
 // `pnpm torii <command>`: verify the ledger, export receipts, create the first admin, manage the signing key,
-// print the log's checkpoint, check a proof bundle, back up and restore the database.
+// print the log's checkpoint, check a proof bundle, back up and restore the database, scan a site.
 import { adminCommand } from './admin-command.ts'
 import { backupCommand } from './backup-command.ts'
 import { exportCommand } from './export-command.ts'
@@ -7,6 +7,7 @@ import { type CliIo, processIo } from './io.ts'
 import { keyCommand } from './key-command.ts'
 import { logCommand } from './log-command.ts'
 import { restoreCommand } from './restore-command.ts'
+import { scanCommand } from './scan-command.ts'
 import { USAGE, UsageError } from './usage.ts'
 import { verifyCommand } from './verify-command.ts'
 import { verifyProofCommand } from './verify-proof-command.ts'
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   log: logCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  scan: scanCommand,
 }
 
 /** Runs one CLI invocation and returns its exit code (0 ok, 1 failure, 2 bad arguments). */

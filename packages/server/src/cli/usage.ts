@@ -37,6 +37,14 @@ Commands:
       given out of band (VKEY: the key text, or a file of keys one a line; else TORII_VKEY); exits 1 naming
       the check that failed. --update first carries it to the log's latest checkpoint (fetched from URL,
       else the bundle's logUrl) and writes it back (or to --out). docs/checking-a-receipt.md
+  scan URL [--pages N] [--max-time S] [--json FILE] [--site ID [--db URL]] [--fail-on-violation]
+      Crawl the site (its sitemap, then same-site links; at most N pages, default 10, and S seconds,
+      default 300) in headless Chromium (/usr/bin/chromium, else TORII_CHROMIUM), each page as a fresh
+      visitor and, where Torii is on it, after Reject all and after Accept all. Prints violations (cookies
+      and vendor requests before a choice or after Reject all), undeclared vendors with their catalog entry,
+      declared vendors never seen, and the cookie table; --json writes the report (stable: one timestamp,
+      scannedAt). --site compares with that site's published config. Exits 1 when no page could be
+      scanned, or with --fail-on-violation when there are violations.
 
 The database is --db, else TORII_DB_URL, else file:./data/torii.db.
 Exit codes: 0 ok, 1 verification failed or runtime error, 2 bad arguments.`

@@ -12,6 +12,7 @@ const SECTIONS: SiteSection[] = [
   'receipts',
   'insights',
   'disclosure',
+  'scan',
 ]
 
 /** The site's sections; the current one is marked for assistive technology. */

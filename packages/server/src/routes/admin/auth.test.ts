@@ -41,6 +41,7 @@ function concrete(path: string): string {
     .replace(':siteId', 'xtra')
     .replace(':number', '1')
     .replace(':id', '01ZZZZZZZZZZZZZZZZZZZZZZZZ')
+    .replace(':scanId', '00000000-0000-4000-8000-000000000000')
     .replace(':email', 'admin%40example.com')
 }
 
@@ -67,6 +68,9 @@ describe('the admin API gate', () => {
       'GET /api/admin/sites/:siteId/stats',
       'POST /api/admin/sites/:siteId/erasure',
       'GET /api/admin/sites/:siteId/disclosure',
+      'GET /api/admin/sites/:siteId/scans',
+      'POST /api/admin/sites/:siteId/scans',
+      'GET /api/admin/sites/:siteId/scans/:scanId',
       'GET /api/admin/users',
       'POST /api/admin/users',
       'PATCH /api/admin/users/:email',

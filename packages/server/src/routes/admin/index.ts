@@ -8,11 +8,13 @@ import { errorResponse } from '../../lib/errors.ts'
 import type { PublicBase } from '../../lib/public-base.ts'
 import { ADMIN_API_BASE, adminAuth } from '../../middleware/admin-auth.ts'
 import { originCheck } from '../../middleware/origin-check.ts'
+import type { ScanRunner } from '../../scan/scan-runner.ts'
 import type { LiveCache } from '../../sites/live-cache.ts'
 import { createDisclosureRoutes } from './disclosure.ts'
 import { createDraftRoutes } from './drafts.ts'
 import { createAdminReceiptRoutes } from './receipts.ts'
 import { createRevisionRoutes } from './revisions.ts'
+import { createScanRoutes } from './scans.ts'
 import { createSessionRoutes } from './session.ts'
 import { createSiteRoutes } from './sites.ts'
 import { createUserRoutes } from './users.ts'
@@ -32,6 +34,7 @@ export interface AdminApiOptions {
   hashingQueue?: HashingQueue
   publicUrl?: string
   publicBase: PublicBase
+  scanRunner: ScanRunner
 }
 
 /** Everything under `/api/admin`, behind one auth/CSRF/role gate (see `adminAuth`). */
@@ -76,6 +79,7 @@ export function createAdminApi(options: AdminApiOptions) {
   api.route('/', createDraftRoutes(db))
   api.route('/', createRevisionRoutes({ db, cache }))
   api.route('/', createDisclosureRoutes(db))
+  api.route('/', createScanRoutes({ db, runner: options.scanRunner }))
   // Receipts, export, erasure and stats: the ledger engineer's routes, behind the same gate.
   api.route('/', createAdminReceiptRoutes({ db, ledger: options.ledger, client: options.client }))
   return api
