@@ -30,6 +30,7 @@
  * | GET | /sites/:siteId/stats?days=30&regionRule=japan | | Stats (`regionRule`, optional: every figure but perRegion counts that rule's receipts only) |
  * | POST | /sites/:siteId/erasure | { consentId } | { erased: number } |
  * | GET | /sites/:siteId/disclosure?lang=ja | | { revision: number, html: string } |
+ * | GET | /sites/:siteId/rejections | | { rejections: ReceiptRejection[] } (the receipts refused lately, newest first) |
  * | GET | /users | | { users: User[] } (admin only) |
  * | POST | /users | { email, password, role } | 201 { user: User } (admin only) |
  * | PATCH | /users/:email | RoleChange | { user: User } (admin only; 409 `last_admin`) |

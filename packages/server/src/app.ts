@@ -22,6 +22,7 @@ import { createReceiptRoutes } from './routes/public/receipts/index.ts'
 import { createSiteFileRoutes } from './routes/public/site-files.ts'
 import { createVerifyPageRoutes } from './routes/public/verify-page.ts'
 import { createLiveCache, type LiveCache } from './sites/live-cache.ts'
+import { createReceiptRejections } from './sites/receipt-rejections.ts'
 
 export interface AppDeps {
   db: Db
@@ -39,6 +40,8 @@ export interface AppDeps {
   logger?: Logger
   /** Receipt POSTs per truncated IP per minute. */
   receiptRateLimit?: number
+  /** Receipt POSTs per site per minute. */
+  receiptSiteRateLimit?: number
   /** Login attempts per truncated IP per 15 minutes. */
   loginRateLimit?: number
   /** Where visitors are, for sites with region rules; default the embedded IP database (`TORII_GEO=on`). */
@@ -51,6 +54,7 @@ export interface ToriiApp extends Hono {
 }
 
 const DEFAULT_RECEIPT_RATE_LIMIT = 600
+const DEFAULT_RECEIPT_SITE_RATE_LIMIT = 6000
 const DEFAULT_LOGIN_RATE_LIMIT = 20
 /** Codes for HTTP errors thrown by Hono's own middleware (ours throw ApiException with their own). */
 const HTTP_ERROR_CODES: Partial<Record<number, string>> = {
@@ -76,12 +80,15 @@ export function createApp(deps: AppDeps): ToriiApp {
   const hint = deps.trustProxy ? null : proxyHint(logger)
   const trustProxy = deps.trustProxy ?? false
   const jurisdiction = deps.jurisdiction ?? createJurisdictionResolver({ logger })
+  const rejections = createReceiptRejections()
   const receipts = createReceiptRoutes({
     cache: liveCache,
     ledger: deps.ledger,
     jurisdiction,
     trustProxy,
     rateLimitPerMinute: deps.receiptRateLimit ?? DEFAULT_RECEIPT_RATE_LIMIT,
+    siteRateLimitPerMinute: deps.receiptSiteRateLimit ?? DEFAULT_RECEIPT_SITE_RATE_LIMIT,
+    rejections,
     publicUrl: deps.publicUrl,
   })
   // Routes that skip the middleware chain: one receipt per visitor's choice, the gate and config on every
@@ -116,6 +123,7 @@ export function createApp(deps: AppDeps): ToriiApp {
       trustProxy,
       loginRateLimit: deps.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT,
       publicUrl: deps.publicUrl,
+      rejections,
     })
   )
   app.route('/', createAdminAppRoutes({ adminDist }))

@@ -43,6 +43,8 @@ export interface StartServerOptions {
   geo?: JurisdictionResolverOptions
   /** Receipt POSTs per truncated IP per minute (default 600). */
   receiptRateLimit?: number
+  /** Receipt POSTs per site per minute (default 6000). */
+  receiptSiteRateLimit?: number
   /** No log output (tests). */
   quiet?: boolean
   logLevel?: LogLevel
@@ -97,6 +99,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       trustProxy: options.trustProxy,
       publicUrl: options.publicUrl,
       receiptRateLimit: options.receiptRateLimit,
+      receiptSiteRateLimit: options.receiptSiteRateLimit,
       jurisdiction: createJurisdictionResolver({ ...options.geo, logger }),
       logger,
     })

@@ -7,9 +7,11 @@ import { errorResponse } from '../../lib/errors.ts'
 import { ADMIN_API_BASE, adminAuth } from '../../middleware/admin-auth.ts'
 import { originCheck } from '../../middleware/origin-check.ts'
 import type { LiveCache } from '../../sites/live-cache.ts'
+import type { ReceiptRejections } from '../../sites/receipt-rejections.ts'
 import { createDisclosureRoutes } from './disclosure.ts'
 import { createDraftRoutes } from './drafts.ts'
 import { createAdminReceiptRoutes } from './receipts.ts'
+import { createRejectionRoutes } from './rejections.ts'
 import { createRevisionRoutes } from './revisions.ts'
 import { createSessionRoutes } from './session.ts'
 import { createSiteRoutes } from './sites.ts'
@@ -28,6 +30,8 @@ export interface AdminApiOptions {
   trustProxy: boolean
   loginRateLimit: number
   publicUrl?: string
+  /** The receipt route's recent refusals per site. */
+  rejections: ReceiptRejections
 }
 
 /** Everything under `/api/admin`, behind one auth/CSRF/role gate (see `adminAuth`). */
@@ -66,7 +70,8 @@ export function createAdminApi(options: AdminApiOptions) {
     })
   )
   api.route('/', createUserRoutes(db))
-  api.route('/', createSiteRoutes({ db, publicUrl: options.publicUrl }))
+  api.route('/', createSiteRoutes({ db, cache, publicUrl: options.publicUrl }))
+  api.route('/', createRejectionRoutes({ db, rejections: options.rejections }))
   api.route('/', createDraftRoutes(db))
   api.route('/', createRevisionRoutes({ db, cache }))
   api.route('/', createDisclosureRoutes(db))

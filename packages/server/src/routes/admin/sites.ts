@@ -5,11 +5,14 @@ import { Hono } from 'hono'
 import type { Db } from '../../db/client.ts'
 import { ApiException, notFound, readJson, validationError } from '../../lib/errors.ts'
 import { getDraft } from '../../sites/drafts.ts'
+import type { LiveCache } from '../../sites/live-cache.ts'
 import { listRevisions, revisionHash } from '../../sites/revisions.ts'
 import { createSite, getSite, listSites, updateSite } from '../../sites/sites.ts'
 
 export interface SiteRoutesOptions {
   db: Db
+  /** Told of origin edits, so receipts from a newly allowed origin are taken at once. */
+  cache?: LiveCache
   publicUrl?: string
 }
 
@@ -36,7 +39,7 @@ export function gateSnippet(base: string, siteId: string): string {
 }
 
 /** `/sites`, `/sites/:siteId` (list, create, detail, patch). */
-export function createSiteRoutes({ db, publicUrl }: SiteRoutesOptions) {
+export function createSiteRoutes({ db, cache, publicUrl }: SiteRoutesOptions) {
   const app = new Hono()
 
   app.get('/sites', async (c) => c.json({ sites: await listSites(db) }))
@@ -90,6 +93,7 @@ export function createSiteRoutes({ db, publicUrl }: SiteRoutesOptions) {
     if (!parsed.success) throw validationError(parsed.error, 'site')
     const site = await updateSite(db, siteId, parsed.data)
     if (!site) throw notFound(`Site "${siteId}"`)
+    cache?.invalidate(siteId)
     return c.json({ site })
   })
 

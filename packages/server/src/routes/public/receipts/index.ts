@@ -7,8 +7,9 @@ import { clientIp, truncateIp } from '../../../lib/ip.ts'
 import { nodeHeader } from '../../../lib/node-header.ts'
 import { createRateCounter, rateLimitedResponse } from '../../../middleware/rate-limit.ts'
 import type { LiveCache } from '../../../sites/live-cache.ts'
+import type { ReceiptRejections } from '../../../sites/receipt-rejections.ts'
 import { createReceiptAnswerHeaders } from './answer-headers.ts'
-import { createReceiver } from './receive.ts'
+import { createReceiver, OriginRefused } from './receive.ts'
 
 export interface ReceiptRoutesOptions {
   cache: LiveCache
@@ -18,6 +19,10 @@ export interface ReceiptRoutesOptions {
   trustProxy: boolean
   /** Receipts per truncated IP per minute. */
   rateLimitPerMinute: number
+  /** Receipts per site per minute, whatever their IPs: one site's flood cannot fill the ledger unbounded. */
+  siteRateLimitPerMinute: number
+  /** Where refusals of an existing site's receipts are counted, for the admin. */
+  rejections: ReceiptRejections
   /** Base for `proofUrl`; the request's own origin when unset. */
   publicUrl?: string
 }
@@ -33,13 +38,20 @@ const RECEIPTS_PATH = '/s/:siteId/receipts'
 
 /**
  * `POST /s/:siteId/receipts`: validates, enriches and appends a visitor's choice; 201 once committed. The
- * site and the rate limit come first, so every answer, errors too, carries CORS and `RateLimit-*`.
+ * site and the rate limits come first, so every answer, errors too, carries CORS and `RateLimit-*`.
  */
 export function createReceiptRoutes(options: ReceiptRoutesOptions): ReceiptRoutes {
-  const { cache, trustProxy } = options
+  const { cache, trustProxy, rejections } = options
   const limiter = createRateCounter({ limit: options.rateLimitPerMinute, windowMs: 60_000 })
+  const siteLimiter = createRateCounter({ limit: options.siteRateLimitPerMinute, windowMs: 60_000 })
   const answerHeaders = createReceiptAnswerHeaders()
   const receive = createReceiver(options)
+
+  /** A refusal of a receipt for an existing site (`from`: the origin it names), counted for the admin. */
+  function refused(siteId: string, from: string | undefined, code: string): void {
+    // Metrics hook: count receipt refusals by `code` here.
+    rejections.record(siteId, from ?? null, code)
+  }
 
   const post = new Hono()
   post.post(RECEIPTS_PATH, async (c) => {
@@ -52,12 +64,26 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions): ReceiptRoute
     const ip = clientIp(c, trustProxy)
     const ipTruncated = truncateIp(ip)
     const count = limiter.hit(ipTruncated ?? 'unknown')
-    const headers = answerHeaders.of(origin && site?.origins.includes(origin) ? origin : null, count.headers)
-    if (count.limited) return rateLimitedResponse(count, headers)
+    // CORS for the requesting origin on every answer: a 201 only ever goes to an allowed one (the receiver
+    // checks), and an error must be readable by the banner of a page that is not allowed yet, or it cannot
+    // say why its receipts are lost. Error bodies carry nothing but what was wrong.
+    const headers = answerHeaders.of(origin ?? null, count.headers)
+    if (count.limited) {
+      if (site) refused(siteId, origin, 'rate_limited')
+      return rateLimitedResponse(count, headers)
+    }
+    if (site) {
+      const siteCount = siteLimiter.hit(siteId)
+      if (siteCount.limited) {
+        refused(siteId, origin, 'site_rate_limited')
+        return siteLimitedResponse(siteId, siteCount.headers, headers)
+      }
+    }
     try {
       return await receive(c, siteId, site, origin, { ip, ipTruncated }, headers)
     } catch (error) {
       if (!(error instanceof ApiException)) throw error
+      if (site) refused(siteId, error instanceof OriginRefused ? error.origin : origin, error.code)
       return errorResponse(error.status, error.code, error.message, error.fields, headers)
     }
   })
@@ -75,4 +101,20 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions): ReceiptRoute
     })
   )
   return { post, preflight }
+}
+
+/** The 429 for a site over its quota: `Retry-After` and `RateLimit-*` of the site's count. */
+function siteLimitedResponse(
+  siteId: string,
+  rate: Record<string, string>,
+  headers: Record<string, string>
+): Response {
+  const seconds = rate['RateLimit-Reset']
+  return errorResponse(
+    429,
+    'site_rate_limited',
+    `Too many receipts for site "${siteId}" this minute; try again in ${seconds} s`,
+    undefined,
+    { ...headers, ...rate }
+  )
 }
