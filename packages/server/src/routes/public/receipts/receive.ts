@@ -76,7 +76,7 @@ export function createReceiver({ cache, ledger, jurisdiction, publicUrl }: Recei
       throw new OriginRefused(
         origin,
         'origin_not_allowed',
-        `Origin ${origin.slice(0, 200)} may not send receipts for site "${siteId}"; add it to the site's allowed origins in the Torii admin`
+        `Origin ${origin.slice(0, 200)} may not send receipts for site "${siteId}"; add it to the site's allowed origins in the Torii admin (Settings)`
       )
     }
     const parsed = receiptInputParser.safeParse(await readReceiptBody(c))
@@ -170,7 +170,7 @@ function pageOf(pageUrl: string, siteId: string, origins: string[], origin: stri
     throw new OriginRefused(
       pageOrigin,
       'page_url_not_allowed',
-      `pageUrl ${pageOrigin.slice(0, 200)}/… is not on an allowed origin of site "${siteId}"; add its origin to the site's allowed origins in the Torii admin`
+      `pageUrl ${pageOrigin.slice(0, 200)}/… is not on an allowed origin of site "${siteId}"; add its origin to the site's allowed origins in the Torii admin (Settings)`
     )
   }
   if (origin && origin !== pageOrigin) {
