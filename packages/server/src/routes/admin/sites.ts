@@ -16,21 +16,35 @@ export interface SiteRoutesOptions {
   publicUrl?: string
 }
 
+/**
+ * A new site's first-layer text in English and Japanese. The banner's built-in one speaks of "the purposes
+ * below", which the first layer does not list; the publish page warns of it in the other languages.
+ */
+const STARTER_TEXTS = {
+  en: 'We use cookies and similar technologies. Choose what you allow; "Customize" shows each purpose. You can change your choice at any time.',
+  ja: '当サイトはCookie等を使用します。許可する範囲をお選びください。「設定を選ぶ」で目的ごとに確認できます。選択はいつでも変更できます。',
+}
+
 /** A new site's draft: one required purpose, nothing else, in the site's languages. */
 export function starterConfig(languages: string[]): SiteConfig {
   const name: Record<string, string> = {}
   const description: Record<string, string> = {}
+  const texts: Record<string, { description: string }> = {}
   for (const language of languages) {
     const ja = language === 'ja' || language.startsWith('ja-')
     name[language] = ja ? '必須' : 'Strictly necessary'
     description[language] = ja
       ? 'サイトが動くために欠かせないものです。'
       : 'What the site cannot work without.'
+    if (ja) texts[language] = { description: STARTER_TEXTS.ja }
+    else if (language === 'en' || language.startsWith('en-'))
+      texts[language] = { description: STARTER_TEXTS.en }
   }
   return siteConfigSchema.parse({
     languages,
     defaultLanguage: languages[0],
     purposes: [{ key: 'necessary', required: true, name, description }],
+    texts,
   })
 }
 
