@@ -136,7 +136,9 @@ function RejectedOriginsCard({ siteId }: { siteId: string }) {
   async function allow(origin: string) {
     message.value = ''
     try {
-      await siteModel.updateSite({ origins: [...site.origins, origin] })
+      // The origins as last saved, not as this render saw them (another origin may have been allowed since).
+      const { origins } = siteModel.detail.value!.site
+      await siteModel.updateSite({ origins: [...origins, origin] })
       message.value = t('settings.allowedOrigin', { origin })
     } catch (cause) {
       message.value = t('app.error', { message: (cause as Error).message })
