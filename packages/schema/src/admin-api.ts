@@ -35,6 +35,7 @@
  * | GET | /sites/:siteId/scans | | ScanHistory (`./scan-report.ts`: newest first, and why this server cannot scan) |
  * | POST | /sites/:siteId/scans | ScanRequest | 202 { scan: ScanDetail } (runs in the server's Chromium against the live config; 503 `chromium_missing`, 409 `scan_running`) |
  * | GET | /sites/:siteId/scans/:scanId | | { scan: ScanDetail } (progress while running, the report once done) |
+ * | GET | /sites/:siteId/rejections | | { rejections: ReceiptRejection[] } (the receipts refused lately, newest first) |
  * | GET | /users | | { users: User[] } (admin only) |
  * | POST | /users | { email, password, role } | 201 { user: User } (admin only) |
  * | PATCH | /users/:email | RoleChange | { user: User } (admin only; 409 `last_admin`) |

@@ -8,6 +8,9 @@ const server = await startServer({
   demo: true,
   quiet: true,
   receiptRateLimit: 1_000_000_000,
+  receiptSiteRateLimit: 1_000_000_000,
+  // The benchmark's receipt comes from a page of https://www.example.co.jp (support.ts), allowed as a demo origin.
+  publicUrl: 'https://www.example.co.jp',
   ledgerSync: process.env.TORII_LEDGER_SYNC === 'normal' ? 'normal' : 'full',
 })
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`)

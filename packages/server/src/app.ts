@@ -29,6 +29,7 @@ import { createVerifyPageRoutes } from './routes/public/verify-page.ts'
 import type { ScanBrowserOptions } from './scan/chromium.ts'
 import { createScanRunner, type ScanRunner } from './scan/scan-runner.ts'
 import { createLiveCache, type LiveCache } from './sites/live-cache.ts'
+import { createReceiptRejections } from './sites/receipt-rejections.ts'
 
 export interface AppDeps {
   db: Db
@@ -52,6 +53,8 @@ export interface AppDeps {
   logger?: Logger
   /** Receipt POSTs per truncated IP per minute. */
   receiptRateLimit?: number
+  /** Receipt POSTs per site per minute. */
+  receiptSiteRateLimit?: number
   /** Login attempts per truncated IP in any 15 minutes. */
   loginRateLimit?: number
   /** Where logins' password checks wait for a thread (default the process's queue). */
@@ -72,6 +75,7 @@ export interface ToriiApp extends Hono {
 }
 
 const DEFAULT_RECEIPT_RATE_LIMIT = 600
+const DEFAULT_RECEIPT_SITE_RATE_LIMIT = 6000
 const DEFAULT_LOGIN_RATE_LIMIT = 20
 /** Codes for HTTP errors thrown by Hono's own middleware (ours throw ApiException with their own). */
 const HTTP_ERROR_CODES: Partial<Record<number, string>> = {
@@ -103,6 +107,7 @@ export function createApp(deps: AppDeps): ToriiApp {
   const hint = deps.trustProxy ? null : proxyHint(logger)
   const trustProxy = deps.trustProxy ?? false
   const jurisdiction = deps.jurisdiction ?? createJurisdictionResolver({ logger })
+  const rejections = createReceiptRejections()
   const receipts = createReceiptRoutes({
     cache: liveCache,
     ledger: deps.ledger,
@@ -111,6 +116,8 @@ export function createApp(deps: AppDeps): ToriiApp {
     rateLimitPerMinute: deps.receiptRateLimit ?? DEFAULT_RECEIPT_RATE_LIMIT,
     publicBase,
     metrics,
+    siteRateLimitPerMinute: deps.receiptSiteRateLimit ?? DEFAULT_RECEIPT_SITE_RATE_LIMIT,
+    rejections,
   })
   // Routes that skip the middleware chain: one receipt per visitor's choice, the gate and config on every
   // page view. Each answers with all its headers itself (the secure headers it needs, CORS, ETag) and is
@@ -149,6 +156,7 @@ export function createApp(deps: AppDeps): ToriiApp {
       publicUrl: deps.publicUrl,
       publicBase,
       scanRunner: app.scanRunner,
+      rejections,
     })
   )
   app.route('/', createAdminAppRoutes({ adminDist }))

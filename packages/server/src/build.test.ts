@@ -70,7 +70,7 @@ describe('the production build', () => {
     const posted = await fetch(`${url}/s/xtra/receipts`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
-      body: receiptBody(1),
+      body: receiptBody(1, url),
     })
     expect(posted.status).toBe(201)
     const { id } = (await posted.json()) as { id: string }

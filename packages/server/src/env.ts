@@ -83,6 +83,11 @@ const envSchema = z.object({
     .regex(/^[1-9]\d{0,8}$/, 'accepted: a whole number of receipts per minute per truncated IP, at least 1')
     .transform(Number)
     .default(600),
+  TORII_RECEIPT_SITE_RATE_LIMIT: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/, 'accepted: a whole number of receipts per minute per site, at least 1')
+    .transform(Number)
+    .default(6000),
   TORII_LEDGER_SYNC: z.enum(DURABILITIES, `accepted: ${DURABILITIES.join(', ')}`).default('full'),
   TORII_SEAL_BATCH_SIZE: z
     .string()

@@ -78,8 +78,11 @@ function randomValue(rng: Rng, depth = 0): unknown {
 }
 
 /** A body that is wrong in one of many ways (or, rarely, right). */
-function randomBody(rng: Rng): string | Uint8Array<ArrayBuffer> | undefined {
-  const valid = receiptBody({ consentId: `fuzz-${rng.int(1e9).toString(36).padStart(12, '0')}` })
+function randomBody(rng: Rng, origin: string): string | Uint8Array<ArrayBuffer> | undefined {
+  const valid = receiptBody({
+    consentId: `fuzz-${rng.int(1e9).toString(36).padStart(12, '0')}`,
+    pageUrl: `${origin}/page`,
+  })
   switch (rng.int(10)) {
     case 0:
       return undefined
@@ -205,7 +208,7 @@ describe('fuzzing every public route', { timeout: 300_000 }, () => {
         const expected = path.includes('/receipts') || path.startsWith('/api/') ? 'POST' : 'GET'
         const method = rng.next() < 0.75 ? expected : rng.pick(METHODS)
         const headers = randomHeaders(rng, origin)
-        const body = method === 'GET' || method === 'HEAD' ? undefined : randomBody(rng)
+        const body = method === 'GET' || method === 'HEAD' ? undefined : randomBody(rng, origin)
         let status: number
         try {
           const res = await fetch(`${server.url}${path}`, { method, headers, body, redirect: 'manual' })

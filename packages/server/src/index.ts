@@ -62,6 +62,8 @@ export interface StartServerOptions {
   geo?: JurisdictionResolverOptions
   /** Receipt POSTs per truncated IP per minute (default 600). */
   receiptRateLimit?: number
+  /** Receipt POSTs per site per minute (default 6000). */
+  receiptSiteRateLimit?: number
   /** No log output (tests). */
   quiet?: boolean
   logLevel?: LogLevel
@@ -146,6 +148,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       metrics,
       metricsToken: options.metricsToken,
       receiptRateLimit: options.receiptRateLimit,
+      receiptSiteRateLimit: options.receiptSiteRateLimit,
       jurisdiction: createJurisdictionResolver({ ...options.geo, logger }),
       logger,
       scanBrowser: options.scanBrowser,

@@ -51,7 +51,7 @@ describe('the server log (a real server, its stdout)', { timeout: 90_000 }, () =
     const posted = await fetch(`${server.url}/s/xtra/receipts`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
-      body: receiptBody(7),
+      body: receiptBody(7, server.url),
     })
     expect(posted.status).toBe(201)
     expect((await fetch(`${server.url}/s/xtra/gate.js`)).status).toBe(200)

@@ -51,6 +51,7 @@ async function main() {
     logOrigin: env.TORII_LOG_ORIGIN,
     trustProxy: env.TORII_TRUST_PROXY === '1',
     receiptRateLimit: env.TORII_RECEIPT_RATE_LIMIT,
+    receiptSiteRateLimit: env.TORII_RECEIPT_SITE_RATE_LIMIT,
     ledgerSync: env.TORII_LEDGER_SYNC,
     sealBatchSize: env.TORII_SEAL_BATCH_SIZE,
     sealIntervalMs: env.TORII_SEAL_INTERVAL_MS,

@@ -1,4 +1,4 @@
-import type { Revision, RevisionSummary, SiteConfig, SiteConfigInput } from '@torii/schema'
+import type { ReceiptRejection, Revision, RevisionSummary, SiteConfig, SiteConfigInput } from '@torii/schema'
 import type {
   ConfigChange,
   LoginRequest,
@@ -75,6 +75,9 @@ export function createAdminApi(client: ApiClient) {
     /** `regionRule`: every figure but `perRegion` counts that rule's receipts only. */
     stats: (siteId: string, days = 30, regionRule?: string) =>
       request<Stats>('GET', withQuery(`${site(siteId)}/stats`, { days, regionRule })),
+    /** The receipts the server refused lately for the site, newest first. */
+    rejections: (siteId: string) =>
+      request<{ rejections: ReceiptRejection[] }>('GET', `${site(siteId)}/rejections`),
     erase: (siteId: string, consentId: string) =>
       request<{ erased: number }>('POST', `${site(siteId)}/erasure`, { consentId }),
     listUsers: () => request<{ users: User[] }>('GET', '/users'),

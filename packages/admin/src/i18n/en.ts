@@ -137,6 +137,27 @@ export const EN = {
   'settings.copyFailed': 'Could not copy; select the text and copy it.',
   'settings.defaultLanguage': 'Default language',
   'settings.privacyPolicy': 'Privacy policy URL ({language})',
+  'settings.notPublished': 'Not published yet',
+  'settings.notPublishedHint':
+    'Until the first publish this snippet shows no banner and holds every tag; the browser console says the site is not published yet.',
+  'settings.rejections': 'Recent rejected origins',
+  'settings.rejectionsHint':
+    "Receipts this server refused since it started. Visitors' browsers keep receipts refused for their origin and send them once you allow it.",
+  'settings.rejectionsNone': 'None since the server started.',
+  'settings.rejectionOrigin': 'Origin',
+  'settings.rejectionReason': 'Reason',
+  'settings.rejectionCount': 'Refused',
+  'settings.rejectionLastSeen': 'Last seen',
+  'settings.noOrigin': '(none)',
+  'settings.allowOrigin': 'Allow this origin',
+  'settings.originAllowed': 'Allowed',
+  'settings.allowedOrigin': '{origin} is now allowed to send receipts.',
+  'rejection.origin_not_allowed': 'Origin not allowed',
+  'rejection.page_url_not_allowed': 'Page on an origin not allowed',
+  'rejection.rate_limited': 'Too many from one network',
+  'rejection.site_rate_limited': "Over the site's quota",
+  'rejection.unknown_revision': 'Unknown revision',
+  'rejection.unknown_keys': 'Purposes or vendors the revision lacks',
   'purposes.title': 'Purposes',
   'purposes.intro': 'Why data is processed. Required purposes are always on and never asked.',
   'purposes.add': 'Add a purpose',
@@ -313,6 +334,15 @@ export const EN = {
   'publish.noLive': 'Nothing is published yet: publishing creates revision 1.',
   'publish.noChanges': 'The draft is the same as the live revision.',
   'publish.saveFirst': 'Save the draft before publishing.',
+  'publish.warnings': 'Before you publish',
+  'publish.warnNoPrivacyUrl':
+    'No privacy policy URL: the banner will link to none. Add one per language under Settings.',
+  'publish.warnPrivacyUrl':
+    'No privacy policy URL for {languages}: those visitors get the link of another language (Settings).',
+  'publish.warnBuiltInText':
+    'The banner text ({language}) is the built-in one, which speaks of "the purposes below": the first layer lists none. Write your own under Texts and look.',
+  'publish.warnListText':
+    'The banner text ({language}) seems to refer to a list ("below", "following"), but the first layer shows no list of purposes (Texts and look).',
   'publish.note': 'Note (optional)',
   'publish.submit': 'Publish the draft',
   'publish.done': 'Published revision {number}.',

@@ -135,6 +135,27 @@ export const JA: Messages = {
   'settings.copyFailed': 'コピーできませんでした。テキストを選択してコピーしてください。',
   'settings.defaultLanguage': '既定の言語',
   'settings.privacyPolicy': 'プライバシーポリシーのURL（{language}）',
+  'settings.notPublished': '未公開',
+  'settings.notPublishedHint':
+    '最初に公開するまで、このスクリプトはバナーを表示せず、すべてのタグを止めたままにします。ブラウザーのコンソールには、サイトがまだ公開されていないと表示されます。',
+  'settings.rejections': '最近拒否された送信元',
+  'settings.rejectionsHint':
+    'サーバーの起動以来、受け付けなかった記録です。送信元が許可されていないために拒否された記録は訪問者のブラウザーに残り、許可すると送信されます。',
+  'settings.rejectionsNone': 'サーバーの起動以来ありません。',
+  'settings.rejectionOrigin': '送信元',
+  'settings.rejectionReason': '理由',
+  'settings.rejectionCount': '拒否件数',
+  'settings.rejectionLastSeen': '最終',
+  'settings.noOrigin': '（なし）',
+  'settings.allowOrigin': 'この送信元を許可',
+  'settings.originAllowed': '許可済み',
+  'settings.allowedOrigin': '{origin} からの記録を受け付けるようにしました。',
+  'rejection.origin_not_allowed': '許可されていない送信元',
+  'rejection.page_url_not_allowed': '許可されていない送信元のページ',
+  'rejection.rate_limited': '同じネットワークからの送信が多すぎる',
+  'rejection.site_rate_limited': 'サイトの上限を超えた',
+  'rejection.unknown_revision': '存在しないリビジョン',
+  'rejection.unknown_keys': 'リビジョンにない目的・送信先',
   'purposes.title': '利用目的',
   'purposes.intro': 'データを扱う目的です。必須の目的は常にオンで、同意を求めません。',
   'purposes.add': '利用目的を追加',
@@ -313,6 +334,15 @@ export const JA: Messages = {
   'publish.noLive': 'まだ何も公開されていません。公開するとリビジョン 1 になります。',
   'publish.noChanges': '下書きは公開中のリビジョンと同じです。',
   'publish.saveFirst': '公開する前に下書きを保存してください。',
+  'publish.warnings': '公開の前に',
+  'publish.warnNoPrivacyUrl':
+    'プライバシーポリシーのURLがありません。バナーにリンクが表示されません。「設定」で言語ごとに追加してください。',
+  'publish.warnPrivacyUrl':
+    '{languages} のプライバシーポリシーのURLがありません。その言語の訪問者には別の言語のリンクが表示されます（設定）。',
+  'publish.warnBuiltInText':
+    'バナーの文言（{language}）が既定のままです。既定の文言は「以下の目的」と書いていますが、最初の画面に目的の一覧はありません。「文言とデザイン」で書き換えてください。',
+  'publish.warnListText':
+    'バナーの文言（{language}）が一覧（「以下」「下記」など）を指しているようですが、最初の画面に目的の一覧はありません（文言とデザイン）。',
   'publish.note': 'メモ（任意）',
   'publish.submit': '下書きを公開',
   'publish.done': 'リビジョン {number} を公開しました。',

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { configWithoutAdSense, demoConfig } from '../../test/fixtures.ts'
 import { errorText } from '../i18n/error-text.ts'
 import { setUiLanguage } from '../i18n/index.ts'
-import { checkDisclosure } from './draft-checks.ts'
+import { checkDisclosure, publishWarnings } from './draft-checks.ts'
 import { fieldLabel } from './field-labels.ts'
 import { staysInSite } from './paths.ts'
 import { toReceiptQuery } from './receipt-filters.ts'
@@ -155,5 +155,24 @@ describe('fieldLabel', () => {
     )
     expect(errorText('Too big: expected number to be <=395')).toBe('395以下にしてください')
     setUiLanguage('en')
+  })
+})
+
+describe('publishWarnings', () => {
+  it('says nothing for the demo config: own texts without a list, a privacy policy per language', () => {
+    expect(publishWarnings(demoConfig())).toEqual([])
+  })
+
+  it('warns of a missing privacy policy URL and of texts that speak of a list the first layer lacks', () => {
+    const config = demoConfig()
+    config.privacyPolicyUrl = { ja: '/privacy.html' }
+    config.texts = { ja: { description: '以下の目的でCookieを使います。' } }
+    expect(publishWarnings(config)).toEqual([
+      { key: 'publish.warnPrivacyUrl', params: { languages: 'en' } },
+      { key: 'publish.warnListText', params: { language: 'ja' } },
+      { key: 'publish.warnBuiltInText', params: { language: 'en' } },
+    ])
+    config.privacyPolicyUrl = {}
+    expect(publishWarnings(config)[0]).toEqual({ key: 'publish.warnNoPrivacyUrl' })
   })
 })

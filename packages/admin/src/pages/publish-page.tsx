@@ -10,6 +10,7 @@ import { TextField } from '../components/field/index.tsx'
 import { PageState } from '../components/page-state/index.tsx'
 import { SiteFrame } from '../components/site-frame/index.tsx'
 import { formatTime, t } from '../i18n/index.ts'
+import { publishWarnings } from '../lib/draft-checks.ts'
 import { session } from '../models/session.ts'
 import { siteModel } from '../models/site.ts'
 
@@ -90,6 +91,7 @@ function PublishPanel({ siteId }: { siteId: string }) {
   if (error.value || !changes.value || !revisions.value)
     return <PageState error={error.value} onRetry={load} />
   const nothingToPublish = live !== null && changes.value.length === 0
+  const warnings = nothingToPublish ? [] : publishWarnings(siteModel.draft.value!)
   return (
     <>
       <p role="status" class="status-message">
@@ -107,6 +109,17 @@ function PublishPanel({ siteId }: { siteId: string }) {
         {canWrite && (
           <form onSubmit={publish} noValidate>
             {dirty && <p class="notice warning">{t('publish.saveFirst')}</p>}
+            {warnings.length > 0 && (
+              <div class="notice warning" role="note" aria-label={t('publish.warnings')}>
+                <ul>
+                  {warnings.map((warning) => (
+                    <li key={`${warning.key} ${warning.params?.language ?? ''}`}>
+                      {t(warning.key, warning.params)}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             <TextField
               label={t('publish.note')}
               value={note.value}

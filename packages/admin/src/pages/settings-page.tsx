@@ -1,10 +1,14 @@
 import { useSignal } from '@preact/signals'
 import type { Site } from '@torii/schema/admin-api'
+import type { ReceiptRejection } from '@torii/schema/receipt-rejection'
 import { useEffect } from 'preact/hooks'
+import { api } from '../api/index.ts'
 import { CopyButton } from '../components/copy-button/index.tsx'
 import { SelectField } from '../components/field/index.tsx'
 import { LocalizedFields } from '../components/localized-fields/index.tsx'
 import { OptionsForm } from '../components/options-form/index.tsx'
+import { PageState } from '../components/page-state/index.tsx'
+import { RejectedOrigins } from '../components/rejected-origins/index.tsx'
 import { SiteFields, useSiteForm } from '../components/site-fields/index.tsx'
 import { SiteFrame } from '../components/site-frame/index.tsx'
 import { t } from '../i18n/index.ts'
@@ -32,6 +36,11 @@ function SiteSettingsForm() {
   useEffect(() => {
     form.setText(siteText(site))
   }, [site.id])
+  // Origins allowed elsewhere on the page ("allow this origin") show here too, or saving would drop them.
+  const savedOrigins = site.origins.join('\n')
+  useEffect(() => {
+    form.setText({ ...form.text, origins: savedOrigins })
+  }, [savedOrigins])
 
   async function submit(event: Event) {
     event.preventDefault()
@@ -110,15 +119,71 @@ function DraftOptions() {
   )
 }
 
-/** Name, origins, languages, the site's options (saved in the draft), and the install snippet. */
+/** The receipts the server refused lately, with "allow this origin" (saved to the site's origins at once). */
+function RejectedOriginsCard({ siteId }: { siteId: string }) {
+  const rejections = useSignal<ReceiptRejection[] | null>(null)
+  const error = useSignal<Error | null>(null)
+  const message = useSignal('')
+  const site = siteModel.detail.value!.site
+
+  async function load() {
+    error.value = null
+    try {
+      rejections.value = (await api.rejections(siteId)).rejections
+    } catch (cause) {
+      error.value = cause as Error
+    }
+  }
+  useEffect(() => {
+    load()
+  }, [siteId])
+
+  async function allow(origin: string) {
+    message.value = ''
+    try {
+      // The origins as last saved, not as this render saw them (another origin may have been allowed since).
+      const { origins } = siteModel.detail.value!.site
+      await siteModel.updateSite({ origins: [...origins, origin] })
+      message.value = t('settings.allowedOrigin', { origin })
+    } catch (cause) {
+      message.value = t('app.error', { message: (cause as Error).message })
+    }
+  }
+
+  return (
+    <section class="card" aria-labelledby="rejections-title">
+      <h2 id="rejections-title">{t('settings.rejections')}</h2>
+      <p class="hint">{t('settings.rejectionsHint')}</p>
+      {rejections.value ? (
+        <RejectedOrigins
+          rejections={rejections.value}
+          allowed={site.origins}
+          readOnly={!session.canWrite.value}
+          onAllow={allow}
+        />
+      ) : (
+        <PageState error={error.value} onRetry={load} />
+      )}
+      <p role="status">{message.value}</p>
+    </section>
+  )
+}
+
+/** Name, origins, languages, the site's options (saved in the draft), the install snippet, refused receipts. */
 export default function SettingsPage({ siteId }: { siteId: string }) {
+  const published = siteModel.detail.value?.live !== null
   return (
     <SiteFrame siteId={siteId} section="settings" editsDraft>
       <SiteSettingsForm />
+      <RejectedOriginsCard siteId={siteId} />
       <DraftLanguageFields />
       <DraftOptions />
       <section class="card" aria-labelledby="snippet-title">
-        <h2 id="snippet-title">{t('settings.snippet')}</h2>
+        <h2 id="snippet-title">
+          {t('settings.snippet')}
+          {!published && <span class="badge">{t('settings.notPublished')}</span>}
+        </h2>
+        {!published && <p class="notice warning">{t('settings.notPublishedHint')}</p>}
         <p>{t('settings.snippetHint')}</p>
         <pre class="snippet">
           <code>{siteModel.detail.value?.snippet}</code>

@@ -50,6 +50,9 @@ export function buildReceipt(
   }
 }
 
+/** Whether this page view said already that the server refuses its origin (once is enough). */
+let toldOrigin: boolean | undefined
+
 /** POSTs one receipt: JSON as text/plain (no preflight), keepalive (survives a reload). */
 async function post(entry: OutboxEntry): Promise<ReceiptAck | 'retry' | 'drop'> {
   try {
@@ -61,7 +64,16 @@ async function post(entry: OutboxEntry): Promise<ReceiptAck | 'retry' | 'drop'> 
     })
     if (res.status == 201) return (await res.json()) as ReceiptAck
     if (res.status >= 400 && res.status < 500 && res.status != 408 && res.status != 429) {
-      console.warn('[torii] the server refused a receipt: ' + res.status + ' ' + (await res.text()))
+      const text = await res.text()
+      // 403: the site's owner has not allowed this origin (www or not, http or https). The receipt stays
+      // queued until they do; the console says so once, with the server's answer, whose message names the
+      // origin and the fix (printed whole: parsing it out costs the first visit 13 B gzip it does not have).
+      if (res.status == 403) {
+        if (!toldOrigin) console.error('[torii] ' + text)
+        toldOrigin = true
+        return 'retry'
+      }
+      console.warn('[torii] the server refused a receipt: ' + res.status + ' ' + text)
       return 'drop'
     }
   } catch {}

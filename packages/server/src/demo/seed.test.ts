@@ -41,7 +41,7 @@ describe('seedDemo', () => {
         const res = await fetch(`${server.url}/s/${DEMO_SITE_ID}/receipts`, {
           method: 'POST',
           headers: { origin: server.url },
-          body: receiptBody(1),
+          body: receiptBody(1, server.url),
         })
         expect(res.status, `${server.url}: ${await res.clone().text()}`).toBe(201)
       }

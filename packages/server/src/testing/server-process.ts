@@ -56,8 +56,8 @@ export function spawnServer(
   })
 }
 
-/** A valid receipt body for the demo site's revision 1. */
-export function receiptBody(n: number): string {
+/** A valid receipt body for the demo site's revision 1, from a page of `origin` (the server's own). */
+export function receiptBody(n: number, origin: string): string {
   return JSON.stringify({
     consentId: `crash-${String(n).padStart(12, '0')}`,
     revision: 1,
@@ -67,7 +67,7 @@ export function receiptBody(n: number): string {
     consentMode: { analytics_storage: n % 3 === 0 ? 'denied' : 'granted' },
     gpc: false,
     language: 'ja',
-    pageUrl: 'https://www.example.co.jp/page?x=1',
+    pageUrl: `${origin}/page?x=1`,
     clientTime: new Date().toISOString(),
   })
 }

@@ -74,7 +74,7 @@ export function postReceipt(url: string, n: number): Promise<Response> {
   return fetch(`${url}/s/xtra/receipts`, {
     method: 'POST',
     headers: { 'content-type': 'text/plain' },
-    body: receiptBody(n),
+    body: receiptBody(n, url),
   })
 }
 

@@ -10,9 +10,11 @@ import { ADMIN_API_BASE, adminAuth } from '../../middleware/admin-auth.ts'
 import { originCheck } from '../../middleware/origin-check.ts'
 import type { ScanRunner } from '../../scan/scan-runner.ts'
 import type { LiveCache } from '../../sites/live-cache.ts'
+import type { ReceiptRejections } from '../../sites/receipt-rejections.ts'
 import { createDisclosureRoutes } from './disclosure.ts'
 import { createDraftRoutes } from './drafts.ts'
 import { createAdminReceiptRoutes } from './receipts.ts'
+import { createRejectionRoutes } from './rejections.ts'
 import { createRevisionRoutes } from './revisions.ts'
 import { createScanRoutes } from './scans.ts'
 import { createSessionRoutes } from './session.ts'
@@ -35,6 +37,8 @@ export interface AdminApiOptions {
   publicUrl?: string
   publicBase: PublicBase
   scanRunner: ScanRunner
+  /** The receipt route's recent refusals per site. */
+  rejections: ReceiptRejections
 }
 
 /** Everything under `/api/admin`, behind one auth/CSRF/role gate (see `adminAuth`). */
@@ -75,7 +79,8 @@ export function createAdminApi(options: AdminApiOptions) {
     })
   )
   api.route('/', createUserRoutes(db))
-  api.route('/', createSiteRoutes({ db, publicBase: options.publicBase }))
+  api.route('/', createSiteRoutes({ db, cache, publicBase: options.publicBase }))
+  api.route('/', createRejectionRoutes({ db, rejections: options.rejections }))
   api.route('/', createDraftRoutes(db))
   api.route('/', createRevisionRoutes({ db, cache }))
   api.route('/', createDisclosureRoutes(db))

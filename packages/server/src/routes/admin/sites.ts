@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.ts'
 import { ApiException, notFound, readJson, validationError } from '../../lib/errors.ts'
 import type { PublicBase } from '../../lib/public-base.ts'
 import { getDraft } from '../../sites/drafts.ts'
+import type { LiveCache } from '../../sites/live-cache.ts'
 import { listRevisions, revisionHash } from '../../sites/revisions.ts'
 import { createSite, getSite, listSites, updateSite } from '../../sites/sites.ts'
 
@@ -13,23 +14,39 @@ export interface SiteRoutesOptions {
   db: Db
   /** The base of the snippet and disclosure links (TORII_PUBLIC_URL, or a known request host). */
   publicBase: PublicBase
+  /** Told of origin edits, so receipts from a newly allowed origin are taken at once. */
+  cache?: LiveCache
+}
+
+/**
+ * A new site's first-layer text in English and Japanese. The banner's built-in one speaks of "the purposes
+ * below", which the first layer does not list; the publish page warns of it in the other languages.
+ */
+const STARTER_TEXTS = {
+  en: 'We use cookies and similar technologies. Choose what you allow; "Customize" shows each purpose. You can change your choice at any time.',
+  ja: '当サイトはCookie等を使用します。許可する範囲をお選びください。「設定を選ぶ」で目的ごとに確認できます。選択はいつでも変更できます。',
 }
 
 /** A new site's draft: one required purpose, nothing else, in the site's languages. */
 export function starterConfig(languages: string[]): SiteConfig {
   const name: Record<string, string> = {}
   const description: Record<string, string> = {}
+  const texts: Record<string, { description: string }> = {}
   for (const language of languages) {
     const ja = language === 'ja' || language.startsWith('ja-')
     name[language] = ja ? '必須' : 'Strictly necessary'
     description[language] = ja
       ? 'サイトが動くために欠かせないものです。'
       : 'What the site cannot work without.'
+    if (ja) texts[language] = { description: STARTER_TEXTS.ja }
+    else if (language === 'en' || language.startsWith('en-'))
+      texts[language] = { description: STARTER_TEXTS.en }
   }
   return siteConfigSchema.parse({
     languages,
     defaultLanguage: languages[0],
     purposes: [{ key: 'necessary', required: true, name, description }],
+    texts,
   })
 }
 
@@ -38,7 +55,7 @@ export function gateSnippet(base: string, siteId: string): string {
 }
 
 /** `/sites`, `/sites/:siteId` (list, create, detail, patch). */
-export function createSiteRoutes({ db, publicBase }: SiteRoutesOptions) {
+export function createSiteRoutes({ db, cache, publicBase }: SiteRoutesOptions) {
   const app = new Hono()
 
   app.get('/sites', async (c) => c.json({ sites: await listSites(db) }))
@@ -92,6 +109,7 @@ export function createSiteRoutes({ db, publicBase }: SiteRoutesOptions) {
     if (!parsed.success) throw validationError(parsed.error, 'site')
     const site = await updateSite(db, siteId, parsed.data)
     if (!site) throw notFound(`Site "${siteId}"`)
+    cache?.invalidate(siteId)
     return c.json({ site })
   })
 

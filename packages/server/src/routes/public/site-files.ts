@@ -8,6 +8,7 @@ import { clientIp } from '../../lib/ip.ts'
 import { nodeHeader } from '../../lib/node-header.ts'
 import { crossOriginSecurityHeaders } from '../../middleware/security-headers.ts'
 import type { LiveCache, LiveEntry } from '../../sites/live-cache.ts'
+import { UNPUBLISHED_GATE_CACHE_CONTROL, unpublishedGate } from './unpublished-gate.ts'
 
 /**
  * How long a cache may go on serving a gate or config past its max-age while this server is down or failing
@@ -33,11 +34,13 @@ export interface SiteFileRoutesOptions {
   trustProxy: boolean
 }
 
-async function liveEntry(cache: LiveCache, siteId: string): Promise<LiveEntry> {
+/** The site's live entry; null when the site exists but has nothing published yet. */
+async function liveEntry(cache: LiveCache, siteId: string): Promise<LiveEntry | null> {
   if (!siteIdSchema.safeParse(siteId).success) throw notFound(`Site "${siteId.slice(0, 80)}"`)
   const entry = await cache.get(siteId)
-  if (!entry) throw notFound(`Site "${siteId}" (or its published revision)`)
-  return entry
+  if (entry) return entry
+  if (!(await cache.site(siteId))) throw notFound(`Site "${siteId}"`)
+  return null
 }
 
 /**
@@ -74,7 +77,14 @@ export function createSiteFileRoutes({ cache, jurisdiction, trustProxy }: SiteFi
     app.get(`/s/:siteId/${file === 'gate' ? 'gate.js' : 'config.json'}`, async (c) => {
       const headers: Record<string, string> = await headersOf()
       try {
-        const entry = await liveEntry(cache, c.req.param('siteId'))
+        const siteId = c.req.param('siteId')
+        const entry = await liveEntry(cache, siteId)
+        if (!entry) {
+          if (file === 'config') throw notFound(`A published revision of site "${siteId}"`)
+          headers['Content-Type'] = 'text/javascript; charset=utf-8'
+          headers['Cache-Control'] = UNPUBLISHED_GATE_CACHE_CONTROL
+          return new Response(unpublishedGate(siteId), { status: 200, headers })
+        }
         let body: CachedBody | Promise<CachedBody> | null = entry.config
         let cacheControl = LIVE_CACHE_CONTROL
         if (file === 'gate') {

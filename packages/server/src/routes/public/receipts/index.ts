@@ -9,8 +9,9 @@ import type { PublicBase } from '../../../lib/public-base.ts'
 import { type Metrics, UNKNOWN_SITE } from '../../../metrics/metrics.ts'
 import { createRateCounter, rateLimitedResponse } from '../../../middleware/rate-limit.ts'
 import type { LiveCache } from '../../../sites/live-cache.ts'
+import type { ReceiptRejections } from '../../../sites/receipt-rejections.ts'
 import { createReceiptAnswerHeaders } from './answer-headers.ts'
-import { createReceiver } from './receive.ts'
+import { createReceiver, OriginRefused } from './receive.ts'
 
 export interface ReceiptRoutesOptions {
   cache: LiveCache
@@ -24,6 +25,10 @@ export interface ReceiptRoutesOptions {
   publicBase: PublicBase
   /** Counts receipts accepted and rejected (by reason). */
   metrics: Metrics
+  /** Receipts per site per minute, whatever their IPs: one site's flood cannot fill the ledger unbounded. */
+  siteRateLimitPerMinute: number
+  /** Where refusals of an existing site's receipts are counted, for the admin. */
+  rejections: ReceiptRejections
 }
 
 export interface ReceiptRoutes {
@@ -37,13 +42,23 @@ const RECEIPTS_PATH = '/s/:siteId/receipts'
 
 /**
  * `POST /s/:siteId/receipts`: validates, enriches and appends a visitor's choice; 201 once committed. The
- * site and the rate limit come first, so every answer, errors too, carries CORS and `RateLimit-*`.
+ * site and the rate limits come first, so every answer, errors too, carries CORS and `RateLimit-*`.
  */
 export function createReceiptRoutes(options: ReceiptRoutesOptions): ReceiptRoutes {
-  const { cache, trustProxy, metrics } = options
+  const { cache, trustProxy, metrics, rejections } = options
   const limiter = createRateCounter({ limit: options.rateLimitPerMinute, windowMs: 60_000 })
+  const siteLimiter = createRateCounter({ limit: options.siteRateLimitPerMinute, windowMs: 60_000 })
   const answerHeaders = createReceiptAnswerHeaders()
   const receive = createReceiver(options)
+
+  /**
+   * A refusal, counted in the metrics under `siteLabel` (UNKNOWN_SITE for an id no site has) and, for an
+   * existing site (`from`: the origin it names, undefined when none; null for an unknown site), for the admin.
+   */
+  function refused(siteLabel: string, from: string | undefined | null, code: string): void {
+    metrics.receiptRejected(siteLabel, code)
+    if (from !== null) rejections.record(siteLabel, from ?? null, code)
+  }
 
   const post = new Hono()
   post.post(RECEIPTS_PATH, async (c) => {
@@ -56,12 +71,22 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions): ReceiptRoute
     const ip = clientIp(c, trustProxy)
     const ipTruncated = truncateIp(ip)
     const count = limiter.hit(ipTruncated ?? 'unknown')
-    const headers = answerHeaders.of(origin && site?.origins.includes(origin) ? origin : null, count.headers)
+    // CORS for the requesting origin on every answer: a 201 only ever goes to an allowed one (the receiver
+    // checks), and an error must be readable by the banner of a page that is not allowed yet, or it cannot
+    // say why its receipts are lost. Error bodies carry nothing but what was wrong.
+    const headers = answerHeaders.of(origin ?? null, count.headers)
     // Counted under the site only when it exists: any id can be POSTed to.
     const siteLabel = site ? siteId : UNKNOWN_SITE
     if (count.limited) {
-      metrics.receiptRejected(siteLabel, 'rate_limited')
+      refused(siteLabel, site ? origin : null, 'rate_limited')
       return rateLimitedResponse(count, headers)
+    }
+    if (site) {
+      const siteCount = siteLimiter.hit(siteId)
+      if (siteCount.limited) {
+        refused(siteId, origin, 'site_rate_limited')
+        return siteLimitedResponse(siteId, siteCount.headers, headers)
+      }
     }
     try {
       const answer = await receive(c, siteId, site, origin, { ip, ipTruncated }, headers)
@@ -72,7 +97,7 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions): ReceiptRoute
         metrics.receiptRejected(siteLabel, 'internal')
         throw error
       }
-      metrics.receiptRejected(siteLabel, error.code)
+      refused(siteLabel, site ? (error instanceof OriginRefused ? error.origin : origin) : null, error.code)
       return errorResponse(error.status, error.code, error.message, error.fields, headers)
     }
   })
@@ -90,4 +115,20 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions): ReceiptRoute
     })
   )
   return { post, preflight }
+}
+
+/** The 429 for a site over its quota: `Retry-After` and `RateLimit-*` of the site's count. */
+function siteLimitedResponse(
+  siteId: string,
+  rate: Record<string, string>,
+  headers: Record<string, string>
+): Response {
+  const seconds = rate['RateLimit-Reset']
+  return errorResponse(
+    429,
+    'site_rate_limited',
+    `Too many receipts for site "${siteId}" this minute; try again in ${seconds} s`,
+    undefined,
+    { ...headers, ...rate }
+  )
 }

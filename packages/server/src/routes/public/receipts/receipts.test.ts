@@ -120,10 +120,11 @@ describe('POST /s/:siteId/receipts', () => {
     }
   })
 
-  it('refuses an origin the site does not allow: 403, no CORS header, nothing stored', async () => {
+  it('refuses an origin the site does not allow: 403 readable by that origin (CORS), nothing stored', async () => {
     const res = await post(receiptBody(), { origin: 'https://evil.example' })
     expect(res.status).toBe(403)
-    expect(res.headers.get('access-control-allow-origin')).toBeNull()
+    // The banner on that page must read why (#18), so the refusal carries CORS for it; the body says only that.
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://evil.example')
     expect(((await res.json()) as ApiError).error.code).toBe('origin_not_allowed')
     expect(await storedCount()).toBe(0)
   })

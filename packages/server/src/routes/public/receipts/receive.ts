@@ -70,17 +70,18 @@ export function createReceiver({ cache, ledger, jurisdiction, publicBase }: Rece
 
   return async function receive(c, siteId, site, origin, client, headers) {
     if (!site) throw notFound(`Site "${siteId.slice(0, 80)}"`)
-    // Browsers always send Origin on a cross-origin POST; refusing others stops forged receipts from pages.
+    // Browsers always send Origin on a POST; refusing others stops forged receipts from other sites' pages.
     if (origin && !site.origins.includes(origin)) {
-      throw new ApiException(
-        403,
+      throw new OriginRefused(
+        origin,
         'origin_not_allowed',
-        `Origin ${origin.slice(0, 200)} may not send receipts for site "${siteId}"`
+        `Origin ${origin.slice(0, 200)} may not send receipts for site "${siteId}"; add it to the site's allowed origins in the Torii admin (Settings)`
       )
     }
     const parsed = receiptInputParser.safeParse(await readReceiptBody(c))
     if (!parsed.success) throw validationError(parsed.error, 'receipt')
     const input = parsed.data
+    const page = pageOf(input.pageUrl, siteId, site.origins, origin)
     // Answered from the cache without an await on nearly every POST (a revision never changes).
     const facts = cache.peekRevision(siteId, input.revision) ?? (await cache.revision(siteId, input.revision))
     if (!facts) {
@@ -110,7 +111,7 @@ export function createReceiver({ cache, ledger, jurisdiction, publicBase }: Rece
       // banner read from navigator.globalPrivacyControl.
       gpc: input.gpc || nodeHeader(c, 'sec-gpc') === '1',
       language: input.language,
-      pageUrl: stripUrl(input.pageUrl),
+      pageUrl: page,
       clientTime: input.clientTime,
       siteId,
       revisionHash: facts.hash,
@@ -145,8 +146,38 @@ function keysNotOffered(input: ReceiptInput, facts: RevisionFacts): FieldError[]
   return unknown
 }
 
-/** The page URL without query string and fragment: they can carry personal data. */
-function stripUrl(pageUrl: string): string {
+/** A refusal for where the receipt came from, naming that origin (`ReceiptRejections` counts it). */
+export class OriginRefused extends ApiException {
+  constructor(
+    readonly origin: string,
+    code: 'origin_not_allowed' | 'page_url_not_allowed',
+    message: string
+  ) {
+    super(403, code, message)
+  }
+}
+
+/**
+ * The page URL as stored: without query string and fragment (they can carry personal data). Its origin must
+ * be one of the site's, and the `Origin` header's when one came: a client without a browser can leave out
+ * `Origin`, but then it cannot name a page of another site either.
+ */
+function pageOf(pageUrl: string, siteId: string, origins: string[], origin: string | undefined): string {
   const url = new URL(pageUrl)
-  return `${url.origin}${url.pathname}`
+  const pageOrigin = url.origin
+  if (!origins.includes(pageOrigin)) {
+    throw new OriginRefused(
+      pageOrigin,
+      'page_url_not_allowed',
+      `pageUrl ${pageOrigin.slice(0, 200)}/… is not on an allowed origin of site "${siteId}"; add its origin to the site's allowed origins in the Torii admin (Settings)`
+    )
+  }
+  if (origin && origin !== pageOrigin) {
+    throw new OriginRefused(
+      pageOrigin,
+      'page_url_not_allowed',
+      `pageUrl ${pageOrigin.slice(0, 200)}/… is not on the origin that sent the receipt (${origin.slice(0, 200)})`
+    )
+  }
+  return `${pageOrigin}${url.pathname}`
 }
