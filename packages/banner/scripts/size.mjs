@@ -30,7 +30,10 @@ import { demoGateConfig } from './gate-config.mjs'
  * first visit (+ UI chunk) with 2 and 7 B over for chunk names not sampled.
  */
 export const GATE_BUDGET = 3232
-export const FIRST_VISIT_BUDGET = 10330
+// +30 B (10,330 -> 10,360) for #18: a receipt refused for its origin stays queued and the console says why once
+// (src/ui/receipt.ts, +35 B in the UI chunk): first visits then measure 10,312 / 10,332 / 10,353 B (opt-in /
+// opt-out / notice).
+export const FIRST_VISIT_BUDGET = 10360
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
 const gzip = (b) => gzipSync(b, { level: 9 }).length
