@@ -7,12 +7,15 @@ import { errorResponse } from '../../lib/errors.ts'
 import { ADMIN_API_BASE, adminAuth } from '../../middleware/admin-auth.ts'
 import { originCheck } from '../../middleware/origin-check.ts'
 import type { LiveCache } from '../../sites/live-cache.ts'
+import { createAuditRoutes } from './audit.ts'
 import { createDisclosureRoutes } from './disclosure.ts'
 import { createDraftRoutes } from './drafts.ts'
+import { createMemberRoutes } from './members.ts'
 import { createAdminReceiptRoutes } from './receipts.ts'
 import { createRevisionRoutes } from './revisions.ts'
 import { createSessionRoutes } from './session.ts'
 import { createSiteRoutes } from './sites.ts'
+import { createTokenRoutes } from './tokens.ts'
 import { createUserRoutes } from './users.ts'
 
 export { ADMIN_API_BASE }
@@ -30,7 +33,7 @@ export interface AdminApiOptions {
   publicUrl?: string
 }
 
-/** Everything under `/api/admin`, behind one auth/CSRF/role gate (see `adminAuth`). */
+/** Everything under `/api/admin`, behind one auth/CSRF/role gate (see `adminAuth` and `requiredAccess`). */
 export function createAdminApi(options: AdminApiOptions) {
   const { db, cache } = options
   const api = new Hono()
@@ -51,8 +54,7 @@ export function createAdminApi(options: AdminApiOptions) {
     adminAuth({
       db,
       basePath: ADMIN_API_BASE,
-      public: ['POST /session'],
-      anyRole: ['DELETE /session', 'PUT /session/password'],
+      trustProxy: options.trustProxy,
     })
   )
 
@@ -66,6 +68,9 @@ export function createAdminApi(options: AdminApiOptions) {
     })
   )
   api.route('/', createUserRoutes(db))
+  api.route('/', createMemberRoutes(db))
+  api.route('/', createTokenRoutes(db))
+  api.route('/', createAuditRoutes(db))
   api.route('/', createSiteRoutes({ db, publicUrl: options.publicUrl }))
   api.route('/', createDraftRoutes(db))
   api.route('/', createRevisionRoutes({ db, cache }))

@@ -4,7 +4,7 @@ import { deleteCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { verifyPassword } from '../../auth/password.ts'
 import { createSession, deleteSession, endOtherSessions } from '../../auth/sessions.ts'
-import { findUser, setPassword } from '../../auth/users.ts'
+import { findUser, normalizeEmail, setPassword } from '../../auth/users.ts'
 import type { Db } from '../../db/client.ts'
 import { ApiException, readJson, validationError } from '../../lib/errors.ts'
 import { clientIp, truncateIp } from '../../lib/ip.ts'
@@ -71,7 +71,11 @@ export function createSessionRoutes({ db, trustProxy, publicUrl, loginRateLimit 
       const { email, password } = parsed.data
       const user = await findUser(db, email)
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)
-      if (!user || !ok) throw new ApiException(401, 'bad_credentials', 'Wrong email or password')
+      if (!user || !ok) {
+        await c.var.audit('login.failure', { actor: normalizeEmail(email), detail: { known: Boolean(user) } })
+        throw new ApiException(401, 'bad_credentials', 'Wrong email or password')
+      }
+      await c.var.audit('login.success', { actor: user.email })
       const session = await createSession(db, user.email)
       setCookie(c, SESSION_COOKIE, session.token, {
         httpOnly: true,
