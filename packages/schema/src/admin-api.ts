@@ -61,6 +61,8 @@ import type { SiteConfig } from './site-config.ts'
 import type { siteInputSchema } from './site-input.ts'
 
 export const CSRF_HEADER = 'x-torii-csrf'
+/** Sent by `torii config push --url` with `PUT /sites/:siteId/draft`: the audit log says `config.push`. */
+export const CONFIG_PUSH_HEADER = 'x-torii-config-push'
 /** Global roles: `admin` (every site as owner, users), `viewer` (every site as viewer), `member` (per site only). */
 export const ROLES = ['admin', 'viewer', 'member'] as const
 export type Role = (typeof ROLES)[number]

@@ -1,6 +1,7 @@
 // `pnpm torii <command>`: verify the ledger, export receipts, create the first admin, manage the signing key,
-// print the log's checkpoint, check a proof bundle.
+// print the log's checkpoint, check a proof bundle, pull and push a site's draft.
 import { adminCommand } from './admin-command.ts'
+import { configCommand } from './config-command.ts'
 import { exportCommand } from './export-command.ts'
 import { type CliIo, processIo } from './io.ts'
 import { keyCommand } from './key-command.ts'
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   'verify-proof': verifyProofCommand,
   key: keyCommand,
   log: logCommand,
+  config: configCommand,
 }
 
 /** Runs one CLI invocation and returns its exit code (0 ok, 1 failure, 2 bad arguments). */

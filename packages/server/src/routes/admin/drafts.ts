@@ -1,4 +1,4 @@
-import { siteConfigSchema } from '@torii/schema'
+import { CONFIG_PUSH_HEADER, siteConfigSchema } from '@torii/schema'
 import { Hono } from 'hono'
 import { actorName } from '../../auth/actor.ts'
 import type { Db } from '../../db/client.ts'
@@ -25,7 +25,9 @@ export function createDraftRoutes(db: Db) {
     const draft = await saveDraft(db, siteId, parsed.data, actorName(c.get('actor')))
     // The site's languages follow its config, so the site list shows what the banner will speak.
     await updateSite(db, siteId, { languages: parsed.data.languages })
-    await c.var.audit('draft.save', { siteId })
+    // `config push --url` says so, for the audit log; the actor is the token either way.
+    const pushed = c.req.header(CONFIG_PUSH_HEADER) !== undefined
+    await c.var.audit(pushed ? 'config.push' : 'draft.save', { siteId })
     return c.json({ draft: draft.config, updatedAt: draft.updatedAt })
   })
 
