@@ -11,6 +11,9 @@ export type SiteSection =
   | 'receipts'
   | 'insights'
   | 'disclosure'
+  | 'members'
+  | 'tokens'
+  | 'audit'
 
 /** The admin URL of a site's section. */
 export function sitePath(siteId: string, section: SiteSection = 'settings'): string {

@@ -8,7 +8,8 @@ export type SessionStatus = 'unknown' | 'anonymous' | 'authenticated'
 export const SessionModel = createModel(() => {
   const user = signal<User | null>(null, { name: 'session.user' })
   const status = signal<SessionStatus>('unknown', { name: 'session.status' })
-  const canWrite = computed(() => user.value?.role === 'admin')
+  /** A global admin: manages users, creates sites, reads the global audit log, owns every site. */
+  const isAdmin = computed(() => user.value?.role === 'admin')
 
   onUnauthorized(() => {
     user.value = null
@@ -42,7 +43,7 @@ export const SessionModel = createModel(() => {
     }
   }
 
-  return { user, status, canWrite, check, login, logout }
+  return { user, status, isAdmin, check, login, logout }
 })
 
 export const session = new SessionModel()

@@ -10,7 +10,6 @@ import { TextField } from '../components/field/index.tsx'
 import { PageState } from '../components/page-state/index.tsx'
 import { SiteFrame } from '../components/site-frame/index.tsx'
 import { formatTime, t } from '../i18n/index.ts'
-import { session } from '../models/session.ts'
 import { siteModel } from '../models/site.ts'
 
 function PublishPanel({ siteId }: { siteId: string }) {
@@ -23,7 +22,7 @@ function PublishPanel({ siteId }: { siteId: string }) {
   const rollbackTo = useSignal<number | null>(null)
   const detail = siteModel.detail.value!
   const live = detail.live
-  const canWrite = session.canWrite.value
+  const canWrite = siteModel.canEdit.value
   const dirty = siteModel.dirty.value
 
   async function load() {
