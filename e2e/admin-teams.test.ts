@@ -61,8 +61,8 @@ test('an owner of one site manages its members, tokens and audit log, and sees n
   // Members: grant the editor role.
   await nav.getByRole('link', { name: 'Members' }).click()
   await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor()
-  await page.getByLabel('Email').fill(EDITOR.email)
-  await page.getByLabel('Role').selectOption('editor')
+  await page.getByLabel('Email', { exact: true }).fill(EDITOR.email)
+  await page.getByLabel('Role', { exact: true }).selectOption('editor')
   await page.getByRole('button', { name: 'Add a member' }).click()
   await page.locator(`tr[data-member="${EDITOR.email}"]`).waitFor()
   expect(await page.getByLabel(`Role of ${EDITOR.email} on this site`).inputValue()).toBe('editor')
@@ -71,7 +71,7 @@ test('an owner of one site manages its members, tokens and audit log, and sees n
   // Tokens: the secret is shown once, works on this site only, and stops working when revoked.
   await nav.getByRole('link', { name: 'API tokens' }).click()
   await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor()
-  await page.getByLabel('Name').fill('deploy bot')
+  await page.getByLabel('Name', { exact: true }).fill('deploy bot')
   await page.getByRole('button', { name: 'Create a token' }).click()
   const secret = (await page.locator('[data-token-secret] code').textContent()) ?? ''
   expect(secret).toMatch(/^torii_/)
