@@ -16,6 +16,10 @@ const DisclosurePage = lazy(() => import('./pages/disclosure-page.tsx'))
 const ScanPage = lazy(() => import('./pages/scan-page.tsx'))
 const UsersPage = lazy(() => import('./pages/users-page.tsx'))
 const AccountPage = lazy(() => import('./pages/account-page.tsx'))
+const MembersPage = lazy(() => import('./pages/members-page.tsx'))
+const TokensPage = lazy(() => import('./pages/tokens-page.tsx'))
+const AuditPage = lazy(() => import('./pages/audit-page.tsx'))
+const GlobalAuditPage = lazy(() => import('./pages/global-audit-page.tsx'))
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'))
 
 const SITE = `${ADMIN_BASE}/sites/:siteId`
@@ -34,6 +38,7 @@ export function Routes() {
       <Route path={`${ADMIN_BASE}/login`} component={LoginPage} />
       <Route path={`${ADMIN_BASE}/users`} component={UsersPage} />
       <Route path={`${ADMIN_BASE}/account`} component={AccountPage} />
+      <Route path={`${ADMIN_BASE}/audit`} component={GlobalAuditPage} />
       <Route path={SITE} component={SettingsPage} />
       <Route path={`${SITE}/settings`} component={SettingsPage} />
       <Route path={`${SITE}/purposes`} component={PurposesPage} />
@@ -46,6 +51,9 @@ export function Routes() {
       <Route path={`${SITE}/insights`} component={InsightsPage} />
       <Route path={`${SITE}/disclosure`} component={DisclosurePage} />
       <Route path={`${SITE}/scan`} component={ScanPage} />
+      <Route path={`${SITE}/members`} component={MembersPage} />
+      <Route path={`${SITE}/tokens`} component={TokensPage} />
+      <Route path={`${SITE}/audit`} component={AuditPage} />
       <Route default component={NotFoundPage} />
     </Router>
   )

@@ -3,10 +3,17 @@
  *
  * Auth: `POST /session` sets an HttpOnly, SameSite=Strict session cookie and returns a CSRF token; every
  * state-changing request (POST, PUT, PATCH, DELETE) must send it back in the `x-torii-csrf` header.
- * Without a session every route answers 401; a `viewer` gets 403 on every route that writes, except logout and
- * `PUT /session/password` (every signed-in user may change their own password). A user signed in with a
- * one-time password (`SessionInfo.mustChangePassword`) gets 403 `password_change_required` on every route but
- * `GET|DELETE /session` and `PUT /session/password` until they change it.
+ * Without a session every route answers 401. Roles are per site (`SiteRole`: viewer reads and exports; editor
+ * also saves drafts, publishes, rolls back; owner also changes site settings, members, erasure, tokens, and
+ * reads the site's audit log). A global `admin` is owner of every site and alone manages users, creates sites
+ * and reads the global audit log; a global `viewer` is viewer of every site; a `member` has only the roles
+ * granted per site. A route on a site the caller has no (or too low a) role on answers 403 `forbidden`;
+ * logout and `PUT /session/password` are open to every signed-in user.
+ * API tokens (`Authorization: Bearer`, no cookie, no CSRF token) act with their one site and role on that
+ * site's routes only, never on members, tokens, users or the session.
+ * A user signed in with a one-time password (`SessionInfo.mustChangePassword`) gets 403
+ * `password_change_required` on every route but `GET|DELETE /session` and `PUT /session/password` until they
+ * change it.
  * Errors are `ApiError` (`./api-error.ts`); validation errors list `fields`.
  *
  * | method | path | body | answer |
@@ -15,7 +22,7 @@
  * | GET | /session | | SessionInfo |
  * | DELETE | /session | | 204 |
  * | PUT | /session/password | PasswordChange | 204 (ends the user's other sessions; 400 `wrong_password` naming currentPassword; rate-limited) |
- * | GET | /sites | | { sites: Site[] } |
+ * | GET | /sites | | { sites: AccessibleSite[] } (the caller's sites only) |
  * | POST | /sites | SiteInput | 201 { site: Site } (draft starts from a minimal config) |
  * | GET | /sites/:siteId | | SiteDetail |
  * | PATCH | /sites/:siteId | Partial<SiteInput> | { site: Site } |
@@ -40,6 +47,16 @@
  * | POST | /users | { email, password, role } | 201 { user: User } (admin only) |
  * | PATCH | /users/:email | RoleChange | { user: User } (admin only; 409 `last_admin`) |
  * | DELETE | /users/:email | | 204, ends their sessions (admin only; 409 `self_removal`, `last_admin`; 404) |
+ * | GET | /sites/:siteId/members | | { members: SiteMember[] } (owner) |
+ * | PUT | /sites/:siteId/members/:email | { role: SiteRole } | { member: SiteMember } (owner; 404 no such user) |
+ * | DELETE | /sites/:siteId/members/:email | | 204 (owner; 404) |
+ * | GET | /sites/:siteId/tokens | | { tokens: ApiToken[] } (owner) |
+ * | POST | /sites/:siteId/tokens | NewApiTokenInput | 201 CreatedApiToken (owner; the secret is shown this once) |
+ * | DELETE | /sites/:siteId/tokens/:tokenId | | 204 (owner; revokes, the row stays listed) |
+ * | GET | /sites/:siteId/audit?cursor&limit | | AuditPage (owner; newest first) |
+ * | GET | /sites/:siteId/audit/export?format=csv\|ndjson | | file (owner) |
+ * | GET | /audit?cursor&limit&siteId | | AuditPage (admin only; every site and the global actions) |
+ * | GET | /audit/export?format=csv\|ndjson&siteId | | file (admin only) |
  *
  * A user's id in paths is their email, URL-encoded.
  */
@@ -51,8 +68,95 @@ import type { SiteConfig } from './site-config.ts'
 import type { siteInputSchema } from './site-input.ts'
 
 export const CSRF_HEADER = 'x-torii-csrf'
-export const ROLES = ['admin', 'viewer'] as const
+/** Sent by `torii config push --url` with `PUT /sites/:siteId/draft`: the audit log says `config.push`. */
+export const CONFIG_PUSH_HEADER = 'x-torii-config-push'
+/** Global roles: `admin` (every site as owner, users), `viewer` (every site as viewer), `member` (per site only). */
+export const ROLES = ['admin', 'viewer', 'member'] as const
 export type Role = (typeof ROLES)[number]
+
+/** Roles on one site, weakest first: each may do what the ones before it may. */
+export const SITE_ROLES = ['viewer', 'editor', 'owner'] as const
+export type SiteRole = (typeof SITE_ROLES)[number]
+
+/** True when `held` allows what `needed` allows. */
+export function siteRoleAtLeast(held: SiteRole | null | undefined, needed: SiteRole): boolean {
+  return held != null && SITE_ROLES.indexOf(held) >= SITE_ROLES.indexOf(needed)
+}
+
+/** A user's role granted on one site (`GET /sites/:siteId/members`). */
+export interface SiteMember {
+  email: string
+  role: SiteRole
+  createdAt: string
+}
+
+/** `PUT /sites/:siteId/members/:email`. */
+export interface MemberChange {
+  role: SiteRole
+}
+
+/** An API token for automation: acts on its one site with its role. The secret is never listed. */
+export interface ApiToken {
+  id: string
+  name: string
+  siteId: string
+  role: SiteRole
+  createdAt: string
+  createdBy: string
+  lastUsedAt: string | null
+  revokedAt: string | null
+}
+
+/** `POST /sites/:siteId/tokens`. */
+export interface NewApiTokenInput {
+  name: string
+  role: SiteRole
+}
+
+/** The answer to creating a token: `secret` goes in `Authorization: Bearer` and is not shown again. */
+export interface CreatedApiToken {
+  token: ApiToken
+  secret: string
+}
+
+/** What the audit log records. */
+export const AUDIT_ACTIONS = [
+  'login.success',
+  'login.failure',
+  'site.create',
+  'site.update',
+  'draft.save',
+  'publish',
+  'rollback',
+  'erasure',
+  'export',
+  'user.create',
+  'user.role',
+  'user.remove',
+  'member.set',
+  'member.remove',
+  'token.create',
+  'token.revoke',
+  'config.push',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+/** One audit log entry: who (a user's email, `token:ID`, or `cli`), what, on which site, when, from where. */
+export interface AuditEntry {
+  id: number
+  at: string
+  actor: string
+  action: AuditAction
+  siteId: string | null
+  detail: Record<string, unknown> | null
+  /** The caller's network: the IP truncated as receipts keep it (/24, /48); null from the CLI. */
+  network: string | null
+}
+
+export interface AuditPage {
+  entries: AuditEntry[]
+  nextCursor: string | null
+}
 
 export interface LoginRequest {
   email: string
@@ -94,8 +198,15 @@ export interface Site extends Required<SiteInput> {
   liveRevision: number | null
 }
 
+/** A site in `GET /sites`, with the caller's role on it (only sites the caller has a role on are listed). */
+export interface AccessibleSite extends Site {
+  role: SiteRole
+}
+
 export interface SiteDetail {
   site: Site
+  /** The caller's role on this site: what the admin offers. */
+  role: SiteRole
   draft: SiteConfig
   draftUpdatedAt: string
   live: RevisionSummary | null

@@ -1,6 +1,10 @@
 import type { ReceiptRejection, Revision, RevisionSummary, SiteConfig, SiteConfigInput } from '@torii/schema'
 import type {
+  AccessibleSite,
+  ApiToken,
+  AuditPage,
   ConfigChange,
+  CreatedApiToken,
   LoginRequest,
   PasswordChange,
   ReceiptDetail,
@@ -12,6 +16,8 @@ import type {
   Site,
   SiteDetail,
   SiteInput,
+  SiteMember,
+  SiteRole,
   Stats,
   User,
 } from '@torii/schema/admin-api'
@@ -41,7 +47,7 @@ export function createAdminApi(client: ApiClient) {
     },
     /** Any signed-in user; the server ends the user's other sessions. */
     changePassword: (body: PasswordChange) => request<null>('PUT', '/session/password', body),
-    listSites: () => request<{ sites: Site[] }>('GET', '/sites'),
+    listSites: () => request<{ sites: AccessibleSite[] }>('GET', '/sites'),
     createSite: (body: SiteInput) => request<{ site: Site }>('POST', '/sites', body),
     getSite: (siteId: string) => request<SiteDetail>('GET', site(siteId)),
     updateSite: (siteId: string, body: Partial<SiteInput>) =>
@@ -91,6 +97,23 @@ export function createAdminApi(client: ApiClient) {
       request<{ scan: ScanDetail }>('POST', `${site(siteId)}/scans`, body),
     getScan: (siteId: string, scanId: string) =>
       request<{ scan: ScanDetail }>('GET', `${site(siteId)}/scans/${encodeURIComponent(scanId)}`),
+    listMembers: (siteId: string) => request<{ members: SiteMember[] }>('GET', `${site(siteId)}/members`),
+    setMember: (siteId: string, email: string, role: SiteRole) =>
+      request<{ member: SiteMember }>('PUT', `${site(siteId)}/members/${encodeURIComponent(email)}`, {
+        role,
+      }),
+    removeMember: (siteId: string, email: string) =>
+      request<null>('DELETE', `${site(siteId)}/members/${encodeURIComponent(email)}`),
+    listTokens: (siteId: string) => request<{ tokens: ApiToken[] }>('GET', `${site(siteId)}/tokens`),
+    createToken: (siteId: string, name: string, role: SiteRole) =>
+      request<CreatedApiToken>('POST', `${site(siteId)}/tokens`, { name, role }),
+    revokeToken: (siteId: string, id: string) =>
+      request<null>('DELETE', `${site(siteId)}/tokens/${encodeURIComponent(id)}`),
+    /** One site's audit log (its owners), or every entry (`siteId` null: admins). */
+    audit: (siteId: string | null, cursor?: string) =>
+      request<AuditPage>('GET', withQuery(siteId ? `${site(siteId)}/audit` : '/audit', { cursor })),
+    auditExportUrl: (siteId: string | null, format: 'csv' | 'ndjson') =>
+      client.url(siteId ? `${site(siteId)}/audit/export` : '/audit/export', { format }),
     disclosure: (siteId: string, lang: string) =>
       request<{ revision: number; html: string }>(
         'GET',

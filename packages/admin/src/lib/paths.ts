@@ -12,6 +12,9 @@ export type SiteSection =
   | 'insights'
   | 'disclosure'
   | 'scan'
+  | 'members'
+  | 'tokens'
+  | 'audit'
 
 /** The admin URL of a site's section. */
 export function sitePath(siteId: string, section: SiteSection = 'settings'): string {

@@ -8,7 +8,8 @@ export type SessionStatus = 'unknown' | 'anonymous' | 'authenticated'
 export const SessionModel = createModel(() => {
   const user = signal<User | null>(null, { name: 'session.user' })
   const status = signal<SessionStatus>('unknown', { name: 'session.status' })
-  const canWrite = computed(() => user.value?.role === 'admin')
+  /** A global admin: manages users, creates sites, reads the global audit log, owns every site. */
+  const isAdmin = computed(() => user.value?.role === 'admin')
   /** Signed in with a one-time password: the API refuses everything but changing it. */
   const mustChangePassword = signal(false, { name: 'session.mustChangePassword' })
 
@@ -51,7 +52,7 @@ export const SessionModel = createModel(() => {
     }
   }
 
-  return { user, status, canWrite, mustChangePassword, check, login, logout, passwordChanged }
+  return { user, status, isAdmin, mustChangePassword, check, login, logout, passwordChanged }
 })
 
 export const session = new SessionModel()

@@ -1,10 +1,11 @@
 import { batch, computed, createModel, signal } from '@preact/signals'
 import { type SiteConfig, siteConfigSchema } from '@torii/schema'
-import type { SiteDetail, SiteInput } from '@torii/schema/admin-api'
+import { type SiteDetail, type SiteInput, type SiteRole, siteRoleAtLeast } from '@torii/schema/admin-api'
 import { ApiRequestError, api, type FieldErrors } from '../api/index.ts'
 import { checkDisclosure } from '../lib/draft-checks.ts'
 import { issuesToFieldErrors } from '../lib/field-errors.ts'
 import { registerDraftGuard } from './draft-guard.ts'
+import { session } from './session.ts'
 
 export type SaveResult = 'saved' | 'invalid' | 'failed'
 
@@ -21,6 +22,14 @@ export const SiteModel = createModel(() => {
   const saving = signal(false, { name: 'site.saving' })
   const saveError = signal<string | null>(null, { name: 'site.saveError' })
 
+  /** The user's role on this site (the server says; before it does, what the global role gives). */
+  const role = computed<SiteRole | null>(() => {
+    const global = session.user.value?.role
+    return detail.value?.role ?? (global === 'admin' ? 'owner' : global === 'viewer' ? 'viewer' : null)
+  })
+  /** Editors and owners change the draft, publish and roll back; owners also settings, members, erasure. */
+  const canEdit = computed(() => siteRoleAtLeast(role.value, 'editor'))
+  const isOwner = computed(() => siteRoleAtLeast(role.value, 'owner'))
   const dirty = computed(() => draft.value !== null && JSON.stringify(draft.value) !== savedJson.value)
   const validation = computed<FieldErrors>(() => {
     if (!draft.value) return {}
@@ -126,6 +135,9 @@ export const SiteModel = createModel(() => {
   return {
     siteId,
     detail,
+    role,
+    canEdit,
+    isOwner,
     loadError,
     draft,
     dirty,

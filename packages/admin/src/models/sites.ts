@@ -1,10 +1,10 @@
 import { createModel, signal } from '@preact/signals'
-import type { Site, SiteInput } from '@torii/schema/admin-api'
+import type { AccessibleSite, SiteInput } from '@torii/schema/admin-api'
 import { api } from '../api/index.ts'
 
 /** The list of sites. */
 export const SitesModel = createModel(() => {
-  const sites = signal<Site[] | null>(null, { name: 'sites.list' })
+  const sites = signal<AccessibleSite[] | null>(null, { name: 'sites.list' })
   const error = signal<Error | null>(null, { name: 'sites.error' })
 
   async function load() {
@@ -18,7 +18,8 @@ export const SitesModel = createModel(() => {
 
   async function create(input: SiteInput) {
     const { site } = await api.createSite(input)
-    sites.value = [...(sites.value ?? []), site]
+    // Only admins create sites, and admins own every site.
+    sites.value = [...(sites.value ?? []), { ...site, role: 'owner' as const }]
     return site
   }
 

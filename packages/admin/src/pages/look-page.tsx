@@ -5,7 +5,6 @@ import { ContrastCheck } from '../components/contrast-check/index.tsx'
 import { CheckboxField, FieldGroup, SelectField, TextField } from '../components/field/index.tsx'
 import { SiteFrame } from '../components/site-frame/index.tsx'
 import { type MessageKey, t } from '../i18n/index.ts'
-import { session } from '../models/session.ts'
 import { siteModel } from '../models/site.ts'
 
 /** Every text a site may override, in the schema's order: a key the banner gains shows up here by itself. */
@@ -30,7 +29,7 @@ export default function LookPage({ siteId }: { siteId: string }) {
   const previewLanguage = useSignal<string | null>(null)
   const draft = siteModel.draft.value
   const errors = siteModel.errors.value
-  const readOnly = !session.canWrite.value
+  const readOnly = !siteModel.canEdit.value
   const edit = siteModel.edit
   return (
     <SiteFrame siteId={siteId} section="look" editsDraft>

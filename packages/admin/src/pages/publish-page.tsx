@@ -11,7 +11,6 @@ import { PageState } from '../components/page-state/index.tsx'
 import { SiteFrame } from '../components/site-frame/index.tsx'
 import { formatTime, t } from '../i18n/index.ts'
 import { publishWarnings } from '../lib/draft-checks.ts'
-import { session } from '../models/session.ts'
 import { siteModel } from '../models/site.ts'
 
 function PublishPanel({ siteId }: { siteId: string }) {
@@ -24,7 +23,7 @@ function PublishPanel({ siteId }: { siteId: string }) {
   const rollbackTo = useSignal<number | null>(null)
   const detail = siteModel.detail.value!
   const live = detail.live
-  const canWrite = session.canWrite.value
+  const canWrite = siteModel.canEdit.value
   const dirty = siteModel.dirty.value
 
   async function load() {

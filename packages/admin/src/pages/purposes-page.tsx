@@ -1,7 +1,6 @@
 import { PurposeEditor } from '../components/purpose-editor/index.tsx'
 import { SiteFrame } from '../components/site-frame/index.tsx'
 import { t } from '../i18n/index.ts'
-import { session } from '../models/session.ts'
 import { siteModel } from '../models/site.ts'
 
 /** The purposes of the draft. */
@@ -13,7 +12,7 @@ export default function PurposesPage({ siteId }: { siteId: string }) {
         <PurposeEditor
           config={siteModel.draft.value}
           errors={siteModel.errors.value}
-          readOnly={!session.canWrite.value}
+          readOnly={!siteModel.canEdit.value}
           onChange={(config) => siteModel.edit(() => config)}
         />
       )}

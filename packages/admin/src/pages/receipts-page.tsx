@@ -12,7 +12,6 @@ import { localText } from '../lib/local-text.ts'
 import { sitePath } from '../lib/paths.ts'
 import { EMPTY_FILTERS, type ReceiptFilters, toReceiptQuery } from '../lib/receipt-filters.ts'
 import { receiptsModel } from '../models/receipts.ts'
-import { session } from '../models/session.ts'
 import { siteModel } from '../models/site.ts'
 
 function Filters({ siteId }: { siteId: string }) {
@@ -236,7 +235,7 @@ export default function ReceiptsPage({ siteId }: { siteId: string }) {
     <SiteFrame siteId={siteId} section="receipts">
       <Filters siteId={siteId} />
       <ReceiptTable siteId={siteId} />
-      {session.canWrite.value && <EraseForm siteId={siteId} />}
+      {siteModel.isOwner.value && <EraseForm siteId={siteId} />}
     </SiteFrame>
   )
 }

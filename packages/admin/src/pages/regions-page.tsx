@@ -3,7 +3,6 @@ import { RegionEditor } from '../components/region-editor/index.tsx'
 import { RegionPreview } from '../components/region-preview/index.tsx'
 import { SiteFrame } from '../components/site-frame/index.tsx'
 import { t } from '../i18n/index.ts'
-import { session } from '../models/session.ts'
 import { siteModel } from '../models/site.ts'
 
 /** The draft's region rules: which consent model applies where, what each model means, and the preview as a visitor from a place. */
@@ -28,7 +27,7 @@ export default function RegionsPage({ siteId }: { siteId: string }) {
         <RegionEditor
           config={siteModel.draft.value}
           errors={siteModel.errors.value}
-          readOnly={!session.canWrite.value}
+          readOnly={!siteModel.canEdit.value}
           onChange={(config) => siteModel.edit(() => config)}
         />
       )}

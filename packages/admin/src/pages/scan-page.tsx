@@ -9,7 +9,6 @@ import { ScanReportView } from '../components/scan-report/index.tsx'
 import { SiteFrame } from '../components/site-frame/index.tsx'
 import { formatTime, t } from '../i18n/index.ts'
 import { addScannedVendor } from '../lib/scanned-vendor.ts'
-import { session } from '../models/session.ts'
 import { siteModel } from '../models/site.ts'
 
 /** How often a running scan's progress is asked for. */
@@ -40,7 +39,7 @@ export default function ScanPage({ siteId }: { siteId: string }) {
   const busy = useSignal(false)
   const detail = siteModel.detail.value
   const draft = siteModel.draft.value
-  const canWrite = session.canWrite.value
+  const canWrite = siteModel.canEdit.value
 
   async function loadHistory() {
     const answer = await api.listScans(siteId)

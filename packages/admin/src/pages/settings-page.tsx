@@ -15,7 +15,6 @@ import { t } from '../i18n/index.ts'
 import { emptyLocalized } from '../lib/draft-ops.ts'
 import { errorsUnder } from '../lib/field-errors.ts'
 import type { SiteFormText } from '../lib/site-input.ts'
-import { session } from '../models/session.ts'
 import { siteModel } from '../models/site.ts'
 
 /** The form's text for a stored site (no id: it cannot change). */
@@ -32,7 +31,8 @@ function SiteSettingsForm() {
   const site = siteModel.detail.value!.site
   const form = useSiteForm(siteText(site))
   const message = useSignal('')
-  const readOnly = !session.canWrite.value
+  // Site settings (name, origins) are the owner's; the draft's fields below, an editor's.
+  const readOnly = !siteModel.isOwner.value
   useEffect(() => {
     form.setText(siteText(site))
   }, [site.id])
@@ -80,7 +80,7 @@ function SiteSettingsForm() {
 function DraftLanguageFields() {
   const draft = siteModel.draft.value!
   const errors = siteModel.errors.value
-  const readOnly = !session.canWrite.value
+  const readOnly = !siteModel.canEdit.value
   return (
     <div class="card">
       <SelectField
@@ -113,7 +113,7 @@ function DraftOptions() {
     <OptionsForm
       options={siteModel.draft.value!.options}
       errors={errorsUnder(siteModel.errors.value, 'options')}
-      readOnly={!session.canWrite.value}
+      readOnly={!siteModel.canEdit.value}
       onChange={(options) => siteModel.edit((config) => ({ ...config, options }))}
     />
   )
@@ -158,7 +158,7 @@ function RejectedOriginsCard({ siteId }: { siteId: string }) {
         <RejectedOrigins
           rejections={rejections.value}
           allowed={site.origins}
-          readOnly={!session.canWrite.value}
+          readOnly={!siteModel.isOwner.value}
           onAllow={allow}
         />
       ) : (

@@ -78,13 +78,14 @@ export default function SitesPage() {
               </h2>
               <p>
                 <code>{site.id}</code> ·{' '}
-                {site.liveRevision ? t('sites.live', { number: site.liveRevision }) : t('sites.notLive')}
+                {site.liveRevision ? t('sites.live', { number: site.liveRevision }) : t('sites.notLive')} ·{' '}
+                {t(`siteRole.${site.role}`)}
               </p>
             </li>
           ))}
         </ul>
       )}
-      {session.canWrite.value && <CreateSiteForm />}
+      {session.isAdmin.value && <CreateSiteForm />}
     </div>
   )
 }

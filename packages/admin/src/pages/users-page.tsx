@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals'
-import { MIN_PASSWORD_LENGTH, type Role, type User } from '@torii/schema/admin-api'
+import { MIN_PASSWORD_LENGTH, ROLES, type Role, type User } from '@torii/schema/admin-api'
 import { useEffect } from 'preact/hooks'
 import { z } from 'zod'
 import { ApiRequestError, api, type FieldErrors } from '../api/index.ts'
@@ -14,7 +14,7 @@ import { session } from '../models/session.ts'
 const newUserSchema = z.object({
   email: z.email('must be an email address'),
   password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`),
-  role: z.enum(['admin', 'viewer']),
+  role: z.enum(ROLES),
 })
 
 function AddUserForm({ onAdded }: { onAdded: (user: User) => void }) {
@@ -64,7 +64,10 @@ function AddUserForm({ onAdded }: { onAdded: (user: User) => void }) {
         label={t('users.role')}
         value={role.value}
         error={errors.value.role}
-        options={(['viewer', 'admin'] as const).map((value) => ({ value, label: t(`users.role.${value}`) }))}
+        options={(['viewer', 'member', 'admin'] as const).map((value) => ({
+          value,
+          label: t(`users.role.${value}`),
+        }))}
         onValue={(value) => (role.value = value as Role)}
       />
       <button type="submit" class="primary">

@@ -6,7 +6,6 @@ import { VendorList } from '../components/vendor-list/index.tsx'
 import { t } from '../i18n/index.ts'
 import { addPresetVendor, newVendor } from '../lib/draft-ops.ts'
 import { localText } from '../lib/local-text.ts'
-import { session } from '../models/session.ts'
 import { siteModel } from '../models/site.ts'
 
 /** The draft's vendors, the catalog of presets, and custom vendors. */
@@ -14,7 +13,7 @@ export default function VendorsPage({ siteId }: { siteId: string }) {
   const message = useSignal('')
   const openIndex = useSignal<number | null>(null)
   const draft = siteModel.draft.value
-  const readOnly = !session.canWrite.value
+  const readOnly = !siteModel.canEdit.value
 
   function addPreset(preset: CatalogVendor, purposeKey: string) {
     siteModel.edit((config) => addPresetVendor(config, preset, purposeKey))

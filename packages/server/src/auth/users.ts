@@ -1,7 +1,7 @@
 import type { Role, User } from '@torii/schema/admin-api'
 import { and, asc, count, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { sessions, users } from '../db/site-tables.ts'
+import { sessions, siteMembers, users } from '../db/site-tables.ts'
 import { hashPassword } from './password.ts'
 
 export interface UserRecord extends User {
@@ -75,13 +75,14 @@ export async function setRole(db: Db, email: string, role: Role): Promise<UserCh
   return { ok: false, reason: (await findUser(db, key)) ? 'last_admin' : 'not_found' }
 }
 
-/** Removes a user and ends their sessions in one transaction; refuses removing the last admin. */
+/** Removes a user, their site roles and sessions in one transaction; refuses removing the last admin. */
 export async function removeUser(db: Db, email: string): Promise<UserChange<null>> {
   const key = normalizeEmail(email)
   const deletable = sql`exists (select 1 from ${users} where ${users.email} = ${key} and ${leavesAnAdmin})`
-  // Sessions first (they reference the user), under the same condition as the user row.
-  const [, removed] = await db.batch([
+  // Sessions and site roles first (they reference the user), under the same condition as the user row.
+  const [, , removed] = await db.batch([
     db.delete(sessions).where(and(eq(sessions.email, key), deletable)),
+    db.delete(siteMembers).where(and(eq(siteMembers.email, key), deletable)),
     db
       .delete(users)
       .where(and(eq(users.email, key), leavesAnAdmin))

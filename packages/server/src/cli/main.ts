@@ -1,7 +1,9 @@
 // `pnpm torii <command>`: verify the ledger, export receipts, create the first admin, manage the signing key,
-// print the log's checkpoint, check a proof bundle, back up and restore the database, scan a site.
+// print the log's checkpoint, check a proof bundle, back up and restore the database, scan a site, pull and
+// push a site's draft.
 import { adminCommand } from './admin-command.ts'
 import { backupCommand } from './backup-command.ts'
+import { configCommand } from './config-command.ts'
 import { exportCommand } from './export-command.ts'
 import { type CliIo, processIo } from './io.ts'
 import { keyCommand } from './key-command.ts'
@@ -22,6 +24,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   backup: backupCommand,
   restore: restoreCommand,
   scan: scanCommand,
+  config: configCommand,
 }
 
 /** Runs one CLI invocation and returns its exit code (0 ok, 1 failure, 2 bad arguments). */

@@ -22,7 +22,7 @@ Commands:
       Stream one site's receipts (to stdout without --out).
   export --ledger [--out FILE] [--db URL]
       Stream the whole ledger (receipts, batches, keys) as NDJSON: the file verify --file checks.
-  admin create --email EMAIL [--role admin|viewer] [--password-stdin] [--db URL]
+  admin create --email EMAIL [--role admin|viewer|member] [--password-stdin] [--db URL]
       Create an admin user. The password is asked for on the terminal (not echoed), or read from stdin's
       first line with --password-stdin, or taken from TORII_ADMIN_PASSWORD; never from the command line.
   backup --out FILE [--db URL]
@@ -32,6 +32,12 @@ Commands:
   restore FILE --db URL
       Copy a backup into an empty database (refused, naming its tables, when it holds any row); sessions
       are not restored. Put the key file back beside it before starting the server.
+  config pull --site ID [--out FILE] [--db URL | --url URL]
+      Print (or write) the site's draft as JSON.
+  config push --site ID FILE [--yes] [--publish [--note TEXT]] [--db URL | --url URL]
+      Check FILE against the config schema (errors name the path), show its changes against the current
+      draft, ask (unless --yes), save it as the draft; --publish then publishes it. With --url, talk to a
+      running server with the API token in TORII_API_TOKEN (pull: a viewer token; push: editor).
   verify-proof FILE --vkey VKEY [--vkey VKEY...] [--update [--log-url URL] [--out FILE]]
       Check a receipt's proof bundle (its "Download proof" file) offline against the log's verifier keys
       given out of band (VKEY: the key text, or a file of keys one a line; else TORII_VKEY); exits 1 naming

@@ -1,6 +1,6 @@
 import type { SiteConfig } from '@torii/schema'
-import type { Role } from '@torii/schema/admin-api'
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import type { AuditAction, Role, SiteRole } from '@torii/schema/admin-api'
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 /** Times are ISO 8601 UTC strings: sortable, readable in exports, the same on every libSQL host. */
 export const sites = sqliteTable('sites', {
@@ -58,3 +58,57 @@ export const sessions = sqliteTable('sessions', {
   expiresAt: text().notNull(),
   createdAt: text().notNull(),
 })
+
+/** Roles granted per site; a global admin or viewer needs no row here (see `siteRoleOf`). */
+export const siteMembers = sqliteTable(
+  'site_members',
+  {
+    siteId: text()
+      .notNull()
+      .references(() => sites.id),
+    email: text()
+      .notNull()
+      .references(() => users.email),
+    role: text().$type<SiteRole>().notNull(),
+    createdAt: text().notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.siteId, table.email] }),
+    index('site_members_email').on(table.email),
+  ]
+)
+
+/** API tokens: one site, one role. Revoked tokens stay listed (and in the audit log's `token:ID`). */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text().primaryKey(),
+    /** SHA-256 of the secret, as for sessions: the database never holds a usable token. */
+    tokenHash: text().notNull().unique(),
+    name: text().notNull(),
+    siteId: text()
+      .notNull()
+      .references(() => sites.id),
+    role: text().$type<SiteRole>().notNull(),
+    createdAt: text().notNull(),
+    createdBy: text().notNull(),
+    lastUsedAt: text(),
+    revokedAt: text(),
+  },
+  (table) => [index('api_tokens_site').on(table.siteId)]
+)
+
+/** Admin actions, append-only: the migration adds triggers that refuse UPDATE and DELETE. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    at: text().notNull(),
+    actor: text().notNull(),
+    action: text().$type<AuditAction>().notNull(),
+    siteId: text(),
+    detail: text({ mode: 'json' }).$type<Record<string, unknown>>(),
+    network: text(),
+  },
+  (table) => [index('audit_log_site').on(table.siteId, table.id)]
+)

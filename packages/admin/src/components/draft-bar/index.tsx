@@ -4,7 +4,6 @@ import { errorText } from '../../i18n/error-text.ts'
 import { t } from '../../i18n/index.ts'
 import { fieldLabel } from '../../lib/field-labels.ts'
 import { sectionOf, sitePath } from '../../lib/paths.ts'
-import { session } from '../../models/session.ts'
 import { siteModel } from '../../models/site.ts'
 import { ConfirmDialog } from '../confirm-dialog/index.tsx'
 
@@ -27,7 +26,7 @@ export function DraftBar() {
     siteModel.discard()
     say(t('draft.discarded'))
   }
-  if (!session.canWrite.value) return <p class="draft-bar">{t('app.readOnly')}</p>
+  if (!siteModel.canEdit.value) return <p class="draft-bar">{t('app.readOnly')}</p>
   const shown = siteModel.errors.value
   const siteId = siteModel.siteId.value ?? ''
   return (

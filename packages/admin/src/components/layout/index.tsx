@@ -47,9 +47,14 @@ export function Layout({ children, onLogout }: { children: ComponentChildren; on
           {user && (
             <>
               {user.role === 'admin' && (
-                <a class="top-link" href={`${ADMIN_BASE}/users`}>
-                  {t('users.title')}
-                </a>
+                <>
+                  <a class="top-link" href={`${ADMIN_BASE}/users`}>
+                    {t('users.title')}
+                  </a>
+                  <a class="top-link" href={`${ADMIN_BASE}/audit`}>
+                    {t('audit.title')}
+                  </a>
+                </>
               )}
               <span class="who">{t('app.loggedInAs', { email: user.email, role: user.role })}</span>
               <a class="top-link" href={`${ADMIN_BASE}/account`}>

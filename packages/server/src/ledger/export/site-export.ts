@@ -55,7 +55,7 @@ function ndjsonLine(row: Record<string, unknown>): string {
 const encoder = new TextEncoder()
 
 /** RFC 4180 quoting; cells a spreadsheet would run as a formula get a leading apostrophe. */
-function csvCell(value: unknown): string {
+export function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? '' : String(value)
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text

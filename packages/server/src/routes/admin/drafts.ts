@@ -1,5 +1,6 @@
-import { siteConfigSchema } from '@torii/schema'
+import { CONFIG_PUSH_HEADER, siteConfigSchema } from '@torii/schema'
 import { Hono } from 'hono'
+import { actorName } from '../../auth/actor.ts'
 import type { Db } from '../../db/client.ts'
 import { notFound, readJson, validationError } from '../../lib/errors.ts'
 import { getDraft, saveDraft } from '../../sites/drafts.ts'
@@ -21,9 +22,12 @@ export function createDraftRoutes(db: Db) {
     if (!(await getSite(db, siteId))) throw notFound(`Site "${siteId}"`)
     const parsed = siteConfigSchema.safeParse(await readJson(c))
     if (!parsed.success) throw validationError(parsed.error, 'config')
-    const draft = await saveDraft(db, siteId, parsed.data, c.get('session').user.email)
+    const draft = await saveDraft(db, siteId, parsed.data, actorName(c.get('actor')))
     // The site's languages follow its config, so the site list shows what the banner will speak.
     await updateSite(db, siteId, { languages: parsed.data.languages })
+    // `config push --url` says so, for the audit log; the actor is the token either way.
+    const pushed = c.req.header(CONFIG_PUSH_HEADER) !== undefined
+    await c.var.audit(pushed ? 'config.push' : 'draft.save', { siteId })
     return c.json({ draft: draft.config, updatedAt: draft.updatedAt })
   })
 

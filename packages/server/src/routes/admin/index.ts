@@ -11,14 +11,17 @@ import { originCheck } from '../../middleware/origin-check.ts'
 import type { ScanRunner } from '../../scan/scan-runner.ts'
 import type { LiveCache } from '../../sites/live-cache.ts'
 import type { ReceiptRejections } from '../../sites/receipt-rejections.ts'
+import { createAuditRoutes } from './audit.ts'
 import { createDisclosureRoutes } from './disclosure.ts'
 import { createDraftRoutes } from './drafts.ts'
+import { createMemberRoutes } from './members.ts'
 import { createAdminReceiptRoutes } from './receipts.ts'
 import { createRejectionRoutes } from './rejections.ts'
 import { createRevisionRoutes } from './revisions.ts'
 import { createScanRoutes } from './scans.ts'
 import { createSessionRoutes } from './session.ts'
 import { createSiteRoutes } from './sites.ts'
+import { createTokenRoutes } from './tokens.ts'
 import { createUserRoutes } from './users.ts'
 
 export { ADMIN_API_BASE }
@@ -41,7 +44,7 @@ export interface AdminApiOptions {
   rejections: ReceiptRejections
 }
 
-/** Everything under `/api/admin`, behind one auth/CSRF/role gate (see `adminAuth`). */
+/** Everything under `/api/admin`, behind one auth/CSRF/role gate (see `adminAuth` and `requiredAccess`). */
 export function createAdminApi(options: AdminApiOptions) {
   const { db, cache } = options
   const api = new Hono()
@@ -62,8 +65,7 @@ export function createAdminApi(options: AdminApiOptions) {
     adminAuth({
       db,
       basePath: ADMIN_API_BASE,
-      public: ['POST /session'],
-      anyRole: ['DELETE /session', 'PUT /session/password'],
+      trustProxy: options.trustProxy,
       beforePasswordChange: ['GET /session', 'DELETE /session', 'PUT /session/password'],
     })
   )
@@ -79,6 +81,9 @@ export function createAdminApi(options: AdminApiOptions) {
     })
   )
   api.route('/', createUserRoutes(db))
+  api.route('/', createMemberRoutes(db))
+  api.route('/', createTokenRoutes(db))
+  api.route('/', createAuditRoutes(db))
   api.route('/', createSiteRoutes({ db, cache, publicBase: options.publicBase }))
   api.route('/', createRejectionRoutes({ db, rejections: options.rejections }))
   api.route('/', createDraftRoutes(db))

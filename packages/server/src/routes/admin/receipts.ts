@@ -80,6 +80,8 @@ export function createAdminReceiptRoutes(options: ReceiptRoutesOptions) {
     if (!parsed.success) throw queryError(parsed.error)
     const { format, ...query } = parsed.data
     const stream = ledger.export(siteId, format, query)
+    // `?.`: these routes are also mounted without the admin gate (their own tests); the gate always sets it.
+    await c.var.audit?.('export', { siteId, detail: { format, ...query } })
     const date = now().toISOString().slice(0, 10)
     const body =
       format === 'csv'
@@ -105,6 +107,7 @@ export function createAdminReceiptRoutes(options: ReceiptRoutesOptions) {
     const parsed = erasureSchema.safeParse(await readJson(c))
     if (!parsed.success) throw validationError(parsed.error, 'erasure request')
     const erased = await ledger.erase(siteId, parsed.data.consentId)
+    await c.var.audit?.('erasure', { siteId, detail: { consentId: parsed.data.consentId, erased } })
     return c.json({ erased })
   })
 

@@ -1,6 +1,7 @@
 import { siteConfigSchema } from '@torii/schema'
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { actorName } from '../../auth/actor.ts'
 import type { Db } from '../../db/client.ts'
 import { diffConfigs } from '../../lib/config-diff.ts'
 import { ApiException, notFound, validationError } from '../../lib/errors.ts'
@@ -69,12 +70,9 @@ export function createRevisionRoutes({ db, cache }: RevisionRoutesOptions) {
     if (!parsed.success) throw validationError(parsed.error, 'publish request')
     const draft = await getDraft(db, siteId)
     if (!draft) throw notFound(`Site "${siteId}"`)
-    const revision = await publish(
-      siteId,
-      draft.config,
-      c.get('session').user.email,
-      parsed.data.note ?? null
-    )
+    const note = parsed.data.note ?? null
+    const revision = await publish(siteId, draft.config, actorName(c.get('actor')), note)
+    await c.var.audit('publish', { siteId, detail: { revision: revision.number, note } })
     return c.json({ revision }, 201)
   })
 
@@ -108,12 +106,13 @@ export function createRevisionRoutes({ db, cache }: RevisionRoutesOptions) {
     const revision = await publish(
       siteId,
       old.config,
-      c.get('session').user.email,
+      actorName(c.get('actor')),
       `Rollback to revision ${number}`,
       // The draft becomes the rolled-back config too; otherwise it still holds what was rolled back, and the
       // next publish would silently undo the rollback.
       { resetDraft: true }
     )
+    await c.var.audit('rollback', { siteId, detail: { to: number, revision: revision.number } })
     return c.json({ revision }, 201)
   })
 

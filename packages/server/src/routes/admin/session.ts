@@ -90,7 +90,11 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
     }
     const user = await findUser(db, email)
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH, hashingQueue)
-    if (!user || !ok) throw new ApiException(401, 'bad_credentials', 'Wrong email or password')
+    if (!user || !ok) {
+      await c.var.audit('login.failure', { actor: account, detail: { known: Boolean(user) } })
+      throw new ApiException(401, 'bad_credentials', 'Wrong email or password')
+    }
+    await c.var.audit('login.success', { actor: user.email })
     accountLogins.succeeded(account)
     const session = await createSession(db, user.email)
     setCookie(c, SESSION_COOKIE, session.token, {

@@ -2,13 +2,15 @@ import { randomBytes } from 'node:crypto'
 import { type RevisionSummary, type SiteConfig, type SiteDetail, siteConfigSchema } from '@torii/schema'
 import { DEFAULT_TIME_ZONE, siteInputSchema, sitePatchSchema } from '@torii/schema/site-input'
 import { Hono } from 'hono'
+import { actorName } from '../../auth/actor.ts'
 import type { Db } from '../../db/client.ts'
 import { ApiException, notFound, readJson, validationError } from '../../lib/errors.ts'
 import type { PublicBase } from '../../lib/public-base.ts'
 import { getDraft } from '../../sites/drafts.ts'
 import type { LiveCache } from '../../sites/live-cache.ts'
 import { listRevisions, revisionHash } from '../../sites/revisions.ts'
-import { createSite, getSite, listSites, updateSite } from '../../sites/sites.ts'
+import { createSite, getSite, updateSite } from '../../sites/sites.ts'
+import { accessibleSites } from '../../teams/site-roles.ts'
 
 export interface SiteRoutesOptions {
   db: Db
@@ -58,7 +60,10 @@ export function gateSnippet(base: string, siteId: string): string {
 export function createSiteRoutes({ db, cache, publicBase }: SiteRoutesOptions) {
   const app = new Hono()
 
-  app.get('/sites', async (c) => c.json({ sites: await listSites(db) }))
+  app.get('/sites', async (c) => {
+    const { email, role } = c.get('session').user
+    return c.json({ sites: await accessibleSites(db, email, role) })
+  })
 
   app.post('/sites', async (c) => {
     const parsed = siteInputSchema.safeParse(await readJson(c))
@@ -68,13 +73,14 @@ export function createSiteRoutes({ db, cache, publicBase }: SiteRoutesOptions) {
       db,
       { id, timeZone, ...rest },
       starterConfig(rest.languages),
-      c.get('session').user.email
+      actorName(c.get('actor'))
     )
     if (!site) {
       throw new ApiException(409, 'site_exists', `A site "${id}" already exists`, [
         { path: 'id', message: 'is taken' },
       ])
     }
+    await c.var.audit('site.create', { siteId: site.id, detail: { name: site.name, origins: site.origins } })
     return c.json({ site }, 201)
   })
 
@@ -91,6 +97,7 @@ export function createSiteRoutes({ db, cache, publicBase }: SiteRoutesOptions) {
     const base = publicBase(c)
     const detail: SiteDetail = {
       site,
+      role: c.get('siteRole'),
       draft: draft.config,
       draftUpdatedAt: draft.updatedAt,
       live,
@@ -110,6 +117,7 @@ export function createSiteRoutes({ db, cache, publicBase }: SiteRoutesOptions) {
     const site = await updateSite(db, siteId, parsed.data)
     if (!site) throw notFound(`Site "${siteId}"`)
     cache?.invalidate(siteId)
+    await c.var.audit('site.update', { siteId, detail: parsed.data })
     return c.json({ site })
   })
 
