@@ -1,43 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { EnvError, parseEnv } from './env.ts'
-import {
-  DEMO_ADMIN,
-  type RunningServer,
-  StartOptionsError,
-  type StartServerOptions,
-  startServer,
-} from './index.ts'
-import { receiptBody, writeFakeBanner } from './testing/test-app.ts'
+import { DEMO_ADMIN, type RunningServer, StartOptionsError, type StartServerOptions } from './index.ts'
+import { receiptBody } from './testing/test-app.ts'
+import { useTestServers } from './testing/test-servers.ts'
 
 const FORGED = 'evil.example'
 
-let dir: string
-let servers: RunningServer[]
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'torii-links-'))
-  servers = []
-})
-afterEach(async () => {
-  await Promise.all(servers.map((server) => server.close()))
-  rmSync(dir, { recursive: true, force: true })
-})
-
-async function start(options: StartServerOptions = {}): Promise<RunningServer> {
-  const server = await startServer({
-    port: 0,
-    dbUrl: `file:${join(dir, `torii-${servers.length}.db`)}`,
-    bannerDist: writeFakeBanner(dir),
-    quiet: true,
-    sealIntervalMs: 0,
-    ...options,
-  })
-  servers.push(server)
-  return server
-}
+const startServer = useTestServers('links')
+const start = (options: StartServerOptions = {}) => startServer({ sealIntervalMs: 0, ...options })
 
 interface Answer {
   status: number
@@ -79,7 +50,7 @@ async function postReceipt(server: RunningServer, host: string): Promise<{ id: s
   const answer = await send(server, '/s/xtra/receipts', host, {
     method: 'POST',
     headers: { 'content-type': 'text/plain' },
-    body: JSON.stringify(receiptBody()),
+    body: JSON.stringify(receiptBody({ pageUrl: `http://127.0.0.1:${server.port}/` })),
   })
   expect(answer.status, answer.body).toBe(201)
   return JSON.parse(answer.body)

@@ -11,19 +11,24 @@ import { SEAL_RACE_LOST, type SealStore, type SqlStatement } from './sealer.ts'
 let cleanup = () => {}
 afterEach(() => cleanup())
 
+/** A ledger of 10 receipts, none in the log yet (no timer seals), and a request to sign its checkpoint. */
+async function tenReceipts() {
+  const db = await createTestDb()
+  cleanup = db.cleanup
+  const ledger = await createLedger({ client: db.client, batchIntervalMs: 0, warn: () => {} })
+  for (let i = 0; i < 10; i++) await ledger.append(sampleEntry())
+  const { signingKey: key } = await loadSigningKey({
+    client: db.client,
+    keyFile: keyFileBeside(db.path),
+    now: () => new Date(),
+    warn: () => {},
+  })
+  return { db, ledger, request: { key, origin: 'localhost/log', signedAt: new Date().toISOString() } }
+}
+
 describe('signing checkpoints from several processes', () => {
   it('a sealer that read an old size loses, even when a checkpoint of its size and note was signed before', async () => {
-    const db = await createTestDb()
-    cleanup = db.cleanup
-    const ledger = await createLedger({ client: db.client, batchIntervalMs: 0, warn: () => {} })
-    for (let i = 0; i < 10; i++) await ledger.append(sampleEntry())
-    const { signingKey: key } = await loadSigningKey({
-      client: db.client,
-      keyFile: keyFileBeside(db.path),
-      now: () => new Date(),
-      warn: () => {},
-    })
-    const request = { key, origin: 'localhost/log', signedAt: new Date().toISOString() }
+    const { db, ledger, request } = await tenReceipts()
     const store: SealStore = {
       read: async (statement) => (await db.client.execute(statement)).rows,
       write: async (statements) => (await db.client.batch(statements, 'write')).map((r) => r.rowsAffected),
@@ -69,17 +74,7 @@ describe('signing checkpoints from several processes', () => {
 
 describe("signing from the writer's cache", () => {
   it('writes the same checkpoint, entries and tiles as from the rows, and reads the rows when the cache lacks some', async () => {
-    const db = await createTestDb()
-    cleanup = db.cleanup
-    const ledger = await createLedger({ client: db.client, batchIntervalMs: 0, warn: () => {} })
-    for (let i = 0; i < 10; i++) await ledger.append(sampleEntry())
-    const { signingKey: key } = await loadSigningKey({
-      client: db.client,
-      keyFile: keyFileBeside(db.path),
-      now: () => new Date(),
-      warn: () => {},
-    })
-    const request = { key, origin: 'localhost/log', signedAt: new Date().toISOString() }
+    const { db, ledger, request } = await tenReceipts()
     // Each seal's statements are kept, not written: every run signs size 10 from the same state.
     const sealed = async (cache?: ReturnType<typeof createLeafCache>) => {
       let written: SqlStatement[] = []

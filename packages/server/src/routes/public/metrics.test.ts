@@ -1,32 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type RunningServer, type StartServerOptions, startServer } from '../../index.ts'
-import { receiptBody, writeFakeBanner } from '../../testing/test-app.ts'
+import { describe, expect, it } from 'vitest'
+import type { RunningServer } from '../../index.ts'
+import { receiptBody } from '../../testing/test-app.ts'
+import { useTestServers } from '../../testing/test-servers.ts'
 
-let dir: string
-let servers: RunningServer[]
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'torii-metrics-'))
-  servers = []
-})
-afterEach(async () => {
-  await Promise.all(servers.map((server) => server.close()))
-  rmSync(dir, { recursive: true, force: true })
-})
-
-async function start(options: StartServerOptions = {}): Promise<RunningServer> {
-  const server = await startServer({
-    port: 0,
-    dbUrl: `file:${join(dir, `torii-${servers.length}.db`)}`,
-    bannerDist: writeFakeBanner(dir),
-    quiet: true,
-    ...options,
-  })
-  servers.push(server)
-  return server
-}
+const start = useTestServers('metrics')
 
 function postReceipt(server: RunningServer, origin: string, body: Record<string, unknown>) {
   return fetch(`${server.url}/s/xtra/receipts`, {
@@ -48,7 +25,9 @@ describe('GET /metrics', () => {
     const own = `http://127.0.0.1:${server.port}`
     expect((await postReceipt(server, own, receiptBody({ pageUrl: `${own}/` }))).status).toBe(201)
     expect((await postReceipt(server, 'https://evil.example', receiptBody())).status).toBe(403)
-    expect((await postReceipt(server, own, receiptBody({ revision: 99 }))).status).toBe(422)
+    expect((await postReceipt(server, own, receiptBody({ revision: 99, pageUrl: `${own}/` }))).status).toBe(
+      422
+    )
     const gate = await fetch(`${server.url}/s/xtra/gate.js`)
     const etag = gate.headers.get('etag')!
     expect((await fetch(`${server.url}/s/xtra/gate.js`, { headers: { 'if-none-match': etag } })).status).toBe(
