@@ -290,22 +290,26 @@ describe('verifyLog against a checkpoint saved earlier', () => {
     const { receiptEntryOf } = await import('../../ledger/record/leaf-commitment.ts')
     const forged = { ...(await server.ledger.get(receipts[3]!.id))!, action: 'accept-all' as const }
     const { createClient } = await import('@libsql/client')
-    const db = createClient({ url: `file:${join(dir, 'torii.db')}` })
-    await db.batch(
-      [
-        {
-          sql: `UPDATE receipts SET action = 'accept-all', hash = ? WHERE id = ?`,
-          args: [receiptEntryOf(forged), forged.id],
-        },
-        'DELETE FROM batches',
-        'UPDATE receipts SET batch = NULL',
-        'DELETE FROM log_entries',
-        'DELETE FROM log_tiles',
-        'DELETE FROM checkpoints',
-      ],
-      'write'
-    )
-    db.close()
+    // On the stopped server's file: a running one would log the entries it committed, not the forged one.
+    await running.restartAfter(async () => {
+      const db = createClient({ url: `file:${join(dir, 'torii.db')}` })
+      await db.batch(
+        [
+          {
+            sql: `UPDATE receipts SET action = 'accept-all', hash = ? WHERE id = ?`,
+            args: [receiptEntryOf(forged), forged.id],
+          },
+          'DELETE FROM batches',
+          'UPDATE receipts SET batch = NULL',
+          'DELETE FROM log_entries',
+          'DELETE FROM log_tiles',
+          'DELETE FROM checkpoints',
+        ],
+        'write'
+      )
+      db.close()
+    })
+    server = running.server
     await server.ledger.seal()
     expect(await server.ledger.verify()).toMatchObject({ ok: true, receipts: 20 })
     expect(await server.ledger.verifyLog({ keys })).toEqual({ ok: true, treeSize: 20 })
