@@ -1,18 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Readable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CliIo } from './io.ts'
 import { runCli } from './main.ts'
 
 // The scan itself runs in real Chromium against the fixture site: e2e/scan.test.ts, e2e/scan-bad-input.test.ts.
 
-function captureIo() {
+function captureIo(stdinText = '') {
   const out: string[] = []
   const err: string[] = []
   const io = {
     out: (line: string) => out.push(line),
     err: (line: string) => err.push(line),
+    stdin: Readable.from([stdinText]),
   } as unknown as CliIo
   return { io, out, err }
 }
@@ -44,19 +46,10 @@ describe('torii scan arguments', () => {
   it('refuses a --site the database does not have', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'torii-scan-cli-'))
     try {
-      const { io, err } = captureIo()
+      const { io, err } = captureIo('long enough pass\n')
       expect(
         await runCli(
-          [
-            'admin',
-            'create',
-            '--email',
-            'a@example.com',
-            '--password',
-            'long enough pass',
-            '--db',
-            `file:${dir}/t.db`,
-          ],
+          ['admin', 'create', '--email', 'a@example.com', '--password-stdin', '--db', `file:${dir}/t.db`],
           io
         )
       ).toBe(0)
