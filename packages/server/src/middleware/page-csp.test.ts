@@ -20,7 +20,7 @@ beforeAll(async () => {
   const posted = await fetch(`${server.url}/s/xtra/receipts`, {
     method: 'POST',
     headers: { 'content-type': 'text/plain' },
-    body: JSON.stringify(receiptBody()),
+    body: JSON.stringify(receiptBody({ pageUrl: `${server.url}/` })),
   })
   receiptPath = `/receipts/${((await posted.json()) as { id: string }).id}`
 })
