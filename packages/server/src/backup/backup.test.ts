@@ -1,9 +1,8 @@
 import { join } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
 import { createClient } from '@libsql/client'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { CliIo } from '../cli/io.ts'
 import { runCli } from '../cli/main.ts'
+import { captureIo } from '../testing/capture-io.ts'
 import {
   postReceipt,
   type ServersOnOneFile,
@@ -18,14 +17,7 @@ afterEach(async () => {
 })
 
 async function cli(argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const io: CliIo = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    stdout: new PassThrough(),
-    stdin: Readable.from([]),
-  }
+  const { io, out, err } = captureIo()
   const code = await runCli(argv, io)
   return { code, out: out.join('\n'), err: err.join('\n') }
 }

@@ -1,14 +1,13 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { verifyPassword } from '../auth/password.ts'
 import { findUser } from '../auth/users.ts'
 import { createLedger } from '../ledger/index.ts'
+import { captureIo } from '../testing/capture-io.ts'
 import { createTestDb, sampleEntry } from '../testing/test-db.ts'
-import type { CliIo } from './io.ts'
 import { runCli } from './main.ts'
 
 type TestDb = Awaited<ReturnType<typeof createTestDb>>
@@ -16,21 +15,6 @@ let db: TestDb
 let url: string
 /** The ledger's verifier key, as the operator pins it (`torii key vkey`). */
 let vkey: string
-
-function captureIo(stdinText = '') {
-  const out: string[] = []
-  const err: string[] = []
-  const stdout = new PassThrough()
-  const chunks: Buffer[] = []
-  stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const io: CliIo = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    stdout,
-    stdin: Readable.from([stdinText]),
-  }
-  return { io, out, err, stdoutText: () => Buffer.concat(chunks).toString() }
-}
 
 beforeEach(async () => {
   db = await createTestDb()

@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
 import type { SiteConfig, SiteRole } from '@torii/schema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listAudit } from '../audit/audit-log.ts'
@@ -10,8 +9,8 @@ import { type RunningServer, startServer } from '../index.ts'
 import { getDraft } from '../sites/drafts.ts'
 import { getLiveRevision } from '../sites/revisions.ts'
 import { createApiToken } from '../teams/api-tokens.ts'
+import { captureIo } from '../testing/capture-io.ts'
 import { writeFakeBanner } from '../testing/test-app.ts'
-import type { CliIo } from './io.ts'
 import { runCli } from './main.ts'
 
 let dir: string
@@ -30,21 +29,6 @@ afterAll(async () => {
   await server.close()
   rmSync(dir, { recursive: true, force: true })
 })
-
-function captureIo(stdinText = '') {
-  const out: string[] = []
-  const err: string[] = []
-  const stdout = new PassThrough()
-  const chunks: Buffer[] = []
-  stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    stdout,
-    stdin: Readable.from([stdinText]),
-  }
-  return { io, out, err, stdoutText: () => Buffer.concat(chunks).toString() }
-}
 
 async function draftOf(): Promise<SiteConfig> {
   return (await getDraft(database.db, 'xtra'))!.config

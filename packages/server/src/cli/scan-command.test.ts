@@ -1,23 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Readable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { CliIo } from './io.ts'
+import { captureIo } from '../testing/capture-io.ts'
 import { runCli } from './main.ts'
 
 // The scan itself runs in real Chromium against the fixture site: e2e/scan.test.ts, e2e/scan-bad-input.test.ts.
-
-function captureIo(stdinText = '') {
-  const out: string[] = []
-  const err: string[] = []
-  const io = {
-    out: (line: string) => out.push(line),
-    err: (line: string) => err.push(line),
-    stdin: Readable.from([stdinText]),
-  } as unknown as CliIo
-  return { io, out, err }
-}
 
 const savedChromium = process.env.TORII_CHROMIUM
 afterEach(() => {

@@ -1,16 +1,16 @@
 // Issue #16's security review, as tests: each attack on a copy of a real database, checked with the real CLI.
+
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto'
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
 import { formatVerifierKey } from '@torii/schema/log'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createLedger } from '../ledger/index.ts'
 import { PAYLOAD_FIELDS } from '../ledger/record/receipt-fields.ts'
 import type { SigningKey } from '../ledger/seal/signing-key.ts'
+import { captureIo } from '../testing/capture-io.ts'
 import { cutNewestBatches, resignBatches, resignLog, rewriteAction } from '../testing/ledger-forgery.ts'
 import { createTestDb, sampleEntry } from '../testing/test-db.ts'
-import type { CliIo } from './io.ts'
 import { runCli } from './main.ts'
 
 const ORIGIN = 'consent.example.test/log'
@@ -18,18 +18,6 @@ const ORIGIN = 'consent.example.test/log'
 type TestDb = Awaited<ReturnType<typeof createTestDb>>
 let db: TestDb
 let url: string
-
-function captureIo() {
-  const out: string[] = []
-  const err: string[] = []
-  const io: CliIo = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    stdout: new PassThrough(),
-    stdin: Readable.from(['']),
-  }
-  return { io, out, err, text: () => [...out, ...err].join('\n') }
-}
 
 async function cli(...argv: string[]) {
   const cap = captureIo()

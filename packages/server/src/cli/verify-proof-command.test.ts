@@ -3,12 +3,11 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
 import type { ProofBundle } from '@torii/schema/receipt'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { TAMPERS } from '../proof-bundle/test-support/tampers.ts'
 import { createVectorBundle, type VectorLog } from '../proof-bundle/test-support/vector-bundle.ts'
-import type { CliIo } from './io.ts'
+import { captureIo } from '../testing/capture-io.ts'
 import { runCli } from './main.ts'
 
 let dir: string
@@ -18,14 +17,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 async function run(...args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const io: CliIo = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    stdout: new PassThrough(),
-    stdin: Readable.from(['']),
-  }
+  const { io, out, err } = captureIo()
   const code = await runCli(['verify-proof', ...args], io)
   return { code, out: out.join('\n'), err: err.join('\n') }
 }

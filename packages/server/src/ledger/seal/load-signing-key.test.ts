@@ -1,10 +1,9 @@
 import { chmodSync, copyFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CliIo } from '../../cli/io.ts'
 import { runCli } from '../../cli/main.ts'
 import { createDb } from '../../db/client.ts'
+import { captureIo } from '../../testing/capture-io.ts'
 import { createTestDb, sampleEntry } from '../../testing/test-db.ts'
 import { createLedger } from '../index.ts'
 import { keyFileBeside, readKeyFile, writeKeyFile } from './key-file.ts'
@@ -30,14 +29,7 @@ async function openLedger(options: { warn?: (message: string) => void; client?: 
 }
 
 async function cli(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const io: CliIo = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    stdout: new PassThrough(),
-    stdin: Readable.from(['']),
-  }
+  const { io, out, err } = captureIo()
   return { code: await runCli(argv, io), out, err }
 }
 
