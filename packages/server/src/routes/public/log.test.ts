@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { createClient, type InStatement } from '@libsql/client'
 import type { ProofBundle, Receipt, ReceiptProof } from '@torii/schema'
 import { createNoteSigner, parseVerifierKey } from '@torii/schema/log'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -59,6 +60,31 @@ function proveReceipt(proof: ReceiptProof, key: string): ParsedCheckpoint {
   const root = rootFromInclusion(entry, logged.index, logged.treeSize, logged.inclusion.map(b64))
   if (!root.equals(signed.root)) throw new Error('the inclusion path does not lead to the checkpoint root')
   return signed
+}
+
+/**
+ * An attacker with the database file and the key: on the stopped server's file, runs `changes`, drops the
+ * batches and the log; the server then starts again and re-signs everything. (A running server would log the
+ * entries its writer committed, not rows rewritten under it.)
+ */
+async function resignedAfter(changes: InStatement[]): Promise<void> {
+  await running.restartAfter(async () => {
+    const db = createClient({ url: `file:${join(dir, 'torii.db')}` })
+    await db.batch(
+      [
+        ...changes,
+        'DELETE FROM batches',
+        'UPDATE receipts SET batch = NULL',
+        'DELETE FROM log_entries',
+        'DELETE FROM log_tiles',
+        'DELETE FROM checkpoints',
+      ],
+      'write'
+    )
+    db.close()
+  })
+  server = running.server
+  await server.ledger.seal()
 }
 
 describe('the public log over HTTP (tlog-tiles)', () => {
@@ -144,7 +170,6 @@ describe('the public log over HTTP (tlog-tiles)', () => {
   it('answers a proof the stored tiles cannot give with a 500 (a server fault), not as a bad request', async () => {
     await appendSealed(3)
     await appendSealed(2)
-    const { createClient } = await import('@libsql/client')
     const db = createClient({ url: `file:${join(dir, 'torii.db')}` })
     await db.execute('DELETE FROM log_tiles WHERE level = 0 AND idx = 0')
     db.close()
@@ -225,7 +250,6 @@ describe('erasure in the log', () => {
     expect(await server.ledger.verifyLog({ keys })).toEqual({ ok: true, treeSize: 11 })
 
     // The faked erasure: a kept member of the erased receipt changed (reject-all to accept-all).
-    const { createClient } = await import('@libsql/client')
     const db = createClient({ url: `file:${join(dir, 'torii.db')}` })
     await db.execute({
       sql: `UPDATE receipts SET action = 'accept-all', issued_at = '2020-01-01T00:00:00.000Z' WHERE id = ?`,
@@ -260,21 +284,7 @@ describe('verifyLog against a checkpoint saved earlier', () => {
       problem: expect.stringMatching(/no verifier key/),
     })
     // Cut: the newest receipts, their entries, tiles and checkpoints gone, the rest consistent again.
-    const { createClient } = await import('@libsql/client')
-    const db = createClient({ url: `file:${join(dir, 'torii.db')}` })
-    await db.batch(
-      [
-        'DELETE FROM receipts WHERE seq > 15',
-        'DELETE FROM batches',
-        'UPDATE receipts SET batch = NULL',
-        'DELETE FROM log_entries',
-        'DELETE FROM log_tiles',
-        'DELETE FROM checkpoints',
-      ],
-      'write'
-    )
-    db.close()
-    await server.ledger.seal()
+    await resignedAfter(['DELETE FROM receipts WHERE seq > 15'])
     expect(await server.ledger.verify()).toMatchObject({ ok: true, receipts: 15 })
     expect(await server.ledger.verifyLog({ keys })).toEqual({ ok: true, treeSize: 15 })
     const result = await server.ledger.verifyLog({ keys, since: saved })
@@ -289,28 +299,12 @@ describe('verifyLog against a checkpoint saved earlier', () => {
     // Rewrite receipt 3 as accept-all with a matching entry, rebuild batches and the log, re-sign them all.
     const { receiptEntryOf } = await import('../../ledger/record/leaf-commitment.ts')
     const forged = { ...(await server.ledger.get(receipts[3]!.id))!, action: 'accept-all' as const }
-    const { createClient } = await import('@libsql/client')
-    // On the stopped server's file: a running one would log the entries it committed, not the forged one.
-    await running.restartAfter(async () => {
-      const db = createClient({ url: `file:${join(dir, 'torii.db')}` })
-      await db.batch(
-        [
-          {
-            sql: `UPDATE receipts SET action = 'accept-all', hash = ? WHERE id = ?`,
-            args: [receiptEntryOf(forged), forged.id],
-          },
-          'DELETE FROM batches',
-          'UPDATE receipts SET batch = NULL',
-          'DELETE FROM log_entries',
-          'DELETE FROM log_tiles',
-          'DELETE FROM checkpoints',
-        ],
-        'write'
-      )
-      db.close()
-    })
-    server = running.server
-    await server.ledger.seal()
+    await resignedAfter([
+      {
+        sql: `UPDATE receipts SET action = 'accept-all', hash = ? WHERE id = ?`,
+        args: [receiptEntryOf(forged), forged.id],
+      },
+    ])
     expect(await server.ledger.verify()).toMatchObject({ ok: true, receipts: 20 })
     expect(await server.ledger.verifyLog({ keys })).toEqual({ ok: true, treeSize: 20 })
     const result = await server.ledger.verifyLog({ keys, since: saved })
