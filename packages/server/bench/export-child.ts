@@ -5,9 +5,10 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { createClient } from '@libsql/client'
+import { libsqlSqlClient } from '../src/db/sql-client.ts'
 import { siteExportStream } from '../src/ledger/export/site-export.ts'
 
-const client = createClient({ url: process.env.BENCH_DB_URL! })
+const client = libsqlSqlClient(createClient({ url: process.env.BENCH_DB_URL! }))
 const format = (process.env.BENCH_FORMAT ?? 'ndjson') as 'csv' | 'ndjson'
 const started = performance.now()
 let bytes = 0

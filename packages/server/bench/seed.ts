@@ -1,10 +1,10 @@
-import type { Client } from '@libsql/client'
+import type { SqlClient } from '../src/db/sql-client.ts'
 
 /**
  * Bulk-inserts `count` receipts for site `xtra` in one statement (a recursive CTE), fast enough to seed a
  * million rows for the export figure. Hashes are random: these rows are for streaming, not for verify.
  */
-export async function seedReceipts(client: Client, count: number): Promise<void> {
+export async function seedReceipts(client: SqlClient, count: number): Promise<void> {
   await client.execute('PRAGMA synchronous=OFF')
   await client.execute({
     sql: `WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ?)

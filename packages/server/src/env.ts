@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { z } from 'zod'
+import { DB_URL_FORMS, DB_URL_PATTERN } from './db/sql-client.ts'
 import { DURABILITIES } from './ledger/write/writer.ts'
 import { isLoopbackHost } from './lib/public-base.ts'
 import { DEFAULT_MAX_CONNECTIONS } from './lib/server-limits.ts'
@@ -8,8 +9,6 @@ export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
 export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const
 export type LogFormat = (typeof LOG_FORMATS)[number]
-
-const DB_URL_PATTERN = /^(file|libsql|https?|wss?):/
 
 /** A request header name (an RFC 9110 token), kept in lower case as Node and Hono read headers. */
 const headerNameSchema = z
@@ -43,10 +42,7 @@ const envSchema = z.object({
     .refine((port) => port <= 65535, 'accepted: a port number from 0 to 65535')
     .default(8787),
   HOST: z.string().min(1, 'accepted: a host name or IP address to listen on').default('127.0.0.1'),
-  TORII_DB_URL: z
-    .string()
-    .regex(DB_URL_PATTERN, 'accepted: file:PATH, libsql://HOST, http(s)://HOST or ws(s)://HOST')
-    .default('file:./data/torii.db'),
+  TORII_DB_URL: z.string().regex(DB_URL_PATTERN, `accepted: ${DB_URL_FORMS}`).default('file:./data/torii.db'),
   TORII_DB_AUTH_TOKEN: z.string().optional(),
   TORII_DEMO: z.enum(['auto', 'on', 'off'], 'accepted: auto, on, off').default('auto'),
   TORII_SIGNING_KEY: z.string().min(1).optional(),

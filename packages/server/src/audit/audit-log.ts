@@ -1,7 +1,7 @@
 import type { AuditAction, AuditEntry, AuditPage } from '@torii/schema/admin-api'
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { auditLog } from '../db/site-tables.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { csvCell } from '../ledger/export/site-export.ts'
 
 export interface AuditRecord {
@@ -24,6 +24,7 @@ export const AUDIT_PAGE_LIMIT = 50
 
 /** Appends one entry (the table refuses updates and deletes). */
 export async function recordAudit(db: Db, record: AuditRecord): Promise<void> {
+  const { auditLog } = tablesOf(db)
   await db.insert(auditLog).values({
     at: new Date().toISOString(),
     actor: record.actor,
@@ -34,7 +35,8 @@ export async function recordAudit(db: Db, record: AuditRecord): Promise<void> {
   })
 }
 
-function where(query: AuditQuery): SQL | undefined {
+function where(db: Db, query: AuditQuery): SQL | undefined {
+  const { auditLog } = tablesOf(db)
   const cursor = query.cursor ? Number(query.cursor) : undefined
   return and(
     query.siteId === undefined ? undefined : eq(auditLog.siteId, query.siteId),
@@ -44,11 +46,12 @@ function where(query: AuditQuery): SQL | undefined {
 
 /** One page of entries, newest first. */
 export async function listAudit(db: Db, query: AuditQuery): Promise<AuditPage> {
+  const { auditLog } = tablesOf(db)
   const limit = query.limit ?? AUDIT_PAGE_LIMIT
   const rows = await db
     .select()
     .from(auditLog)
-    .where(where(query))
+    .where(where(db, query))
     .orderBy(desc(auditLog.id))
     .limit(limit + 1)
   const entries: AuditEntry[] = rows.slice(0, limit)

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { users } from '../db/site-tables.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { generatePassword, hashPassword, verifyPassword } from './password.ts'
 import { countUsers, findUser, normalizeEmail } from './users.ts'
 
@@ -18,6 +18,7 @@ export interface OneTimeLogin {
  * once and must then be changed before the API allows anything else. Null when there are users already.
  */
 export async function createOneTimeAdmin(db: Db): Promise<OneTimeLogin | null> {
+  const { users } = tablesOf(db)
   if ((await countUsers(db)) > 0) return null
   const password = generatePassword()
   const rows = await db
@@ -42,6 +43,7 @@ export async function replacePublishedPassword(
   db: Db,
   published: OneTimeLogin
 ): Promise<OneTimeLogin | null> {
+  const { users } = tablesOf(db)
   const user = await findUser(db, published.email)
   if (!user || !(await verifyPassword(published.password, user.passwordHash))) return null
   const password = generatePassword()

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { User } from '@torii/schema'
 import { and, eq, lt, ne } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { sessions, users } from '../db/site-tables.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { mustChangePassword } from './password.ts'
 
 /** Sessions last 12 hours from login: a working day, not a week on a shared computer. */
@@ -29,6 +29,7 @@ export async function createSession(
   db: Db,
   email: string
 ): Promise<{ token: string; csrfToken: string; expiresAt: string }> {
+  const { sessions } = tablesOf(db)
   const token = randomToken()
   const csrfToken = randomToken()
   const now = new Date()
@@ -43,6 +44,7 @@ export async function createSession(
 
 /** The live session of a cookie token, or null (unknown or expired). */
 export async function findSession(db: Db, token: string): Promise<Session | null> {
+  const { sessions, users } = tablesOf(db)
   if (!token || token.length > 100) return null
   const [row] = await db
     .select({
@@ -67,11 +69,13 @@ export async function findSession(db: Db, token: string): Promise<Session | null
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
+  const { sessions } = tablesOf(db)
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token)))
 }
 
 /** Ends every session of a user except the one with `keepToken` (after a password change). */
 export async function endOtherSessions(db: Db, email: string, keepToken: string): Promise<void> {
+  const { sessions } = tablesOf(db)
   await db
     .delete(sessions)
     .where(and(eq(sessions.email, email), ne(sessions.tokenHash, tokenHash(keepToken))))

@@ -57,7 +57,7 @@ export async function restoreBackup(file: string, target: Client): Promise<Resto
     copyFileSync(file, copyPath)
     const source = await createDb({ url: `file:${copyPath}` })
     try {
-      await copyTables(source.client, target)
+      await copyTables(source.libsql!, target)
     } finally {
       source.close()
     }

@@ -23,7 +23,7 @@ export async function backupCommand(args: string[], io: CliIo): Promise<number> 
         '--db: backup reads a local database file (file:PATH); a libSQL server (sqld, Turso) keeps its own backups'
       )
     }
-    const summary = await writeSnapshot(database.client, out)
+    const summary = await writeSnapshot(database.libsql!, out)
     const head = summary.logHead
     io.out(`backup: wrote ${out} (${summary.bytes} bytes) in ${summary.durationMs} ms`)
     io.out(`  rows: ${describeCounts(summary.tables)}`)

@@ -3,7 +3,7 @@ import { dirname } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
-import type { Client } from '@libsql/client'
+import type { SqlClient } from '../db/sql-client.ts'
 import { ledgerExportStream } from '../ledger/export/ledger-export.ts'
 import { siteExportStream } from '../ledger/export/site-export.ts'
 import { receiptQuerySchema } from '../ledger/read/receipt-query.ts'
@@ -17,7 +17,7 @@ const FLAG_OF: Record<string, string> = { consentId: '--consent-id' }
  * A mistyped --site would otherwise export an empty file with exit 0, which reads as "no receipts". A site
  * is known when it is configured or has receipts (the ledger keeps them whatever happens to the site).
  */
-async function assertSiteKnown(client: Client, siteId: string): Promise<void> {
+async function assertSiteKnown(client: SqlClient, siteId: string): Promise<void> {
   const known = await client.execute({
     sql: 'SELECT 1 FROM sites WHERE id = ? UNION ALL SELECT 1 FROM receipts WHERE site_id = ? LIMIT 1',
     args: [siteId, siteId],

@@ -1,5 +1,5 @@
-import type { Client } from '@libsql/client'
 import { formatVerifierKey } from '@torii/schema/log'
+import type { SqlClient } from '../db/sql-client.ts'
 import { rawPublicKey } from '../ledger/seal/checkpoint-signer.ts'
 import { keyFileBeside, readKeyFile, writeKeyFile } from '../ledger/seal/key-file.ts'
 import { recordPublicKey } from '../ledger/seal/load-signing-key.ts'
@@ -60,7 +60,7 @@ async function printVerifierKeys(io: CliIo, keyFile: string | null, origin: stri
 }
 
 /** A new signing key in the key file; the old key's public half kept there and in `ledger_keys`. */
-async function rotate(io: CliIo, client: Client, keyFile: string): Promise<number> {
+async function rotate(io: CliIo, client: SqlClient, keyFile: string): Promise<number> {
   const content = readKeyFile(keyFile)
   const retired: PublicKeyRecord[] = content ? [...content.retired, content.signingKey] : []
   // A key an older Torii kept in the database: its public half stays trusted, its private half goes.

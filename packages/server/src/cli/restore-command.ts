@@ -14,8 +14,9 @@ export async function restoreCommand(args: string[], io: CliIo): Promise<number>
     throw new UsageError('--db URL is required: the empty database to restore into')
   const database = await openDatabase(values.db, false)
   try {
-    await assertEmpty(database.client, database.url)
-    const summary = await restoreBackup(backup, database.client)
+    if (!database.libsql) throw new UsageError('--db: restore writes into a libSQL database (file:PATH)')
+    await assertEmpty(database.libsql, database.url)
+    const summary = await restoreBackup(backup, database.libsql)
     const head = summary.logHead
     io.out(`restore: ${backup} restored into ${database.url}`)
     io.out(`  rows: ${describeCounts(summary.tables)} (sessions are not restored: everyone signs in again)`)

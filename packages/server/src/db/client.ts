@@ -4,20 +4,32 @@ import { fileURLToPath } from 'node:url'
 import { type Client, createClient } from '@libsql/client'
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql'
 import { migrate } from 'drizzle-orm/libsql/migrator'
+import type { Schema } from './define-schema.ts'
+import { openPostgres } from './open-postgres.ts'
 import * as schema from './schema.ts'
+import { type Dialect, dialectOf, libsqlSqlClient, type SqlClient } from './sql-client.ts'
+import { registerTables } from './tables-of.ts'
 
 export const DEFAULT_DB_URL = 'file:./data/torii.db'
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url))
 /** How long a writer waits for another process's lock before giving up (several servers, one file). */
 const BUSY_TIMEOUT_MS = 5000
 
-export type Db = LibSQLDatabase<typeof schema>
+/**
+ * drizzle on either engine. Typed as the libSQL database: queries are written once against `tablesOf(db)`
+ * and use only what both dialects' query builders have (no `.get()`, `.all()`, `.run()` or `batch`).
+ */
+export type Db = LibSQLDatabase<Schema>
 
 export interface Database {
   db: Db
-  client: Client
+  /** Raw SQL on the same database (the ledger). */
+  client: SqlClient
+  dialect: Dialect
+  /** The libSQL client, on SQLite only (the writer thread, backups). */
+  libsql?: Client
   url: string
-  close(): void
+  close(): Promise<void>
 }
 
 export interface CreateDbOptions {
@@ -25,7 +37,7 @@ export interface CreateDbOptions {
   authToken?: string
 }
 
-/** Thrown when the database cannot be opened or migrated; the message is one line naming the path. */
+/** Thrown when the database cannot be opened or migrated; the message is one line naming the path or host. */
 export class DbOpenError extends Error {
   override name = 'DbOpenError'
 }
@@ -37,7 +49,8 @@ export function filePathOf(url: string): string | null {
   return resolve(url.slice('file:'.length).split('?')[0]!)
 }
 
-function reason(error: unknown): string {
+/** The first line of an error's message, with its code when the message lacks it. */
+export function reason(error: unknown): string {
   const err = error as { code?: string; message?: string; cause?: { message?: string } }
   const text = err.cause?.message ?? err.message ?? String(error)
   return (err.code && !text.includes(err.code) ? `${err.code}: ${text}` : text).split('\n')[0]!
@@ -51,7 +64,7 @@ const MIGRATE_ATTEMPTS = 3
  * starting beside another on a new database read "none applied" too and failed on `table ... already exists`.
  * Trying again reads the other's record of them and skips them; a real failure fails every attempt.
  */
-async function migrateWithRetry(db: Db): Promise<void> {
+async function migrateWithRetry(db: LibSQLDatabase<typeof schema>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
@@ -62,9 +75,10 @@ async function migrateWithRetry(db: Db): Promise<void> {
   }
 }
 
-/** Opens (creating its folder for `file:` URLs) and migrates the database. */
+/** Opens (creating its folder for `file:` URLs) and migrates the database: libSQL, or PostgreSQL for `postgres://`. */
 export async function createDb(options: CreateDbOptions = {}): Promise<Database> {
   const url = options.url ?? DEFAULT_DB_URL
+  if (dialectOf(url) === 'postgres') return openPostgres(url)
   const path = filePathOf(url)
   const where = path ?? url
   if (path) {
@@ -88,5 +102,14 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
     client.close()
     throw new DbOpenError(`cannot open the database ${where}: ${reason(error)}`)
   }
-  return { db, client, url, close: () => client.close() }
+  const sqlClient = libsqlSqlClient(client)
+  registerTables(db, schema, 'sqlite', sqlClient)
+  return {
+    db: db as unknown as Db,
+    client: sqlClient,
+    dialect: 'sqlite',
+    libsql: client,
+    url,
+    close: async () => client.close(),
+  }
 }

@@ -1,6 +1,23 @@
-// The database schema: drizzle-kit reads this file. Sites, drafts, revisions, users and sessions live in
-// site-tables.ts; the receipt ledger's tables in ../ledger/record/tables.ts; the scan history in scan-tables.ts.
+// The SQLite (libSQL) schema: drizzle-kit reads this file (drizzle.config.ts). Each table is defined once in
+// site-tables.ts, scan-tables.ts and ../ledger/record/tables.ts; schema-pg.ts builds the same for PostgreSQL.
+import { defineSchema } from './define-schema.ts'
+import { SQLITE_KIT } from './table-kit.ts'
 
-export * from '../ledger/record/tables.ts'
-export * from './scan-tables.ts'
-export * from './site-tables.ts'
+export const {
+  sites,
+  drafts,
+  revisions,
+  users,
+  sessions,
+  siteMembers,
+  apiTokens,
+  auditLog,
+  scans,
+  receipts,
+  batches,
+  ledgerKeys,
+  logEntries,
+  logTiles,
+  checkpoints,
+  erasures,
+} = defineSchema(SQLITE_KIT)

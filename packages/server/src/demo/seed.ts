@@ -4,7 +4,7 @@ import { DEFAULT_TIME_ZONE } from '@torii/schema/site-input'
 import { count, sql } from 'drizzle-orm'
 import { countUsers, createUser, findUser } from '../auth/users.ts'
 import type { Db } from '../db/client.ts'
-import { sites } from '../db/site-tables.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { isLoopbackHost } from '../lib/public-base.ts'
 import { publishRevision } from '../sites/revisions.ts'
 import { createSite, getSite } from '../sites/sites.ts'
@@ -30,6 +30,7 @@ export async function shouldRunDemo(
   mode: boolean | 'auto',
   publishedLoginSafe = true
 ): Promise<boolean> {
+  const { sites } = tablesOf(db)
   if (mode !== 'auto') return mode
   const [row] = await db.select({ n: count() }).from(sites)
   if (!row?.n) return publishedLoginSafe && (await countUsers(db)) === 0
@@ -90,6 +91,7 @@ export async function seedDemo(
  * their own, where a read-then-write would keep only the last writer's list.
  */
 async function addOrigins(db: Db, siteId: string, origins: string[]): Promise<void> {
+  const { sites } = tablesOf(db)
   const added = JSON.stringify(origins)
   await db.run(sql`update ${sites} set origins = (
       select json_group_array(value) from (

@@ -9,6 +9,7 @@ import { drizzle } from 'drizzle-orm/libsql'
 import { migrate } from 'drizzle-orm/libsql/migrator'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDb } from '../db/client.ts'
+import { libsqlSqlClient } from '../db/sql-client.ts'
 import { rootFromInclusion, verifySignedCheckpoint } from '../testing/log-verifier.ts'
 import { sampleEntry } from '../testing/test-db.ts'
 import { createLedger } from './index.ts'
@@ -33,8 +34,9 @@ async function ledgerBeforeTheLog(path: string): Promise<Receipt[]> {
   const journal = JSON.parse(readFileSync(journalPath, 'utf8'))
   journal.entries = journal.entries.slice(0, 3)
   writeFileSync(journalPath, JSON.stringify(journal))
-  const client = createClient({ url: `file:${path}` })
-  await migrate(drizzle(client), { migrationsFolder: folder })
+  const libsql = createClient({ url: `file:${path}` })
+  await migrate(drizzle(libsql), { migrationsFolder: folder })
+  const client = libsqlSqlClient(libsql)
   const receipts: Receipt[] = []
   for (let i = 0; i < 12; i++) {
     const entry = sampleEntry()

@@ -1,4 +1,4 @@
-import type { Client } from '@libsql/client'
+import type { SqlClient } from '../db/sql-client.ts'
 import { ledgerExportStream } from './export/ledger-export.ts'
 import { siteExportStream } from './export/site-export.ts'
 import { createLogReader } from './read/log-reads.ts'
@@ -40,7 +40,7 @@ export function logOriginFor(publicUrl: string | undefined): string {
 
 export interface LedgerOptions {
   /** The @libsql/client the database was opened with. */
-  client: Client
+  client: SqlClient
   /** Ed25519 private key, PEM or base64 PKCS8 DER (TORII_SIGNING_KEY); else the key file is used. */
   signingKey?: string
   /**

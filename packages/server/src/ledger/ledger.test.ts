@@ -1,5 +1,6 @@
 import { createClient } from '@libsql/client'
 import { afterEach, describe, expect, it } from 'vitest'
+import { libsqlSqlClient } from '../db/sql-client.ts'
 import { createTestDb, sampleEntry } from '../testing/test-db.ts'
 import { createLedger, type Ledger } from './index.ts'
 import { receiptLeaf, rootFromPath } from './seal/merkle.ts'
@@ -172,7 +173,7 @@ describe('erasure', () => {
 describe('two ledgers on one database file', () => {
   it('append concurrently through two clients: every receipt present, ids unique, verify passes', async () => {
     const db = await createTestDb()
-    const other = createClient({ url: `file:${db.path}`, timeout: 5000 })
+    const other = libsqlSqlClient(createClient({ url: `file:${db.path}`, timeout: 5000 }))
     const a = await createLedger({ client: db.client, batchSize: 16, batchIntervalMs: 5, warn: () => {} })
     const b = await createLedger({ client: other, batchSize: 16, batchIntervalMs: 5, warn: () => {} })
     open.push({ db, ledgers: [a, b] })

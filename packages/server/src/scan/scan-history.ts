@@ -1,14 +1,15 @@
 import type { ScanDetail, ScanProgress, ScanReport, ScanSummary } from '@torii/schema/scan-report'
 import { and, desc, eq } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { scans } from '../db/scan-tables.ts'
+import type { Schema } from '../db/define-schema.ts'
+import { tablesOf } from '../db/tables-of.ts'
 
 /** A running scan whose process has not written for this long has stopped (the server restarted). */
 export const SCAN_HEARTBEAT_STALE_MS = 2 * 60_000
 /** The history keeps this many scans per site on screen. */
 const HISTORY_LIMIT = 50
 
-type ScanRow = typeof scans.$inferSelect
+type ScanRow = Schema['scans']['$inferSelect']
 
 function toSummary(row: ScanRow, now: number): ScanSummary {
   const stale = row.status === 'running' && now - Date.parse(row.updatedAt) > SCAN_HEARTBEAT_STALE_MS
@@ -42,6 +43,7 @@ function toSummary(row: ScanRow, now: number): ScanSummary {
 
 /** The site's scans, newest first. */
 export async function listScans(db: Db, siteId: string): Promise<ScanSummary[]> {
+  const { scans } = tablesOf(db)
   const rows = await db
     .select()
     .from(scans)
@@ -53,6 +55,7 @@ export async function listScans(db: Db, siteId: string): Promise<ScanSummary[]> 
 }
 
 export async function getScan(db: Db, siteId: string, id: string): Promise<ScanDetail | null> {
+  const { scans } = tablesOf(db)
   const [row] = await db
     .select()
     .from(scans)
@@ -71,6 +74,7 @@ export interface NewScan {
 }
 
 export async function insertScan(db: Db, scan: NewScan): Promise<void> {
+  const { scans } = tablesOf(db)
   const now = new Date().toISOString()
   await db.insert(scans).values({
     ...scan,
@@ -82,6 +86,7 @@ export async function insertScan(db: Db, scan: NewScan): Promise<void> {
 }
 
 export async function saveScanProgress(db: Db, id: string, progress: ScanProgress): Promise<void> {
+  const { scans } = tablesOf(db)
   await db.update(scans).set({ progress, updatedAt: new Date().toISOString() }).where(eq(scans.id, id))
 }
 
@@ -91,6 +96,7 @@ export async function finishScan(
   id: string,
   outcome: { report: ScanReport } | { error: string }
 ): Promise<void> {
+  const { scans } = tablesOf(db)
   const now = new Date().toISOString()
   const done =
     'report' in outcome

@@ -1,7 +1,7 @@
 import type { SiteConfig } from '@torii/schema'
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { drafts } from '../db/site-tables.ts'
+import { tablesOf } from '../db/tables-of.ts'
 
 export interface Draft {
   config: SiteConfig
@@ -10,6 +10,7 @@ export interface Draft {
 }
 
 export async function getDraft(db: Db, siteId: string): Promise<Draft | null> {
+  const { drafts } = tablesOf(db)
   const [row] = await db.select().from(drafts).where(eq(drafts.siteId, siteId)).limit(1)
   return row ? { config: row.config, updatedAt: row.updatedAt, updatedBy: row.updatedBy ?? null } : null
 }
@@ -21,6 +22,7 @@ export async function saveDraft(
   config: SiteConfig,
   by: string | null
 ): Promise<Draft> {
+  const { drafts } = tablesOf(db)
   const updatedAt = new Date().toISOString()
   await db
     .insert(drafts)

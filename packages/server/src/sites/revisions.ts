@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto'
 import { canonicalJson, type Revision, type RevisionSummary, type SiteConfig } from '@torii/schema'
 import { and, desc, eq } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { drafts, revisions, sites } from '../db/site-tables.ts'
+import type { Schema } from '../db/define-schema.ts'
+import { serializedTransaction } from '../db/serialized-transaction.ts'
+import { tablesOf } from '../db/tables-of.ts'
 
-type RevisionRow = typeof revisions.$inferSelect
+type RevisionRow = Schema['revisions']['$inferSelect']
 
 /** SHA-256 (hex) of the config's canonical JSON: what receipts point at. */
 export function revisionHash(config: SiteConfig): string {
@@ -33,6 +35,7 @@ function toSummary(row: Omit<RevisionRow, 'config'>): RevisionSummary {
 }
 
 export async function getRevision(db: Db, siteId: string, number: number): Promise<Revision | null> {
+  const { revisions } = tablesOf(db)
   const [row] = await db
     .select()
     .from(revisions)
@@ -43,6 +46,7 @@ export async function getRevision(db: Db, siteId: string, number: number): Promi
 
 /** The site's live (last published) revision, or null when nothing is published or the site is unknown. */
 export async function getLiveRevision(db: Db, siteId: string): Promise<Revision | null> {
+  const { revisions, sites } = tablesOf(db)
   const [row] = await db
     .select({ revision: revisions })
     .from(sites)
@@ -53,6 +57,7 @@ export async function getLiveRevision(db: Db, siteId: string): Promise<Revision 
 }
 
 export async function listRevisions(db: Db, siteId: string): Promise<RevisionSummary[]> {
+  const { revisions } = tablesOf(db)
   const rows = await db
     .select({
       siteId: revisions.siteId,
@@ -87,9 +92,10 @@ export async function publishRevision(
   note: string | null = null,
   { resetDraft = false }: PublishOptions = {}
 ): Promise<RevisionSummary> {
+  const { drafts, revisions, sites } = tablesOf(db)
   const hash = revisionHash(config)
   const publishedAt = new Date().toISOString()
-  return db.transaction(async (tx) => {
+  return serializedTransaction(db, async (tx) => {
     const [last] = await tx
       .select({ number: revisions.number })
       .from(revisions)

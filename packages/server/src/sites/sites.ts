@@ -2,9 +2,11 @@ import type { SiteConfig } from '@torii/schema'
 import type { Site, SiteInput } from '@torii/schema/admin-api'
 import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { drafts, sites } from '../db/site-tables.ts'
+import type { Schema } from '../db/define-schema.ts'
+import { serializedTransaction } from '../db/serialized-transaction.ts'
+import { tablesOf } from '../db/tables-of.ts'
 
-type SiteRow = typeof sites.$inferSelect
+type SiteRow = Schema['sites']['$inferSelect']
 
 function toSite(row: SiteRow): Site {
   return {
@@ -19,11 +21,13 @@ function toSite(row: SiteRow): Site {
 }
 
 export async function getSite(db: Db, id: string): Promise<Site | null> {
+  const { sites } = tablesOf(db)
   const [row] = await db.select().from(sites).where(eq(sites.id, id)).limit(1)
   return row ? toSite(row) : null
 }
 
 export async function listSites(db: Db): Promise<Site[]> {
+  const { sites } = tablesOf(db)
   const rows = await db.select().from(sites).orderBy(asc(sites.createdAt), asc(sites.id))
   return rows.map(toSite)
 }
@@ -35,8 +39,9 @@ export async function createSite(
   draft: SiteConfig,
   by: string | null
 ): Promise<Site | null> {
+  const { drafts, sites } = tablesOf(db)
   const now = new Date().toISOString()
-  return db.transaction(async (tx) => {
+  return serializedTransaction(db, async (tx) => {
     const [existing] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.id, input.id)).limit(1)
     if (existing) return null
     const [row] = await tx
@@ -53,6 +58,7 @@ export async function updateSite(
   id: string,
   patch: Partial<Omit<SiteInput, 'id'>>
 ): Promise<Site | null> {
+  const { sites } = tablesOf(db)
   if (Object.keys(patch).length === 0) return getSite(db, id)
   const [row] = await db.update(sites).set(patch).where(eq(sites.id, id)).returning()
   return row ? toSite(row) : null

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { ApiToken, CreatedApiToken, SiteRole } from '@torii/schema/admin-api'
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { apiTokens } from '../db/site-tables.ts'
+import type { Schema } from '../db/define-schema.ts'
+import { tablesOf } from '../db/tables-of.ts'
 
 /** Every secret starts so: recognisable in a leak scanner, and never mistaken for a session cookie. */
 export const TOKEN_PREFIX = 'torii_'
@@ -14,7 +15,8 @@ function secretHash(secret: string): string {
   return createHash('sha256').update(secret).digest('hex')
 }
 
-const listed = {
+/** The columns a token is listed with (never its hash). */
+const listed = ({ apiTokens }: Schema) => ({
   id: apiTokens.id,
   name: apiTokens.name,
   siteId: apiTokens.siteId,
@@ -23,13 +25,14 @@ const listed = {
   createdBy: apiTokens.createdBy,
   lastUsedAt: apiTokens.lastUsedAt,
   revokedAt: apiTokens.revokedAt,
-}
+})
 
 /** Creates a token; its secret is returned this once and stored only as its hash. */
 export async function createApiToken(
   db: Db,
   input: { siteId: string; name: string; role: SiteRole; createdBy: string }
 ): Promise<CreatedApiToken> {
+  const { apiTokens } = tablesOf(db)
   const secret = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`
   const token: ApiToken = {
     id: randomBytes(8).toString('hex'),
@@ -43,8 +46,9 @@ export async function createApiToken(
 }
 
 export async function listApiTokens(db: Db, siteId: string): Promise<ApiToken[]> {
+  const { apiTokens } = tablesOf(db)
   return db
-    .select(listed)
+    .select(listed(tablesOf(db)))
     .from(apiTokens)
     .where(eq(apiTokens.siteId, siteId))
     .orderBy(desc(apiTokens.createdAt))
@@ -52,9 +56,10 @@ export async function listApiTokens(db: Db, siteId: string): Promise<ApiToken[]>
 
 /** The live (not revoked) token of a secret, or null; notes when it was used. */
 export async function useApiToken(db: Db, secret: string): Promise<ApiToken | null> {
+  const { apiTokens } = tablesOf(db)
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 100) return null
   const [token] = await db
-    .select(listed)
+    .select(listed(tablesOf(db)))
     .from(apiTokens)
     .where(and(eq(apiTokens.tokenHash, secretHash(secret)), isNull(apiTokens.revokedAt)))
     .limit(1)
@@ -70,6 +75,7 @@ export async function useApiToken(db: Db, secret: string): Promise<ApiToken | nu
 
 /** Revokes a site's token; false when the site has no such live token. */
 export async function revokeApiToken(db: Db, siteId: string, id: string): Promise<boolean> {
+  const { apiTokens } = tablesOf(db)
   const rows = await db
     .update(apiTokens)
     .set({ revokedAt: new Date().toISOString() })

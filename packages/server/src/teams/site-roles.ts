@@ -2,7 +2,7 @@ import type { AccessibleSite, Role, SiteMember, SiteRole } from '@torii/schema/a
 import { and, asc, eq } from 'drizzle-orm'
 import { normalizeEmail } from '../auth/users.ts'
 import type { Db } from '../db/client.ts'
-import { siteMembers, users } from '../db/site-tables.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { listSites } from '../sites/sites.ts'
 
 /** The site role a global role gives on every site: admins own them all, global viewers read them all. */
@@ -22,6 +22,7 @@ export async function siteRoleOf(
   role: Role,
   siteId: string
 ): Promise<SiteRole | null> {
+  const { siteMembers } = tablesOf(db)
   if (role === 'admin') return 'owner'
   const [row] = await db
     .select({ role: siteMembers.role })
@@ -33,6 +34,7 @@ export async function siteRoleOf(
 
 /** The sites a user has a role on, with that role. */
 export async function accessibleSites(db: Db, email: string, role: Role): Promise<AccessibleSite[]> {
+  const { siteMembers } = tablesOf(db)
   const [all, grants] = await Promise.all([
     listSites(db),
     db.select().from(siteMembers).where(eq(siteMembers.email, email)),
@@ -45,6 +47,7 @@ export async function accessibleSites(db: Db, email: string, role: Role): Promis
 }
 
 export async function listMembers(db: Db, siteId: string): Promise<SiteMember[]> {
+  const { siteMembers } = tablesOf(db)
   return db
     .select({ email: siteMembers.email, role: siteMembers.role, createdAt: siteMembers.createdAt })
     .from(siteMembers)
@@ -59,6 +62,7 @@ export async function setMember(
   email: string,
   role: SiteRole
 ): Promise<SiteMember | null> {
+  const { siteMembers, users } = tablesOf(db)
   const key = normalizeEmail(email)
   const [user] = await db.select({ email: users.email }).from(users).where(eq(users.email, key)).limit(1)
   if (!user) return null
@@ -72,6 +76,7 @@ export async function setMember(
 
 /** Takes a user's role on a site away; false when they had none. */
 export async function removeMember(db: Db, siteId: string, email: string): Promise<boolean> {
+  const { siteMembers } = tablesOf(db)
   const rows = await db
     .delete(siteMembers)
     .where(and(eq(siteMembers.siteId, siteId), eq(siteMembers.email, normalizeEmail(email))))

@@ -1,6 +1,6 @@
-import type { Client } from '@libsql/client'
 import type { ReceiptAction } from '@torii/schema'
 import { formatCheckpoint, signNote } from '@torii/schema/log'
+import type { SqlClient } from '../db/sql-client.ts'
 import { receiptEntryOf } from '../ledger/record/leaf-commitment.ts'
 import { RECEIPT_SELECT } from '../ledger/record/receipt-fields.ts'
 import { receiptHash } from '../ledger/record/receipt-hash.ts'
@@ -14,7 +14,7 @@ import { type SigningKey, signHead } from '../ledger/seal/signing-key.ts'
 // verify catches it.
 
 /** Changes a receipt's action and gives it the hash (v1: the entry) its new content has, as a careful forger would. */
-export async function rewriteAction(client: Client, seq: number, action: ReceiptAction): Promise<string> {
+export async function rewriteAction(client: SqlClient, seq: number, action: ReceiptAction): Promise<string> {
   const raw = (
     await client.execute({ sql: `SELECT ${RECEIPT_SELECT} FROM receipts WHERE seq = ?`, args: [seq] })
   ).rows[0]
@@ -30,7 +30,7 @@ export async function rewriteAction(client: Client, seq: number, action: Receipt
 }
 
 /** Recomputes every batch's root and chain from the receipts as they are now, and signs each with `key`. */
-export async function resignBatches(client: Client, key: SigningKey): Promise<void> {
+export async function resignBatches(client: SqlClient, key: SigningKey): Promise<void> {
   const batches = (
     await client.execute('SELECT seq, first_seq, last_seq, sealed_at FROM batches ORDER BY seq')
   ).rows
@@ -64,7 +64,7 @@ export async function resignBatches(client: Client, key: SigningKey): Promise<vo
  * shorter ledger whose latest checkpoint was really signed (no key needed, when a checkpoint was signed at
  * the cut).
  */
-export async function cutNewestBatches(client: Client, count: number): Promise<void> {
+export async function cutNewestBatches(client: SqlClient, count: number): Promise<void> {
   const kept = (
     await client.execute({
       sql: 'SELECT coalesce(max(last_seq), 0) AS last FROM (SELECT last_seq FROM batches ORDER BY seq LIMIT (SELECT count(*) - ? FROM batches))',
@@ -82,7 +82,7 @@ export async function cutNewestBatches(client: Client, count: number): Promise<v
  * Rewrites the log to match the receipts as they are now (each receipt's entry is its hash) and replaces its
  * checkpoints with one of the whole log signed by `key` under `origin`: what the key holder can do.
  */
-export async function resignLog(client: Client, key: SigningKey, origin: string): Promise<void> {
+export async function resignLog(client: SqlClient, key: SigningKey, origin: string): Promise<void> {
   await client.execute(
     'UPDATE log_entries SET entry = (SELECT hash FROM receipts WHERE receipts.seq = log_entries.receipt_seq) WHERE receipt_seq IS NOT NULL'
   )

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Client } from '@libsql/client'
 import { formatVerifierKey, parseVerifierKey } from '@torii/schema/log'
 import { createDb } from '../db/client.ts'
+import type { SqlClient } from '../db/sql-client.ts'
 import { DEFAULT_LOG_ORIGIN } from '../ledger/index.ts'
 import { rawPublicKey } from '../ledger/seal/checkpoint-signer.ts'
 import { keyFileBeside, readKeyFile } from '../ledger/seal/key-file.ts'
@@ -29,7 +29,7 @@ export interface ServersOnOneFile {
   /** Starts one more server on the file (the first start seeds the demo site and the key). */
   start(): Promise<ServerProcess>
   /** Opens the file (stop the servers first) and hands its client to `read`, closing it after. */
-  readDatabase<T>(read: (client: Client) => Promise<T>): Promise<T>
+  readDatabase<T>(read: (client: SqlClient) => Promise<T>): Promise<T>
   /** Kills the servers still running and removes the folder. */
   cleanup(): Promise<void>
 }
@@ -79,13 +79,13 @@ export function postReceipt(url: string, n: number): Promise<Response> {
 }
 
 /** Verifies the whole ledger in a database, as `torii verify --db` does, trusting the key file beside it. */
-export async function verifyDatabase(client: Client): Promise<VerifyResult> {
+export async function verifyDatabase(client: SqlClient): Promise<VerifyResult> {
   const keys = await keyFileKeys(client)
   return verifyRecords(new Map(keys.map((key) => [key.id, key.publicKey])), databaseRecords(client))
 }
 
 /** The public keys of the key file beside the database: what its servers signed with. */
-async function keyFileKeys(client: Client): Promise<PublicKeyRecord[]> {
+async function keyFileKeys(client: SqlClient): Promise<PublicKeyRecord[]> {
   const file = await localFileOf(client)
   const content = file ? readKeyFile(keyFileBeside(file)) : null
   if (!content) throw new Error(`no signing key file beside the database ${file}`)
@@ -96,7 +96,7 @@ async function keyFileKeys(client: Client): Promise<PublicKeyRecord[]> {
  * Verifies the log in a database (verifyLogAgainst) with the key file's key its servers signed with, under the default
  * origin (no TORII_PUBLIC_URL): these tests are about sealing, not about where the key comes from.
  */
-export async function verifyLogInDatabase(client: Client): Promise<LogVerifyResult> {
+export async function verifyLogInDatabase(client: SqlClient): Promise<LogVerifyResult> {
   const { publicKey } = (await keyFileKeys(client))[0]!
   const key = await parseVerifierKey(await formatVerifierKey(DEFAULT_LOG_ORIGIN, rawPublicKey(publicKey)))
   return verifyLogAgainst(client, { keys: [key] })

@@ -2,19 +2,28 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createDb, type Database } from '../db/client.ts'
+import type { Dialect } from '../db/sql-client.ts'
 import type { LedgerEntry } from '../ledger/types.ts'
+import { freshDbUrl } from './test-engines.ts'
 
-/** A fresh migrated libSQL file in its own temp folder, for one test. */
-export async function createTestDb(): Promise<Database & { dir: string; path: string; cleanup(): void }> {
+/**
+ * A fresh migrated database for one test, with its own temp folder: a libSQL file (`path`), or on
+ * `postgres` a new database on the run's cluster. `cleanup` closes it and deletes both.
+ */
+export async function createTestDb(
+  engine: Dialect = 'sqlite'
+): Promise<Database & { dir: string; path: string; cleanup(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'torii-ledger-'))
   const path = join(dir, 'torii.db')
-  const database = await createDb({ url: `file:${path}` })
+  const fresh = await freshDbUrl(engine, dir)
+  const database = await createDb({ url: fresh.url })
   return {
     ...database,
     dir,
     path,
-    cleanup() {
-      database.close()
+    async cleanup() {
+      await database.close()
+      await fresh.drop()
       rmSync(dir, { recursive: true, force: true })
     },
   }

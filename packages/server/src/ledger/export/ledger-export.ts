@@ -1,4 +1,4 @@
-import type { Client } from '@libsql/client'
+import type { SqlClient } from '../../db/sql-client.ts'
 import { databaseHeader, databaseRecords } from '../verify/ledger-records.ts'
 
 /** Records per chunk. */
@@ -6,7 +6,7 @@ const PAGE = 1000
 const encoder = new TextEncoder()
 
 /** The whole ledger as NDJSON (header with keys, receipts and batches): what `torii verify --file` reads. */
-export function ledgerExportStream(client: Client, now: () => Date): ReadableStream<Uint8Array> {
+export function ledgerExportStream(client: SqlClient, now: () => Date): ReadableStream<Uint8Array> {
   let records: AsyncGenerator<unknown> | null = null
   return new ReadableStream<Uint8Array>(
     {

@@ -1,5 +1,5 @@
-import type { Client } from '@libsql/client'
 import type { Receipt, ReceiptQuery } from '@torii/schema'
+import type { SqlClient } from '../../db/sql-client.ts'
 import { whereOf } from '../read/receipt-query.ts'
 import { RECEIPT_MEMBERS, RECEIPT_SELECT, type ReceiptField } from '../record/receipt-fields.ts'
 import { receiptFromRow, rowFromSql } from '../record/rows.ts'
@@ -107,7 +107,7 @@ function csvLine(r: Receipt): string {
 
 /** A site's receipts (filters applied, oldest first) as CSV or NDJSON, one page of rows per chunk. */
 export function siteExportStream(
-  client: Client,
+  client: SqlClient,
   siteId: string,
   format: 'csv' | 'ndjson',
   query: ReceiptQuery

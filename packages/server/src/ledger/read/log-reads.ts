@@ -1,4 +1,3 @@
-import type { Client } from '@libsql/client'
 import type { LogConsistencyProof, ReceiptLogProof } from '@torii/schema'
 import {
   consistencyProofRanges,
@@ -12,6 +11,7 @@ import {
   type TileCoordinates,
   tileRangeForNode,
 } from '@torii/schema/log'
+import type { SqlClient } from '../../db/sql-client.ts'
 import { rawPublicKey } from '../seal/checkpoint-signer.ts'
 import { tileHashes } from '../seal/log-tree.ts'
 import { merkleRoot, nodeHash } from '../seal/merkle.ts'
@@ -48,7 +48,7 @@ const FULL_TILE_CACHE = 1024
 
 /** Reads the log written by `sealLog` (seal/log-sealer.ts). */
 export function createLogReader(
-  client: Client,
+  client: SqlClient,
   { origin, publicKey }: { origin: string; publicKey: string }
 ): LogReader {
   /** Full hash tiles (`level/index`) and entry bundles (`entries/index`) read so far, oldest dropped first. */

@@ -1,5 +1,5 @@
-import type { Client } from '@libsql/client'
 import type { InclusionProof, ReceiptProof } from '@torii/schema'
+import type { SqlClient } from '../../db/sql-client.ts'
 import { receiptFromRow } from '../record/rows.ts'
 import type { ReceiptRow } from '../record/tables.ts'
 import { inclusionPath, receiptLeaf, rootFromPath } from '../seal/merkle.ts'
@@ -9,7 +9,7 @@ import type { LogReader } from './log-reads.ts'
 import { receiptRowById } from './receipt-reads.ts'
 
 /** The batch whose seq range holds the receipt, or undefined while it is not sealed. */
-async function batchHolding(client: Client, seq: number) {
+async function batchHolding(client: SqlClient, seq: number) {
   const batch = (
     await client.execute({
       sql: 'SELECT * FROM batches WHERE last_seq >= ? ORDER BY last_seq LIMIT 1',
@@ -19,7 +19,7 @@ async function batchHolding(client: Client, seq: number) {
   return batch && Number(batch.first_seq) <= seq ? batch : undefined
 }
 
-async function inclusionOf(client: Client, row: ReceiptRow): Promise<InclusionProof | null> {
+async function inclusionOf(client: SqlClient, row: ReceiptRow): Promise<InclusionProof | null> {
   const batch = await batchHolding(client, row.seq)
   if (!batch) return null
   const key = (
@@ -48,7 +48,11 @@ async function inclusionOf(client: Client, row: ReceiptRow): Promise<InclusionPr
 }
 
 /** The receipt as public proof: no IP or user agent, the revision it refers to, and its inclusion path. */
-export async function receiptProof(client: Client, id: string, log: LogReader): Promise<ReceiptProof | null> {
+export async function receiptProof(
+  client: SqlClient,
+  id: string,
+  log: LogReader
+): Promise<ReceiptProof | null> {
   const row = await receiptRowById(client, id)
   if (!row) return null
   const revision = (
@@ -73,7 +77,7 @@ export async function receiptProof(client: Client, id: string, log: LogReader): 
 
 /** Checks one receipt now: its hash against its content, and its inclusion path against its signed batch. */
 export async function verifyOne(
-  client: Client,
+  client: SqlClient,
   id: string,
   trustedKeys: ReadonlyMap<string, string>
 ): Promise<{ ok: boolean; reason?: string } | null> {

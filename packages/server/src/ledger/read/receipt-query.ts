@@ -1,6 +1,6 @@
-import type { InValue } from '@libsql/client'
 import { RECEIPT_ACTIONS, type ReceiptQuery } from '@torii/schema'
 import { z } from 'zod'
+import type { SqlValue } from '../../db/sql-client.ts'
 
 export const DEFAULT_PAGE_SIZE = 50
 export const MAX_PAGE_SIZE = 500
@@ -27,9 +27,9 @@ export class ReceiptQueryError extends Error {
 }
 
 /** SQL WHERE clause (and its arguments) for a site's receipts under the query's filters; no cursor. */
-export function whereOf(siteId: string, query: ReceiptQuery): { where: string; args: InValue[] } {
+export function whereOf(siteId: string, query: ReceiptQuery): { where: string; args: SqlValue[] } {
   const clauses = ['site_id = ?']
-  const args: InValue[] = [siteId]
+  const args: SqlValue[] = [siteId]
   if (query.from) {
     clauses.push('issued_at >= ?')
     args.push(new Date(query.from).toISOString())

@@ -1,4 +1,4 @@
-import type { Client } from '@libsql/client'
+import type { SqlClient } from '../../db/sql-client.ts'
 import type { SealLag } from '../types.ts'
 
 /** Receipts past the log's last entry, and the latest checkpoint's signing time, in one read. */
@@ -7,7 +7,7 @@ const SEAL_LAG_SQL = `SELECT
   (SELECT signed_at FROM checkpoints ORDER BY size DESC LIMIT 1) AS signed_at`
 
 /** How far the signed log is behind the committed receipts (see Ledger.sealLag). */
-export async function readSealLag(client: Client): Promise<SealLag> {
+export async function readSealLag(client: SqlClient): Promise<SealLag> {
   const row = (await client.execute(SEAL_LAG_SQL)).rows[0]
   return {
     pending: Number(row?.pending ?? 0),

@@ -1,5 +1,4 @@
 import { TZDate } from '@date-fns/tz'
-import type { Client, InValue } from '@libsql/client'
 import {
   type ActionCounts,
   RECEIPT_ACTIONS,
@@ -7,6 +6,7 @@ import {
   type RegionModel,
   type Stats,
 } from '@torii/schema'
+import type { SqlClient, SqlValue } from '../../db/sql-client.ts'
 
 const DAY_MS = 86_400_000
 
@@ -82,7 +82,7 @@ function countGroups<G>(
  * stay) but not per purpose (their choices are gone).
  */
 export async function siteStats(
-  client: Client,
+  client: SqlClient,
   siteId: string,
   query: StatsQuery,
   now: Date
@@ -92,8 +92,8 @@ export async function siteStats(
   const start = period[0]!.start
   // `region_rule = ?` on top of the period when the query names a rule.
   const inRule = regionRule === undefined ? '' : 'AND region_rule = ?'
-  const ruleArgs: InValue[] = regionRule === undefined ? [] : [regionRule]
-  const args: InValue[] = [siteId, start, ...ruleArgs]
+  const ruleArgs: SqlValue[] = regionRule === undefined ? [] : [regionRule]
+  const args: SqlValue[] = [siteId, start, ...ruleArgs]
   const perDay = period.map((day) => ({ date: day.date, counts: zeroCounts() }))
   const byDate = new Map(perDay.map((day) => [day.date, day]))
   // Each day's bounds as a table: every receipt is counted in the local day its time falls in.

@@ -1,9 +1,9 @@
 import { toSnakeCase } from 'drizzle-orm/casing'
 import { getTableConfig } from 'drizzle-orm/sqlite-core'
 import { afterEach, describe, expect, it } from 'vitest'
+import { receipts } from '../../db/schema.ts'
 import { createTestDb } from '../../testing/test-db.ts'
 import { RECEIPT_FIELDS } from './receipt-fields.ts'
-import { receipts } from './tables.ts'
 
 /** A field as SQLite stores it: drizzle's booleans are integers, the maps' JSON is text. */
 const sqliteType = (type: string) => (type === 'json' || type === 'text' ? 'TEXT' : 'INTEGER')

@@ -1,4 +1,4 @@
-import type { Client } from '@libsql/client'
+import type { SqlClient } from '../../db/sql-client.ts'
 import { type KeyFileContent, readKeyFile, writeKeyFile } from './key-file.ts'
 import {
   generateSigningKey,
@@ -9,7 +9,7 @@ import {
 } from './signing-key.ts'
 
 export interface LoadKeyOptions {
-  client: Client
+  client: SqlClient
   /** TORII_SIGNING_KEY: the key itself, PEM or base64 PKCS8 DER. */
   signingKey?: string
   /** The key file (TORII_SIGNING_KEY_FILE, else beside the database); null when there is no such place. */
@@ -123,7 +123,7 @@ async function removeStoredKeys(
 
 /** The key file of a ledger that has never signed; a ledger that has refuses (restoring the key is the fix). */
 async function newKeyFile(
-  client: Client,
+  client: SqlClient,
   keyFile: string,
   warn: (message: string) => void
 ): Promise<KeyFileContent> {
@@ -147,7 +147,7 @@ async function newKeyFile(
 }
 
 /** Records a public key in `ledger_keys` (listed at /log/vkey; verification never trusts this table). */
-export async function recordPublicKey(client: Client, key: PublicKeyRecord, now: Date): Promise<void> {
+export async function recordPublicKey(client: SqlClient, key: PublicKeyRecord, now: Date): Promise<void> {
   await client.execute({
     sql: 'INSERT OR IGNORE INTO ledger_keys (id, public_key, private_key, created_at) VALUES (?, ?, NULL, ?)',
     args: [key.id, key.publicKey, now.toISOString()],
@@ -155,7 +155,7 @@ export async function recordPublicKey(client: Client, key: PublicKeyRecord, now:
 }
 
 /** Every public key the database records, by id: what the server lists, never what a verifier trusts. */
-export async function loadPublicKeys(client: Client): Promise<Map<string, string>> {
+export async function loadPublicKeys(client: SqlClient): Promise<Map<string, string>> {
   const result = await client.execute('SELECT id, public_key FROM ledger_keys ORDER BY created_at, id')
   return new Map(result.rows.map((row) => [row.id as string, row.public_key as string]))
 }

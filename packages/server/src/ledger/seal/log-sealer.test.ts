@@ -31,7 +31,7 @@ describe('signing checkpoints from several processes', () => {
     const { db, ledger, request } = await tenReceipts()
     const store: SealStore = {
       read: async (statement) => (await db.client.execute(statement)).rows,
-      write: async (statements) => (await db.client.batch(statements, 'write')).map((r) => r.rowsAffected),
+      write: async (statements) => (await db.client.batch(statements)).map((r) => r.rowsAffected),
     }
     // The late sealer reads the log at size 0 and signs size 10, then waits before writing.
     let reached = () => {}

@@ -1,4 +1,4 @@
-import type { Client, InValue } from '@libsql/client'
+import type { SqlClient, SqlValue } from '../../db/sql-client.ts'
 import type { LeafCache } from './leaf-cache.ts'
 import { merkleRoot, receiptLeaf } from './merkle.ts'
 import { type SigningKey, signHead } from './signing-key.ts'
@@ -16,7 +16,7 @@ export interface SealRequest {
 /** A statement and its arguments. */
 export interface SqlStatement {
   sql: string
-  args: InValue[]
+  args: SqlValue[]
 }
 
 /**
@@ -31,7 +31,7 @@ export interface SealStore {
 }
 
 /** Number of receipts not yet sealed (a cheap read, so idle timers take no write lock). */
-export async function pendingCount(client: Client): Promise<number> {
+export async function pendingCount(client: SqlClient): Promise<number> {
   const result = await client.execute(
     'SELECT coalesce((SELECT max(seq) FROM receipts), 0) - coalesce((SELECT last_seq FROM batches ORDER BY seq DESC LIMIT 1), 0) AS pending'
   )

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
-import type { Client } from '@libsql/client'
 import type { Receipt } from '@torii/schema'
+import type { SqlClient } from '../../db/sql-client.ts'
 import { RECEIPT_SELECT } from '../record/receipt-fields.ts'
 import { rowFromSql } from '../record/rows.ts'
 import type { BatchRow, ReceiptRow } from '../record/tables.ts'
@@ -47,7 +47,7 @@ function inBatch(row: ReceiptRow, batch: BatchRow): ReceiptRow {
 }
 
 /** Reads the ledger from the database page by page (constant memory). */
-export async function* databaseRecords(client: Client): AsyncGenerator<LedgerRecord> {
+export async function* databaseRecords(client: SqlClient): AsyncGenerator<LedgerRecord> {
   let afterBatch = 0
   let lastSeq = 0
   for (;;) {
@@ -90,7 +90,7 @@ export async function* databaseRecords(client: Client): AsyncGenerator<LedgerRec
   }
 }
 
-export async function databaseHeader(client: Client, now: Date): Promise<LedgerHeader> {
+export async function databaseHeader(client: SqlClient, now: Date): Promise<LedgerHeader> {
   const keys = (await client.execute('SELECT id, public_key FROM ledger_keys ORDER BY created_at, id')).rows
   return {
     type: 'ledger',

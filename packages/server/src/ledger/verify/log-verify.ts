@@ -1,4 +1,3 @@
-import type { Client } from '@libsql/client'
 import {
   type Checkpoint,
   decodeBase64,
@@ -7,6 +6,7 @@ import {
   verifyCheckpoint,
   verifyConsistency,
 } from '@torii/schema/log'
+import type { SqlClient } from '../../db/sql-client.ts'
 import { createLogReader } from '../read/log-reads.ts'
 import { erasureEntryOf } from '../record/leaf-commitment.ts'
 import { RECEIPT_SELECT } from '../record/receipt-fields.ts'
@@ -76,7 +76,7 @@ async function checkpointOf(note: string, what: string, options: LogVerifyOption
  * An erased receipt must have its erasure, at the same time, and once the log has taken erasures that far,
  * its erasure entry: without them, "erased" could hide a receipt whose content no longer matches its entry.
  */
-async function checkErasureOf(client: Client, receiptId: string, erasedAt: string, index: number) {
+async function checkErasureOf(client: SqlClient, receiptId: string, erasedAt: string, index: number) {
   const erasure = (
     await client.execute({
       sql: `SELECT e.seq, e.erased_at, l.idx, (SELECT max(erasure_seq) FROM log_entries) AS logged
@@ -109,7 +109,7 @@ async function checkErasureOf(client: Client, receiptId: string, erasedAt: strin
  * too, the log still holds its entries with its root, and the tiles prove the latest extends it. A cut or
  * rewritten history, or a faked erasure, fails, naming what.
  */
-export async function verifyLogAgainst(client: Client, given: LogVerifyOptions): Promise<LogVerifyResult> {
+export async function verifyLogAgainst(client: SqlClient, given: LogVerifyOptions): Promise<LogVerifyResult> {
   const options = { ...given, origin: given.origin ?? given.keys[0]?.name }
   // Proofs from the stored tiles, as a monitor would fetch them (the reader's key is not used here).
   const log = createLogReader(client, { origin: options.origin ?? '', publicKey: '' })

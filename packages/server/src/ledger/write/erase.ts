@@ -1,4 +1,4 @@
-import type { Client } from '@libsql/client'
+import type { SqlClient } from '../../db/sql-client.ts'
 import { ERASE_RECEIPTS } from '../record/receipt-fields.ts'
 import { withBusyRetry } from './busy.ts'
 
@@ -12,18 +12,15 @@ const RECORD_ERASURES = `INSERT INTO erasures (receipt_id, erased_at)
  * The caller holds the process's write lock.
  */
 export async function eraseReceipts(
-  client: Client,
+  client: SqlClient,
   { siteId, consentId, erasedAt }: { siteId: string; consentId: string; erasedAt: string }
 ): Promise<number> {
   const args = [erasedAt, siteId, consentId]
   const [, erased] = await withBusyRetry(() =>
-    client.batch(
-      [
-        { sql: RECORD_ERASURES, args },
-        { sql: ERASE_RECEIPTS, args },
-      ],
-      'write'
-    )
+    client.batch([
+      { sql: RECORD_ERASURES, args },
+      { sql: ERASE_RECEIPTS, args },
+    ])
   )
   return erased!.rowsAffected
 }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import type { Client, InStatement } from '@libsql/client'
+import type { SqlClient, SqlStatement } from '../../db/sql-client.ts'
 import { type LogSealRequest, sealLog } from '../seal/log-sealer.ts'
 import { type SealRequest, type SealStore, sealNext } from '../seal/sealer.ts'
 import { withBusyRetry } from './busy.ts'
@@ -13,7 +13,7 @@ export type RowJson = string
 
 export interface Writer {
   /** Writes a list of statements in one `BEGIN IMMEDIATE` transaction; resolves with each one's rowsAffected. */
-  write(statements: InStatement[]): Promise<number[]>
+  write(statements: SqlStatement[]): Promise<number[]>
   /**
    * Runs one prepared statement per row in one `BEGIN IMMEDIATE` transaction: the ledger's hot path. With
    * `hashColumn` (the index of each row's receipt hash), a writer that seals keeps the rows' Merkle leaves.
@@ -39,9 +39,9 @@ export type Durability = 'full' | 'normal'
 export const DURABILITIES: readonly Durability[] = ['full', 'normal']
 
 /** Writes on the caller's client (remote databases, where the driver is asynchronous anyway). */
-export function createClientWriter(client: Client): Writer {
-  async function write(statements: InStatement[]): Promise<number[]> {
-    const results = await withBusyRetry(() => client.batch(statements, 'write'))
+export function createClientWriter(client: SqlClient): Writer {
+  async function write(statements: SqlStatement[]): Promise<number[]> {
+    const results = await withBusyRetry(() => client.batch(statements))
     return results.map((result) => result.rowsAffected)
   }
   const store: SealStore = {
@@ -54,10 +54,7 @@ export function createClientWriter(client: Client): Writer {
     sealLog: (request) => sealLog(store, request),
     async insertRows(sql, rows) {
       await withBusyRetry(() =>
-        client.batch(
-          rows.map((row) => ({ sql, args: JSON.parse(row) as (string | number | null)[] })),
-          'write'
-        )
+        client.batch(rows.map((row) => ({ sql, args: JSON.parse(row) as (string | number | null)[] })))
       )
     },
     pipelined: false,
@@ -66,8 +63,8 @@ export function createClientWriter(client: Client): Writer {
 }
 
 /** The main database file of a local client, or null for remote ones. */
-export async function localFileOf(client: Client): Promise<string | null> {
-  if (client.protocol !== 'file') return null
+export async function localFileOf(client: SqlClient): Promise<string | null> {
+  if (!('libsql' in client) || (client.libsql as { protocol: string }).protocol !== 'file') return null
   const row = (await client.execute(`SELECT file FROM pragma_database_list WHERE name = 'main'`)).rows[0]
   const file = row?.file as string | undefined
   return file ? file : null

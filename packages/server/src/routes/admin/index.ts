@@ -1,8 +1,8 @@
-import type { Client } from '@libsql/client'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { HashingQueue } from '../../auth/hashing-queue.ts'
 import type { Db } from '../../db/client.ts'
+import type { SqlClient } from '../../db/sql-client.ts'
 import type { Ledger } from '../../ledger/types.ts'
 import { errorResponse } from '../../lib/errors.ts'
 import type { PublicBase } from '../../lib/public-base.ts'
@@ -31,7 +31,7 @@ const MAX_ADMIN_BODY = 1024 * 1024
 
 export interface AdminApiOptions {
   db: Db
-  client?: Client
+  client?: SqlClient
   ledger: Ledger
   cache: LiveCache
   trustProxy: boolean

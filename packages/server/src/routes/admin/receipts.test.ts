@@ -1,7 +1,7 @@
 import type { ReceiptDetail, ReceiptPage, Stats } from '@torii/schema'
 import { Hono } from 'hono'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { sites } from '../../db/site-tables.ts'
+import { sites } from '../../db/schema.ts'
 import { createLedger, type Ledger } from '../../ledger/index.ts'
 import { ApiException } from '../../lib/errors.ts'
 import { createTestDb, sampleEntry } from '../../testing/test-db.ts'

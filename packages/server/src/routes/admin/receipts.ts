@@ -1,10 +1,10 @@
-import type { Client } from '@libsql/client'
 import type { ReceiptDetail, ReceiptPage, ReceiptSummary } from '@torii/schema'
 import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { Db } from '../../db/client.ts'
-import { sites } from '../../db/site-tables.ts'
+import type { SqlClient } from '../../db/sql-client.ts'
+import { sqlClientOf, tablesOf } from '../../db/tables-of.ts'
 import { datesInOrder, receiptFilterFields, receiptQuerySchema } from '../../ledger/read/receipt-query.ts'
 import type { Ledger } from '../../ledger/types.ts'
 import { notFound, readJson, validationError } from '../../lib/errors.ts'
@@ -13,8 +13,8 @@ import { createAdminStatsRoutes, queryError } from './stats.ts'
 export interface ReceiptRoutesOptions {
   db: Db
   ledger: Ledger
-  /** The libSQL client under `db` (defaults to `db.$client`). */
-  client?: Client
+  /** Raw SQL on the same database (defaults to the one createDb opened with `db`). */
+  client?: SqlClient
   /** Throws 404 unless the site exists; returns its id. */
   requireSite?: (siteId: string) => Promise<string>
   now?: () => Date
@@ -34,7 +34,8 @@ const BOM = new Uint8Array([0xef, 0xbb, 0xbf])
  */
 export function createAdminReceiptRoutes(options: ReceiptRoutesOptions) {
   const { db, ledger } = options
-  const client = options.client ?? (db as unknown as { $client: Client }).$client
+  const { sites } = tablesOf(db)
+  const client = options.client ?? sqlClientOf(db)
   const now = options.now ?? (() => new Date())
   const requireSite =
     options.requireSite ??

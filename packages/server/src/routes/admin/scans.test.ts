@@ -2,7 +2,7 @@ import type { ApiError } from '@torii/schema'
 import type { ScanDetail, ScanHistory } from '@torii/schema/scan-report'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { scans } from '../../db/scan-tables.ts'
+import { scans } from '../../db/schema.ts'
 import { insertScan, SCAN_HEARTBEAT_STALE_MS } from '../../scan/scan-history.ts'
 import { adminCall, createTestApp, type Session, signIn, type TestApp } from '../../testing/test-app.ts'
 
