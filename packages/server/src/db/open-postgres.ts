@@ -3,7 +3,7 @@ import { drizzle } from 'drizzle-orm/postgres-js'
 import { migrate } from 'drizzle-orm/postgres-js/migrator'
 import type { Database, Db } from './client.ts'
 import { DbOpenError, reason } from './client.ts'
-import { createPostgresPool, postgresSqlClient } from './postgres-client.ts'
+import { createPostgresPool, type Postgres, postgresSqlClient } from './postgres-client.ts'
 import * as pgSchema from './schema-pg.ts'
 import { redactedUrl } from './sql-client.ts'
 import { registerTables } from './tables-of.ts'
@@ -15,7 +15,7 @@ const MIGRATION_LOCK = 7_105_116_109
 /** Connects to PostgreSQL, applies its pending migrations (under a lock), and answers the database. */
 export async function openPostgres(url: string): Promise<Database> {
   const where = redactedUrl(url)
-  let migrator
+  let migrator: Postgres
   try {
     new URL(url)
     migrator = createPostgresPool(url, { max: 1 })
