@@ -1,5 +1,7 @@
 // torii backup / restore on PostgreSQL: a libSQL backup restored into PostgreSQL and back (the migration path
 // from the embedded default), and a backup of PostgreSQL under write load.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Client, createClient } from '@libsql/client'
 import postgres from 'postgres'
@@ -7,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { runCli } from '../cli/main.ts'
 import { captureIo } from '../testing/capture-io.ts'
 import { createPgDatabase } from '../testing/pg-cluster.ts'
+import { spawnServer } from '../testing/server-process.ts'
 import {
   postReceipt,
   type ServersOnOneFile,
@@ -135,4 +138,78 @@ describe.skipIf(engineMissing('postgres'))('torii backup and restore on PostgreS
     expect(again.err).toMatch(/restore: postgres:\/\/postgres@.* is not empty: .*receipts \(3\)/)
     expect(again.err).not.toContain('hunter2')
   }, 60_000)
+
+  it('backs up a server’s PostgreSQL database under write load; restored into another, it verifies with the same log head', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'torii-backup-pg-'))
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }))
+    const pgUrl = await freshPostgres()
+    const server = await spawnServer({
+      TORII_DB_URL: pgUrl,
+      TORII_SIGNING_KEY_FILE: join(dir, 'signing-key.pem'),
+      TORII_SEAL_BATCH_SIZE: '16',
+      TORII_SEAL_INTERVAL_MS: '50',
+    })
+    cleanups.push(async () => {
+      if (server.child.exitCode === null && server.child.signalCode === null) {
+        server.child.kill('SIGKILL')
+        await server.exited
+      }
+    })
+    const vkey = await (await fetch(`${server.url}/log/vkey`)).text()
+
+    // Eight clients post receipts without pause until 40 more are acknowledged after the backup.
+    let sent = 0
+    let acked = 0
+    let backupDone = false
+    let ackedAfterBackup = 0
+    const client = async () => {
+      while (!backupDone || ackedAfterBackup < 40) {
+        const res = await postReceipt(server.url, sent++)
+        if (res.status !== 201) throw new Error(`POST answered ${res.status}: ${await res.text()}`)
+        await res.body?.cancel()
+        acked++
+        if (backupDone) ackedAfterBackup++
+      }
+    }
+    const load = Promise.all(Array.from({ length: 8 }, client))
+    await expect.poll(() => acked, { timeout: 30_000 }).toBeGreaterThanOrEqual(150)
+    const backupFile = join(dir, 'backup.db')
+    const backup = await cli(['backup', '--out', backupFile, '--db', pgUrl])
+    backupDone = true
+    await load
+    expect(backup.code, backup.err).toBe(0)
+    for (const rows of [/\bsites 1\b/, /\bdrafts 1\b/, /\brevisions 1\b/, /\busers 1\b/, /\breceipts \d+/])
+      expect(backup.out).toMatch(rows)
+    expect(backup.out).toMatch(/Back up the key file your servers read \(TORII_SIGNING_KEY_FILE\)/)
+    server.child.kill('SIGTERM')
+    await server.exited
+
+    const inBackup = await withFile(backupFile, async (file) =>
+      Number((await file.execute('SELECT count(*) AS n FROM receipts')).rows[0]!.n)
+    )
+    const backupHead = await withFile(
+      backupFile,
+      async (file) =>
+        (await file.execute('SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1')).rows[0]?.note
+    )
+    expect(backupHead).toBeTruthy()
+    // Taken mid-load: the live database went on receiving receipts after the snapshot.
+    const live = postgres(pgUrl, { max: 1, onnotice: () => undefined })
+    try {
+      const [row] = await live`SELECT count(*)::int AS n FROM receipts`
+      expect(row!.n).toBeGreaterThan(inBackup)
+    } finally {
+      await live.end()
+    }
+
+    const restoredUrl = await freshPostgres()
+    const restore = await cli(['restore', backupFile, '--db', restoredUrl])
+    expect(restore.code, restore.err).toBe(0)
+    expect(restore.out).toMatch(new RegExp(`\\breceipts ${inBackup}\\b`))
+    const head = await cli(['log', 'checkpoint', '--db', restoredUrl])
+    expect(`${head.out}\n`).toBe(backupHead)
+    const verified = await cli(['verify', '--db', restoredUrl, '--vkey', vkey])
+    expect(verified.code, verified.out).toBe(0)
+    expect(verified.out).toMatch(new RegExp(`OK: .*${inBackup} receipts in \\d+ batches verified`))
+  }, 120_000)
 })
