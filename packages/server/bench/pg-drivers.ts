@@ -7,13 +7,12 @@
 // pipelining). Interleaved: each round runs both, the order swapped every round (the machine's speed drifts),
 // on a cluster started for the bench with fsync on. BENCH_ROUNDS (default 5), BENCH_DURATION (s, default 4).
 import pg from 'pg'
-import { postgresOf } from '../src/backup/postgres-of.ts'
 import { createDb } from '../src/db/client.ts'
 import { LEDGER_LOCK } from '../src/db/postgres-client.ts'
 import { RECEIPT_SELECT } from '../src/ledger/record/receipt-fields.ts'
 import { receiptRecord } from '../src/ledger/record/receipt-hash.ts'
 import { newReceiptId } from '../src/ledger/record/receipt-id.ts'
-import { INSERT_RECEIPT_GROUP } from '../src/ledger/write/postgres-writer.ts'
+import { INSERT_RECEIPT_GROUP, postgresPoolOf } from '../src/ledger/write/postgres-writer.ts'
 import { createPgDatabase, startPgCluster } from '../src/testing/pg-cluster.ts'
 import { sampleEntry } from '../src/testing/test-db.ts'
 import { median } from './rounds.ts'
@@ -38,7 +37,7 @@ interface Driver {
 /** postgres.js as Torii opens it (createDb: the pool drizzle is given, which passes json text through as is). */
 async function postgresJs(url: string): Promise<Driver> {
   const database = await createDb({ url })
-  const pool = postgresOf(database.client)
+  const pool = postgresPoolOf(database.client)
   return {
     name: 'postgres.js 3.4.9',
     async insertGroup(rows) {

@@ -4,9 +4,9 @@ import { join } from 'node:path'
 import { type Client, createClient, type InValue } from '@libsql/client'
 import { createDb, type Database } from '../db/client.ts'
 import { libsqlSqlClient } from '../db/sql-client.ts'
+import { postgresPoolOf } from '../ledger/write/postgres-writer.ts'
 import { type CopiedTable, copyPlan, insertStatement, sqlitePages } from './copy-plan.ts'
 import { dataTables, logHead, type TableCount, tableCounts } from './database-tables.ts'
-import { postgresOf } from './postgres-of.ts'
 import { restoreIntoPostgres } from './postgres-restore.ts'
 
 /** A backup that cannot be restored, or a database that must not be restored into; the message says which. */
@@ -63,7 +63,7 @@ export async function restoreBackup(file: string, target: Database): Promise<Res
       const sqlite = source.libsql!
       const plan = (await copyPlan(sqlite)).filter((table) => !SKIPPED_TABLES.has(table.name))
       const pages = (table: CopiedTable) => sqlitePages(sqlite, table)
-      if (target.dialect === 'postgres') await restoreIntoPostgres(postgresOf(target.client), plan, pages)
+      if (target.dialect === 'postgres') await restoreIntoPostgres(postgresPoolOf(target.client), plan, pages)
       else await restoreIntoSqlite(target.libsql!, plan, pages)
     } finally {
       await source.close()

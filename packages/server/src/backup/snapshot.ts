@@ -2,8 +2,8 @@ import { statSync } from 'node:fs'
 import { createClient } from '@libsql/client'
 import type { Database } from '../db/client.ts'
 import { libsqlSqlClient } from '../db/sql-client.ts'
+import { postgresPoolOf } from '../ledger/write/postgres-writer.ts'
 import { logHead, type TableCount, tableCounts } from './database-tables.ts'
-import { postgresOf } from './postgres-of.ts'
 import { writePostgresSnapshot } from './postgres-snapshot.ts'
 
 /** What a snapshot holds, read back from the file written. */
@@ -27,7 +27,7 @@ export interface SnapshotSummary {
 export async function writeSnapshot(source: Database, file: string): Promise<SnapshotSummary> {
   let durationMs: number
   if (source.dialect === 'postgres') {
-    durationMs = await writePostgresSnapshot(postgresOf(source.client), file)
+    durationMs = await writePostgresSnapshot(postgresPoolOf(source.client), file)
   } else {
     const started = performance.now()
     await source.libsql!.execute({ sql: 'VACUUM INTO ?', args: [file] })
