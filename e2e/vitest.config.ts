@@ -13,5 +13,8 @@ export default defineConfig({
     teardownTimeout: 30_000,
     // A browser test that flakes is a bug to fix, not to retry.
     retry: 0,
+    // One throwaway PostgreSQL cluster for the smoke tests on PostgreSQL (postgres-smoke.test.ts), the server
+    // tests' own (skipped outside CI when PostgreSQL is not installed; a failure under CI).
+    globalSetup: ['../packages/server/src/testing/pg-global-setup.ts'],
   },
 })

@@ -2,14 +2,17 @@
 // (the bare route alone ran anywhere from 13k to 26k req/s), so comparing one long run of each says more
 // about when it ran than about the server. A ratio is taken within each round; the bench reports medians.
 import type autocannon from 'autocannon'
-import { type Child, type Figures, load } from './support.ts'
+import { type Child, type Figures, loadTogether } from './support.ts'
 
 /** What one server's load adds to the common request: its own headers, or a sequence of requests. */
 export type LoadExtras = Pick<autocannon.Options, 'headers' | 'requests'>
 
 export interface RoundsOptions {
-  /** The servers, each with the path it is loaded on. */
-  servers: Record<string, { child: Child; path: string; extras?: LoadExtras }>
+  /**
+   * The servers, each with the path it is loaded on; a server of several processes (one database) is loaded
+   * on all of them at once, the connections split between them.
+   */
+  servers: Record<string, { child: Child | Child[]; path: string; extras?: LoadExtras }>
   rounds: number
   request: { method: 'GET' | 'POST'; body?: string; headers?: Record<string, string> }
   /** Seconds of warm-up load per server before the first round (JIT, caches, the database file). */
@@ -19,8 +22,10 @@ export interface RoundsOptions {
 /** Every server's figures, one per round, in round order. */
 export async function inRounds(options: RoundsOptions): Promise<Record<string, Figures[]>> {
   const { servers, rounds, request } = options
+  const targets = (child: Child | Child[], path: string) =>
+    [child].flat().map((one) => ({ url: `${one.url}${path}`, pid: one.child.pid }))
   for (const { child, path, extras } of Object.values(servers))
-    await load({ url: `${child.url}${path}`, ...request, ...extras, duration: options.warmUpS ?? 2 })
+    await loadTogether(targets(child, path), { ...request, ...extras, duration: options.warmUpS ?? 2 })
   const runs: Record<string, Figures[]> = Object.fromEntries(Object.keys(servers).map((name) => [name, []]))
   const entries = Object.entries(servers)
   for (let round = 1; round <= rounds; round++) {
@@ -28,7 +33,7 @@ export async function inRounds(options: RoundsOptions): Promise<Record<string, F
     // Each round starts one server later, so no server always runs first (on a cooler or warmer machine).
     const turn = (round - 1) % entries.length
     for (const [name, { child, path, extras }] of [...entries.slice(turn), ...entries.slice(0, turn)]) {
-      const figures = await load({ url: `${child.url}${path}`, ...request, ...extras }, child.child.pid)
+      const figures = await loadTogether(targets(child, path), { ...request, ...extras })
       runs[name]!.push(figures)
       line.push(`${name} ${Math.round(figures.rps)} req/s`)
     }

@@ -1,24 +1,39 @@
-// `pnpm bench:server`: throughput, latency and memory figures against the real server on 127.0.0.1.
-// Each server runs in its own child process as plain JavaScript (Torii's build, as `pnpm start` runs it,
-// and the bare route); autocannon runs here. Prints figures, targets and PASS/MISS.
+// `pnpm bench:server [--db sqlite|postgres|both]`: throughput, latency and memory figures against the real
+// server on 127.0.0.1. Each server runs in its own child process as plain JavaScript (Torii's build, as
+// `pnpm start` runs it, and the bare route); autocannon runs here. Prints figures, targets and PASS/MISS.
+// --db both (the default): the receipts comparison also loads Torii on PostgreSQL, one server process and
+// two on one database (a cluster of its own, fsync on), in the same rounds as libSQL; --db postgres runs only
+// that comparison (bare, PostgreSQL), --db sqlite everything as before without PostgreSQL.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { parseArgs } from 'node:util'
 import { createDb } from '../src/db/client.ts'
+import { createPgDatabase, type PgCluster, startPgCluster } from '../src/testing/pg-cluster.ts'
 import { publishSites, REGION_RULES } from '../src/testing/region-sites.ts'
 import { secondsToCheckpoint } from './log-latency.ts'
 import { inRounds, median, ratios } from './rounds.ts'
 import { seedReceipts } from './seed.ts'
 import {
+  type Child,
   CONNECTIONS,
   commitLatency,
   DURATION_S,
+  type Figures,
   load,
   memoryOf,
   RECEIPT,
   runJson,
   startChild,
+  stopChildren,
 } from './support.ts'
+
+const ENGINES = ['sqlite', 'postgres', 'both'] as const
+const { values: args } = parseArgs({ options: { db: { type: 'string', default: 'both' } } })
+if (!ENGINES.includes(args.db as (typeof ENGINES)[number]))
+  throw new Error(`--db ${args.db}: expected one of ${ENGINES.join(', ')}`)
+const onSqlite = args.db !== 'postgres'
+const onPostgres = args.db !== 'sqlite'
 
 const EXPORT_ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000)
 /** Rounds of the receipts comparison (each: one run per server). */
@@ -75,30 +90,122 @@ const post = {
   headers: { 'content-type': 'text/plain;charset=UTF-8' },
 }
 
+/**
+ * Torii on PostgreSQL for the receipts comparison: one server process on a database, and two processes on
+ * another (as behind a load balancer), on a cluster started for the bench with fsync on (a receipt is
+ * acknowledged after a durable commit, as on libSQL).
+ */
+async function postgresServers(dir: string, cluster: PgCluster) {
+  const one = await createPgDatabase(cluster.adminUrl, 'torii_bench_one')
+  const two = await createPgDatabase(cluster.adminUrl, 'torii_bench_two')
+  const serve = (url: string, keyFile: string) =>
+    startChild('bench/serve-torii.mjs', { BENCH_DB_URL: url, BENCH_SIGNING_KEY_FILE: join(dir, keyFile) })
+  const single = await serve(one.url, 'one-key.pem')
+  // One after the other: the first seeds the demo site and writes the key file the second reads.
+  const first = await serve(two.url, 'two-key.pem')
+  const second = await serve(two.url, 'two-key.pem')
+  return { single, pair: [first, second] }
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'torii-bench-'))
+let cluster: PgCluster | null = null
 try {
   console.log(
-    `bench: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION_S} s per server, Node ${process.version}`
+    `bench: --db ${args.db}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION_S} s per server, Node ${process.version}`
   )
 
-  // The bare route and Torii with both durabilities, each in its own process and database, all up at once
-  // and loaded in turns (see rounds.ts).
+  // The bare route and Torii with both durabilities (and on PostgreSQL), each in its own process and
+  // database, all up at once and loaded in turns (see rounds.ts).
   const bare = await startChild('bench/serve-bare.mjs', {})
-  const normal = await startChild('bench/serve-torii.mjs', {
-    BENCH_DB_URL: `file:${join(dir, 'normal.db')}`,
-    TORII_LEDGER_SYNC: 'normal',
-  })
-  const torii = await startChild('bench/serve-torii.mjs', { BENCH_DB_URL: `file:${join(dir, 'torii.db')}` })
   const path = '/s/xtra/receipts'
-  const runs = await inRounds({
-    servers: { bare: { child: bare, path }, full: { child: torii, path }, normal: { child: normal, path } },
-    rounds: ROUNDS,
-    request: post,
-  })
-  const afterReceipts = memoryOf(torii.child.pid!)
+  const servers: Record<string, { child: Child | Child[]; path: string }> = { bare: { child: bare, path } }
+  let torii: Child | null = null
+  let normal: Child | null = null
+  if (onSqlite) {
+    normal = await startChild('bench/serve-torii.mjs', {
+      BENCH_DB_URL: `file:${join(dir, 'normal.db')}`,
+      TORII_LEDGER_SYNC: 'normal',
+    })
+    torii = await startChild('bench/serve-torii.mjs', { BENCH_DB_URL: `file:${join(dir, 'torii.db')}` })
+    servers.full = { child: torii, path }
+    servers.normal = { child: normal, path }
+  }
+  let postgres: Awaited<ReturnType<typeof postgresServers>> | null = null
+  if (onPostgres) {
+    cluster = await startPgCluster({ fsync: true })
+    postgres = await postgresServers(dir, cluster)
+    servers.pg1 = { child: postgres.single, path }
+    servers.pg2 = { child: postgres.pair, path }
+  }
+  const runs = await inRounds({ servers, rounds: ROUNDS, request: post })
+  const afterReceipts = torii ? memoryOf(torii.child.pid!) : null
   await bare.stop()
-  await normal.stop()
+  await normal?.stop()
+  if (postgres) await Promise.all([postgres.single, ...postgres.pair].map((child) => child.stop()))
+  await cluster?.stop()
+  cluster = null
+  reportReceipts(runs)
+  if (torii && afterReceipts) await restOnSqlite(torii, afterReceipts)
+} finally {
+  await stopChildren()
+  await cluster?.stop()
+  rmSync(dir, { recursive: true, force: true })
+}
 
+/** The receipts comparison: each server's share of bare, CPU, p50 / p99 and errors. */
+function reportReceipts(runs: Record<string, Figures[]>) {
+  const bareRuns = runs.bare!
+  const bareCpu = median(bareRuns.map((r) => r.cpuUs))
+  const bareLoad = median(bareRuns.map((r) => r.loadCpuUs))
+  record({
+    what: 'bare Hono POST req/s, median of rounds (range)',
+    figure: `${fmt(median(bareRuns.map((r) => r.rps)))} (${fmt(Math.min(...bareRuns.map((r) => r.rps)))}–${fmt(Math.max(...bareRuns.map((r) => r.rps)))}), p99 ${fmt(Math.max(...bareRuns.map((r) => r.p99)))} ms`,
+    target: '-',
+    pass: null,
+  })
+  const variants = [
+    ['durability full (default)', runs.full],
+    ['durability normal', runs.normal],
+    ['PostgreSQL, one server process', runs.pg1],
+    ['PostgreSQL, two server processes on one database', runs.pg2],
+  ] as const
+  for (const [label, fig] of variants) {
+    if (!fig) continue
+    // libSQL's targets are the product's (#4); PostgreSQL's figures are for the operator to weigh (#19).
+    const targeted = !label.startsWith('PostgreSQL')
+    const share = ratios(fig, bareRuns)
+    const pct = (x: number) => `${fmt(100 * x, 1)}%`
+    record({
+      what: `receipts POST req/s vs bare, ${label}`,
+      figure: `${fmt(median(fig.map((r) => r.rps)))} req/s; per round ${pct(median(share))} of bare (${pct(Math.min(...share))}–${pct(Math.max(...share))})`,
+      target: targeted ? '≥ 50% of bare' : '-',
+      pass: targeted ? median(share) >= 0.5 : null,
+    })
+    record({
+      what: `receipts POST server CPU per request, ${label}`,
+      figure: `${fmt(median(fig.map((r) => r.cpuUs)))} µs (main thread ${fmt(median(fig.map((r) => r.mainCpuUs)))}) vs bare ${fmt(bareCpu)} µs (all threads); load generator ${fmt(median(fig.map((r) => r.loadCpuUs)))} vs ${fmt(bareLoad)} µs (it shares the cores)`,
+      target: '-',
+      pass: null,
+    })
+    record({
+      what: `receipts POST p50 / p99 (worst round), ${label}`,
+      figure: `${fmt(median(fig.map((r) => r.p50)))} / ${fmt(Math.max(...fig.map((r) => r.p99)))} ms`,
+      target: targeted ? 'p99 ≤ 50 ms' : '-',
+      pass: targeted ? Math.max(...fig.map((r) => r.p99)) <= 50 : null,
+    })
+    const errors = fig.reduce((n, r) => n + r.errors, 0)
+    const non2xx = fig.reduce((n, r) => n + r.non2xx, 0)
+    record({
+      what: `receipts POST errors / non-2xx, ${label}`,
+      figure: `${errors} / ${non2xx} of ${fmt(fig.reduce((n, r) => n + r.total, 0))}`,
+      target: '0',
+      pass: errors === 0 && non2xx === 0,
+    })
+  }
+}
+
+/** Everything else, on libSQL: the ledger alone, gate.js, tiles, regions, memory, export. */
+async function restOnSqlite(torii: Child, afterReceipts: { rss: number; peak: number }) {
   const fsyncMs = await commitLatency(join(dir, 'fsync.db'))
   const alone = await runJson('bench/append-child.ts', { BENCH_DB_URL: `file:${join(dir, 'alone.db')}` })
 
@@ -115,48 +222,6 @@ try {
   console.log('gate.js with region rules, geo off / header / IP database:')
   const geoRuns = await gateWithGeo(dir)
 
-  const bareRuns = runs.bare!
-  const bareCpu = median(bareRuns.map((r) => r.cpuUs))
-  const bareLoad = median(bareRuns.map((r) => r.loadCpuUs))
-  record({
-    what: 'bare Hono POST req/s, median of rounds (range)',
-    figure: `${fmt(median(bareRuns.map((r) => r.rps)))} (${fmt(Math.min(...bareRuns.map((r) => r.rps)))}–${fmt(Math.max(...bareRuns.map((r) => r.rps)))}), p99 ${fmt(Math.max(...bareRuns.map((r) => r.p99)))} ms`,
-    target: '-',
-    pass: null,
-  })
-  for (const [label, fig] of [
-    ['durability full (default)', runs.full!],
-    ['durability normal', runs.normal!],
-  ] as const) {
-    const share = ratios(fig, bareRuns)
-    const pct = (x: number) => `${fmt(100 * x, 1)}%`
-    record({
-      what: `receipts POST req/s vs bare, ${label}`,
-      figure: `${fmt(median(fig.map((r) => r.rps)))} req/s; per round ${pct(median(share))} of bare (${pct(Math.min(...share))}–${pct(Math.max(...share))})`,
-      target: '≥ 50% of bare',
-      pass: median(share) >= 0.5,
-    })
-    record({
-      what: `receipts POST server CPU per request, ${label}`,
-      figure: `${fmt(median(fig.map((r) => r.cpuUs)))} µs (main thread ${fmt(median(fig.map((r) => r.mainCpuUs)))}) vs bare ${fmt(bareCpu)} µs (all threads); load generator ${fmt(median(fig.map((r) => r.loadCpuUs)))} vs ${fmt(bareLoad)} µs (it shares the cores)`,
-      target: '-',
-      pass: null,
-    })
-    record({
-      what: `receipts POST p50 / p99 (worst round), ${label}`,
-      figure: `${fmt(median(fig.map((r) => r.p50)))} / ${fmt(Math.max(...fig.map((r) => r.p99)))} ms`,
-      target: 'p99 ≤ 50 ms',
-      pass: Math.max(...fig.map((r) => r.p99)) <= 50,
-    })
-    const errors = fig.reduce((n, r) => n + r.errors, 0)
-    const non2xx = fig.reduce((n, r) => n + r.non2xx, 0)
-    record({
-      what: `receipts POST errors / non-2xx, ${label}`,
-      figure: `${errors} / ${non2xx} of ${fmt(fig.reduce((n, r) => n + r.total, 0))}`,
-      target: '0',
-      pass: errors === 0 && non2xx === 0,
-    })
-  }
   record({
     what: 'ledger.append alone (no HTTP), 64 appenders',
     figure: `${fmt(alone.perSecond!)} /s, ${fmt(alone.commits!)} commits, p50 ${fmt(alone.p50!, 1)} / p99 ${fmt(alone.p99!, 1)} ms`,
@@ -262,8 +327,6 @@ try {
     target: 'status 200 (RSS: info)',
     pass: res.status === 200,
   })
-} finally {
-  rmSync(dir, { recursive: true, force: true })
 }
 
 const width = Math.max(...rows.map((r) => r.what.length))

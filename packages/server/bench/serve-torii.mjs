@@ -1,9 +1,11 @@
 // Child process for the benchmark: the real Torii server as `pnpm start` runs it (the build in dist/,
-// plain Node), on a fresh database with the demo site seeded.
+// plain Node), on a fresh database with the demo site seeded: BENCH_DB_URL (a file, or PostgreSQL with its
+// key file BENCH_SIGNING_KEY_FILE, which several processes on one database share).
 import { startServer } from '../dist/index.mjs'
 
 const server = await startServer({
   dbUrl: process.env.BENCH_DB_URL,
+  signingKeyFile: process.env.BENCH_SIGNING_KEY_FILE,
   port: 0,
   demo: true,
   quiet: true,

@@ -23,6 +23,20 @@ function urlOf(line: string): string | undefined {
   return /^Torii is running at (http\S+)/.exec(line)?.[1]
 }
 
+/** Every server child still running, for `stopChildren` when a bench fails halfway. */
+const RUNNING = new Set<ChildProcess>()
+
+/** Stops every server child still running (SIGTERM), e.g. in a bench's `finally`. */
+export async function stopChildren(): Promise<void> {
+  await Promise.all(
+    [...RUNNING].map((child) => {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+      child.kill('SIGTERM')
+      return exited
+    })
+  )
+}
+
 /** Starts a server child (a plain JavaScript file, run by Node as `pnpm start` runs the build). */
 export function startChild(script: string, env: Record<string, string>): Promise<Child> {
   const child = spawn(process.execPath, [script], {
@@ -30,7 +44,13 @@ export function startChild(script: string, env: Record<string, string>): Promise
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  RUNNING.add(child)
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      RUNNING.delete(child)
+      resolve()
+    })
+  )
   return new Promise((resolve, reject) => {
     let found = false
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -124,6 +144,46 @@ export async function load(options: autocannon.Options, pid?: number): Promise<F
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     total: result.requests.total,
+  }
+}
+
+/**
+ * One load spread over several servers at once (processes behind a load balancer, as a round-robin would):
+ * the connections split evenly between them, each server's URL loaded by its own autocannon in parallel.
+ * Figures are summed (requests, errors, the servers' CPU time), p50 weighted by requests, p99 the worst.
+ */
+export async function loadTogether(
+  targets: { url: string; pid?: number }[],
+  options: Omit<autocannon.Options, 'url'>
+): Promise<Figures> {
+  if (targets.length === 1) return load({ ...options, url: targets[0]!.url }, targets[0]!.pid)
+  const connections = Math.max(1, Math.round((options.connections ?? CONNECTIONS) / targets.length))
+  const cpuBefore = targets.map((target) => (target.pid ? cpuTimeUs(target.pid) : { all: 0, main: 0 }))
+  const loadBefore = process.cpuUsage()
+  const results = await Promise.all(
+    targets.map((target) => autocannon({ duration: DURATION_S, ...options, connections, url: target.url }))
+  )
+  const loadUsage = process.cpuUsage(loadBefore)
+  const cpu = targets.map((target, i) => {
+    const after = target.pid ? cpuTimeUs(target.pid) : { all: Number.NaN, main: Number.NaN }
+    return { all: after.all - cpuBefore[i]!.all, main: after.main - cpuBefore[i]!.main }
+  })
+  const requests = Math.max(
+    1,
+    results.reduce((n, result) => n + result.requests.total, 0)
+  )
+  const sum = (pick: (result: autocannon.Result) => number) =>
+    results.reduce((n, result) => n + pick(result), 0)
+  return {
+    rps: sum((result) => result.requests.average),
+    cpuUs: cpu.reduce((n, used) => n + used.all, 0) / requests,
+    mainCpuUs: cpu.reduce((n, used) => n + used.main, 0) / requests,
+    loadCpuUs: (loadUsage.user + loadUsage.system) / requests,
+    p50: sum((result) => result.latency.p50 * result.requests.total) / requests,
+    p99: Math.max(...results.map((result) => result.latency.p99)),
+    errors: sum((result) => result.errors + result.timeouts),
+    non2xx: sum((result) => result.non2xx),
+    total: sum((result) => result.requests.total),
   }
 }
 

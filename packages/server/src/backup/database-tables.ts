@@ -1,4 +1,4 @@
-import type { Client } from '@libsql/client'
+import type { SqlClient } from '../db/sql-client.ts'
 
 /** A table of a Torii database and its row count. */
 export interface TableCount {
@@ -9,19 +9,27 @@ export interface TableCount {
 /** Tables a database keeps for itself, never copied: SQLite's, and drizzle's record of applied migrations. */
 const INTERNAL_TABLE = /^(sqlite_|__drizzle_migrations$|_litestream)/
 
-/** A table name as an SQL identifier (names come from sqlite_master, so only quotes need doubling). */
+/** A table or column name as an SQL identifier (names come from the database's catalog: only quotes need doubling). */
 export function quoteName(name: string): string {
   return `"${name.replaceAll('"', '""')}"`
 }
 
-/** The data tables, in the database's own order (not that of their foreign keys). */
-export async function dataTables(client: Client): Promise<string[]> {
-  const { rows } = await client.execute(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid`)
+/**
+ * The data tables: SQLite's in the database's own order, PostgreSQL's (drizzle keeps its migrations in a
+ * schema of its own) by name. Neither order is that of their foreign keys (see copy-plan.ts).
+ */
+export async function dataTables(client: SqlClient): Promise<string[]> {
+  const { rows } = await client.execute(
+    client.dialect === 'sqlite'
+      ? `SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid`
+      : `SELECT table_name AS name FROM information_schema.tables
+         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`
+  )
   return rows.map((row) => row.name as string).filter((name) => !INTERNAL_TABLE.test(name))
 }
 
 /** Each data table with its number of rows. */
-export async function tableCounts(client: Client): Promise<TableCount[]> {
+export async function tableCounts(client: SqlClient): Promise<TableCount[]> {
   const counts: TableCount[] = []
   for (const table of await dataTables(client)) {
     const { rows } = await client.execute(`SELECT count(*) AS n FROM ${quoteName(table)}`)
@@ -31,7 +39,7 @@ export async function tableCounts(client: Client): Promise<TableCount[]> {
 }
 
 /** The log head: the latest signed checkpoint's size and root hash, or null before the first. */
-export async function logHead(client: Client): Promise<{ size: number; root: string } | null> {
+export async function logHead(client: SqlClient): Promise<{ size: number; root: string } | null> {
   const { rows } = await client.execute('SELECT size, root FROM checkpoints ORDER BY size DESC LIMIT 1')
   const row = rows[0]
   return row ? { size: Number(row.size), root: row.root as string } : null

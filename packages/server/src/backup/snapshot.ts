@@ -1,6 +1,10 @@
 import { statSync } from 'node:fs'
-import { type Client, createClient } from '@libsql/client'
+import { createClient } from '@libsql/client'
+import type { Database } from '../db/client.ts'
+import { libsqlSqlClient } from '../db/sql-client.ts'
+import { postgresPoolOf } from '../ledger/write/postgres-writer.ts'
 import { logHead, type TableCount, tableCounts } from './database-tables.ts'
+import { writePostgresSnapshot } from './postgres-snapshot.ts'
 
 /** What a snapshot holds, read back from the file written. */
 export interface SnapshotSummary {
@@ -13,16 +17,23 @@ export interface SnapshotSummary {
 }
 
 /**
- * Writes a consistent copy of a live database to `file` with `VACUUM INTO`: one read transaction, so the
- * copy is the database as of one moment (every table at the same commit). The database runs in WAL mode,
- * where a reader never blocks the writer: receipts keep being committed while it runs, into the WAL, which
- * is checkpointed once the snapshot's read ends. `file` must not exist.
+ * Writes a consistent copy of a live database to `file`, a SQLite database on either engine (restore reads
+ * the one kind). On libSQL with `VACUUM INTO`: one read transaction, so the copy is the database as of one
+ * moment (every table at the same commit); the database runs in WAL mode, where a reader never blocks the
+ * writer: receipts keep being committed while it runs, into the WAL, which is checkpointed once the
+ * snapshot's read ends. On PostgreSQL one REPEATABLE READ transaction (postgres-snapshot.ts). `file` must
+ * not exist.
  */
-export async function writeSnapshot(source: Client, file: string): Promise<SnapshotSummary> {
-  const started = performance.now()
-  await source.execute({ sql: 'VACUUM INTO ?', args: [file] })
-  const durationMs = Math.round(performance.now() - started)
-  const copy = createClient({ url: `file:${file}` })
+export async function writeSnapshot(source: Database, file: string): Promise<SnapshotSummary> {
+  let durationMs: number
+  if (source.dialect === 'postgres') {
+    durationMs = await writePostgresSnapshot(postgresPoolOf(source.client), file)
+  } else {
+    const started = performance.now()
+    await source.libsql!.execute({ sql: 'VACUUM INTO ?', args: [file] })
+    durationMs = Math.round(performance.now() - started)
+  }
+  const copy = libsqlSqlClient(createClient({ url: `file:${file}` }))
   try {
     return {
       file,
@@ -32,6 +43,6 @@ export async function writeSnapshot(source: Client, file: string): Promise<Snaps
       logHead: await logHead(copy),
     }
   } finally {
-    copy.close()
+    await copy.close()
   }
 }

@@ -17,13 +17,13 @@ export async function backupCommand(args: string[], io: CliIo): Promise<number> 
   if (!existsSync(dirname(out))) throw new UsageError(`--out: no folder ${dirname(out)} to write into`)
   const database = await openDatabase(values.db, true)
   try {
-    const databaseFile = await localFileOf(database.client)
-    if (!databaseFile) {
+    const databaseFile = database.dialect === 'sqlite' ? await localFileOf(database.client) : null
+    if (database.dialect === 'sqlite' && !databaseFile) {
       throw new UsageError(
-        '--db: backup reads a local database file (file:PATH); a libSQL server (sqld, Turso) keeps its own backups'
+        '--db: backup reads a local database file (file:PATH) or PostgreSQL (postgres://); a libSQL server (sqld, Turso) keeps its own backups'
       )
     }
-    const summary = await writeSnapshot(database.libsql!, out)
+    const summary = await writeSnapshot(database, out)
     const head = summary.logHead
     io.out(`backup: wrote ${out} (${summary.bytes} bytes) in ${summary.durationMs} ms`)
     io.out(`  rows: ${describeCounts(summary.tables)}`)
@@ -32,12 +32,19 @@ export async function backupCommand(args: string[], io: CliIo): Promise<number> 
         ? `  log head: checkpoint of ${head.size} entries, root ${head.root}`
         : '  log head: no checkpoint yet'
     )
-    const keyFile = process.env.TORII_SIGNING_KEY
-      ? 'TORII_SIGNING_KEY, wherever you keep it'
-      : userPath(process.env.TORII_SIGNING_KEY_FILE ?? keyFileBeside(databaseFile))
-    io.out(`  not in the backup: the ledger's signing key. Back up ${keyFile} separately.`)
+    io.out(
+      `  not in the backup: the ledger's signing key. Back up ${signingKeyWhere(databaseFile)} separately.`
+    )
     return 0
   } finally {
-    database.close()
+    await database.close()
   }
+}
+
+/** Where the servers' signing key is, for the reminder: the environment's, else the key file beside the database. */
+function signingKeyWhere(databaseFile: string | null): string {
+  if (process.env.TORII_SIGNING_KEY) return 'TORII_SIGNING_KEY, wherever you keep it'
+  if (process.env.TORII_SIGNING_KEY_FILE) return userPath(process.env.TORII_SIGNING_KEY_FILE)
+  if (databaseFile) return userPath(keyFileBeside(databaseFile))
+  return 'the key file your servers read (TORII_SIGNING_KEY_FILE) or TORII_SIGNING_KEY'
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { describeCounts } from '../backup/database-tables.ts'
 import { assertEmpty, RestoreError, restoreBackup } from '../backup/restore.ts'
+import { redactedUrl } from '../db/sql-client.ts'
 import { type CliIo, userPath } from './io.ts'
 import { openDatabase } from './open-db.ts'
 import { parseWithFile, UsageError } from './usage.ts'
@@ -14,11 +15,11 @@ export async function restoreCommand(args: string[], io: CliIo): Promise<number>
     throw new UsageError('--db URL is required: the empty database to restore into')
   const database = await openDatabase(values.db, false)
   try {
-    if (!database.libsql) throw new UsageError('--db: restore writes into a libSQL database (file:PATH)')
-    await assertEmpty(database.libsql, database.url)
-    const summary = await restoreBackup(backup, database.libsql)
+    const where = redactedUrl(database.url)
+    await assertEmpty(database, where)
+    const summary = await restoreBackup(backup, database)
     const head = summary.logHead
-    io.out(`restore: ${backup} restored into ${database.url}`)
+    io.out(`restore: ${backup} restored into ${where}`)
     io.out(`  rows: ${describeCounts(summary.tables)} (sessions are not restored: everyone signs in again)`)
     io.out(
       head
@@ -26,7 +27,9 @@ export async function restoreCommand(args: string[], io: CliIo): Promise<number>
         : '  log head: no checkpoint yet'
     )
     io.out(
-      '  the signing key is not in a backup: put the key file back beside the database (or set TORII_SIGNING_KEY_FILE) before the server starts, or it cannot go on signing this log'
+      database.dialect === 'postgres'
+        ? '  the signing key is not in a backup: give the servers the key that signed this log (TORII_SIGNING_KEY_FILE or TORII_SIGNING_KEY) before they start, or they cannot go on signing it'
+        : '  the signing key is not in a backup: put the key file back beside the database (or set TORII_SIGNING_KEY_FILE) before the server starts, or it cannot go on signing this log'
     )
     return 0
   } catch (error) {
@@ -36,6 +39,6 @@ export async function restoreCommand(args: string[], io: CliIo): Promise<number>
     }
     throw error
   } finally {
-    database.close()
+    await database.close()
   }
 }
