@@ -1,6 +1,7 @@
 import type { SiteConfig } from '@torii/schema'
 import type { Site, SiteInput } from '@torii/schema/admin-api'
 import { asc, eq } from 'drizzle-orm'
+import { byteOrder } from '../db/byte-order.ts'
 import type { Db } from '../db/client.ts'
 import type { Schema } from '../db/define-schema.ts'
 import { serializedTransaction } from '../db/serialized-transaction.ts'
@@ -28,7 +29,10 @@ export async function getSite(db: Db, id: string): Promise<Site | null> {
 
 export async function listSites(db: Db): Promise<Site[]> {
   const { sites } = tablesOf(db)
-  const rows = await db.select().from(sites).orderBy(asc(sites.createdAt), asc(sites.id))
+  const rows = await db
+    .select()
+    .from(sites)
+    .orderBy(asc(sites.createdAt), asc(byteOrder(db, sites.id)))
   return rows.map(toSite)
 }
 
