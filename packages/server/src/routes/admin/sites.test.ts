@@ -7,6 +7,8 @@ import {
   type SiteDetail,
 } from '@torii/schema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { publishRevision } from '../../sites/revisions.ts'
+import { createSite } from '../../sites/sites.ts'
 import {
   adminCall,
   createTestApp,
@@ -16,6 +18,7 @@ import {
   type TestApp,
 } from '../../testing/test-app.ts'
 import { engineMissing, TEST_ENGINES } from '../../testing/test-engines.ts'
+import { starterConfig } from './sites.ts'
 
 describe.each(TEST_ENGINES)('on %s', (engine) => {
   describe.skipIf(engineMissing(engine))('sites, drafts, revisions', () => {
@@ -37,6 +40,16 @@ describe.each(TEST_ENGINES)('on %s', (engine) => {
     }
 
     describe('sites', () => {
+      it('creates one site of two created at once with the same id, the other told it is taken', async () => {
+        const input = { id: 'twice', name: 'Twice', origins: [], languages: ['en'], timeZone: 'UTC' }
+        await Promise.all([1, 2, 3].map(() => test.database.client.execute('select 1')))
+        const created = await Promise.all(
+          [1, 2].map(() => createSite(test.database.db, input, starterConfig(['en']), null))
+        )
+        expect(created.filter((site) => site !== null)).toHaveLength(1)
+        expect((await call<{ draft: SiteConfig }>('GET', '/sites/twice/draft')).status).toBe(200)
+      })
+
       it('creates a site with a starter draft, lists, reads and patches it', async () => {
         const created = await call<{ site: { id: string } }>('POST', '/sites', {
           id: 'corp-site',
@@ -143,6 +156,23 @@ describe.each(TEST_ENGINES)('on %s', (engine) => {
     })
 
     describe('publish, revisions, diff, rollback', () => {
+      it('numbers revisions published at once one after another, on any number of servers', async () => {
+        const config = await draft()
+        // Connections open before the race (PostgreSQL's pool opens them lazily, which would space them out).
+        await Promise.all([1, 2, 3].map(() => test.database.client.execute('select 1')))
+        const published = await Promise.all(
+          [30, 60, 90].map((refusalDays) =>
+            publishRevision(
+              test.database.db,
+              'xtra',
+              { ...config, options: { ...config.options, refusalDays } },
+              null
+            )
+          )
+        )
+        expect(published.map((revision) => revision.number).sort()).toEqual([2, 3, 4])
+      })
+
       it('publishes the draft as an immutable revision with the SHA-256 of its canonical JSON', async () => {
         const unchanged = await call<ApiError>('POST', '/sites/xtra/publish', {})
         expect(unchanged.status).toBe(409)
