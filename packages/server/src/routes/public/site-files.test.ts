@@ -179,40 +179,6 @@ describe.each(TEST_ENGINES)('on %s', (engine) => {
       })
     })
 
-    describe('GET /assets/*', () => {
-      it('serves the banner UI chunk as immutable, loadable cross-origin; 404 JSON otherwise', async () => {
-        const res = await test.app.request(`/${UI_CHUNK}`)
-        expect(res.status).toBe(200)
-        expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
-        expect(res.headers.get('access-control-allow-origin')).toBe('*')
-        expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
-        expect(await res.text()).toContain('export function mount')
-        const missing = await test.app.request('/assets/nope.js')
-        expect(missing.status).toBe(404)
-        expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not_found')
-        const traversal = await test.app.request('/assets/..%2f..%2fmanifest.json')
-        expect(traversal.status).toBe(404)
-      })
-
-      it("sends the build's brotli copy as it is when accepted, the plain file otherwise, both varying", async () => {
-        const { brotliDecompressSync } = await import('node:zlib')
-        const br = await test.app.request(`/${UI_CHUNK}`, {
-          headers: { 'accept-encoding': 'gzip, deflate, br' },
-        })
-        expect(br.headers.get('content-encoding')).toBe('br')
-        expect(br.headers.get('vary')).toMatch(/Accept-Encoding/)
-        expect(br.headers.get('content-type')).toMatch(/javascript/)
-        expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
-        expect(brotliDecompressSync(new Uint8Array(await br.arrayBuffer())).toString()).toContain(
-          'export function'
-        )
-        const plain = await test.app.request(`/${UI_CHUNK}`)
-        expect(plain.headers.get('content-encoding')).toBeNull()
-        expect(plain.headers.get('vary')).toMatch(/Accept-Encoding/)
-        expect(await plain.text()).toContain('export function mount')
-      })
-    })
-
     describe('GET /healthz', () => {
       it('reports the database reachable', async () => {
         const res = await test.app.request('/healthz')
@@ -228,14 +194,6 @@ describe.each(TEST_ENGINES)('on %s', (engine) => {
       })
     })
 
-    describe('unknown routes', () => {
-      it('answer 404 JSON', async () => {
-        const res = await test.app.request('/nope')
-        expect(res.status).toBe(404)
-        expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found')
-      })
-    })
-
     describe('compression', () => {
       it('compresses other responses (assets, JSON) with Hono compress when the client accepts it', async () => {
         const page = await test.app.request('/s/xtra/disclosure?lang=ja', {
@@ -246,6 +204,59 @@ describe.each(TEST_ENGINES)('on %s', (engine) => {
         expect(plain.headers.get('content-encoding')).toBeNull()
         expect(await plain.text()).toContain('外部送信')
       })
+    })
+  })
+})
+
+// Assets and unknown routes read no database: one engine is enough.
+describe('site files without the database', () => {
+  let test: TestApp
+  beforeEach(async () => {
+    test = await createTestApp()
+  })
+  afterEach(async () => {
+    await test.close()
+  })
+
+  describe('GET /assets/*', () => {
+    it('serves the banner UI chunk as immutable, loadable cross-origin; 404 JSON otherwise', async () => {
+      const res = await test.app.request(`/${UI_CHUNK}`)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+      expect(res.headers.get('access-control-allow-origin')).toBe('*')
+      expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
+      expect(await res.text()).toContain('export function mount')
+      const missing = await test.app.request('/assets/nope.js')
+      expect(missing.status).toBe(404)
+      expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not_found')
+      const traversal = await test.app.request('/assets/..%2f..%2fmanifest.json')
+      expect(traversal.status).toBe(404)
+    })
+
+    it("sends the build's brotli copy as it is when accepted, the plain file otherwise, both varying", async () => {
+      const { brotliDecompressSync } = await import('node:zlib')
+      const br = await test.app.request(`/${UI_CHUNK}`, {
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      })
+      expect(br.headers.get('content-encoding')).toBe('br')
+      expect(br.headers.get('vary')).toMatch(/Accept-Encoding/)
+      expect(br.headers.get('content-type')).toMatch(/javascript/)
+      expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+      expect(brotliDecompressSync(new Uint8Array(await br.arrayBuffer())).toString()).toContain(
+        'export function'
+      )
+      const plain = await test.app.request(`/${UI_CHUNK}`)
+      expect(plain.headers.get('content-encoding')).toBeNull()
+      expect(plain.headers.get('vary')).toMatch(/Accept-Encoding/)
+      expect(await plain.text()).toContain('export function mount')
+    })
+  })
+
+  describe('unknown routes', () => {
+    it('answer 404 JSON', async () => {
+      const res = await test.app.request('/nope')
+      expect(res.status).toBe(404)
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found')
     })
   })
 })
