@@ -182,7 +182,9 @@ CREATE INDEX "receipts_site_consent_idx" ON "receipts" USING btree ("site_id","c
 CREATE INDEX "receipts_site_issued_idx" ON "receipts" USING btree ("site_id","issued_at");--> statement-breakpoint
 CREATE INDEX "scans_site_started" ON "scans" USING btree ("site_id","started_at");--> statement-breakpoint
 CREATE INDEX "site_members_email" ON "site_members" USING btree ("email");--> statement-breakpoint
--- Admin actions are append-only, as on SQLite (drizzle/0006_teams.sql): UPDATE and DELETE are refused.
+-- Admin actions are append-only, as on SQLite (drizzle/0006_teams.sql): UPDATE and DELETE are refused, and
+-- TRUNCATE (PostgreSQL's, which row triggers do not see).
 CREATE FUNCTION "audit_log_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;--> statement-breakpoint
 CREATE TRIGGER "audit_log_no_update" BEFORE UPDATE ON "audit_log" FOR EACH ROW EXECUTE FUNCTION "audit_log_append_only"();--> statement-breakpoint
-CREATE TRIGGER "audit_log_no_delete" BEFORE DELETE ON "audit_log" FOR EACH ROW EXECUTE FUNCTION "audit_log_append_only"();
+CREATE TRIGGER "audit_log_no_delete" BEFORE DELETE ON "audit_log" FOR EACH ROW EXECUTE FUNCTION "audit_log_append_only"();--> statement-breakpoint
+CREATE TRIGGER "audit_log_no_truncate" BEFORE TRUNCATE ON "audit_log" FOR EACH STATEMENT EXECUTE FUNCTION "audit_log_append_only"();

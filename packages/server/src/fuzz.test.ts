@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createClient } from '@libsql/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createDb } from './db/client.ts'
 import { type RunningServer, startServer } from './index.ts'
 import { receiptBody, writeFakeBanner } from './testing/test-app.ts'
+import { engineMissing, freshDbUrl, TEST_ENGINES } from './testing/test-engines.ts'
 
 const SEED = 0x70121
 const REQUESTS = 3000
@@ -165,108 +166,116 @@ function randomHeaders(rng: Rng, origin: string): Record<string, string> {
   return headers
 }
 
-let dir: string
-let server: RunningServer
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'torii-fuzz-'))
-  server = await startServer({
-    port: 0,
-    dbUrl: `file:${join(dir, 'torii.db')}`,
-    bannerDist: writeFakeBanner(dir),
-    quiet: true,
-    // The limit has its own test; here every request should reach validation.
-    receiptRateLimit: 1_000_000,
-  })
-})
-afterAll(async () => {
-  await server.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+describe.each(TEST_ENGINES)('on %s', (engine) => {
+  describe.skipIf(engineMissing(engine))('fuzz', () => {
+    let dir: string
+    let database: { url: string; drop(): Promise<void> }
+    let server: RunningServer
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'torii-fuzz-'))
+      database = await freshDbUrl(engine, dir)
+      server = await startServer({
+        port: 0,
+        dbUrl: database.url,
+        signingKeyFile: join(dir, 'signing-key.pem'),
+        bannerDist: writeFakeBanner(dir),
+        quiet: true,
+        // The limit has its own test; here every request should reach validation.
+        receiptRateLimit: 1_000_000,
+      })
+    })
+    afterAll(async () => {
+      await server.close()
+      await database.drop()
+      rmSync(dir, { recursive: true, force: true })
+    })
 
-async function countRows(table: string): Promise<number> {
-  const client = createClient({ url: `file:${join(dir, 'torii.db')}` })
-  try {
-    return Number((await client.execute(`select count(*) as n from ${table}`)).rows[0]?.n)
-  } finally {
-    client.close()
-  }
-}
-
-describe('fuzzing every public route', { timeout: 300_000 }, () => {
-  it(`answers ${REQUESTS} malformed requests without a 5xx, stores nothing it refused`, async () => {
-    const rng = prng(SEED)
-    const origin = new URL(server.url).origin
-    const statuses = new Map<number, number>()
-    const failures: string[] = []
-    let accepted = 0
-    let sent = 0
-    const worker = async () => {
-      while (sent < REQUESTS) {
-        const n = sent++
-        const path = randomPath(rng)
-        // Mostly the method each route expects, so requests get past routing into validation.
-        const expected = path.includes('/receipts') || path.startsWith('/api/') ? 'POST' : 'GET'
-        const method = rng.next() < 0.75 ? expected : rng.pick(METHODS)
-        const headers = randomHeaders(rng, origin)
-        const body = method === 'GET' || method === 'HEAD' ? undefined : randomBody(rng, origin)
-        let status: number
-        try {
-          const res = await fetch(`${server.url}${path}`, { method, headers, body, redirect: 'manual' })
-          status = res.status
-          const text = method === 'HEAD' ? '' : await res.text()
-          if (status >= 400 && method !== 'HEAD' && res.headers.get('content-type')?.includes('json')) {
-            const parsed = JSON.parse(text) as { error?: { code?: string; message?: string } }
-            if (!parsed.error?.code || !parsed.error.message)
-              failures.push(`#${n} ${method} ${path}: error body ${text.slice(0, 100)}`)
-          }
-        } catch (error) {
-          failures.push(`#${n} ${method} ${path}: ${(error as Error).message}`)
-          continue
-        }
-        statuses.set(status, (statuses.get(status) ?? 0) + 1)
-        if (status >= 500) failures.push(`#${n} ${method} ${path} -> ${status}`)
-        if (status === 201 && path.endsWith('/receipts')) accepted++
+    async function countRows(table: string): Promise<number> {
+      const reader = await createDb({ url: database.url })
+      try {
+        return Number((await reader.client.execute(`select count(*) as n from ${table}`)).rows[0]?.n)
+      } finally {
+        await reader.close()
       }
     }
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker))
-    expect(failures.slice(0, 20)).toEqual([])
-    expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(REQUESTS)
-    // Most requests are refused; some well-formed ones get through and must be exactly what is stored.
-    expect(statuses.get(400) ?? 0).toBeGreaterThan(100)
-    expect(statuses.get(413) ?? 0).toBeGreaterThan(10)
-    expect(accepted).toBeGreaterThan(0)
-    expect(await countRows('receipts')).toBe(accepted)
-    expect(await countRows('revisions')).toBe(1)
-    expect(await countRows('sites')).toBe(1)
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
-  })
 
-  it('survives raw malformed HTTP on the socket and keeps answering', async () => {
-    const rng = prng(SEED + 1)
-    const { port } = new URL(server.url)
-    const raw = [
-      'GARBAGE\r\n\r\n',
-      'GET /s/xtra/gate.js HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n',
-      `GET /${'a'.repeat(100_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
-      `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(100_000)}\r\n\r\n`,
-      'POST /s/xtra/receipts HTTP/1.1\r\nHost: x\r\nContent-Length: 999999\r\n\r\n{"a":',
-      'POST /s/xtra/receipts HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nxx\r\n0\r\n\r\n',
-      'POST /s/xtra/receipts HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\nhello',
-    ]
-    for (let i = 0; i < 50; i++)
-      raw.push(Array.from({ length: rng.int(300) }, () => String.fromCharCode(rng.int(256))).join(''))
-    for (const payload of raw) {
-      await new Promise<void>((resolve) => {
-        const socket = connect(Number(port), '127.0.0.1', () => {
-          socket.end(payload, 'latin1')
-        })
-        socket.setTimeout(2000, () => socket.destroy())
-        socket.on('data', () => {})
-        socket.on('error', () => resolve())
-        socket.on('close', () => resolve())
+    describe('fuzzing every public route', { timeout: 300_000 }, () => {
+      it(`answers ${REQUESTS} malformed requests without a 5xx, stores nothing it refused`, async () => {
+        const rng = prng(SEED)
+        const origin = new URL(server.url).origin
+        const statuses = new Map<number, number>()
+        const failures: string[] = []
+        let accepted = 0
+        let sent = 0
+        const worker = async () => {
+          while (sent < REQUESTS) {
+            const n = sent++
+            const path = randomPath(rng)
+            // Mostly the method each route expects, so requests get past routing into validation.
+            const expected = path.includes('/receipts') || path.startsWith('/api/') ? 'POST' : 'GET'
+            const method = rng.next() < 0.75 ? expected : rng.pick(METHODS)
+            const headers = randomHeaders(rng, origin)
+            const body = method === 'GET' || method === 'HEAD' ? undefined : randomBody(rng, origin)
+            let status: number
+            try {
+              const res = await fetch(`${server.url}${path}`, { method, headers, body, redirect: 'manual' })
+              status = res.status
+              const text = method === 'HEAD' ? '' : await res.text()
+              if (status >= 400 && method !== 'HEAD' && res.headers.get('content-type')?.includes('json')) {
+                const parsed = JSON.parse(text) as { error?: { code?: string; message?: string } }
+                if (!parsed.error?.code || !parsed.error.message)
+                  failures.push(`#${n} ${method} ${path}: error body ${text.slice(0, 100)}`)
+              }
+            } catch (error) {
+              failures.push(`#${n} ${method} ${path}: ${(error as Error).message}`)
+              continue
+            }
+            statuses.set(status, (statuses.get(status) ?? 0) + 1)
+            if (status >= 500) failures.push(`#${n} ${method} ${path} -> ${status}`)
+            if (status === 201 && path.endsWith('/receipts')) accepted++
+          }
+        }
+        await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+        expect(failures.slice(0, 20)).toEqual([])
+        expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(REQUESTS)
+        // Most requests are refused; some well-formed ones get through and must be exactly what is stored.
+        expect(statuses.get(400) ?? 0).toBeGreaterThan(100)
+        expect(statuses.get(413) ?? 0).toBeGreaterThan(10)
+        expect(accepted).toBeGreaterThan(0)
+        expect(await countRows('receipts')).toBe(accepted)
+        expect(await countRows('revisions')).toBe(1)
+        expect(await countRows('sites')).toBe(1)
+        expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
       })
-    }
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
-    expect((await fetch(`${server.url}/s/xtra/gate.js`)).status).toBe(200)
+
+      it('survives raw malformed HTTP on the socket and keeps answering', async () => {
+        const rng = prng(SEED + 1)
+        const { port } = new URL(server.url)
+        const raw = [
+          'GARBAGE\r\n\r\n',
+          'GET /s/xtra/gate.js HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n',
+          `GET /${'a'.repeat(100_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+          `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(100_000)}\r\n\r\n`,
+          'POST /s/xtra/receipts HTTP/1.1\r\nHost: x\r\nContent-Length: 999999\r\n\r\n{"a":',
+          'POST /s/xtra/receipts HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nxx\r\n0\r\n\r\n',
+          'POST /s/xtra/receipts HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\nhello',
+        ]
+        for (let i = 0; i < 50; i++)
+          raw.push(Array.from({ length: rng.int(300) }, () => String.fromCharCode(rng.int(256))).join(''))
+        for (const payload of raw) {
+          await new Promise<void>((resolve) => {
+            const socket = connect(Number(port), '127.0.0.1', () => {
+              socket.end(payload, 'latin1')
+            })
+            socket.setTimeout(2000, () => socket.destroy())
+            socket.on('data', () => {})
+            socket.on('error', () => resolve())
+            socket.on('close', () => resolve())
+          })
+        }
+        expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+        expect((await fetch(`${server.url}/s/xtra/gate.js`)).status).toBe(200)
+      })
+    })
   })
 })

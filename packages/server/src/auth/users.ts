@@ -1,5 +1,6 @@
 import type { Role, User } from '@torii/schema/admin-api'
 import { and, asc, count, eq, sql } from 'drizzle-orm'
+import { byteOrder } from '../db/byte-order.ts'
 import type { Db } from '../db/client.ts'
 import type { Schema } from '../db/define-schema.ts'
 import { serializedBatch } from '../db/serialized-transaction.ts'
@@ -25,7 +26,7 @@ export async function listUsers(db: Db): Promise<User[]> {
   return db
     .select({ email: users.email, role: users.role, createdAt: users.createdAt })
     .from(users)
-    .orderBy(asc(users.createdAt), asc(users.email))
+    .orderBy(asc(users.createdAt), asc(byteOrder(db, users.email)))
 }
 
 export async function countUsers(db: Db): Promise<number> {

@@ -34,6 +34,6 @@ export async function adminCommand(args: string[], io: CliIo): Promise<number> {
     io.out(`created ${user.role} ${user.email}`)
     return 0
   } finally {
-    database.close()
+    await database.close()
   }
 }

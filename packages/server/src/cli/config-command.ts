@@ -50,7 +50,7 @@ async function pull(args: string[], io: CliIo): Promise<number> {
     else io.stdout.write(text)
     return 0
   } finally {
-    target.close()
+    await target.close()
   }
 }
 
@@ -94,7 +94,7 @@ async function push(args: string[], io: CliIo): Promise<number> {
     }
     return 0
   } finally {
-    target.close()
+    await target.close()
   }
 }
 

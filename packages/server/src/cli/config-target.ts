@@ -15,7 +15,7 @@ export interface ConfigTarget {
   push(config: SiteConfig, changes: number): Promise<void>
   /** Publishes the draft; the new revision's number, or null when it is already live. */
   publish(note: string | null): Promise<number | null>
-  close(): void
+  close(): Promise<void>
 }
 
 /** Acts on the database directly, as `cli:<OS user>` in drafts, revisions and the audit log. */
@@ -87,6 +87,6 @@ export function createUrlTarget(url: string, siteId: string, token: string | und
       if (status !== 201) throw failure('publishing', status, answer)
       return (answer as { revision: { number: number } }).revision.number
     },
-    close() {},
+    async close() {},
   }
 }

@@ -54,7 +54,7 @@ export async function scanCommand(args: string[], io: CliIo): Promise<number> {
       options.config = revision.config
       options.siteId = values.site
     } finally {
-      database.close()
+      await database.close()
     }
   }
 

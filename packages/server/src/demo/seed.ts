@@ -1,10 +1,11 @@
 import { type SiteConfigInput, siteConfigSchema } from '@torii/schema'
 import { DEMO_SITE_CONFIG, DEMO_SITE_ID } from '@torii/schema/demo-config'
 import { DEFAULT_TIME_ZONE } from '@torii/schema/site-input'
-import { count, sql } from 'drizzle-orm'
+import { count, eq, sql } from 'drizzle-orm'
 import { countUsers, createUser, findUser } from '../auth/users.ts'
 import type { Db } from '../db/client.ts'
-import { tablesOf } from '../db/tables-of.ts'
+import { serializedBatch } from '../db/serialized-transaction.ts'
+import { dialectOfDb, tablesOf } from '../db/tables-of.ts'
 import { isLoopbackHost } from '../lib/public-base.ts'
 import { publishRevision } from '../sites/revisions.ts'
 import { createSite, getSite } from '../sites/sites.ts'
@@ -88,18 +89,32 @@ export async function seedDemo(
 
 /**
  * Appends the origins a site lacks in one statement: servers starting together on one database each add
- * their own, where a read-then-write would keep only the last writer's list.
+ * their own, where a read-then-write would keep only the last writer's list. Each engine has its own JSON
+ * functions; both keep the order (the site's origins, then the new ones) and write compact JSON text.
  */
 async function addOrigins(db: Db, siteId: string, origins: string[]): Promise<void> {
   const { sites } = tablesOf(db)
   const added = JSON.stringify(origins)
-  await db.run(sql`update ${sites} set origins = (
-      select json_group_array(value) from (
-        select value from json_each(${sites.origins})
-        union all
-        select value from json_each(${added}) where value not in (select value from json_each(${sites.origins}))
-      )
-    ) where ${sites.id} = ${siteId}`)
+  const merged =
+    dialectOfDb(db) === 'postgres'
+      ? sql`(select coalesce(array_to_json(array_agg(value order by part, n)), '[]')::text from (
+          select 0 as part, value, n from json_array_elements_text(${sites.origins}::json) with ordinality as kept(value, n)
+          union all
+          select 1, value, n from json_array_elements_text(${added}::json) with ordinality as fresh(value, n)
+          where value not in (select json_array_elements_text(${sites.origins}::json))
+        ) as merged)`
+      : sql`(select json_group_array(value) from (
+          select value from json_each(${sites.origins})
+          union all
+          select value from json_each(${added}) where value not in (select value from json_each(${sites.origins}))
+        ))`
+  // Serialized: on PostgreSQL two servers' statements would otherwise each read the list the other replaces.
+  await serializedBatch(db, (tx) => [
+    tx
+      .update(sites)
+      .set({ origins: merged as unknown as string[] })
+      .where(eq(sites.id, siteId)),
+  ])
 }
 
 /** The origins a local server is reached at: 127.0.0.1 and localhost (and the host it listens on). */

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import { canonicalJson, type Revision, type RevisionSummary, type SiteConfig } from '@torii/schema'
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import type { Schema } from '../db/define-schema.ts'
-import { serializedTransaction } from '../db/serialized-transaction.ts'
+import { serializedBatch } from '../db/serialized-transaction.ts'
 import { tablesOf } from '../db/tables-of.ts'
 
 type RevisionRow = Schema['revisions']['$inferSelect']
@@ -83,7 +83,11 @@ export interface PublishOptions {
   resetDraft?: boolean
 }
 
-/** Publishes `config` as the site's next revision and makes it live, in one write transaction. */
+/**
+ * Publishes `config` as the site's next revision and makes it live, atomically. The number is computed in the
+ * insert itself, in one serialized batch: publishes at once (two admins, two servers) get the next numbers in
+ * turn, where a read-then-insert transaction failed on SQLite (SQLITE_BUSY) or numbered two alike elsewhere.
+ */
 export async function publishRevision(
   db: Db,
   siteId: string,
@@ -95,26 +99,30 @@ export async function publishRevision(
   const { drafts, revisions, sites } = tablesOf(db)
   const hash = revisionHash(config)
   const publishedAt = new Date().toISOString()
-  return serializedTransaction(db, async (tx) => {
-    const [last] = await tx
-      .select({ number: revisions.number })
-      .from(revisions)
-      .where(eq(revisions.siteId, siteId))
-      .orderBy(desc(revisions.number))
-      .limit(1)
-    const number = (last?.number ?? 0) + 1
-    await tx.insert(revisions).values({ siteId, number, hash, config, publishedAt, publishedBy: by, note })
+  const next = sql`(select coalesce(max(${revisions.number}), 0) + 1 from ${revisions} where ${revisions.siteId} = ${siteId})`
+  const latest = sql`(select max(${revisions.number}) from ${revisions} where ${revisions.siteId} = ${siteId})`
+  const [[inserted]] = await serializedBatch(db, (tx) => [
+    tx
+      .insert(revisions)
+      .values({ siteId, number: next as unknown as number, hash, config, publishedAt, publishedBy: by, note })
+      .returning({ number: revisions.number }),
     // The site's languages follow its draft (as on PUT /draft), so a reset draft brings them along.
-    await tx
+    tx
       .update(sites)
-      .set(resetDraft ? { liveRevision: number, languages: config.languages } : { liveRevision: number })
-      .where(eq(sites.id, siteId))
-    if (resetDraft) {
-      await tx
-        .update(drafts)
-        .set({ config, updatedAt: publishedAt, updatedBy: by })
-        .where(eq(drafts.siteId, siteId))
-    }
-    return { siteId, number, hash, publishedAt, publishedBy: by, note }
-  })
+      .set(
+        resetDraft
+          ? { liveRevision: latest as unknown as number, languages: config.languages }
+          : { liveRevision: latest as unknown as number }
+      )
+      .where(eq(sites.id, siteId)),
+    ...(resetDraft
+      ? [
+          tx
+            .update(drafts)
+            .set({ config, updatedAt: publishedAt, updatedBy: by })
+            .where(eq(drafts.siteId, siteId)),
+        ]
+      : []),
+  ])
+  return { siteId, number: inserted!.number, hash, publishedAt, publishedBy: by, note }
 }

@@ -1,9 +1,10 @@
 import type { SiteConfig } from '@torii/schema'
 import type { Site, SiteInput } from '@torii/schema/admin-api'
 import { asc, eq } from 'drizzle-orm'
+import { byteOrder } from '../db/byte-order.ts'
 import type { Db } from '../db/client.ts'
 import type { Schema } from '../db/define-schema.ts'
-import { serializedTransaction } from '../db/serialized-transaction.ts'
+import { serializedBatch } from '../db/serialized-transaction.ts'
 import { tablesOf } from '../db/tables-of.ts'
 
 type SiteRow = Schema['sites']['$inferSelect']
@@ -28,11 +29,18 @@ export async function getSite(db: Db, id: string): Promise<Site | null> {
 
 export async function listSites(db: Db): Promise<Site[]> {
   const { sites } = tablesOf(db)
-  const rows = await db.select().from(sites).orderBy(asc(sites.createdAt), asc(sites.id))
+  const rows = await db
+    .select()
+    .from(sites)
+    .orderBy(asc(sites.createdAt), asc(byteOrder(db, sites.id)))
   return rows.map(toSite)
 }
 
-/** Creates a site with its first draft, in one transaction. Returns null when the id is taken. */
+/**
+ * Creates a site with its first draft, atomically. Returns null when the id is taken. One serialized batch,
+ * no read first: two creations at once (two admins, two servers) leave one site and one draft, and the other
+ * gets null, on either engine.
+ */
 export async function createSite(
   db: Db,
   input: Required<SiteInput>,
@@ -41,16 +49,19 @@ export async function createSite(
 ): Promise<Site | null> {
   const { drafts, sites } = tablesOf(db)
   const now = new Date().toISOString()
-  return serializedTransaction(db, async (tx) => {
-    const [existing] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.id, input.id)).limit(1)
-    if (existing) return null
-    const [row] = await tx
+  const [[row]] = await serializedBatch(db, (tx) => [
+    tx
       .insert(sites)
       .values({ ...input, createdAt: now })
-      .returning()
-    await tx.insert(drafts).values({ siteId: input.id, config: draft, updatedAt: now, updatedBy: by })
-    return toSite(row!)
-  })
+      .onConflictDoNothing()
+      .returning(),
+    // A site that existed already has its draft: this one is not written.
+    tx
+      .insert(drafts)
+      .values({ siteId: input.id, config: draft, updatedAt: now, updatedBy: by })
+      .onConflictDoNothing(),
+  ])
+  return row ? toSite(row) : null
 }
 
 export async function updateSite(

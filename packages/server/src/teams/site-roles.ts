@@ -1,6 +1,7 @@
 import type { AccessibleSite, Role, SiteMember, SiteRole } from '@torii/schema/admin-api'
 import { and, asc, eq } from 'drizzle-orm'
 import { normalizeEmail } from '../auth/users.ts'
+import { byteOrder } from '../db/byte-order.ts'
 import type { Db } from '../db/client.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { listSites } from '../sites/sites.ts'
@@ -52,7 +53,7 @@ export async function listMembers(db: Db, siteId: string): Promise<SiteMember[]>
     .select({ email: siteMembers.email, role: siteMembers.role, createdAt: siteMembers.createdAt })
     .from(siteMembers)
     .where(eq(siteMembers.siteId, siteId))
-    .orderBy(asc(siteMembers.email))
+    .orderBy(asc(byteOrder(db, siteMembers.email)))
 }
 
 /** Grants (or changes) a user's role on a site; null when there is no such user. */

@@ -12,11 +12,14 @@ import {
 import { type AppDeps, createApp, type ToriiApp } from '../app.ts'
 import { createUser, findUser } from '../auth/users.ts'
 import { createDb, type Database } from '../db/client.ts'
+import type { Dialect } from '../db/sql-client.ts'
 import { DEMO_ADMIN, seedDemo } from '../demo/seed.ts'
 import { createLedger } from '../ledger/index.ts'
 import type { Ledger } from '../ledger/types.ts'
 import { getLiveRevision, publishRevision } from '../sites/revisions.ts'
 import { SITE_WITHOUT_RULES } from './region-sites.ts'
+import { freshDbUrl } from './test-engines.ts'
+import { ledgerOn } from './test-ledger.ts'
 
 export const TEST_ORIGIN = 'https://www.example.co.jp'
 export const UI_CHUNK = 'assets/ui-t3st1234.js'
@@ -64,25 +67,37 @@ export interface TestApp {
   database: Database
   ledger: Ledger
   dir: string
+  /** The libSQL file (on `sqlite`; on `postgres` a path nothing is at). */
   dbPath: string
   close(): Promise<void>
 }
 
 export interface TestAppOptions extends Partial<Omit<AppDeps, 'db' | 'ledger'>> {
+  /** The engine of the app's database (default `sqlite`): a libSQL file, or a new PostgreSQL database. */
+  engine?: Dialect
   /** Seed the demo site (revision 1, without region rules) with `TEST_ORIGIN` allowed (default true). */
   seed?: boolean
   /** Build no banner dist (to test the 503). */
   noBanner?: boolean
 }
 
-/** The real app on a fresh migrated libSQL file in its own temp folder. */
+/**
+ * The real app on a fresh migrated database in its own temp folder: a libSQL file, or on `engine: 'postgres'`
+ * a new database on the run's PostgreSQL cluster (dropped by `close`).
+ */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'torii-server-'))
   const dbPath = join(dir, 'torii.db')
-  const database = await createDb({ url: `file:${dbPath}` })
-  const ledger = await createLedger({ client: database.client, batchIntervalMs: 0, warn: () => {} })
+  const engine = options.engine ?? 'sqlite'
+  const fresh = await freshDbUrl(engine, dir)
+  const database = await createDb({ url: fresh.url })
+  const ledger = await createLedger({
+    ...ledgerOn({ ...database, path: dbPath }),
+    batchIntervalMs: 0,
+    warn: () => {},
+  })
   if (options.seed !== false) await seedDemoSite(database)
-  const { seed: _seed, noBanner, ...deps } = options
+  const { seed: _seed, noBanner, engine: _engine, ...deps } = options
   const app = createApp({
     db: database.db,
     dbUrl: database.url,
@@ -99,7 +114,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     dbPath,
     async close() {
       await ledger.close()
-      database.close()
+      await database.close()
+      await fresh.drop()
       rmSync(dir, { recursive: true, force: true })
     },
   }

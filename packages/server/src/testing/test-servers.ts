@@ -34,6 +34,8 @@ export function useTestServers(
     const server = await startServer({
       port: 0,
       dbUrl: fresh?.url,
+      // A PostgreSQL database has no folder beside it for the signing key file: the test's folder is one.
+      signingKeyFile: engine === 'postgres' ? join(dir, `signing-key-${servers.length}.pem`) : undefined,
       bannerDist: writeFakeBanner(dir),
       quiet: true,
       ...options,

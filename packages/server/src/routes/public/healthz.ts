@@ -1,8 +1,8 @@
 import { constants, type Stats, statSync } from 'node:fs'
 import { access } from 'node:fs/promises'
-import { sql } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { type Db, filePathOf } from '../../db/client.ts'
+import { sqlClientOf } from '../../db/tables-of.ts'
 import { errorResponse } from '../../lib/errors.ts'
 import { type Logger, SILENT_LOGGER } from '../../lib/logger.ts'
 import type { Metrics } from '../../metrics/metrics.ts'
@@ -50,7 +50,8 @@ export function createHealthRoutes({ db, dbUrl, logger = SILENT_LOGGER, metrics 
   app.get('/healthz', async (c) => {
     c.header('Cache-Control', 'no-store')
     try {
-      await db.run(sql`select 1`)
+      // The raw client: drizzle's PostgreSQL database has no `run`.
+      await sqlClientOf(db).execute('select 1')
     } catch {
       metrics?.databaseError('health')
       return errorResponse(503, 'database_unreachable', 'The database does not answer')
