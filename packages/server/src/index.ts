@@ -191,6 +191,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         closing ??= (async () => {
           await closeServer(listening)
           await app.scanRunner.close()
+          app.databaseOutage.close()
           await openLedger.close()
           database.close()
         })()

@@ -1,9 +1,9 @@
 import { constants, type Stats, statSync } from 'node:fs'
 import { access } from 'node:fs/promises'
-import { sql } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { type Db, filePathOf } from '../../db/client.ts'
-import { errorResponse } from '../../lib/errors.ts'
+import { sqlClientOf } from '../../db/tables-of.ts'
+import { DATABASE_RETRY_AFTER_SECONDS, errorResponse } from '../../lib/errors.ts'
 import { type Logger, SILENT_LOGGER } from '../../lib/logger.ts'
 import type { Metrics } from '../../metrics/metrics.ts'
 
@@ -50,10 +50,13 @@ export function createHealthRoutes({ db, dbUrl, logger = SILENT_LOGGER, metrics 
   app.get('/healthz', async (c) => {
     c.header('Cache-Control', 'no-store')
     try {
-      await db.run(sql`select 1`)
+      // The raw client: drizzle's PostgreSQL database has no `run`.
+      await sqlClientOf(db).execute('select 1')
     } catch {
       metrics?.databaseError('health')
-      return errorResponse(503, 'database_unreachable', 'The database does not answer')
+      return errorResponse(503, 'database_unreachable', 'The database does not answer', undefined, {
+        'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS),
+      })
     }
     const problem = path ? await fileProblem(path, opened) : null
     // One log line when the problem appears, not one per poll; the path goes to the operator's log only.

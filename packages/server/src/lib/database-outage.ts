@@ -1,0 +1,103 @@
+import type { Db } from '../db/client.ts'
+import { sqlClientOf } from '../db/tables-of.ts'
+import type { Logger } from './logger.ts'
+
+/** Node's and postgres.js's codes for a connection that could not be made or was lost. */
+const CONNECTION_ERROR_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+])
+/**
+ * PostgreSQL's SQLSTATEs for a server that is not there to answer: class 08 (connection exception), and the
+ * server shutting down, crashed or starting up (57P01–57P03).
+ */
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123])$/
+
+/**
+ * Whether `error` (or what it wraps: drizzle wraps the driver's error as `cause`) says the database server is
+ * unreachable, as opposed to a query that was wrong: the request may succeed when it is back.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string' && (CONNECTION_ERROR_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) {
+      return true
+    }
+    current = (current as { cause?: unknown }).cause
+  }
+  return false
+}
+
+export interface DatabaseOutageOptions {
+  db: Db
+  /** Where the database is, as logs may name it (no password). */
+  where: string
+  logger: Logger
+  /** How often the database is tried while it is away. */
+  probeIntervalMs?: number
+}
+
+/** Whether the database answers, as requests found out: logged once when it goes away and once when it is back. */
+export interface DatabaseOutage {
+  /** A request found the database unreachable. */
+  failed(error: unknown): void
+  readonly down: boolean
+  /** Stops trying the database (the server is closing). */
+  close(): void
+}
+
+const DEFAULT_PROBE_INTERVAL_MS = 1_000
+
+/**
+ * Tracks a database that went away under the running server: the first request that finds it unreachable logs
+ * one line naming it (the others answer 503 without a word), then `select 1` is tried every second until it
+ * answers, which logs one line more. The drivers reconnect by themselves; this only says so.
+ */
+export function createDatabaseOutage({
+  db,
+  where,
+  logger,
+  probeIntervalMs = DEFAULT_PROBE_INTERVAL_MS,
+}: DatabaseOutageOptions): DatabaseOutage {
+  let down = false
+  let timer: NodeJS.Timeout | null = null
+  let closed = false
+  const probe = async () => {
+    timer = null
+    try {
+      await sqlClientOf(db).execute('select 1')
+      down = false
+      logger.info(`the database ${where} answers again; requests are served`)
+    } catch {
+      if (!closed) timer = setTimeout(probe, probeIntervalMs).unref()
+    }
+  }
+  return {
+    failed(error) {
+      if (down || closed) return
+      down = true
+      const code = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code
+      logger.error(
+        `the database ${where} does not answer (${String(code)}): requests that need it get 503 with Retry-After until it is back`
+      )
+      timer = setTimeout(probe, probeIntervalMs).unref()
+    },
+    get down() {
+      return down
+    },
+    close() {
+      closed = true
+      if (timer) clearTimeout(timer)
+    },
+  }
+}
