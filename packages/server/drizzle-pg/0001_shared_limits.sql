@@ -4,7 +4,8 @@ CREATE TABLE "limit_states" (
 	"expires_at" bigint NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "quota_counts" (
+-- UNLOGGED (added by hand): counts of the current minute, rewritten all the time, need no disk flush.
+CREATE UNLOGGED TABLE "quota_counts" (
 	"bucket" text NOT NULL,
 	"window_start" bigint NOT NULL,
 	"count" bigint NOT NULL,
