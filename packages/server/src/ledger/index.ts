@@ -15,6 +15,7 @@ import { verifyLogAgainst } from './verify/log-verify.ts'
 import { verifyRecords } from './verify/verify.ts'
 import { eraseReceipts } from './write/erase.ts'
 import { createGroupCommitter } from './write/group-commit.ts'
+import { createPostgresWriter } from './write/postgres-writer.ts'
 import { createWriteLock } from './write/write-lock.ts'
 import { createClientWriter, createWorkerWriter, type Durability, localFileOf } from './write/writer.ts'
 
@@ -39,7 +40,7 @@ export function logOriginFor(publicUrl: string | undefined): string {
 }
 
 export interface LedgerOptions {
-  /** The @libsql/client the database was opened with. */
+  /** The database's raw SQL client (libSQL or PostgreSQL). */
   client: SqlClient
   /** Ed25519 private key, PEM or base64 PKCS8 DER (TORII_SIGNING_KEY); else the key file is used. */
   signingKey?: string
@@ -93,7 +94,12 @@ export async function createLedger(options: LedgerOptions): Promise<Ledger> {
   const lock = createWriteLock()
   const clientWriter = createClientWriter(client)
   const file = options.writerThread === false ? null : databaseFile
-  const writer = file ? await createWorkerWriter(file, clientWriter, { durability, warn }) : clientWriter
+  const writer =
+    client.dialect === 'postgres'
+      ? createPostgresWriter(client)
+      : file
+        ? await createWorkerWriter(file, clientWriter, { durability, warn })
+        : clientWriter
   let unsealed = await pendingCount(client)
   let sealing: Promise<void> | null = null
   let closed = false

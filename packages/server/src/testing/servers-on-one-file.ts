@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { formatVerifierKey, parseVerifierKey } from '@torii/schema/log'
 import { createDb } from '../db/client.ts'
-import type { SqlClient } from '../db/sql-client.ts'
+import type { Dialect, SqlClient } from '../db/sql-client.ts'
 import { DEFAULT_LOG_ORIGIN } from '../ledger/index.ts'
 import { rawPublicKey } from '../ledger/seal/checkpoint-signer.ts'
 import { keyFileBeside, readKeyFile } from '../ledger/seal/key-file.ts'
@@ -14,47 +14,68 @@ import { verifyLogAgainst } from '../ledger/verify/log-verify.ts'
 import { verifyRecords } from '../ledger/verify/verify.ts'
 import { localFileOf } from '../ledger/write/writer.ts'
 import { receiptBody, type ServerProcess, spawnServer } from './server-process.ts'
+import { freshDbUrl } from './test-engines.ts'
 
 export interface ServersOnOneFileOptions {
   /** TORII_SEAL_BATCH_SIZE */
   sealBatchSize: number
   /** TORII_SEAL_INTERVAL_MS */
   sealIntervalMs: number
+  /** The database: a libSQL file in the folder (default), or a fresh PostgreSQL database of the run's cluster. */
+  engine?: Dialect
 }
 
-/** Real server processes sharing one database file in a temporary folder (crash and concurrency tests). */
+/** Real server processes sharing one database in a temporary folder (crash and concurrency tests). */
 export interface ServersOnOneFile {
-  /** The database file's URL (`file:…`), for commands run beside the servers. */
-  dbUrl: string
-  /** Starts one more server on the file (the first start seeds the demo site and the key). */
+  /** The database's URL (`file:…`, or `postgres://…` once a server started), for commands run beside the servers. */
+  readonly dbUrl: string
+  /** The signing key file the servers share (beside the file on libSQL, in the folder on PostgreSQL). */
+  readonly keyFile: string
+  /** Starts one more server on the database (the first start seeds the demo site and the key). */
   start(): Promise<ServerProcess>
-  /** Opens the file (stop the servers first) and hands its client to `read`, closing it after. */
-  readDatabase<T>(read: (client: SqlClient) => Promise<T>): Promise<T>
-  /** Kills the servers still running and removes the folder. */
+  /** Opens the database (stop the servers first) and hands its client and key file to `read`, closing it after. */
+  readDatabase<T>(read: (client: SqlClient, keyFile: string) => Promise<T>): Promise<T>
+  /** Kills the servers still running, drops a PostgreSQL database and removes the folder. */
   cleanup(): Promise<void>
 }
 
 export function serversOnOneFile(options: ServersOnOneFileOptions): ServersOnOneFile {
   const dir = mkdtempSync(join(tmpdir(), 'torii-servers-'))
-  const env = {
-    TORII_DB_URL: `file:${join(dir, 'torii.db')}`,
+  const engine = options.engine ?? 'sqlite'
+  const file = join(dir, 'torii.db')
+  const keyFile = engine === 'sqlite' ? keyFileBeside(file) : join(dir, 'signing-key.pem')
+  const env: Record<string, string> = {
+    TORII_DB_URL: `file:${file}`,
     TORII_SEAL_BATCH_SIZE: String(options.sealBatchSize),
     TORII_SEAL_INTERVAL_MS: String(options.sealIntervalMs),
+    // A database that is no file has no key file beside it: the servers share one in the folder.
+    ...(engine === 'postgres' ? { TORII_SIGNING_KEY_FILE: keyFile } : {}),
+  }
+  // A PostgreSQL database is made on first use (making one is asynchronous).
+  let database: Promise<{ url: string; drop(): Promise<void> }> | null = null
+  const databaseUrl = async () => {
+    database ??= freshDbUrl(engine, dir)
+    env.TORII_DB_URL = (await database).url
+    return env.TORII_DB_URL
   }
   const started: ServerProcess[] = []
   return {
-    dbUrl: env.TORII_DB_URL,
+    get dbUrl() {
+      return env.TORII_DB_URL!
+    },
+    keyFile,
     async start() {
+      await databaseUrl()
       const server = await spawnServer(env)
       started.push(server)
       return server
     },
     async readDatabase(read) {
-      const database = await createDb({ url: env.TORII_DB_URL })
+      const opened = await createDb({ url: await databaseUrl() })
       try {
-        return await read(database.client)
+        return await read(opened.client, keyFile)
       } finally {
-        database.close()
+        await opened.close()
       }
     },
     async cleanup() {
@@ -64,6 +85,7 @@ export function serversOnOneFile(options: ServersOnOneFileOptions): ServersOnOne
           await server.exited
         }
       }
+      await (await database)?.drop()
       rmSync(dir, { recursive: true, force: true })
     },
   }
@@ -78,17 +100,20 @@ export function postReceipt(url: string, n: number): Promise<Response> {
   })
 }
 
-/** Verifies the whole ledger in a database, as `torii verify --db` does, trusting the key file beside it. */
-export async function verifyDatabase(client: SqlClient): Promise<VerifyResult> {
-  const keys = await keyFileKeys(client)
+/**
+ * Verifies the whole ledger in a database, as `torii verify --db` does, trusting the key file its servers
+ * signed with (by default the one beside a database file).
+ */
+export async function verifyDatabase(client: SqlClient, keyFile?: string): Promise<VerifyResult> {
+  const keys = await keyFileKeys(client, keyFile)
   return verifyRecords(new Map(keys.map((key) => [key.id, key.publicKey])), databaseRecords(client))
 }
 
-/** The public keys of the key file beside the database: what its servers signed with. */
-async function keyFileKeys(client: SqlClient): Promise<PublicKeyRecord[]> {
-  const file = await localFileOf(client)
-  const content = file ? readKeyFile(keyFileBeside(file)) : null
-  if (!content) throw new Error(`no signing key file beside the database ${file}`)
+/** The public keys of the key file (by default beside the database file): what its servers signed with. */
+async function keyFileKeys(client: SqlClient, keyFile?: string): Promise<PublicKeyRecord[]> {
+  const file = keyFile ?? keyFileBeside((await localFileOf(client)) ?? '(not a file)')
+  const content = readKeyFile(file)
+  if (!content) throw new Error(`no signing key file at ${file}`)
   return [content.signingKey, ...content.retired]
 }
 
@@ -96,8 +121,8 @@ async function keyFileKeys(client: SqlClient): Promise<PublicKeyRecord[]> {
  * Verifies the log in a database (verifyLogAgainst) with the key file's key its servers signed with, under the default
  * origin (no TORII_PUBLIC_URL): these tests are about sealing, not about where the key comes from.
  */
-export async function verifyLogInDatabase(client: SqlClient): Promise<LogVerifyResult> {
-  const { publicKey } = (await keyFileKeys(client))[0]!
+export async function verifyLogInDatabase(client: SqlClient, keyFile?: string): Promise<LogVerifyResult> {
+  const { publicKey } = (await keyFileKeys(client, keyFile))[0]!
   const key = await parseVerifierKey(await formatVerifierKey(DEFAULT_LOG_ORIGIN, rawPublicKey(publicKey)))
   return verifyLogAgainst(client, { keys: [key] })
 }

@@ -112,7 +112,7 @@ export function siteExportStream(
   format: 'csv' | 'ndjson',
   query: ReceiptQuery
 ): ReadableStream<Uint8Array> {
-  const { where, args } = whereOf(siteId, query)
+  const { where, args } = whereOf(siteId, query, client.dialect)
   let afterSeq = 0
   let headerSent = format !== 'csv'
   return new ReadableStream<Uint8Array>(

@@ -1,6 +1,7 @@
 import { RECEIPT_ACTIONS, type ReceiptQuery } from '@torii/schema'
 import { z } from 'zod'
-import type { SqlValue } from '../../db/sql-client.ts'
+import type { Dialect, SqlValue } from '../../db/sql-client.ts'
+import { ledgerSqlFor } from '../dialect/ledger-sql.ts'
 
 export const DEFAULT_PAGE_SIZE = 50
 export const MAX_PAGE_SIZE = 500
@@ -26,8 +27,12 @@ export class ReceiptQueryError extends Error {
   }
 }
 
-/** SQL WHERE clause (and its arguments) for a site's receipts under the query's filters; no cursor. */
-export function whereOf(siteId: string, query: ReceiptQuery): { where: string; args: SqlValue[] } {
+/** SQL WHERE clause (and its arguments) for a site's receipts under the query's filters on `dialect`; no cursor. */
+export function whereOf(
+  siteId: string,
+  query: ReceiptQuery,
+  dialect: Dialect
+): { where: string; args: SqlValue[] } {
   const clauses = ['site_id = ?']
   const args: SqlValue[] = [siteId]
   if (query.from) {
@@ -52,9 +57,9 @@ export function whereOf(siteId: string, query: ReceiptQuery): { where: string; a
     if (!/^[a-z0-9][a-z0-9_-]*$/i.test(key)) {
       throw new ReceiptQueryError('purpose', 'purpose must be a purpose key, or ! and a key for denied')
     }
-    // json_extract gives 1 / 0 for true / false; erased receipts (purposes NULL) match neither.
-    clauses.push(`json_extract(purposes, ?) = ${denied ? 0 : 1}`)
-    args.push(`$."${key}"`)
+    const { clause, arg } = ledgerSqlFor(dialect).purposeIs(key, !denied)
+    clauses.push(clause)
+    args.push(arg)
   }
   return { where: clauses.join(' AND '), args }
 }

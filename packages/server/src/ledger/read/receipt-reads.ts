@@ -27,7 +27,7 @@ export async function receiptPage(
   query: ReceiptQuery
 ): Promise<LedgerPage> {
   const limit = Math.min(Math.max(query.limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE)
-  const { where, args } = whereOf(siteId, query)
+  const { where, args } = whereOf(siteId, query, client.dialect)
   const before = query.cursor ? decodeCursor(query.cursor) : null
   const rows = (
     await client.execute({

@@ -7,6 +7,7 @@ import {
   type Stats,
 } from '@torii/schema'
 import type { SqlClient, SqlValue } from '../../db/sql-client.ts'
+import { ledgerSqlFor } from '../dialect/ledger-sql.ts'
 
 const DAY_MS = 86_400_000
 
@@ -109,12 +110,7 @@ export async function siteStats(
     if (day) addCount(day.counts, row.action, row.n)
   }
   const purposes = await client.execute({
-    sql: `SELECT j.key AS key, sum(j.value = 1) AS granted, count(*) AS total
-          FROM (SELECT purposes FROM (
-                  SELECT purposes, row_number() OVER (PARTITION BY consent_id ORDER BY seq DESC) AS rn
-                  FROM receipts WHERE site_id = ? AND issued_at >= ? ${inRule} AND erased_at IS NULL
-                ) WHERE rn = 1) AS latest, json_each(latest.purposes) AS j
-          GROUP BY j.key ORDER BY j.key`,
+    sql: ledgerSqlFor(client.dialect).purposeShares(inRule),
     args,
   })
   const regions = await client.execute({

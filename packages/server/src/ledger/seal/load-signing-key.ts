@@ -149,7 +149,7 @@ async function newKeyFile(
 /** Records a public key in `ledger_keys` (listed at /log/vkey; verification never trusts this table). */
 export async function recordPublicKey(client: SqlClient, key: PublicKeyRecord, now: Date): Promise<void> {
   await client.execute({
-    sql: 'INSERT OR IGNORE INTO ledger_keys (id, public_key, private_key, created_at) VALUES (?, ?, NULL, ?)',
+    sql: 'INSERT INTO ledger_keys (id, public_key, private_key, created_at) VALUES (?, ?, NULL, ?) ON CONFLICT DO NOTHING',
     args: [key.id, key.publicKey, now.toISOString()],
   })
 }

@@ -30,6 +30,7 @@ describe('signing checkpoints from several processes', () => {
   it('a sealer that read an old size loses, even when a checkpoint of its size and note was signed before', async () => {
     const { db, ledger, request } = await tenReceipts()
     const store: SealStore = {
+      dialect: db.client.dialect,
       read: async (statement) => (await db.client.execute(statement)).rows,
       write: async (statements) => (await db.client.batch(statements)).map((r) => r.rowsAffected),
     }
@@ -44,7 +45,7 @@ describe('signing checkpoints from several processes', () => {
     })
     const late = sealLog(
       {
-        read: store.read,
+        ...store,
         write: async (statements) => {
           reached()
           await released
@@ -79,6 +80,7 @@ describe("signing from the writer's cache", () => {
     const sealed = async (cache?: ReturnType<typeof createLeafCache>) => {
       let written: SqlStatement[] = []
       const store: SealStore = {
+        dialect: db.client.dialect,
         read: async (statement) => (await db.client.execute(statement)).rows,
         write: async (statements) => {
           written = statements

@@ -1,4 +1,5 @@
 import { formatCheckpoint, signNote } from '@torii/schema/log'
+import { ledgerSqlFor } from '../dialect/ledger-sql.ts'
 import { erasureEntryOf } from '../record/leaf-commitment.ts'
 import { checkpointSigner } from './checkpoint-signer.ts'
 import type { LeafCache } from './leaf-cache.ts'
@@ -28,15 +29,6 @@ export const LOG_STATE_SQL = `SELECT
 export const LOG_PENDING_SQL = `SELECT
   coalesce((SELECT max(seq) FROM receipts), 0) - coalesce((SELECT max(receipt_seq) FROM log_entries), 0)
   + coalesce((SELECT max(seq) FROM erasures), 0) - coalesce((SELECT max(erasure_seq) FROM log_entries), 0) AS pending`
-
-/** True only while the checkpoint of size ?, note ? (its size given twice) is the latest. */
-const MINE =
-  '(SELECT max(size) FROM checkpoints) = ? AND EXISTS (SELECT 1 FROM checkpoints WHERE size = ? AND note = ?)'
-/** The new entries from idx ? on, from a JSON array of [entry, receipt_seq, erasure_seq] (json_each keeps order). */
-const INSERT_ENTRIES = `INSERT OR IGNORE INTO log_entries (idx, entry, receipt_seq, erasure_seq)
-  SELECT ? + key, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
-  FROM json_each(?) WHERE ${MINE}`
-const INSERT_TILE = `INSERT OR REPLACE INTO log_tiles (level, idx, hashes) SELECT ?, ?, ? WHERE ${MINE}`
 
 interface NewEntry {
   entry: string
@@ -95,15 +87,15 @@ export async function sealLog(store: SealStore, request: LogSealRequest, cache?:
   // signed earlier by another process (same entries) must not let a late sealer rewind the tiles. The SQL
   // is the same every seal (the size bound, not written in), so the writer prepares it once.
   const mineArgs = [edge.size, edge.size, note]
+  const sql = ledgerSqlFor(store.dialect)
   const statements: SqlStatement[] = [
     {
-      sql: `INSERT INTO checkpoints (size, root, note, signed_at)
-            SELECT ?, ?, ?, ? WHERE coalesce((SELECT max(size) FROM checkpoints), 0) = ?`,
+      sql: sql.insertCheckpoint,
       args: [edge.size, root.toString('hex'), note, request.signedAt, size],
     },
     // Every entry in one statement: one JSON array of [entry, receipt_seq, erasure_seq], not an INSERT each.
     {
-      sql: INSERT_ENTRIES,
+      sql: sql.insertLogEntries,
       args: [
         size,
         JSON.stringify(added.map(({ entry, receiptSeq, erasureSeq }) => [entry, receiptSeq, erasureSeq])),
@@ -111,7 +103,7 @@ export async function sealLog(store: SealStore, request: LogSealRequest, cache?:
       ],
     },
     ...edge.changed().map((tile) => ({
-      sql: INSERT_TILE,
+      sql: sql.putLogTile,
       args: [tile.level, tile.idx, Buffer.concat(tile.hashes), ...mineArgs],
     })),
   ]

@@ -1,4 +1,5 @@
-import type { SqlClient, SqlValue } from '../../db/sql-client.ts'
+import type { Dialect, SqlClient, SqlValue } from '../../db/sql-client.ts'
+import { ledgerSqlFor } from '../dialect/ledger-sql.ts'
 import type { LeafCache } from './leaf-cache.ts'
 import { merkleRoot, receiptLeaf } from './merkle.ts'
 import { type SigningKey, signHead } from './signing-key.ts'
@@ -24,6 +25,8 @@ export interface SqlStatement {
  * thread's own (writer-thread.ts).
  */
 export interface SealStore {
+  /** The engine, whose spelling of the conditional writes (dialect/ledger-sql.ts) the seal uses. */
+  readonly dialect: Dialect
   /** The rows a query answers, by column name. */
   read(statement: SqlStatement): Promise<Record<string, unknown>[]>
   /** Runs the statements in one `BEGIN IMMEDIATE` transaction; answers each one's rowsAffected. */
@@ -69,8 +72,7 @@ export async function sealNext(
   const signature = signHead(key, { batch, size: leaves.length, root, previousRoot, sealedAt })
   const [inserted] = await store.write([
     {
-      sql: `INSERT INTO batches (seq, size, first_seq, last_seq, root, previous_root, sealed_at, signature, key_id)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE coalesce((SELECT max(seq) FROM batches), 0) = ?`,
+      sql: ledgerSqlFor(store.dialect).insertBatch,
       args: [
         batch,
         leaves.length,

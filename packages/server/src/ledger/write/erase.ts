@@ -1,10 +1,7 @@
 import type { SqlClient } from '../../db/sql-client.ts'
+import { ledgerSqlFor } from '../dialect/ledger-sql.ts'
 import { ERASE_RECEIPTS } from '../record/receipt-fields.ts'
 import { withBusyRetry } from './busy.ts'
-
-/** Records each receipt about to be erased as an erasure (its log entry); arguments: erasedAt, siteId, consentId. */
-const RECORD_ERASURES = `INSERT INTO erasures (receipt_id, erased_at)
-  SELECT id, ? FROM receipts WHERE site_id = ? AND consent_id = ? AND erased_at IS NULL ORDER BY seq`
 
 /**
  * Erases the payload of every receipt of a site's consent id not erased yet (hashes stay, so the ledger
@@ -18,7 +15,7 @@ export async function eraseReceipts(
   const args = [erasedAt, siteId, consentId]
   const [, erased] = await withBusyRetry(() =>
     client.batch([
-      { sql: RECORD_ERASURES, args },
+      { sql: ledgerSqlFor(client.dialect).recordErasures, args },
       { sql: ERASE_RECEIPTS, args },
     ])
   )

@@ -71,6 +71,7 @@ const logLeaves = createLeafCache()
 
 /** This connection as sealNext's store: reads and writes are synchronous here, answered as promises. */
 const store: SealStore = {
+  dialect: 'sqlite',
   read: async ({ sql, args }) => statement(sql).all(args) as Record<string, unknown>[],
   write: async (statements) => runStatements(statements),
 }

@@ -38,18 +38,23 @@ const BUSY_TIMEOUT_MS = 5000
 export type Durability = 'full' | 'normal'
 export const DURABILITIES: readonly Durability[] = ['full', 'normal']
 
+/** The caller's client as a seal's store: reads on it, writes in its `batch` (the ledger's write transaction). */
+export function clientSealStore(client: SqlClient): SealStore {
+  return {
+    dialect: client.dialect,
+    read: async (statement) => (await client.execute(statement)).rows,
+    async write(statements) {
+      const results = await withBusyRetry(() => client.batch(statements))
+      return results.map((result) => result.rowsAffected)
+    },
+  }
+}
+
 /** Writes on the caller's client (remote databases, where the driver is asynchronous anyway). */
 export function createClientWriter(client: SqlClient): Writer {
-  async function write(statements: SqlStatement[]): Promise<number[]> {
-    const results = await withBusyRetry(() => client.batch(statements))
-    return results.map((result) => result.rowsAffected)
-  }
-  const store: SealStore = {
-    read: async (statement) => (await client.execute(statement)).rows,
-    write,
-  }
+  const store = clientSealStore(client)
   return {
-    write,
+    write: store.write,
     seal: (request) => sealNext(store, request),
     sealLog: (request) => sealLog(store, request),
     async insertRows(sql, rows) {
