@@ -59,7 +59,7 @@ export function createSharedRateCounter(
       const n = hits.waiting.length
       const total = totals.get(`${hits.windowStart}\n${hits.bucket}`) ?? n
       // This statement's hits are the last `n` of the total, in the order they came.
-      hits.waiting.forEach((resolve, place) => resolve(total - n + place + 1))
+      for (const [place, resolve] of hits.waiting.entries()) resolve(total - n + place + 1)
     }
   }
 
