@@ -11,6 +11,8 @@ import { writeFakeBanner } from './test-app.ts'
 export interface ServersOnPostgres {
   /** The database's URL. */
   url: string
+  /** The signing key file the servers share. */
+  keyFile: string
   /**
    * Starts one more server on the database (the first seeds the demo site, allowing its own origin, and the
    * signing key file).
@@ -26,13 +28,15 @@ export async function serversOnPostgres(adminUrl: string): Promise<ServersOnPost
   const database = await createPgDatabase(adminUrl)
   const bannerDist = writeFakeBanner(dir)
   const servers: RunningServer[] = []
+  const keyFile = join(dir, 'signing-key.pem')
   return {
     url: database.url,
+    keyFile,
     async start(options = {}) {
       const server = await startServer({
         port: 0,
         dbUrl: database.url,
-        signingKeyFile: join(dir, 'signing-key.pem'),
+        signingKeyFile: keyFile,
         bannerDist,
         quiet: true,
         sealIntervalMs: 20,

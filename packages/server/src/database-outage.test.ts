@@ -1,0 +1,118 @@
+// A PostgreSQL that goes away under running servers, and comes back: tested on a cluster of this file's own,
+// stopped and started again (the run's shared cluster stays up for the other tests).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createDb } from './db/client.ts'
+import { type PgCluster, postgresBin, startPgCluster } from './testing/pg-cluster.ts'
+import { recordingLogger } from './testing/recording-logger.ts'
+import { receiptBody } from './testing/server-process.ts'
+import { verifyDatabase } from './testing/servers-on-one-file.ts'
+import {
+  type ServersOnPostgres,
+  serversOnPostgres,
+  signInOver,
+  waitUntil,
+} from './testing/servers-on-postgres.ts'
+
+const HAS_POSTGRES = Boolean(postgresBin()) || Boolean(process.env.CI)
+let cluster: PgCluster | null = null
+let servers: ServersOnPostgres | null = null
+let paused = false
+const pause = () => {
+  cluster!.pause!()
+  paused = true
+}
+const resume = () => {
+  cluster!.start!()
+  paused = false
+}
+beforeAll(async () => {
+  if (HAS_POSTGRES && !process.env.TORII_TEST_PG_URL) cluster = await startPgCluster()
+}, 60_000)
+afterEach(async () => {
+  if (paused) resume()
+  await servers?.cleanup()
+  servers = null
+})
+afterAll(async () => {
+  await cluster?.stop()
+})
+
+const postReceipt = (url: string, n: number) =>
+  fetch(`${url}/s/xtra/receipts`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: receiptBody(n, url),
+  })
+
+/** A 503 telling the client to come back: `Retry-After` and the JSON error. */
+async function expectUnavailable(res: Response, code = 'database_unavailable') {
+  expect(res.status, await res.clone().text()).toBe(503)
+  expect(res.headers.get('retry-after')).toMatch(/^\d+$/)
+  expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code)
+}
+
+// Skipped with TORII_TEST_PG_URL: a server someone else runs is not ours to stop.
+describe.skipIf(!HAS_POSTGRES || process.env.TORII_TEST_PG_URL)(
+  'a PostgreSQL that goes away while servers run',
+  () => {
+    it('answers 503 with Retry-After, acknowledges no receipt, logs it once, and recovers by itself', async () => {
+      const lines: string[] = []
+      servers = await serversOnPostgres(cluster!.adminUrl)
+      const server = await servers.start({ logger: recordingLogger(lines) })
+      const session = await signInOver(server.url)
+      const acknowledged = new Set<string>()
+      const ack = async (res: Response) => {
+        expect(res.status, await res.clone().text()).toBe(201)
+        acknowledged.add(((await res.json()) as { id: string }).id)
+      }
+      await ack(await postReceipt(server.url, 0))
+
+      pause()
+      await expectUnavailable(await fetch(`${server.url}/healthz`), 'database_unreachable')
+      await expectUnavailable(await fetch(`${server.url}/api/admin/sites`, { headers: session.headers() }))
+      // Receipts in flight: none acknowledged (the banner keeps them queued and sends them again).
+      const refused = await Promise.all([1, 2, 3, 4, 5].map((n) => postReceipt(server.url, n)))
+      for (const res of refused) await expectUnavailable(res)
+      expect(lines.filter((line) => line.includes('does not answer'))).toHaveLength(1)
+
+      resume()
+      await waitUntil(
+        '/healthz is ready again',
+        async () => (await fetch(`${server.url}/healthz`)).ok,
+        30_000
+      )
+      // The banner's retries go through; the session made before still works.
+      await waitUntil(
+        'a receipt is acknowledged again',
+        async () => {
+          const res = await postReceipt(server.url, 1)
+          if (res.status !== 201) return false
+          acknowledged.add(((await res.json()) as { id: string }).id)
+          return true
+        },
+        30_000
+      )
+      for (const n of [2, 3, 4, 5]) await ack(await postReceipt(server.url, n))
+      expect((await fetch(`${server.url}/api/admin/session`, { headers: session.headers() })).status).toBe(
+        200
+      )
+      await waitUntil('the log says the database is back', async () =>
+        lines.some((line) => line.includes('answers again'))
+      )
+      expect(lines.filter((line) => line.includes('does not answer'))).toHaveLength(1)
+
+      await server.close()
+      const database = await createDb({ url: servers.url })
+      try {
+        const stored = await database.client.execute('SELECT id FROM receipts')
+        expect(new Set(stored.rows.map((row) => row.id as string))).toEqual(acknowledged)
+        expect(await verifyDatabase(database.client, servers.keyFile)).toMatchObject({
+          ok: true,
+          receipts: 6,
+        })
+      } finally {
+        await database.close()
+      }
+    })
+  }
+)
