@@ -1,3 +1,4 @@
+import { parseVerifierKey } from '@torii/schema/log'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDb } from '../db/client.ts'
 import { createTestDb, sampleEntry } from '../testing/test-db.ts'
@@ -196,6 +197,40 @@ describe.each(TEST_ENGINES)('on %s', (engine) => {
       expect(Number(batches.s)).toBe(400)
       await b.close()
       await second.close()
+    })
+
+    it('four ledgers seal at once: each batch and each tree size sealed once, one chain, one log', async () => {
+      const db = await createTestDb(engine)
+      const others = await Promise.all(Array.from({ length: 3 }, () => createDb({ url: db.url })))
+      const ledgers = await Promise.all(
+        [db.client, ...others.map((other) => other.client)].map((client) =>
+          createLedger({ ...ledgerOn(db), client, batchSize: 8, batchIntervalMs: 5, warn: () => {} })
+        )
+      )
+      open.push({ db, ledgers })
+      const receipts = await Promise.all(
+        Array.from({ length: 300 }, (_, i) => ledgers[i % 4]!.append(sampleEntry()))
+      )
+      await Promise.all(ledgers.map((ledger) => ledger.seal()))
+      expect(new Set(receipts.map((r) => r.id)).size).toBe(300)
+      expect(await ledgers[0]!.verify()).toMatchObject({ ok: true, receipts: 300 })
+      const keys = [await parseVerifierKey((await ledgers[0]!.log.verifierKeys())[0]!)]
+      expect(await ledgers[1]!.verifyLog({ keys })).toEqual({ ok: true, treeSize: 300 })
+      const batches = (await db.client.execute('SELECT first_seq, last_seq FROM batches ORDER BY seq')).rows
+      // Each batch starts right after the one before: none sealed twice, none skipped.
+      expect(batches.map((batch) => Number(batch.first_seq))).toEqual([
+        1,
+        ...batches.slice(0, -1).map((batch) => Number(batch.last_seq) + 1),
+      ])
+      expect(Number(batches[batches.length - 1]!.last_seq)).toBe(300)
+      const entries = (
+        await db.client.execute(
+          'SELECT count(*) AS n, count(DISTINCT receipt_seq) AS receipts FROM log_entries'
+        )
+      ).rows[0]!
+      expect([Number(entries.n), Number(entries.receipts)]).toEqual([300, 300])
+      for (const ledger of ledgers.splice(1)) await ledger.close()
+      for (const other of others) await other.close()
     })
   })
 })

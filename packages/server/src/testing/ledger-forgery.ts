@@ -67,7 +67,7 @@ export async function resignBatches(client: SqlClient, key: SigningKey): Promise
 export async function cutNewestBatches(client: SqlClient, count: number): Promise<void> {
   const kept = (
     await client.execute({
-      sql: 'SELECT coalesce(max(last_seq), 0) AS last FROM (SELECT last_seq FROM batches ORDER BY seq LIMIT (SELECT count(*) - ? FROM batches))',
+      sql: 'SELECT coalesce(max(last_seq), 0) AS last FROM (SELECT last_seq FROM batches ORDER BY seq LIMIT (SELECT count(*) - ? FROM batches)) AS kept',
       args: [count],
     })
   ).rows[0]!.last

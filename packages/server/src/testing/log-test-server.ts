@@ -2,13 +2,21 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Receipt } from '@torii/schema'
+import { createDb } from '../db/client.ts'
+import type { Dialect, SqlStatement } from '../db/sql-client.ts'
 import { type RunningServer, startServer } from '../index.ts'
 import { sampleEntry } from './test-db.ts'
+import { freshDbUrl } from './test-engines.ts'
 
-/** A real server on a fresh libSQL file in its own folder, sealing only when asked (no timer), for log tests. */
+/**
+ * A real server on a fresh database (a libSQL file in its own folder, or a PostgreSQL database on `engine`),
+ * sealing only when asked (no timer), for log tests.
+ */
 export interface LogTestServer {
   dir: string
   server: RunningServer
+  /** Runs statements in one write transaction on the server's database, as whoever holds it could. */
+  runSql(statements: (string | SqlStatement)[]): Promise<void>
   /**
    * Stops the server, runs `change` on its stopped database (as whoever holds the file would), and starts a
    * new server on it, which `server` then is.
@@ -18,12 +26,15 @@ export interface LogTestServer {
   close(): Promise<void>
 }
 
-export async function startLogTestServer(prefix: string): Promise<LogTestServer> {
+export async function startLogTestServer(prefix: string, engine: Dialect = 'sqlite'): Promise<LogTestServer> {
   const dir = mkdtempSync(join(tmpdir(), prefix))
+  const database = await freshDbUrl(engine, dir)
   const start = () =>
     startServer({
       port: 0,
-      dbUrl: `file:${join(dir, 'torii.db')}`,
+      dbUrl: database.url,
+      // A database that is no file has no key file beside it.
+      ...(engine === 'postgres' ? { signingKeyFile: join(dir, 'signing-key.pem') } : {}),
       demo: false,
       quiet: true,
       sealIntervalMs: 0,
@@ -32,6 +43,14 @@ export async function startLogTestServer(prefix: string): Promise<LogTestServer>
   const running: LogTestServer = {
     dir,
     server: await start(),
+    async runSql(statements) {
+      const opened = await createDb({ url: database.url })
+      try {
+        await opened.client.batch(statements)
+      } finally {
+        await opened.close()
+      }
+    },
     async restartAfter(change) {
       await running.server.close()
       await change()
@@ -39,6 +58,7 @@ export async function startLogTestServer(prefix: string): Promise<LogTestServer>
     },
     async close() {
       await running.server.close()
+      await database.drop()
       rmSync(dir, { recursive: true, force: true })
     },
   }
