@@ -83,6 +83,6 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     if (out) io.err(`export: wrote ${out}`)
     return 0
   } finally {
-    database.close()
+    await database.close()
   }
 }

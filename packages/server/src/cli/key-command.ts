@@ -42,7 +42,7 @@ export async function keyCommand(args: string[], io: CliIo): Promise<number> {
     if (!keyFile) throw new UsageError('--key-file FILE is required: the database is not a local file')
     return await rotate(io, database.client, keyFile)
   } finally {
-    database.close()
+    await database.close()
   }
 }
 

@@ -26,6 +26,6 @@ export async function logCommand(args: string[], io: CliIo): Promise<number> {
     } else io.out(note.replace(/\n$/, ''))
     return 0
   } finally {
-    database.close()
+    await database.close()
   }
 }

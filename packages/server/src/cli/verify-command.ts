@@ -70,7 +70,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
             : `the log of ${checked.treeSize} entries, its latest checkpoint signed by a given key (no --since: a cut or a rewrite re-signed with the real key shows only against a checkpoint saved earlier)`
       }
     } finally {
-      database.close()
+      await database.close()
     }
   }
   if (result.ok) {

@@ -59,9 +59,13 @@ export interface LedgerOptions {
   /**
    * `full` (default) fsyncs every group commit; `normal` relies on WAL + synchronous=NORMAL (safe from a
    * killed process, not from power loss). Default `full`; the server takes it from TORII_LEDGER_SYNC.
+   * SQLite's only: on PostgreSQL a commit is as durable as the database makes it (`synchronous_commit`).
    */
   durability?: Durability
-  /** Write receipts from a worker thread for local files (default true), keeping fsyncs off the event loop. */
+  /**
+   * Write receipts from a worker thread for local files (default true), keeping fsyncs off the event loop.
+   * PostgreSQL always has its own writer (write/postgres-writer.ts).
+   */
   writerThread?: boolean
   /** Told of group commits and failed writes (metrics). */
   observer?: LedgerObserver

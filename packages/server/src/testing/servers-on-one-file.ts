@@ -66,7 +66,11 @@ export function serversOnOneFile(options: ServersOnOneFileOptions): ServersOnOne
     keyFile,
     async start() {
       await databaseUrl()
-      const server = await spawnServer(env)
+      // On PostgreSQL only the first start seeds the demo site: seeding an existing database adds the server's
+      // origins with SQLite-only SQL on main today (src/demo/seed.ts). Receipts then name the first's pages.
+      const demo: Record<string, string> =
+        engine === 'postgres' && started.length > 0 ? { TORII_DEMO: 'off' } : {}
+      const server = await spawnServer({ ...env, ...demo })
       started.push(server)
       return server
     },
@@ -91,12 +95,15 @@ export function serversOnOneFile(options: ServersOnOneFileOptions): ServersOnOne
   }
 }
 
-/** POSTs receipt number `n` (see receiptBody) to a server, as the banner sends it. */
-export function postReceipt(url: string, n: number): Promise<Response> {
+/**
+ * POSTs receipt number `n` (see receiptBody) to a server, as the banner sends it from a page on `pageOrigin`
+ * (by default the server's own).
+ */
+export function postReceipt(url: string, n: number, pageOrigin = url): Promise<Response> {
   return fetch(`${url}/s/xtra/receipts`, {
     method: 'POST',
     headers: { 'content-type': 'text/plain' },
-    body: receiptBody(n, url),
+    body: receiptBody(n, pageOrigin),
   })
 }
 

@@ -129,6 +129,10 @@ async function newKeyFile(
 ): Promise<KeyFileContent> {
   const known = (await client.execute('SELECT id FROM ledger_keys ORDER BY created_at, id')).rows
   const batches = Number((await client.execute('SELECT count(*) AS n FROM batches')).rows[0]!.n)
+  // A server starting at the same time may have just generated the key (and recorded it) after this one
+  // found no file: its file is the ledger's key, not a missing one.
+  const written = known.length || batches ? readKeyFile(keyFile) : null
+  if (written) return written
   if (known.length || batches) {
     throw new SigningKeyError(
       `no signing key file at ${keyFile}: this ledger already has the signing key ${known.map((row) => row.id).join(', ') || '(unknown)'}, and a database copied without its key cannot sign. Restore the key file (mode 0600) from your backup, or set TORII_SIGNING_KEY_FILE to where it is; to go on with a new key on purpose, run pnpm torii key rotate`
