@@ -105,6 +105,7 @@ export function createApp(deps: AppDeps): ToriiApp {
   app.liveCache = liveCache
   const outage = createDatabaseOutage({
     db: deps.db,
+    url: deps.dbUrl,
     where: deps.dbUrl ? redactedUrl(deps.dbUrl) : 'database',
     logger,
   })
@@ -135,7 +136,7 @@ export function createApp(deps: AppDeps): ToriiApp {
     siteCounter: postgres
       ? createSharedRateCounter(postgres, 'receipts-site', { limit: siteRateLimit, windowMs: 60_000 })
       : undefined,
-    onDatabaseUnavailable: outage.failed,
+    databaseOutage: outage,
     rejections,
   })
   // Routes that skip the middleware chain: one receipt per visitor's choice, the gate and config on every
@@ -155,7 +156,9 @@ export function createApp(deps: AppDeps): ToriiApp {
   // the route's CPU time per receipt about fivefold. Gate and config come gzipped from their cache.
   app.use(compress())
 
-  app.route('/', createHealthRoutes({ db: deps.db, dbUrl: deps.dbUrl, logger, metrics }))
+  app.route('/', createHealthRoutes({ db: deps.db, dbUrl: deps.dbUrl, logger, metrics, outage }))
+  // While the database is known to be away, the API answers at once rather than wait on the pool.
+  app.use(`${ADMIN_API_BASE}/*`, async (c, next) => (outage.down ? databaseUnavailableResponse() : next()))
   app.route('/', createMetricsRoutes({ metrics, token: deps.metricsToken, trustProxy }))
   app.route('/', receipts.preflight)
   app.route('/', createPublicDisclosureRoutes(liveCache))

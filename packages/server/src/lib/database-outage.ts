@@ -1,4 +1,6 @@
 import type { Db } from '../db/client.ts'
+import { createPostgresPool } from '../db/postgres-client.ts'
+import { dialectOf } from '../db/sql-client.ts'
 import { sqlClientOf } from '../db/tables-of.ts'
 import type { Logger } from './logger.ts'
 
@@ -40,6 +42,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 export interface DatabaseOutageOptions {
   db: Db
+  /** The database URL: on PostgreSQL each probe opens a connection of its own to it. */
+  url?: string
   /** Where the database is, as logs may name it (no password). */
   where: string
   logger: Logger
@@ -51,6 +55,7 @@ export interface DatabaseOutageOptions {
 export interface DatabaseOutage {
   /** A request found the database unreachable. */
   failed(error: unknown): void
+  /** Since a request found it unreachable and until a probe reaches it: requests that need it answer 503 at once. */
   readonly down: boolean
   /** Stops trying the database (the server is closing). */
   close(): void
@@ -61,10 +66,13 @@ const DEFAULT_PROBE_INTERVAL_MS = 1_000
 /**
  * Tracks a database that went away under the running server: the first request that finds it unreachable logs
  * one line naming it (the others answer 503 without a word), then `select 1` is tried every second until it
- * answers, which logs one line more. The drivers reconnect by themselves; this only says so.
+ * answers, which logs one line more. Meanwhile `down` lets requests answer 503 without waiting on the pool,
+ * whose connections may be stuck in a transaction the server lost. On PostgreSQL each probe is made on a
+ * connection of its own, so the probe does not wait behind them either. The drivers reconnect by themselves.
  */
 export function createDatabaseOutage({
   db,
+  url,
   where,
   logger,
   probeIntervalMs = DEFAULT_PROBE_INTERVAL_MS,
@@ -72,10 +80,19 @@ export function createDatabaseOutage({
   let down = false
   let timer: NodeJS.Timeout | null = null
   let closed = false
+  const selectOne = async () => {
+    if (!url || dialectOf(url) !== 'postgres') return void (await sqlClientOf(db).execute('select 1'))
+    const own = createPostgresPool(url, { max: 1 })
+    try {
+      await own`select 1`
+    } finally {
+      await own.end({ timeout: 1 }).catch(() => undefined)
+    }
+  }
   const probe = async () => {
     timer = null
     try {
-      await sqlClientOf(db).execute('select 1')
+      await selectOne()
       down = false
       logger.info(`the database ${where} answers again; requests are served`)
     } catch {

@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono'
 import { cors } from 'hono/cors'
 import type { JurisdictionResolver } from '../../../geo/jurisdiction-resolver.ts'
 import type { Ledger } from '../../../ledger/types.ts'
-import { isDatabaseUnavailable } from '../../../lib/database-outage.ts'
+import { type DatabaseOutage, isDatabaseUnavailable } from '../../../lib/database-outage.ts'
 import { ApiException, databaseUnavailableResponse, errorResponse } from '../../../lib/errors.ts'
 import { clientIp, truncateIp } from '../../../lib/ip.ts'
 import { nodeHeader } from '../../../lib/node-header.ts'
@@ -33,8 +33,8 @@ export interface ReceiptRoutesOptions {
    * (shared-rate-counter.ts); default this process's.
    */
   siteCounter?: RateCounter
-  /** Told when the database does not answer (it logs that once). */
-  onDatabaseUnavailable?: (error: unknown) => void
+  /** Told when the database does not answer (it logs that once); while it is `down`, receipts get 503 at once. */
+  databaseOutage?: DatabaseOutage
   /** Where refusals of an existing site's receipts are counted, for the admin. */
   rejections: ReceiptRejections
 }
@@ -74,6 +74,13 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions): ReceiptRoute
     if (answerHeaders.waiting) await answerHeaders.waiting
     const siteId = c.req.param('siteId')
     const origin = nodeHeader(c, 'origin')
+    if (options.databaseOutage?.down) {
+      // Not acknowledged: the banner keeps the receipt queued and sends it again.
+      metrics.receiptRejected(UNKNOWN_SITE, 'database_unavailable')
+      return databaseUnavailableResponse(
+        origin ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {}
+      )
+    }
     // Answered from the cache without an await on nearly every POST.
     let site = cache.peekSite(siteId)
     if (site === undefined) site = await cache.site(siteId)
@@ -105,7 +112,7 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions): ReceiptRoute
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
         // Not acknowledged: the banner keeps the receipt queued and sends it again.
-        options.onDatabaseUnavailable?.(error)
+        options.databaseOutage?.failed(error)
         metrics.receiptRejected(siteLabel, 'database_unavailable')
         return databaseUnavailableResponse(headers)
       }
