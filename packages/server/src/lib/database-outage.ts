@@ -4,15 +4,19 @@ import { dialectOf } from '../db/sql-client.ts'
 import { sqlClientOf } from '../db/tables-of.ts'
 import type { Logger } from './logger.ts'
 
-/** Node's and postgres.js's codes for a connection that could not be made or was lost. */
-const CONNECTION_ERROR_CODES = new Set([
+/** postgres.js's codes for a connection to the database that was lost or could not be made in time. */
+const DRIVER_CONNECTION_CODES = new Set([
   'CONNECTION_CLOSED',
   'CONNECTION_ENDED',
   'CONNECTION_DESTROYED',
   'CONNECT_TIMEOUT',
+])
+/**
+ * Node's codes for a connection that could not be made. Only a failed `connect` or name lookup counts: a
+ * visitor's socket reset (ECONNRESET, EPIPE) while a request is read is not the database going away.
+ */
+const CONNECT_ERROR_CODES = new Set([
   'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
   'ETIMEDOUT',
   'EHOSTUNREACH',
   'ENETUNREACH',
@@ -25,16 +29,21 @@ const CONNECTION_ERROR_CODES = new Set([
  */
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123])$/
 
+/** Whether one error (not what it wraps) says the database could not be reached. */
+function isUnreachable(error: { code?: unknown; syscall?: unknown }): boolean {
+  const { code, syscall } = error
+  if (typeof code !== 'string') return false
+  if (DRIVER_CONNECTION_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code)) return true
+  return CONNECT_ERROR_CODES.has(code) && (syscall === 'connect' || syscall === 'getaddrinfo')
+}
+
 /**
  * Whether `error` (or what it wraps: drizzle wraps the driver's error as `cause`) says the database server is
  * unreachable, as opposed to a query that was wrong: the request may succeed when it is back.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code
-    if (typeof code === 'string' && (CONNECTION_ERROR_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) {
-      return true
-    }
+    if (isUnreachable(current as { code?: unknown; syscall?: unknown })) return true
     current = (current as { cause?: unknown }).cause
   }
   return false
