@@ -116,7 +116,8 @@ export function createDatabaseOutage({
       logger.error(
         `the database ${where} does not answer (${String(code)}): requests that need it get 503 with Retry-After until it is back`
       )
-      timer = setTimeout(probe, probeIntervalMs).unref()
+      // Tried at once: a single connection dropped (a proxy's idle timeout) is over as soon as a new one answers.
+      timer = setTimeout(probe, 0).unref()
     },
     get down() {
       return down
