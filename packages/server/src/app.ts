@@ -4,12 +4,16 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { HashingBusyError, type HashingQueue } from './auth/hashing-queue.ts'
 import type { Db } from './db/client.ts'
+import { redactedUrl } from './db/sql-client.ts'
 import { createJurisdictionResolver, type JurisdictionResolver } from './geo/jurisdiction-resolver.ts'
 import type { Ledger } from './ledger/types.ts'
 import { createBannerReader, DEFAULT_ADMIN_DIST, DEFAULT_BANNER_DIST } from './lib/bundles.ts'
-import { ApiException, errorResponse } from './lib/errors.ts'
+import { createDatabaseOutage, type DatabaseOutage, isDatabaseUnavailable } from './lib/database-outage.ts'
+import { ApiException, databaseUnavailableResponse, errorResponse } from './lib/errors.ts'
 import { type Logger, SILENT_LOGGER } from './lib/logger.ts'
+import { postgresOf } from './lib/postgres-of.ts'
 import { createPublicBase } from './lib/public-base.ts'
+import { createSharedRateCounter } from './lib/shared-rate-counter.ts'
 import { createMetrics, type Metrics, type SiteFile, UNKNOWN_SITE } from './metrics/metrics.ts'
 import { type AccessLog, createAccessLog } from './middleware/access-log.ts'
 import { type ProxyHint, proxyHint } from './middleware/proxy-hint.ts'
@@ -72,6 +76,8 @@ export interface ToriiApp extends Hono {
   metrics: Metrics
   /** The admin's scans running in this process; `close()` stops the one running. */
   scanRunner: ScanRunner
+  /** Whether the database answers (logged once when it goes away); `close()` stops watching it. */
+  databaseOutage: DatabaseOutage
 }
 
 const DEFAULT_RECEIPT_RATE_LIMIT = 600
@@ -94,9 +100,16 @@ export function createApp(deps: AppDeps): ToriiApp {
   const logger = deps.logger ?? SILENT_LOGGER
   const bannerDist = deps.bannerDist ?? DEFAULT_BANNER_DIST
   const adminDist = deps.adminDist ?? DEFAULT_ADMIN_DIST
-  const liveCache = createLiveCache({ db: deps.db, readBanner: createBannerReader(bannerDist) })
+  const liveCache = createLiveCache({ db: deps.db, readBanner: createBannerReader(bannerDist), logger })
   const app = new Hono() as ToriiApp
   app.liveCache = liveCache
+  const outage = createDatabaseOutage({
+    db: deps.db,
+    url: deps.dbUrl,
+    where: deps.dbUrl ? redactedUrl(deps.dbUrl) : 'database',
+    logger,
+  })
+  app.databaseOutage = outage
   const metrics = deps.metrics ?? createMetrics()
   metrics.watchLedger(deps.ledger)
   app.metrics = metrics
@@ -108,6 +121,8 @@ export function createApp(deps: AppDeps): ToriiApp {
   const trustProxy = deps.trustProxy ?? false
   const jurisdiction = deps.jurisdiction ?? createJurisdictionResolver({ logger })
   const rejections = createReceiptRejections()
+  const siteRateLimit = deps.receiptSiteRateLimit ?? DEFAULT_RECEIPT_SITE_RATE_LIMIT
+  const postgres = postgresOf(deps.db)
   const receipts = createReceiptRoutes({
     cache: liveCache,
     ledger: deps.ledger,
@@ -116,7 +131,12 @@ export function createApp(deps: AppDeps): ToriiApp {
     rateLimitPerMinute: deps.receiptRateLimit ?? DEFAULT_RECEIPT_RATE_LIMIT,
     publicBase,
     metrics,
-    siteRateLimitPerMinute: deps.receiptSiteRateLimit ?? DEFAULT_RECEIPT_SITE_RATE_LIMIT,
+    siteRateLimitPerMinute: siteRateLimit,
+    // Several servers on one PostgreSQL share each site's quota; a libSQL server counts alone, in memory.
+    siteCounter: postgres
+      ? createSharedRateCounter(postgres, 'receipts-site', { limit: siteRateLimit, windowMs: 60_000 })
+      : undefined,
+    databaseOutage: outage,
     rejections,
   })
   // Routes that skip the middleware chain: one receipt per visitor's choice, the gate and config on every
@@ -136,7 +156,9 @@ export function createApp(deps: AppDeps): ToriiApp {
   // the route's CPU time per receipt about fivefold. Gate and config come gzipped from their cache.
   app.use(compress())
 
-  app.route('/', createHealthRoutes({ db: deps.db, dbUrl: deps.dbUrl, logger, metrics }))
+  app.route('/', createHealthRoutes({ db: deps.db, dbUrl: deps.dbUrl, logger, metrics, outage }))
+  // While the database is known to be away, the API answers at once rather than wait on the pool.
+  app.use(`${ADMIN_API_BASE}/*`, async (c, next) => (outage.down ? databaseUnavailableResponse() : next()))
   app.route('/', createMetricsRoutes({ metrics, token: deps.metricsToken, trustProxy }))
   app.route('/', receipts.preflight)
   app.route('/', createPublicDisclosureRoutes(liveCache))
@@ -179,6 +201,11 @@ export function createApp(deps: AppDeps): ToriiApp {
       const status = error.status as ContentfulStatusCode
       const code = HTTP_ERROR_CODES[status] ?? 'bad_request'
       return errorResponse(status, code, error.message || code.replace(/_/g, ' '))
+    }
+    if (isDatabaseUnavailable(error)) {
+      metrics.databaseError('request')
+      outage.failed(error)
+      return databaseUnavailableResponse()
     }
     if (isDatabaseError(error)) metrics.databaseError('request')
     logger.error(`${c.req.method} ${c.req.path} failed`, error)

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { z } from 'zod'
-import { DB_URL_FORMS, DB_URL_PATTERN } from './db/sql-client.ts'
+import { DB_URL_FORMS, DB_URL_PATTERN, dialectOf, redactedUrl } from './db/sql-client.ts'
 import { DURABILITIES } from './ledger/write/writer.ts'
 import { isLoopbackHost } from './lib/public-base.ts'
 import { DEFAULT_MAX_CONNECTIONS } from './lib/server-limits.ts'
@@ -33,6 +33,16 @@ const hostListSchema = z
   )
   .transform((list) => list.split(',').map((host) => host.trim().toLowerCase()))
 
+/** A PostgreSQL URL must parse and name a host (the rest is checked when it is opened). */
+function isOpenableDbUrl(url: string): boolean {
+  if (dialectOf(url) !== 'postgres') return !/^postgres/i.test(url)
+  try {
+    return new URL(url).hostname !== ''
+  } catch {
+    return false
+  }
+}
+
 /** Every environment variable the server reads, with what each accepts. */
 const envSchema = z.object({
   PORT: z
@@ -42,7 +52,14 @@ const envSchema = z.object({
     .refine((port) => port <= 65535, 'accepted: a port number from 0 to 65535')
     .default(8787),
   HOST: z.string().min(1, 'accepted: a host name or IP address to listen on').default('127.0.0.1'),
-  TORII_DB_URL: z.string().regex(DB_URL_PATTERN, `accepted: ${DB_URL_FORMS}`).default('file:./data/torii.db'),
+  TORII_DB_URL: z
+    .string()
+    .regex(DB_URL_PATTERN, `accepted: ${DB_URL_FORMS}`)
+    .refine(
+      isOpenableDbUrl,
+      'accepted for PostgreSQL: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (special characters in the password percent-encoded)'
+    )
+    .default('file:./data/torii.db'),
   TORII_DB_AUTH_TOKEN: z.string().optional(),
   TORII_DEMO: z.enum(['auto', 'on', 'off'], 'accepted: auto, on, off').default('auto'),
   TORII_SIGNING_KEY: z.string().min(1).optional(),
@@ -155,7 +172,9 @@ export function parseEnv(env: Record<string, string | undefined> = process.env):
   const lines = result.error.issues.map((issue) => {
     const key = String(issue.path[0])
     if (input[key] === undefined) return `${key} is not set; ${issue.message}`
-    const shown = SECRET_VARIABLES.has(key) ? '(hidden)' : JSON.stringify(input[key])
+    const shown = SECRET_VARIABLES.has(key)
+      ? '(hidden)'
+      : JSON.stringify(key === 'TORII_DB_URL' ? redactedUrl(input[key]) : input[key])
     return `${key}=${shown} is not valid; ${issue.message}`
   })
   throw new EnvError(lines.join('\n'))

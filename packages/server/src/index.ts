@@ -64,6 +64,8 @@ export interface StartServerOptions {
   receiptRateLimit?: number
   /** Receipt POSTs per site per minute (default 6000). */
   receiptSiteRateLimit?: number
+  /** Login attempts per truncated IP in any 15 minutes (default 20). */
+  loginRateLimit?: number
   /** No log output (tests). */
   quiet?: boolean
   logLevel?: LogLevel
@@ -149,6 +151,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       metricsToken: options.metricsToken,
       receiptRateLimit: options.receiptRateLimit,
       receiptSiteRateLimit: options.receiptSiteRateLimit,
+      loginRateLimit: options.loginRateLimit,
       jurisdiction: createJurisdictionResolver({ ...options.geo, logger }),
       logger,
       scanBrowser: options.scanBrowser,
@@ -191,6 +194,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         closing ??= (async () => {
           await closeServer(listening)
           await app.scanRunner.close()
+          app.databaseOutage.close()
           await openLedger.close()
           database.close()
         })()

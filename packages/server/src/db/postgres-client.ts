@@ -20,6 +20,10 @@ export function createPostgresPool(url: string, { max = 10 }: PostgresPoolOption
   return postgres(url, {
     max,
     connect_timeout: 10,
+    // Between attempts to reconnect, at most 1 s (postgres.js waits up to 20 s): queries made while the
+    // database is away fail within a second (503) instead of hanging, and it is used again within a second of
+    // coming back.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     // Notices (e.g. "relation already exists, skipping") are not errors; nobody reads them.
     onnotice: () => undefined,
     types: {

@@ -1,5 +1,5 @@
 // The PostgreSQL schema: drizzle-kit reads this file (drizzle-pg.config.ts). Each table is defined once in
-// site-tables.ts, scan-tables.ts and ../ledger/record/tables.ts; schema.ts builds the same for SQLite.
+// site-tables.ts, scan-tables.ts, limit-tables.ts and ../ledger/record/tables.ts; schema.ts builds the same for SQLite.
 import { defineSchema } from './define-schema.ts'
 import { POSTGRES_KIT } from './table-kit.ts'
 
@@ -20,4 +20,6 @@ export const {
   logTiles,
   checkpoints,
   erasures,
+  limitStates,
+  quotaCounts,
 } = defineSchema(POSTGRES_KIT)

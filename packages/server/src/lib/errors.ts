@@ -21,6 +21,20 @@ export function errorResponse(
   return Response.json(errorBody(code, message, fields), { status, headers })
 }
 
+/** How long a client is asked to wait when the database does not answer. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5
+
+/** The 503 for a request that needs the database while it does not answer (`headers`: the route's own). */
+export function databaseUnavailableResponse(headers?: Record<string, string>): Response {
+  return errorResponse(
+    503,
+    'database_unavailable',
+    `The database does not answer; try again in ${DATABASE_RETRY_AFTER_SECONDS} s`,
+    undefined,
+    { ...headers, 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) }
+  )
+}
+
 /** Thrown by routes and middleware for bad input; the app's onError turns it into JSON. */
 export class ApiException extends HTTPException {
   readonly code: string

@@ -20,6 +20,11 @@ export interface RateHit {
   headers: Record<string, string>
 }
 
+/** Counts requests per key; a shared counter (shared-rate-counter.ts) may answer once the database counted. */
+export interface RateCounter {
+  hit(key: string): RateHit | Promise<RateHit>
+}
+
 const DEFAULT_MAX_KEYS = 100_000
 
 /**

@@ -4,7 +4,10 @@ import type { Db } from '../db/client.ts'
 import type { BannerBundle } from '../lib/bundles.ts'
 import { renderGate } from '../lib/bundles.ts'
 import { type CachedBody, createCachedBody } from '../lib/cached-body.ts'
+import { isDatabaseUnavailable } from '../lib/database-outage.ts'
+import type { Logger } from '../lib/logger.ts'
 import { getLiveRevision, getRevision } from './revisions.ts'
+import { createSiteChanges } from './site-changes.ts'
 import { getSite } from './sites.ts'
 
 /** What public routes serve for a site's live revision, rendered once. */
@@ -34,12 +37,17 @@ export interface RevisionFacts {
 export interface LiveCacheOptions {
   db: Db
   readBanner: () => BannerBundle | null
-  /** Bounds staleness when another server process publishes (this one is told by `invalidate`). */
+  /**
+   * Bounds staleness when another server process publishes: on PostgreSQL every server is told at once
+   * (site-changes.ts), so this only covers a notification lost while the connection was down; on a libSQL file
+   * shared by several processes it is how they learn.
+   */
   ttlMs?: number
   /** How long a site (its allowed origins) is reused before it is read again. */
   siteTtlMs?: number
   /** Sites and revisions kept before the cache starts over (a flood of unknown ids cannot grow it). */
   maxEntries?: number
+  logger?: Logger
 }
 
 /**
@@ -59,7 +67,10 @@ export interface LiveCache {
   revision(siteId: string, number: number): Promise<RevisionFacts | null>
   /** What `revision` would answer now, without waiting; undefined when it must read. */
   peekRevision(siteId: string, number: number): RevisionFacts | undefined
-  /** Forgets the site's live entry and site (all sites' without an id): a publish. */
+  /**
+   * Forgets the site's live entry and site (all sites' without an id): a publish. On PostgreSQL every other
+   * server on the database forgets them too.
+   */
   invalidate(siteId?: string): void
 }
 
@@ -114,6 +125,7 @@ export function createLiveCache({
   ttlMs = DEFAULT_TTL_MS,
   siteTtlMs = DEFAULT_SITE_TTL_MS,
   maxEntries = DEFAULT_MAX_ENTRIES,
+  logger,
 }: LiveCacheOptions): LiveCache {
   const live = new Map<string, { entry: LiveEntry; expires: number; banner: BannerBundle | null }>()
   const pending = new Map<string, Promise<LiveEntry | null>>()
@@ -145,6 +157,21 @@ export function createLiveCache({
     return entry
   }
 
+  function forget(siteId: string | undefined): void {
+    generation++
+    if (siteId) {
+      live.delete(siteId)
+      pending.delete(siteId)
+      sites.delete(siteId)
+    } else {
+      live.clear()
+      pending.clear()
+      sites.clear()
+    }
+  }
+  // Other servers' publishes (and this one's own, once more: harmless) arrive here.
+  const changes = createSiteChanges({ db, onChange: forget, logger })
+
   const peekSite = (siteId: string): Site | null | undefined => {
     const cached = sites.get(siteId)
     return cached && cached.expires > Date.now() ? cached.site : undefined
@@ -158,9 +185,17 @@ export function createLiveCache({
       // One load per site at a time, however many requests arrive together.
       let loading = pending.get(siteId)
       if (!loading) {
-        const current: Promise<LiveEntry | null> = loadLive(siteId).finally(() => {
-          if (pending.get(siteId) === current) pending.delete(siteId)
-        })
+        const current: Promise<LiveEntry | null> = loadLive(siteId)
+          .catch((error: unknown) => {
+            // The database is away: the revision served until now is still the live one as far as anyone
+            // can tell, and the gate needs nothing else (a CDN would serve it stale the same way).
+            const stale = live.get(siteId)
+            if (stale && isDatabaseUnavailable(error)) return stale.entry
+            throw error
+          })
+          .finally(() => {
+            if (pending.get(siteId) === current) pending.delete(siteId)
+          })
         loading = current
         pending.set(siteId, current)
       }
@@ -196,16 +231,8 @@ export function createLiveCache({
       return facts
     },
     invalidate(siteId) {
-      generation++
-      if (siteId) {
-        live.delete(siteId)
-        pending.delete(siteId)
-        sites.delete(siteId)
-      } else {
-        live.clear()
-        pending.clear()
-        sites.clear()
-      }
+      forget(siteId)
+      changes.announce(siteId)
     },
   }
 }

@@ -2,7 +2,7 @@
 // refuses root) in a temporary folder on a free port, stopped and deleted at the end. TORII_TEST_PG_URL
 // (a superuser URL to a server that already runs) skips starting one.
 import { execFileSync } from 'node:child_process'
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -51,10 +51,15 @@ function runAsPostgres(bin: string, args: string[]): void {
 export interface StartPgClusterOptions {
   /** fsync off: the tests' cluster is thrown away, and its speed matters more than surviving power loss. */
   fsync?: boolean
+  /** The superuser's password: connections then need it (scram-sha-256), and `adminUrl` carries it. Default: trust. */
+  password?: string
 }
 
 /** Starts a fresh cluster (or uses TORII_TEST_PG_URL); throws, naming what is missing, when it cannot. */
-export async function startPgCluster({ fsync = false }: StartPgClusterOptions = {}): Promise<PgCluster> {
+export async function startPgCluster({
+  fsync = false,
+  password,
+}: StartPgClusterOptions = {}): Promise<PgCluster> {
   const given = process.env.TORII_TEST_PG_URL
   if (given) return { adminUrl: given, stop: async () => undefined }
   const bin = postgresBin()
@@ -68,12 +73,14 @@ export async function startPgCluster({ fsync = false }: StartPgClusterOptions = 
   }
   const data = join(dir, 'data')
   const port = await freePort()
+  const passwordFile = join(dir, 'password')
+  if (password) writeFileSync(passwordFile, `${password}\n`, { mode: 0o644 })
   runAsPostgres(join(bin, 'initdb'), [
     '-D',
     data,
     '-U',
     'postgres',
-    '--auth=trust',
+    ...(password ? ['--auth=scram-sha-256', `--pwfile=${passwordFile}`] : ['--auth=trust']),
     '-E',
     'UTF8',
     '--no-locale',
@@ -90,7 +97,7 @@ export async function startPgCluster({ fsync = false }: StartPgClusterOptions = 
   const pause = () => runAsPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'])
   start()
   return {
-    adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    adminUrl: `postgres://postgres${password ? `:${encodeURIComponent(password)}` : ''}@127.0.0.1:${port}/postgres`,
     pause,
     start,
     async stop() {

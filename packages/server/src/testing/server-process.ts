@@ -71,3 +71,29 @@ export function receiptBody(n: number, origin: string): string {
     clientTime: new Date().toISOString(),
   })
 }
+
+/**
+ * Runs the real server (`src/main.ts` through tsx's loader) with only `env` (and PATH) until it exits by
+ * itself, as bad input must make it: its exit code and what it wrote.
+ */
+export function runServerToExit(
+  env: Record<string, string>
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, FROM_SOURCE, {
+    cwd: SERVER_DIR,
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (chunk: Buffer) => {
+    stdout += chunk
+  })
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk
+  })
+  return new Promise((resolve, reject) => {
+    child.once('error', reject)
+    child.once('exit', (code) => resolve({ code, stdout, stderr }))
+  })
+}

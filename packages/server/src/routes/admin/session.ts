@@ -2,15 +2,14 @@ import type { SessionInfo } from '@torii/schema'
 import { type Context, Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
-import { createAccountBackoff } from '../../auth/account-backoff.ts'
 import type { HashingQueue } from '../../auth/hashing-queue.ts'
+import { createLoginLimits } from '../../auth/login-limits.ts'
 import { mustChangePassword, verifyPassword } from '../../auth/password.ts'
 import { createSession, deleteSession, endOtherSessions } from '../../auth/sessions.ts'
 import { findUser, normalizeEmail, setPassword } from '../../auth/users.ts'
 import type { Db } from '../../db/client.ts'
 import { ApiException, errorResponse, readJson, validationError } from '../../lib/errors.ts'
 import { clientIp, truncateIp } from '../../lib/ip.ts'
-import { createSlidingWindow } from '../../lib/sliding-window.ts'
 import { ADMIN_API_BASE, SESSION_COOKIE } from '../../middleware/admin-auth.ts'
 import { rateLimitedResponse } from '../../middleware/rate-limit.ts'
 import { passwordSchema } from './users.ts'
@@ -29,8 +28,6 @@ const passwordChangeSchema = z
     path: ['newPassword'],
     message: 'must differ from the current password',
   })
-
-const RATE_WINDOW_MS = 15 * 60_000
 
 // Verifying against this keeps a login for an unknown email as slow as for a known one.
 const DUMMY_HASH = 'scrypt$32768$8$3$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
@@ -53,9 +50,7 @@ export interface SessionRoutesOptions {
 export function createSessionRoutes(options: SessionRoutesOptions) {
   const { db, trustProxy, publicUrl, loginRateLimit, hashingQueue } = options
   const app = new Hono()
-  const networkLogins = createSlidingWindow({ limit: loginRateLimit, windowMs: RATE_WINDOW_MS })
-  const accountLogins = createAccountBackoff()
-  const passwordChanges = createSlidingWindow({ limit: loginRateLimit, windowMs: RATE_WINDOW_MS })
+  const { networkLogins, accountLogins, passwordChanges } = createLoginLimits(db, loginRateLimit)
   const publicHttps = publicUrl?.toLowerCase().startsWith('https:') ?? false
   /**
    * Whether the browser reached us over HTTPS: the public URL says so, or the request itself, or (behind a
@@ -70,14 +65,14 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
   // Two limits: attempts per network (a sliding window), then failures per account (exponential backoff),
   // both checked before the password is hashed, so refused attempts cost no scrypt.
   app.post('/session', async (c) => {
-    const network = networkLogins.hit(truncateIp(clientIp(c, trustProxy)) ?? 'unknown')
+    const network = await networkLogins.hit(truncateIp(clientIp(c, trustProxy)) ?? 'unknown')
     if (network.limited) return rateLimitedResponse(network)
     for (const [name, value] of Object.entries(network.headers)) c.header(name, value)
     const parsed = loginSchema.safeParse(await readJson(c))
     if (!parsed.success) throw validationError(parsed.error, 'login')
     const { email, password } = parsed.data
     const account = normalizeEmail(email)
-    const backoff = accountLogins.attempt(account)
+    const backoff = await accountLogins.attempt(account)
     if (!backoff.allowed) {
       const seconds = Math.ceil(backoff.retryAfterMs / 1000)
       return errorResponse(
@@ -95,7 +90,7 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
       throw new ApiException(401, 'bad_credentials', 'Wrong email or password')
     }
     await c.var.audit('login.success', { actor: user.email })
-    accountLogins.succeeded(account)
+    await accountLogins.succeeded(account)
     const session = await createSession(db, user.email)
     setCookie(c, SESSION_COOKIE, session.token, {
       httpOnly: true,
@@ -129,7 +124,7 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
   // logins per IP, so a stolen session cannot be used to guess the password.
   app.put('/session/password', async (c) => {
     const { email } = c.get('session').user
-    const attempts = passwordChanges.hit(email)
+    const attempts = await passwordChanges.hit(email)
     if (attempts.limited) return rateLimitedResponse(attempts)
     const parsed = passwordChangeSchema.safeParse(await readJson(c))
     if (!parsed.success) throw validationError(parsed.error, 'password change')

@@ -3,7 +3,8 @@ import { access } from 'node:fs/promises'
 import { Hono } from 'hono'
 import { type Db, filePathOf } from '../../db/client.ts'
 import { sqlClientOf } from '../../db/tables-of.ts'
-import { errorResponse } from '../../lib/errors.ts'
+import type { DatabaseOutage } from '../../lib/database-outage.ts'
+import { DATABASE_RETRY_AFTER_SECONDS, errorResponse } from '../../lib/errors.ts'
 import { type Logger, SILENT_LOGGER } from '../../lib/logger.ts'
 import type { Metrics } from '../../metrics/metrics.ts'
 
@@ -14,6 +15,8 @@ export interface HealthRoutesOptions {
   logger?: Logger
   /** Counts the database's failures to answer. */
   metrics?: Metrics
+  /** While requests find the database away, not ready at once (the pool's connections may be stuck). */
+  outage?: DatabaseOutage
 }
 
 function statOrNull(path: string): Stats | null {
@@ -42,19 +45,30 @@ async function fileProblem(path: string, opened: Stats | null): Promise<string |
 }
 
 /** `GET /healthz`: the process answers, the database runs `select 1`, and its file is still the one opened. */
-export function createHealthRoutes({ db, dbUrl, logger = SILENT_LOGGER, metrics }: HealthRoutesOptions) {
+export function createHealthRoutes({
+  db,
+  dbUrl,
+  logger = SILENT_LOGGER,
+  metrics,
+  outage,
+}: HealthRoutesOptions) {
   const path = dbUrl ? filePathOf(dbUrl) : null
   const opened = path ? statOrNull(path) : null
   let reported: string | null = null
   const app = new Hono()
   app.get('/healthz', async (c) => {
     c.header('Cache-Control', 'no-store')
+    const unreachable = () =>
+      errorResponse(503, 'database_unreachable', 'The database does not answer', undefined, {
+        'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS),
+      })
+    if (outage?.down) return unreachable()
     try {
       // The raw client: drizzle's PostgreSQL database has no `run`.
       await sqlClientOf(db).execute('select 1')
     } catch {
       metrics?.databaseError('health')
-      return errorResponse(503, 'database_unreachable', 'The database does not answer')
+      return unreachable()
     }
     const problem = path ? await fileProblem(path, opened) : null
     // One log line when the problem appears, not one per poll; the path goes to the operator's log only.

@@ -2,12 +2,13 @@ import { type Context, Hono } from 'hono'
 import { cors } from 'hono/cors'
 import type { JurisdictionResolver } from '../../../geo/jurisdiction-resolver.ts'
 import type { Ledger } from '../../../ledger/types.ts'
-import { ApiException, errorResponse } from '../../../lib/errors.ts'
+import { type DatabaseOutage, isDatabaseUnavailable } from '../../../lib/database-outage.ts'
+import { ApiException, databaseUnavailableResponse, errorResponse } from '../../../lib/errors.ts'
 import { clientIp, truncateIp } from '../../../lib/ip.ts'
 import { nodeHeader } from '../../../lib/node-header.ts'
 import type { PublicBase } from '../../../lib/public-base.ts'
 import { type Metrics, UNKNOWN_SITE } from '../../../metrics/metrics.ts'
-import { createRateCounter, rateLimitedResponse } from '../../../middleware/rate-limit.ts'
+import { createRateCounter, type RateCounter, rateLimitedResponse } from '../../../middleware/rate-limit.ts'
 import type { LiveCache } from '../../../sites/live-cache.ts'
 import type { ReceiptRejections } from '../../../sites/receipt-rejections.ts'
 import { createReceiptAnswerHeaders } from './answer-headers.ts'
@@ -27,6 +28,13 @@ export interface ReceiptRoutesOptions {
   metrics: Metrics
   /** Receipts per site per minute, whatever their IPs: one site's flood cannot fill the ledger unbounded. */
   siteRateLimitPerMinute: number
+  /**
+   * Counts receipts per site against `siteRateLimitPerMinute`: on PostgreSQL one counter for every server
+   * (shared-rate-counter.ts); default this process's.
+   */
+  siteCounter?: RateCounter
+  /** Told when the database does not answer (it logs that once); while it is `down`, receipts get 503 at once. */
+  databaseOutage?: DatabaseOutage
   /** Where refusals of an existing site's receipts are counted, for the admin. */
   rejections: ReceiptRejections
 }
@@ -47,7 +55,8 @@ const RECEIPTS_PATH = '/s/:siteId/receipts'
 export function createReceiptRoutes(options: ReceiptRoutesOptions): ReceiptRoutes {
   const { cache, trustProxy, metrics, rejections } = options
   const limiter = createRateCounter({ limit: options.rateLimitPerMinute, windowMs: 60_000 })
-  const siteLimiter = createRateCounter({ limit: options.siteRateLimitPerMinute, windowMs: 60_000 })
+  const siteLimiter =
+    options.siteCounter ?? createRateCounter({ limit: options.siteRateLimitPerMinute, windowMs: 60_000 })
   const answerHeaders = createReceiptAnswerHeaders()
   const receive = createReceiver(options)
 
@@ -65,6 +74,13 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions): ReceiptRoute
     if (answerHeaders.waiting) await answerHeaders.waiting
     const siteId = c.req.param('siteId')
     const origin = nodeHeader(c, 'origin')
+    if (options.databaseOutage?.down) {
+      // Not acknowledged: the banner keeps the receipt queued and sends it again.
+      metrics.receiptRejected(UNKNOWN_SITE, 'database_unavailable')
+      return databaseUnavailableResponse(
+        origin ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {}
+      )
+    }
     // Answered from the cache without an await on nearly every POST.
     let site = cache.peekSite(siteId)
     if (site === undefined) site = await cache.site(siteId)
@@ -82,7 +98,8 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions): ReceiptRoute
       return rateLimitedResponse(count, headers)
     }
     if (site) {
-      const siteCount = siteLimiter.hit(siteId)
+      let siteCount = siteLimiter.hit(siteId)
+      if (siteCount instanceof Promise) siteCount = await siteCount
       if (siteCount.limited) {
         refused(siteId, origin, 'site_rate_limited')
         return siteLimitedResponse(siteId, siteCount.headers, headers)
@@ -93,6 +110,12 @@ export function createReceiptRoutes(options: ReceiptRoutesOptions): ReceiptRoute
       metrics.receiptAccepted(siteLabel)
       return answer
     } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        // Not acknowledged: the banner keeps the receipt queued and sends it again.
+        options.databaseOutage?.failed(error)
+        metrics.receiptRejected(siteLabel, 'database_unavailable')
+        return databaseUnavailableResponse(headers)
+      }
       if (!(error instanceof ApiException)) {
         metrics.receiptRejected(siteLabel, 'internal')
         throw error

@@ -1,0 +1,59 @@
+import type { Postgres } from '../db/postgres-client.ts'
+
+/** What a limit's rule decides for one key: its next state (null: forget the key) and the answer. */
+export interface LimitStep<S, R> {
+  state: S | null
+  /** When the state no longer matters (ms since the epoch): its row may be deleted then. */
+  expiresAt: number
+  result: R
+}
+
+/**
+ * Where a limit keeps each key's state so that every server on the database sees it (limit_states): `update`
+ * reads the key's state, applies the rule and writes the result while no other server updates that key.
+ */
+export interface LimitStore {
+  update<S, R>(key: string, step: (state: S | undefined, now: number) => LimitStep<S, R>): Promise<R>
+  remove(key: string): Promise<void>
+}
+
+/** The advisory-lock class of limit keys (a key's lock is `(class, hashtext(key))`, apart from every bigint lock). */
+const LIMIT_LOCK_CLASS = 7_105_116
+/** How often a process deletes the states that expired. */
+const PRUNE_EVERY_MS = 10 * 60_000
+
+/**
+ * limit_states on PostgreSQL: each update is one transaction holding the key's advisory lock, so two servers
+ * counting the same network or account one attempt each count two.
+ */
+export function createPostgresLimitStore(sql: Postgres): LimitStore {
+  let prunedAt = 0
+  function pruneNow(now: number): void {
+    if (now - prunedAt < PRUNE_EVERY_MS) return
+    prunedAt = now
+    // Nobody waits for it; a failure only leaves the rows for the next time.
+    sql`delete from limit_states where expires_at < ${now}::bigint`.catch(() => undefined)
+  }
+  return {
+    async update(key, step) {
+      const answer = await sql.begin(async (tx) => {
+        await tx`select pg_advisory_xact_lock(${LIMIT_LOCK_CLASS}::int, hashtext(${key}))`
+        const [row] = await tx`select state from limit_states where key = ${key}`
+        const now = Date.now()
+        const next = step(row ? JSON.parse(String(row.state)) : undefined, now)
+        if (next.state === null) await tx`delete from limit_states where key = ${key}`
+        else {
+          await tx`insert into limit_states (key, state, expires_at)
+            values (${key}, ${JSON.stringify(next.state)}, ${next.expiresAt}::bigint)
+            on conflict (key) do update set state = excluded.state, expires_at = excluded.expires_at`
+        }
+        return { result: next.result, now }
+      })
+      pruneNow(answer.now)
+      return answer.result as never
+    },
+    async remove(key) {
+      await sql`delete from limit_states where key = ${key}`
+    },
+  }
+}

@@ -1,0 +1,99 @@
+import type { Postgres } from '../db/postgres-client.ts'
+import type { RateCounter, RateCounterOptions, RateHit } from '../middleware/rate-limit.ts'
+
+/** A key's hits in one window waiting to be counted: each resolves with its place in the database's count. */
+interface PendingHits {
+  bucket: string
+  windowStart: number
+  waiting: ((count: number) => void)[]
+}
+
+/**
+ * A fixed-window count per key shared by every server on one PostgreSQL (quota_counts), for the receipt hot
+ * path. Each hit waits for the database's count, so the servers together admit exactly the limit; hits that
+ * arrive while a count is on its way wait for the next one, and all of them go in one upsert (group commit:
+ * one statement in flight per process, however many hits). quota_counts is UNLOGGED on PostgreSQL, so that
+ * statement waits for no disk. Windows start at multiples of `windowMs` since the epoch, the same on every
+ * server. Refused hits count, as in `createRateCounter`. When the database does not answer, each hit is
+ * answered as the first of its window: the request itself then meets the database, and says so.
+ */
+export function createSharedRateCounter(
+  sql: Postgres,
+  name: string,
+  { limit, windowMs }: RateCounterOptions
+): RateCounter {
+  const limitText = String(limit)
+  let pending = new Map<string, PendingHits>()
+  let flushing = false
+  let prunedWindow = 0
+
+  function answer(count: number, windowStart: number): RateHit {
+    const resetSeconds = Math.max(1, Math.ceil((windowStart + windowMs - Date.now()) / 1000))
+    const headers: Record<string, string> = {
+      'RateLimit-Limit': limitText,
+      'RateLimit-Remaining': String(Math.max(0, limit - count)),
+      'RateLimit-Reset': String(resetSeconds),
+    }
+    if (count > limit) headers['Retry-After'] = String(resetSeconds)
+    return { limited: count > limit, headers }
+  }
+
+  async function flush(): Promise<void> {
+    const batch = [...pending.values()]
+    pending = new Map()
+    let totals = new Map<string, number>()
+    try {
+      const rows = await sql`
+        insert into quota_counts (bucket, window_start, count)
+        select * from unnest(
+          ${batch.map((hits) => hits.bucket)}::text[],
+          ${batch.map((hits) => hits.windowStart)}::bigint[],
+          ${batch.map((hits) => hits.waiting.length)}::bigint[])
+        on conflict (bucket, window_start) do update set count = quota_counts.count + excluded.count
+        returning bucket, window_start, count`
+      totals = new Map(rows.map((row) => [`${row.window_start}\n${row.bucket}`, Number(row.count)]))
+    } catch {
+      // Unreachable: each hit answered as if alone (see above).
+    }
+    for (const hits of batch) {
+      const n = hits.waiting.length
+      const total = totals.get(`${hits.windowStart}\n${hits.bucket}`) ?? n
+      // This statement's hits are the last `n` of the total, in the order they came.
+      for (const [place, resolve] of hits.waiting.entries()) resolve(total - n + place + 1)
+    }
+  }
+
+  function flushLoop(): void {
+    if (flushing || !pending.size) return
+    flushing = true
+    flush().finally(() => {
+      flushing = false
+      flushLoop()
+    })
+  }
+
+  /** Past windows are of no use to anyone: each server deletes them once per window. */
+  function pruneBefore(windowStart: number): void {
+    if (prunedWindow === windowStart) return
+    prunedWindow = windowStart
+    sql`delete from quota_counts where window_start < ${windowStart}::bigint`.catch(() => undefined)
+  }
+
+  return {
+    hit(key) {
+      const now = Date.now()
+      const windowStart = now - (now % windowMs)
+      pruneBefore(windowStart)
+      const bucket = `${name}:${key}`
+      const id = `${windowStart}\n${bucket}`
+      let hits = pending.get(id)
+      if (!hits) {
+        hits = { bucket, windowStart, waiting: [] }
+        pending.set(id, hits)
+      }
+      const counted = new Promise<number>((resolve) => hits.waiting.push(resolve))
+      flushLoop()
+      return counted.then((count) => answer(count, windowStart))
+    },
+  }
+}
