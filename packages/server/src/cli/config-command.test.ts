@@ -10,6 +10,7 @@ import { getDraft } from '../sites/drafts.ts'
 import { getLiveRevision } from '../sites/revisions.ts'
 import { createApiToken } from '../teams/api-tokens.ts'
 import { captureIo } from '../testing/capture-io.ts'
+import { servedRevision, waitUntil } from '../testing/servers-on-postgres.ts'
 import { writeFakeBanner } from '../testing/test-app.ts'
 import { engineMissing, freshDbUrl, TEST_ENGINES } from '../testing/test-engines.ts'
 import { runCli } from './main.ts'
@@ -130,6 +131,8 @@ describe.each(TEST_ENGINES)('on %s', (engine) => {
         })
 
         const live = await getLiveRevision(database.db, 'xtra')
+        // The running server has the live revision cached now.
+        expect(await servedRevision(server.url)).toBe(live!.number)
         const published = captureIo()
         expect(
           await runCli(
@@ -141,6 +144,13 @@ describe.each(TEST_ENGINES)('on %s', (engine) => {
           'no changes to the draft of site "xtra"',
           `published revision ${live!.number + 1}`,
         ])
+        // On PostgreSQL the CLI tells the running servers, which serve it at once (libSQL: within the TTL).
+        if (engine === 'postgres')
+          await waitUntil(
+            'the server serves the published revision',
+            async () => (await servedRevision(server.url)) === live!.number + 1,
+            1000
+          )
       })
 
       it('talks to a running server with --url and an API token, whose role decides', async () => {

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit-log.ts'
 import type { Database } from '../db/client.ts'
 import { getDraft, saveDraft } from '../sites/drafts.ts'
 import { getLiveRevision, publishRevision, revisionHash } from '../sites/revisions.ts'
+import { announceSiteChange } from '../sites/site-changes.ts'
 import { updateSite } from '../sites/sites.ts'
 import { openDatabase } from './open-db.ts'
 import { UsageError } from './usage.ts'
@@ -39,9 +40,10 @@ export async function createDbTarget(dbUrl: string | undefined, siteId: string):
       const config = siteConfigSchema.parse(draft?.config)
       const live = await getLiveRevision(db, siteId)
       if (live && live.hash === revisionHash(config)) return null
-      // Running servers pick the new revision up within their live cache's TTL (seconds).
       const revision = await publishRevision(db, siteId, config, actor, note)
       await recordAudit(db, { actor, action: 'publish', siteId, detail: { revision: revision.number, note } })
+      // Servers on PostgreSQL serve it at once; on libSQL within their live cache's TTL (seconds).
+      await announceSiteChange(db, siteId)
       return revision.number
     },
     close: () => database.close(),

@@ -29,6 +29,14 @@ export function createPostgresPool(url: string, { max = 10 }: PostgresPoolOption
     types: {
       // bigint and numeric as JS numbers: Torii's integers (seq, sizes, counts) stay far below 2^53.
       bigint: { to: 20, from: [20, 1700], serialize: (value: number) => String(value), parse: Number },
+      // A string bound to a json/jsonb parameter is JSON text already (the ledger's groups of rows): sent as it
+      // is, not encoded again into a JSON string (postgres.js's default; drizzle changes it the same way).
+      json: {
+        to: 114,
+        from: [114, 3802],
+        serialize: (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value)),
+        parse: (text: string) => JSON.parse(text),
+      },
     },
   }) as unknown as Postgres
 }

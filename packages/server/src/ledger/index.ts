@@ -172,6 +172,8 @@ export async function createLedger(options: LedgerOptions): Promise<Ledger> {
     onFailure: () => options.observer?.failed('commit'),
   })
 
+  /** The timer's last read failed: said once, until a read works again. */
+  let readFailing = false
   const timer =
     intervalMs > 0
       ? setInterval(async () => {
@@ -181,10 +183,14 @@ export async function createLedger(options: LedgerOptions): Promise<Ledger> {
             // chased the receipts committed meanwhile, a batch of a few dozen per seal (a write and an fsync
             // each, ahead of receipt commits) instead of batchSize; the next tick or batchSize seals those.
             const pending = await pendingCount(client)
+            if (readFailing) warn('torii: reading the ledger works again')
+            readFailing = false
             if (pending > 0) sealInBackground(1, pending)
             else if (await logPending()) sealInBackground(1, 0)
           } catch (error) {
-            warn(`torii: reading the ledger failed: ${(error as Error).message}`)
+            // Once per outage, not every tick while the database is away.
+            if (!readFailing) warn(`torii: reading the ledger failed: ${(error as Error).message}`)
+            readFailing = true
           }
         }, intervalMs)
       : null

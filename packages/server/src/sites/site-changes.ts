@@ -18,6 +18,14 @@ export interface SiteChanges {
 }
 
 /**
+ * Tells every server on `db` that what `siteId` serves changed (a one-off: `torii config push --publish`);
+ * nothing to do on libSQL, where the servers' caches expire within seconds.
+ */
+export async function announceSiteChange(db: Db, siteId?: string): Promise<void> {
+  await postgresOf(db)?.notify(SITE_CHANGES_CHANNEL, siteId ?? '')
+}
+
+/**
  * What servers on one database tell each other when a site's served files change (a publish, a rollback, its
  * settings or origins), so each drops its cached copy at once: on PostgreSQL a NOTIFY that every server LISTENs
  * for (postgres.js keeps the listening connection and reconnects it by itself); on libSQL, one process, nothing
