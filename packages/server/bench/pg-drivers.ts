@@ -1,18 +1,23 @@
 // `pnpm --filter @torii/server exec tsx bench/pg-drivers.ts`: the PostgreSQL driver choice on evidence
-// (#19). postgres.js (`postgres`, Torii's driver) against node-postgres (`pg`) on what the ledger does most:
+// (#19). node-postgres (`pg`, Torii's driver) against postgres.js (`postgres`, its driver before: a
+// devDependency for this comparison only) on what the ledger does most:
 // the group insert (BEGIN, the ledger's advisory lock, one INSERT of 64 receipt rows as jsonb, COMMIT; two
 // groups in flight, as the writer keeps) and a small read (a receipt by id, as its proof page reads it; 32
-// readers). Each driver runs as it is best used: postgres.js pipelines the group's four statements in one
-// round trip (as ledger/write/postgres-writer.ts does), node-postgres sends them one after another (it has no
-// pipelining). Interleaved: each round runs both, the order swapped every round (the machine's speed drifts),
+// readers). Each driver runs as it is best used: node-postgres through ledger/write/postgres-writer.ts
+// (BEGIN and the lock in one simple query, the prepared INSERT, COMMIT: three round trips, it has no
+// pipelining), postgres.js pipelining the group's four statements in one round trip. Interleaved: each round runs both, the order swapped every round (the machine's speed drifts),
 // on a cluster started for the bench with fsync on. BENCH_ROUNDS (default 5), BENCH_DURATION (s, default 4).
-import pg from 'pg'
+import postgres from 'postgres'
 import { createDb } from '../src/db/client.ts'
 import { LEDGER_LOCK } from '../src/db/postgres-client.ts'
-import { RECEIPT_SELECT } from '../src/ledger/record/receipt-fields.ts'
+import { INSERT_RECEIPT, RECEIPT_SELECT } from '../src/ledger/record/receipt-fields.ts'
 import { receiptRecord } from '../src/ledger/record/receipt-hash.ts'
 import { newReceiptId } from '../src/ledger/record/receipt-id.ts'
-import { INSERT_RECEIPT_GROUP, postgresPoolOf } from '../src/ledger/write/postgres-writer.ts'
+import {
+  createPostgresWriter,
+  INSERT_RECEIPT_GROUP,
+  postgresPoolOf,
+} from '../src/ledger/write/postgres-writer.ts'
 import { createPgDatabase, startPgCluster } from '../src/testing/pg-cluster.ts'
 import { sampleEntry } from '../src/testing/test-db.ts'
 import { median } from './rounds.ts'
@@ -34,14 +39,42 @@ interface Driver {
   close(): Promise<void>
 }
 
-/** postgres.js as Torii opens it (createDb: the pool drizzle is given, which passes json text through as is). */
-async function postgresJs(url: string): Promise<Driver> {
+/** node-postgres as Torii opens it (createDb), the group inserted by the ledger's PostgreSQL writer itself. */
+async function nodePostgres(url: string): Promise<Driver> {
   const database = await createDb({ url })
   const pool = postgresPoolOf(database.client)
+  const writer = createPostgresWriter(database.client)
+  return {
+    name: 'node-postgres (pg) 8.23.1',
+    insertGroup: (rows) => writer.insertRows(INSERT_RECEIPT, rows),
+    async readReceipt(id) {
+      await pool.query({ name: 'bench_read_receipt', text: READ_SQL, values: [id] })
+    },
+    close: () => database.close(),
+  }
+}
+
+/**
+ * postgres.js, Torii's driver until node-postgres replaced it, as it was best used: the group's four statements
+ * pipelined in one round trip, json text passed through as it is.
+ */
+function postgresJs(url: string): Driver {
+  const sql = postgres(url, {
+    max: POOL_SIZE,
+    onnotice: () => undefined,
+    types: {
+      json: {
+        to: 114,
+        from: [114, 3802],
+        serialize: (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value)),
+        parse: (text: string) => JSON.parse(text),
+      },
+    },
+  })
   return {
     name: 'postgres.js 3.4.9',
     async insertGroup(rows) {
-      const connection = await pool.reserve()
+      const connection = await sql.reserve()
       try {
         const answers = await Promise.allSettled([
           connection.unsafe('BEGIN'),
@@ -59,38 +92,9 @@ async function postgresJs(url: string): Promise<Driver> {
       }
     },
     async readReceipt(id) {
-      await pool.unsafe(READ_SQL, [id], { prepare: true })
+      await sql.unsafe(READ_SQL, [id], { prepare: true })
     },
-    close: () => database.close(),
-  }
-}
-
-function nodePostgres(url: string): Driver {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE })
-  return {
-    name: 'node-postgres (pg) 8.23.1',
-    async insertGroup(rows) {
-      const client = await pool.connect()
-      try {
-        await client.query('BEGIN')
-        await client.query('SELECT pg_advisory_xact_lock($1)', [LEDGER_LOCK])
-        await client.query({
-          name: 'insert-group',
-          text: INSERT_RECEIPT_GROUP,
-          values: [`[${rows.join(',')}]`],
-        })
-        await client.query('COMMIT')
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined)
-        throw error
-      } finally {
-        client.release()
-      }
-    },
-    async readReceipt(id) {
-      await pool.query({ name: 'read-receipt', text: READ_SQL, values: [id] })
-    },
-    close: () => pool.end(),
+    close: () => sql.end(),
   }
 }
 
@@ -141,7 +145,7 @@ const cluster = await startPgCluster({ fsync: true })
 const drivers: Driver[] = []
 try {
   const database = await createPgDatabase(cluster.adminUrl, 'torii_drivers')
-  drivers.push(await postgresJs(database.url), nodePostgres(database.url))
+  drivers.push(await nodePostgres(database.url), postgresJs(database.url))
   // Receipts to read: a few thousand, inserted once.
   const readable: string[] = []
   for (let i = 0; i < 32; i++) {

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Client, createClient } from '@libsql/client'
-import postgres from 'postgres'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCli } from '../cli/main.ts'
+import { createPostgresPool } from '../db/postgres-client.ts'
 import { captureIo } from '../testing/capture-io.ts'
 import { createPgDatabase } from '../testing/pg-cluster.ts'
 import { spawnServer } from '../testing/server-process.ts'
@@ -115,13 +115,16 @@ describe.skipIf(engineMissing('postgres'))('torii backup and restore on PostgreS
     expect(verified.out).toMatch(/OK: .*40 receipts in \d+ batches verified/)
 
     // The audit log's next id on PostgreSQL follows the restored ones (identity sequences are reset).
-    const sql = postgres(pgUrl, { max: 1, onnotice: () => undefined })
+    const pool = createPostgresPool(pgUrl, { max: 1 })
     try {
-      const [next] =
-        await sql`INSERT INTO audit_log (at, actor, action) VALUES ('2026-12-07T00:00:00Z', 'c@example.com', 'site.publish') RETURNING id`
+      const [next] = (
+        await pool.query(
+          `INSERT INTO audit_log (at, actor, action) VALUES ('2026-12-07T00:00:00Z', 'c@example.com', 'site.publish') RETURNING id`
+        )
+      ).rows
       expect(Number(next!.id)).toBe(3)
     } finally {
-      await sql.end()
+      await pool.end()
     }
   }, 120_000)
 
@@ -194,9 +197,9 @@ describe.skipIf(engineMissing('postgres'))('torii backup and restore on PostgreS
     )
     expect(backupHead).toBeTruthy()
     // Taken mid-load: the live database went on receiving receipts after the snapshot.
-    const live = postgres(pgUrl, { max: 1, onnotice: () => undefined })
+    const live = createPostgresPool(pgUrl, { max: 1 })
     try {
-      const [row] = await live`SELECT count(*)::int AS n FROM receipts`
+      const [row] = (await live.query('SELECT count(*)::int AS n FROM receipts')).rows
       expect(row!.n).toBeGreaterThan(inBackup)
     } finally {
       await live.end()

@@ -1,5 +1,5 @@
 import type { InValue } from '@libsql/client'
-import type { Postgres } from '../db/postgres-client.ts'
+import { inTransaction, type Postgres } from '../db/postgres-client.ts'
 import type { CopiedTable } from './copy-plan.ts'
 import { quoteName } from './database-tables.ts'
 
@@ -13,28 +13,28 @@ const toPostgres = (value: InValue): unknown =>
  * sets each identity column's sequence past the highest id restored (audit_log's), which explicit ids do not.
  */
 export async function restoreIntoPostgres(
-  sql: Postgres,
+  pool: Postgres,
   plan: CopiedTable[],
   pages: (table: CopiedTable) => AsyncIterable<InValue[][]>
 ): Promise<void> {
-  await sql.begin(async (tx) => {
+  await inTransaction(pool, async (tx) => {
     for (const table of plan) {
       const list = table.columns.map(quoteName).join(', ')
       for await (const rows of pages(table)) {
         let n = 0
         const values = rows.map((row) => `(${row.map(() => `$${++n}`).join(', ')})`).join(', ')
-        await tx.unsafe(
+        await tx.query(
           `INSERT INTO ${quoteName(table.name)} (${list}) VALUES ${values}`,
-          rows.flat().map(toPostgres) as never[]
+          rows.flat().map(toPostgres)
         )
       }
     }
-    const identities = await tx.unsafe<{ table_name: string; column_name: string }[]>(
+    const { rows: identities } = await tx.query<{ table_name: string; column_name: string }>(
       `SELECT table_name, column_name FROM information_schema.columns
        WHERE table_schema = current_schema() AND is_identity = 'YES'`
     )
     for (const { table_name: table, column_name: column } of identities) {
-      await tx.unsafe(
+      await tx.query(
         `SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max(${quoteName(column)}) FROM ${quoteName(table)}), 0) + 1, false)`,
         [quoteName(table), column]
       )

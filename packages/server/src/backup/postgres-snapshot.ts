@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs'
 import type { InValue } from '@libsql/client'
 import { createDb } from '../db/client.ts'
-import type { Postgres } from '../db/postgres-client.ts'
+import { inTransaction, type Postgres } from '../db/postgres-client.ts'
 import { copyPlan, insertStatement, PAGE_ROWS } from './copy-plan.ts'
 import { quoteName } from './database-tables.ts'
 
@@ -12,7 +12,7 @@ import { quoteName } from './database-tables.ts'
  * of one moment; PostgreSQL readers never block writers, so receipts keep being committed meanwhile. Answers
  * how long that transaction lasted, in ms. `file` must not exist; a failed backup removes it.
  */
-export async function writePostgresSnapshot(sql: Postgres, file: string): Promise<number> {
+export async function writePostgresSnapshot(pool: Postgres, file: string): Promise<number> {
   let durationMs = 0
   try {
     const backup = await createDb({ url: `file:${file}` })
@@ -22,21 +22,32 @@ export async function writePostgresSnapshot(sql: Postgres, file: string): Promis
       const tx = await sqlite.transaction('write')
       try {
         const started = performance.now()
-        await sql.begin('isolation level repeatable read read only', async (pg) => {
-          for (const table of plan) {
-            const order = table.key.length ? ` ORDER BY ${table.key.map(quoteName).join(', ')}` : ''
-            const select = `SELECT ${table.columns.map(quoteName).join(', ')} FROM ${quoteName(table.name)}${order}`
-            const insert = insertStatement(table)
-            await pg.unsafe(select).cursor(PAGE_ROWS, async (rows) => {
-              await tx.batch(
-                rows.map((row) => ({
-                  sql: insert,
-                  args: table.columns.map((column) => (row[column] ?? null) as InValue),
-                }))
-              )
-            })
-          }
-        })
+        await inTransaction(
+          pool,
+          async (pg) => {
+            for (const table of plan) {
+              const order = table.key.length ? ` ORDER BY ${table.key.map(quoteName).join(', ')}` : ''
+              const select = `SELECT ${table.columns.map(quoteName).join(', ')} FROM ${quoteName(table.name)}${order}`
+              const insert = insertStatement(table)
+              // A cursor pages through the table: never more than a page of it in memory.
+              await pg.query(`DECLARE torii_backup NO SCROLL CURSOR FOR ${select}`)
+              for (;;) {
+                const { rows } = await pg.query<Record<string, unknown>>(
+                  `FETCH ${PAGE_ROWS} FROM torii_backup`
+                )
+                if (rows.length === 0) break
+                await tx.batch(
+                  rows.map((row) => ({
+                    sql: insert,
+                    args: table.columns.map((column) => (row[column] ?? null) as InValue),
+                  }))
+                )
+              }
+              await pg.query('CLOSE torii_backup')
+            }
+          },
+          'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'
+        )
         durationMs = Math.round(performance.now() - started)
         await tx.commit()
       } finally {

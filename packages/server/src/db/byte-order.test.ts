@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEFAULT_TIME_ZONE } from '@torii/schema/site-input'
-import postgres from 'postgres'
+import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createUser } from '../auth/users.ts'
 import { starterConfig } from '../routes/admin/sites.ts'
@@ -22,9 +22,10 @@ async function readerOrderedDatabase(
 ): Promise<{ url: string; drop(): Promise<void> }> {
   if (engine === 'sqlite') return { url: `file:${join(dir, 'torii.db')}`, drop: async () => undefined }
   const name = `torii_en_us_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
-  const admin = postgres(pgAdminUrl(), { max: 1, onnotice: () => undefined })
+  const admin = new pg.Client({ connectionString: pgAdminUrl() })
   try {
-    await admin.unsafe(
+    await admin.connect()
+    await admin.query(
       `CREATE DATABASE "${name}" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'`
     )
   } finally {
@@ -35,8 +36,11 @@ async function readerOrderedDatabase(
   return {
     url: url.toString(),
     async drop() {
-      const dropper = postgres(pgAdminUrl(), { max: 1, onnotice: () => undefined })
-      await dropper.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => dropper.end())
+      const dropper = new pg.Client({ connectionString: pgAdminUrl() })
+      await dropper
+        .connect()
+        .then(() => dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
+        .finally(() => dropper.end())
     },
   }
 }

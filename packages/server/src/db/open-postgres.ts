@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
-import { drizzle } from 'drizzle-orm/postgres-js'
-import { migrate } from 'drizzle-orm/postgres-js/migrator'
+import { drizzle } from 'drizzle-orm/node-postgres'
+import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import type { Database, Db } from './client.ts'
 import { DbOpenError, reason } from './client.ts'
 import { createPostgresPool, type Postgres, postgresSqlClient } from './postgres-client.ts'
@@ -23,17 +23,22 @@ export async function openPostgres(url: string): Promise<Database> {
     throw new DbOpenError(`cannot open the database ${where}: ${reason(error)}`)
   }
   try {
-    // One connection (max 1), so the session lock and the migrations are on it.
-    await migrator.unsafe('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])
-    await migrate(drizzle(migrator, { casing: 'snake_case' }), { migrationsFolder: MIGRATIONS_FOLDER })
+    // One client, so the session lock and the migrations are on one connection; ending it releases the lock.
+    const client = await migrator.connect()
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])
+      await migrate(drizzle(client, { casing: 'snake_case' }), { migrationsFolder: MIGRATIONS_FOLDER })
+    } finally {
+      client.release(true)
+    }
   } catch (error) {
     throw new DbOpenError(`cannot open the database ${where}: ${reason(error)}`)
   } finally {
-    await migrator.end({ timeout: 1 }).catch(() => undefined)
+    await migrator.end().catch(() => undefined)
   }
-  const sql = createPostgresPool(url)
-  const db = drizzle(sql, { schema: pgSchema, casing: 'snake_case' })
-  const client = postgresSqlClient(sql)
+  const pool = createPostgresPool(url)
+  const db = drizzle(pool, { schema: pgSchema, casing: 'snake_case' })
+  const client = postgresSqlClient(pool)
   registerTables(db, pgSchema as never, 'postgres', client)
   return { db: db as unknown as Db, client, dialect: 'postgres', url, close: () => client.close() }
 }

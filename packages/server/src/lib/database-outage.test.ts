@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import { DATABASE_SOCKET_ERROR } from '../db/postgres-client.ts'
 import { isDatabaseUnavailable } from './database-outage.ts'
 
 const errorWith = (fields: Record<string, unknown>) => Object.assign(new Error('x'), fields)
 
 describe('isDatabaseUnavailable', () => {
   it('knows a lost or refused database connection, also wrapped by drizzle', () => {
-    expect(isDatabaseUnavailable(errorWith({ code: 'CONNECTION_CLOSED' }))).toBe(true)
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true)
+    expect(isDatabaseUnavailable(errorWith({ code: 'ECONNRESET', [DATABASE_SOCKET_ERROR]: true }))).toBe(true)
+    expect(isDatabaseUnavailable(errorWith({ code: 'EPIPE', [DATABASE_SOCKET_ERROR]: true }))).toBe(true)
     expect(isDatabaseUnavailable(errorWith({ code: 'ECONNREFUSED', syscall: 'connect' }))).toBe(true)
     expect(isDatabaseUnavailable(errorWith({ code: 'ENOTFOUND', syscall: 'getaddrinfo' }))).toBe(true)
     expect(isDatabaseUnavailable(errorWith({ code: '57P01' }))).toBe(true)

@@ -1,19 +1,13 @@
 import type { Db } from '../db/client.ts'
-import { createPostgresPool } from '../db/postgres-client.ts'
+import { createPostgresPool, DATABASE_SOCKET_ERROR } from '../db/postgres-client.ts'
 import { dialectOf } from '../db/sql-client.ts'
 import { sqlClientOf } from '../db/tables-of.ts'
 import type { Logger } from './logger.ts'
 
-/** postgres.js's codes for a connection to the database that was lost or could not be made in time. */
-const DRIVER_CONNECTION_CODES = new Set([
-  'CONNECTION_CLOSED',
-  'CONNECTION_ENDED',
-  'CONNECTION_DESTROYED',
-  'CONNECT_TIMEOUT',
-])
 /**
- * Node's codes for a connection that could not be made. Only a failed `connect` or name lookup counts: a
- * visitor's socket reset (ECONNRESET, EPIPE) while a request is read is not the database going away.
+ * Node's codes for a connection that could not be made. Only a failed `connect` or name lookup counts, or an
+ * error on a database connection's socket (DATABASE_SOCKET_ERROR): a visitor's socket reset (ECONNRESET, EPIPE)
+ * while a request is read is not the database going away.
  */
 const CONNECT_ERROR_CODES = new Set([
   'ECONNREFUSED',
@@ -23,17 +17,28 @@ const CONNECT_ERROR_CODES = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
 ])
+/** Node's codes for a socket lost after it was made (on a database connection only). */
+const LOST_SOCKET_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED'])
+/**
+ * pg's messages for a connection that ended under a query ("Connection terminated unexpectedly", "Connection
+ * terminated due to connection timeout") or could not be had in time from the pool.
+ */
+const DRIVER_CONNECTION_MESSAGE = /^(Connection terminated\b|timeout exceeded when trying to connect$)/
 /**
  * PostgreSQL's SQLSTATEs for a server that is not there to answer: class 08 (connection exception), and the
  * server shutting down, crashed or starting up (57P01–57P03).
  */
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123])$/
 
+type DriverError = { code?: unknown; syscall?: unknown; message?: unknown; [DATABASE_SOCKET_ERROR]?: unknown }
+
 /** Whether one error (not what it wraps) says the database could not be reached. */
-function isUnreachable(error: { code?: unknown; syscall?: unknown }): boolean {
-  const { code, syscall } = error
+function isUnreachable(error: DriverError): boolean {
+  const { code, syscall, message } = error
+  if (typeof message === 'string' && DRIVER_CONNECTION_MESSAGE.test(message)) return true
   if (typeof code !== 'string') return false
-  if (DRIVER_CONNECTION_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code)) return true
+  if (UNAVAILABLE_SQLSTATE.test(code)) return true
+  if (error[DATABASE_SOCKET_ERROR] === true) return LOST_SOCKET_CODES.has(code)
   return CONNECT_ERROR_CODES.has(code) && (syscall === 'connect' || syscall === 'getaddrinfo')
 }
 
@@ -43,7 +48,7 @@ function isUnreachable(error: { code?: unknown; syscall?: unknown }): boolean {
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if (isUnreachable(current as { code?: unknown; syscall?: unknown })) return true
+    if (isUnreachable(current as DriverError)) return true
     current = (current as { cause?: unknown }).cause
   }
   return false
@@ -93,9 +98,9 @@ export function createDatabaseOutage({
     if (!url || dialectOf(url) !== 'postgres') return void (await sqlClientOf(db).execute('select 1'))
     const own = createPostgresPool(url, { max: 1 })
     try {
-      await own`select 1`
+      await own.query('select 1')
     } finally {
-      await own.end({ timeout: 1 }).catch(() => undefined)
+      await own.end().catch(() => undefined)
     }
   }
   const probe = async () => {

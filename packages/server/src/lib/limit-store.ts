@@ -1,4 +1,4 @@
-import type { Postgres } from '../db/postgres-client.ts'
+import { inTransaction, type Postgres } from '../db/postgres-client.ts'
 
 /** What a limit's rule decides for one key: its next state (null: forget the key) and the answer. */
 export interface LimitStep<S, R> {
@@ -26,26 +26,28 @@ const PRUNE_EVERY_MS = 10 * 60_000
  * limit_states on PostgreSQL: each update is one transaction holding the key's advisory lock, so two servers
  * counting the same network or account one attempt each count two.
  */
-export function createPostgresLimitStore(sql: Postgres): LimitStore {
+export function createPostgresLimitStore(pool: Postgres): LimitStore {
   let prunedAt = 0
   function pruneNow(now: number): void {
     if (now - prunedAt < PRUNE_EVERY_MS) return
     prunedAt = now
     // Nobody waits for it; a failure only leaves the rows for the next time.
-    sql`delete from limit_states where expires_at < ${now}::bigint`.catch(() => undefined)
+    pool.query('delete from limit_states where expires_at < $1::bigint', [now]).catch(() => undefined)
   }
   return {
     async update(key, step) {
-      const answer = await sql.begin(async (tx) => {
-        await tx`select pg_advisory_xact_lock(${LIMIT_LOCK_CLASS}::int, hashtext(${key}))`
-        const [row] = await tx`select state from limit_states where key = ${key}`
+      const answer = await inTransaction(pool, async (tx) => {
+        await tx.query('select pg_advisory_xact_lock($1::int, hashtext($2))', [LIMIT_LOCK_CLASS, key])
+        const [row] = (await tx.query('select state from limit_states where key = $1', [key])).rows
         const now = Date.now()
         const next = step(row ? JSON.parse(String(row.state)) : undefined, now)
-        if (next.state === null) await tx`delete from limit_states where key = ${key}`
+        if (next.state === null) await tx.query('delete from limit_states where key = $1', [key])
         else {
-          await tx`insert into limit_states (key, state, expires_at)
-            values (${key}, ${JSON.stringify(next.state)}, ${next.expiresAt}::bigint)
-            on conflict (key) do update set state = excluded.state, expires_at = excluded.expires_at`
+          await tx.query(
+            `insert into limit_states (key, state, expires_at) values ($1, $2, $3::bigint)
+            on conflict (key) do update set state = excluded.state, expires_at = excluded.expires_at`,
+            [key, JSON.stringify(next.state), next.expiresAt]
+          )
         }
         return { result: next.result, now }
       })
@@ -53,7 +55,7 @@ export function createPostgresLimitStore(sql: Postgres): LimitStore {
       return answer.result as never
     },
     async remove(key) {
-      await sql`delete from limit_states where key = ${key}`
+      await pool.query('delete from limit_states where key = $1', [key])
     },
   }
 }

@@ -18,7 +18,7 @@ interface PendingHits {
  * answered as the first of its window: the request itself then meets the database, and says so.
  */
 export function createSharedRateCounter(
-  sql: Postgres,
+  pool: Postgres,
   name: string,
   { limit, windowMs }: RateCounterOptions
 ): RateCounter {
@@ -43,14 +43,18 @@ export function createSharedRateCounter(
     pending = new Map()
     let totals = new Map<string, number>()
     try {
-      const rows = await sql`
-        insert into quota_counts (bucket, window_start, count)
-        select * from unnest(
-          ${batch.map((hits) => hits.bucket)}::text[],
-          ${batch.map((hits) => hits.windowStart)}::bigint[],
-          ${batch.map((hits) => hits.waiting.length)}::bigint[])
-        on conflict (bucket, window_start) do update set count = quota_counts.count + excluded.count
-        returning bucket, window_start, count`
+      const { rows } = await pool.query<{ bucket: string; window_start: number; count: number }>({
+        name: 'torii_count_quota_hits',
+        text: `insert into quota_counts (bucket, window_start, count)
+          select * from unnest($1::text[], $2::bigint[], $3::bigint[])
+          on conflict (bucket, window_start) do update set count = quota_counts.count + excluded.count
+          returning bucket, window_start, count`,
+        values: [
+          batch.map((hits) => hits.bucket),
+          batch.map((hits) => hits.windowStart),
+          batch.map((hits) => hits.waiting.length),
+        ],
+      })
       totals = new Map(rows.map((row) => [`${row.window_start}\n${row.bucket}`, Number(row.count)]))
     } catch {
       // Unreachable: each hit answered as if alone (see above).
@@ -76,7 +80,9 @@ export function createSharedRateCounter(
   function pruneBefore(windowStart: number): void {
     if (prunedWindow === windowStart) return
     prunedWindow = windowStart
-    sql`delete from quota_counts where window_start < ${windowStart}::bigint`.catch(() => undefined)
+    pool
+      .query('delete from quota_counts where window_start < $1::bigint', [windowStart])
+      .catch(() => undefined)
   }
 
   return {

@@ -6,7 +6,7 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, wri
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import postgres from 'postgres'
+import pg from 'pg'
 
 export interface PgCluster {
   /** A superuser URL to the cluster's `postgres` database (databases for tests are created through it). */
@@ -119,9 +119,10 @@ export async function createPgDatabase(
   prefix = 'torii_test'
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 8)}`
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined })
+  const admin = new pg.Client({ connectionString: adminUrl })
   try {
-    await admin.unsafe(`CREATE DATABASE "${name}"`)
+    await admin.connect()
+    await admin.query(`CREATE DATABASE "${name}"`)
   } finally {
     await admin.end()
   }
@@ -130,9 +131,10 @@ export async function createPgDatabase(
   return {
     url: url.toString(),
     async drop() {
-      const dropper = postgres(adminUrl, { max: 1, onnotice: () => undefined })
+      const dropper = new pg.Client({ connectionString: adminUrl })
       try {
-        await dropper.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+        await dropper.connect()
+        await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
       } finally {
         await dropper.end()
       }

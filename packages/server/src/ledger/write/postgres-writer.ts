@@ -23,7 +23,10 @@ export const INSERT_RECEIPT_GROUP = `WITH last AS (SELECT coalesce(max(seq), 0) 
   )
 SELECT seq FROM last`
 
-/** The postgres.js pool behind a PostgreSQL SqlClient (db/postgres-client.ts). */
+/** A group's transaction and the ledger lock, sent as one simple query. */
+const BEGIN_LOCKED = `BEGIN; SELECT pg_advisory_xact_lock(${LEDGER_LOCK})`
+
+/** The node-postgres pool behind a PostgreSQL SqlClient (db/postgres-client.ts). */
 export function postgresPoolOf(client: SqlClient): Postgres {
   const pool = (client as { postgres?: Postgres }).postgres
   if (client.dialect !== 'postgres' || !pool) throw new Error('not a PostgreSQL client')
@@ -31,9 +34,9 @@ export function postgresPoolOf(client: SqlClient): Postgres {
 }
 
 /**
- * The ledger's writer on PostgreSQL. Each group of receipts is one transaction on a connection of its own,
- * its statements pipelined (one round trip): BEGIN, the ledger lock (`pg_advisory_xact_lock`), one INSERT
- * of every row, COMMIT; the group is acknowledged once COMMIT answered. Two groups may be in flight on two
+ * The ledger's writer on PostgreSQL. Each group of receipts is one transaction on a connection of its own:
+ * BEGIN and the ledger lock (`pg_advisory_xact_lock`) in one round trip, one prepared INSERT of every row,
+ * COMMIT; the group is acknowledged once COMMIT answered. Two groups may be in flight on two
  * connections, the second waiting on the lock while the first commits. The leaves of the receipts committed
  * here are kept for this process's sealers, as the SQLite writer thread does.
  */
@@ -49,25 +52,28 @@ export function createPostgresWriter(client: SqlClient): Writer {
     async insertRows(sql, rows, hashColumn) {
       if (sql !== INSERT_RECEIPT) throw new Error('the PostgreSQL writer inserts receipt rows only')
       if (rows.length === 0) return
-      const connection = await pool.reserve()
+      const connection = await pool.connect()
       let lastSeq: number
+      let broken: Error | undefined
       try {
-        // Sent together, answered in order; a failed statement rolls the transaction back (its COMMIT
-        // answers ROLLBACK), and the group is then rejected, never acknowledged.
-        const answers = await Promise.allSettled([
-          connection.unsafe('BEGIN'),
-          connection.unsafe('SELECT pg_advisory_xact_lock($1)', [LEDGER_LOCK]),
-          connection.unsafe(INSERT_RECEIPT_GROUP, [`[${rows.join(',')}]`], { prepare: true }),
-          connection.unsafe('COMMIT'),
-        ])
-        const failed = answers.find((answer) => answer.status === 'rejected')
-        if (failed) {
-          await connection.unsafe('ROLLBACK').catch(() => undefined)
-          throw failed.reason
-        }
-        lastSeq = Number((answers[2] as unknown as PromiseFulfilledResult<{ seq: unknown }[]>).value[0]!.seq)
+        // BEGIN and the lock in one round trip (a simple query of two statements), then the group's INSERT
+        // (prepared once per connection), then COMMIT: the group is acknowledged once COMMIT answered.
+        await connection.query(BEGIN_LOCKED)
+        const inserted = await connection.query<{ seq: number }>({
+          name: 'torii_insert_receipt_group',
+          text: INSERT_RECEIPT_GROUP,
+          values: [`[${rows.join(',')}]`],
+        })
+        await connection.query('COMMIT')
+        lastSeq = Number(inserted.rows[0]!.seq)
+      } catch (error) {
+        // Rejected, never acknowledged; a connection that cannot even roll back is closed, not reused.
+        await connection.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken = rollbackError
+        })
+        throw error
       } finally {
-        connection.release()
+        connection.release(broken)
       }
       if (hashColumn !== undefined) {
         const committed = cachedLeaves(rows.map((row) => (JSON.parse(row) as string[])[hashColumn]!))
