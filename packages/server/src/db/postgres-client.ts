@@ -150,6 +150,7 @@ export function closeWithPool(pool: Postgres, close: () => Promise<void>): void 
 
 /** A node-postgres pool as a SqlClient. */
 export function postgresSqlClient(pool: Postgres): SqlClient & { postgres: Postgres } {
+  let closing: Promise<void> | undefined
   return {
     dialect: 'postgres',
     postgres: pool,
@@ -161,9 +162,13 @@ export function postgresSqlClient(pool: Postgres): SqlClient & { postgres: Postg
         for (const statement of statements) results.push(await run(client, statement))
         return results
       }),
-    async close() {
-      await Promise.all([...(closedWithPool.get(pool) ?? [])].map((close) => close().catch(() => undefined)))
-      await pool.end()
+    close() {
+      // Ended at once (a query made after close fails, as before), and once however often it is called.
+      closing ??= Promise.all([
+        pool.end(),
+        ...[...(closedWithPool.get(pool) ?? [])].map((close) => close().catch(() => undefined)),
+      ]).then(() => undefined)
+      return closing
     },
   }
 }
