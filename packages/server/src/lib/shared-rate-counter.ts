@@ -1,5 +1,5 @@
 import type { Postgres } from '../db/postgres-client.ts'
-import type { RateCounter, RateCounterOptions, RateHit } from '../middleware/rate-limit.ts'
+import { type RateCounter, type RateCounterOptions, type RateHit, rateHit } from '../middleware/rate-limit.ts'
 
 /** A key's hits in one window waiting to be counted: each resolves with its place in the database's count. */
 interface PendingHits {
@@ -22,21 +22,12 @@ export function createSharedRateCounter(
   name: string,
   { limit, windowMs }: RateCounterOptions
 ): RateCounter {
-  const limitText = String(limit)
   let pending = new Map<string, PendingHits>()
   let flushing = false
   let prunedWindow = 0
 
-  function answer(count: number, windowStart: number): RateHit {
-    const resetSeconds = Math.max(1, Math.ceil((windowStart + windowMs - Date.now()) / 1000))
-    const headers: Record<string, string> = {
-      'RateLimit-Limit': limitText,
-      'RateLimit-Remaining': String(Math.max(0, limit - count)),
-      'RateLimit-Reset': String(resetSeconds),
-    }
-    if (count > limit) headers['Retry-After'] = String(resetSeconds)
-    return { limited: count > limit, headers }
-  }
+  const answer = (count: number, windowStart: number): RateHit =>
+    rateHit(count, limit, windowStart + windowMs - Date.now())
 
   async function flush(): Promise<void> {
     const batch = [...pending.values()]

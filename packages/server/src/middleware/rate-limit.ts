@@ -34,7 +34,6 @@ const DEFAULT_MAX_KEYS = 100_000
 export function createRateCounter(options: RateCounterOptions): { hit(key: string): RateHit } {
   const { limit, windowMs } = options
   const maxKeys = options.maxKeys ?? DEFAULT_MAX_KEYS
-  const limitText = String(limit)
   let windowStart = 0
   let counts = new Map<string, number>()
   return {
@@ -49,16 +48,21 @@ export function createRateCounter(options: RateCounterOptions): { hit(key: strin
       if (!counts.has(key) && counts.size >= maxKeys) counts = new Map()
       const count = (counts.get(key) ?? 0) + 1
       counts.set(key, count)
-      const resetSeconds = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000))
-      const headers: Record<string, string> = {
-        'RateLimit-Limit': limitText,
-        'RateLimit-Remaining': String(Math.max(0, limit - count)),
-        'RateLimit-Reset': String(resetSeconds),
-      }
-      if (count > limit) headers['Retry-After'] = String(resetSeconds)
-      return { limited: count > limit, headers }
+      return rateHit(count, limit, windowStart + windowMs - now)
     },
   }
+}
+
+/** A key's `count`-th hit in a window that ends in `msLeft`: limited past `limit`, with its RateLimit headers. */
+export function rateHit(count: number, limit: number, msLeft: number): RateHit {
+  const resetSeconds = Math.max(1, Math.ceil(msLeft / 1000))
+  const headers: Record<string, string> = {
+    'RateLimit-Limit': String(limit),
+    'RateLimit-Remaining': String(Math.max(0, limit - count)),
+    'RateLimit-Reset': String(resetSeconds),
+  }
+  if (count > limit) headers['Retry-After'] = String(resetSeconds)
+  return { limited: count > limit, headers }
 }
 
 /** The 429 answer for a request over its limit. */
